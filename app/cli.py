@@ -1,0 +1,78 @@
+"""The ``credit-desk`` command line. With no command it starts the desktop app.
+
+Feature areas add their commands as modules in ``app.commands`` (see
+``COMMAND_MODULES`` there). User errors print a readable message and exit 2;
+only bugs show a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app import __version__
+from app.commands import COMMAND_MODULES
+from app.errors import describe
+from app.i18n import set_language, translate
+from app.paths import data_dir
+from db.errors import DatabaseProblem, classify
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own errors: usage + message, exit 2
+        self.print_usage(sys.stderr)
+        self.exit(2, translate("CLI", "error: {message}").format(message=message) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="credit-desk",
+        description=translate("CLI", "Township Credit Desk: the rural credit register."),
+    )
+    parser.add_argument("--version", action="version", version=f"credit-desk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=translate("CLI", "folder of the register (default: the user data folder, "
+                                              "or CREDIT_DESK_DATA_DIR)"))
+    parser.add_argument("--lang", choices=["zh_CN", "en"], default=None,
+                        help=translate("CLI", "language of messages (default zh_CN)"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def _console_utf8() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    _console_utf8()
+    argv = sys.argv[1:] if argv is None else argv
+    if "--lang" in argv:
+        # Before parsing, so that help and argparse errors use the language.
+        index = argv.index("--lang")
+        if index + 1 < len(argv) and argv[index + 1] in ("zh_CN", "en"):
+            set_language(argv[index + 1])
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data = data_dir(args.data_dir)
+    try:
+        if not args.command:
+            from ui.app import run_gui  # Qt only when the window is wanted
+
+            return run_gui(data, lang=args.lang)
+        return args.func(args, data) or 0
+    except KeyboardInterrupt:
+        print(translate("CLI", "Interrupted."), file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - user errors become messages
+        problem = exc if isinstance(exc, DatabaseProblem) else classify(exc)
+        message = describe(problem or exc)
+        if message is None:
+            raise
+        print(translate("CLI", "error: {message}").format(message=message), file=sys.stderr)
+        return 2

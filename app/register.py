@@ -1,0 +1,534 @@
+"""The register: places, households with members, organizations.
+
+Every write goes through ``app.journal.changes`` so it is journaled in the
+same transaction, and through the ``clean_*`` functions so nothing invalid is
+stored. Inputs use the units people type (yuan, mu, text); rows store whole
+fen and hundredths of a mu.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from sqlite_utils import Database
+
+from app import search
+from app.errors import DuplicateError, FieldError, NotFound, ValidationFailed
+from app.i18n import translate
+from app.identity import IdentityError, check_id_agrees, parse_id_number, parse_phone, parse_uscc, uscc_checksum_warning
+from app.journal import ChangeSet, changes, new_id
+from app.units import UnitError, parse_money, parse_mu
+
+PLACE_LEVELS = ("county", "township", "village", "village_group")
+_CODE_LENGTH = {"county": 6, "township": 9, "village": 12}
+ORGANIZATION_KINDS = ("cooperative", "family_farm", "agri_enterprise", "individual_business")
+RELATIONS = ("spouse", "child", "parent", "sibling", "grandchild", "grandparent", "other")
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "cooperative": translate("Register", "Farmers' cooperative"),
+        "family_farm": translate("Register", "Family farm"),
+        "agri_enterprise": translate("Register", "Agricultural enterprise"),
+        "individual_business": translate("Register", "Individual business"),
+        "household": translate("Register", "Household"),
+        "organization": translate("Register", "Organization"),
+    }.get(kind, kind)
+
+
+def relation_label(relation: str) -> str:
+    return {
+        "spouse": translate("Register", "Spouse"),
+        "child": translate("Register", "Child"),
+        "parent": translate("Register", "Parent"),
+        "sibling": translate("Register", "Sibling"),
+        "grandchild": translate("Register", "Grandchild"),
+        "grandparent": translate("Register", "Grandparent"),
+        "other": translate("Register", "Other"),
+    }.get(relation, relation)
+
+
+# ---------------------------------------------------------------- places
+
+def create_place(db: Database, operator_id: str, *, level: str, code: str, name: str,
+                 parent_id: str | None = None) -> dict[str, Any]:
+    errors = []
+    code = unicodedata.normalize("NFKC", str(code)).strip()
+    name = _clean_text(name)
+    if level not in PLACE_LEVELS:
+        raise ValueError(level)
+    parent = None
+    if parent_id:
+        parent = _one(db, "SELECT * FROM place WHERE id = ?", [parent_id])
+    if level in _CODE_LENGTH:
+        want = _CODE_LENGTH[level]
+        if not (code.isdigit() and len(code) == want):
+            errors.append(FieldError("code", translate(
+                "Register", "A {level} division code has {n} digits.").format(
+                    level=level_label(level), n=want)))
+        elif parent and not code.startswith(parent["code"]):
+            errors.append(FieldError("code", translate(
+                "Register", "The code must start with the code of {parent} ({code}).").format(
+                    parent=parent["name"], code=parent["code"])))
+    elif not code:
+        errors.append(FieldError("code", translate("Register", "Enter a code.")))
+    if not name:
+        errors.append(FieldError("name", translate("Register", "Enter a name.")))
+    if not errors and db.execute("SELECT 1 FROM place WHERE code = ?", [code]).fetchone():
+        errors.append(FieldError("code", translate("Register", "The code {code} is already used.")
+                                 .format(code=code)))
+    if errors:
+        raise ValidationFailed(errors)
+    with changes(db, operator_id) as cs:
+        return cs.insert("place", {"id": new_id(), "level": level, "code": code, "name": name,
+                                   "parent_id": parent_id})
+
+
+def level_label(level: str) -> str:
+    return {
+        "county": translate("Register", "county"),
+        "township": translate("Register", "township"),
+        "village": translate("Register", "village"),
+        "village_group": translate("Register", "village group"),
+    }[level]
+
+
+def places(db: Database, level: str | None = None, parent_id: str | None = None) -> list[dict]:
+    where, params = [], []
+    if level:
+        where.append("level = ?")
+        params.append(level)
+    if parent_id:
+        where.append("parent_id = ?")
+        params.append(parent_id)
+    sql = "SELECT * FROM place" + (" WHERE " + " AND ".join(where) if where else "")
+    return list(db.query(sql + " ORDER BY code", params))
+
+
+def get_place(db: Database, place_id: str) -> dict:
+    return _one(db, "SELECT * FROM place WHERE id = ?", [place_id])
+
+
+def place_by_code(db: Database, code: str) -> dict:
+    return _one(db, "SELECT * FROM place WHERE code = ?", [code])
+
+
+def home_township(db: Database) -> dict | None:
+    rows = places(db, "township")
+    return rows[0] if rows else None
+
+
+# ------------------------------------------------------------ validation
+
+_NAME_OK = re.compile(r"^[^\d!\"#$%&'()*+,./:;<=>?@\[\\\]^_`{|}~，。！？；：（）【】]+$")
+
+
+def _clean_text(value: Any) -> str:
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def _clean_name(field: str, value: Any, errors: list[FieldError], *, max_len: int = 30) -> str:
+    name = re.sub(r"\s+", "", _clean_text(value))
+    if not name:
+        errors.append(FieldError(field, translate("Register", "Enter the name.")))
+    elif len(name) > max_len:
+        errors.append(FieldError(field, translate("Register", "A name has at most {n} characters.")
+                                 .format(n=max_len)))
+    elif not _NAME_OK.match(name):
+        errors.append(FieldError(field, translate(
+            "Register", "A name may not contain digits or punctuation (· is allowed).")))
+    return name
+
+
+def _parse_date(field: str, value: Any, errors: list[FieldError]) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(unicodedata.normalize("NFKC", str(value)).strip())
+    except ValueError:
+        errors.append(FieldError(field, translate("Register", "Write the date as YYYY-MM-DD.")))
+        return None
+
+
+def _count(field: str, value: Any, errors: list[FieldError], *, minimum: int = 0,
+           default: int = 0) -> int:
+    if value in (None, ""):
+        return default
+    try:
+        number = int(unicodedata.normalize("NFKC", str(value)).strip())
+    except ValueError:
+        errors.append(FieldError(field, translate("Register", "Enter a whole number.")))
+        return default
+    if number < minimum:
+        errors.append(FieldError(field, translate("Register", "Must be at least {n}.").format(n=minimum)))
+    return number
+
+
+def _money(field: str, value: Any, errors: list[FieldError]) -> int:
+    try:
+        return parse_money(value)
+    except UnitError as exc:
+        errors.append(FieldError(field, str(exc)))
+        return 0
+
+
+def who_has_id_number(db: Database, number: str, *, exclude_household: str | None = None
+                      ) -> tuple[str, str] | None:
+    """(subject id, description) of whoever holds ``number`` already, if anyone."""
+    row = db.execute(
+        "SELECT h.id, h.head_name, v.name FROM household h JOIN place v ON v.id = h.village_id "
+        "WHERE h.head_id_number = ? AND h.id IS NOT ?", [number, exclude_household]).fetchone()
+    if row:
+        return row[0], translate("Register", "{name}, head of a household in {village}").format(
+            name=row[1], village=row[2])
+    row = db.execute(
+        "SELECT h.id, m.name, h.head_name, v.name FROM household_member m "
+        "JOIN household h ON h.id = m.household_id JOIN place v ON v.id = h.village_id "
+        "WHERE m.id_number = ? AND h.id IS NOT ?", [number, exclude_household]).fetchone()
+    if row:
+        return row[0], translate(
+            "Register", "{name}, member of the household of {head} in {village}").format(
+                name=row[1], head=row[2], village=row[3])
+    return None
+
+
+def _check_person_id(field: str, value: Any, errors: list[FieldError], *,
+                     sex_field: str | None = None, sex: str | None = None,
+                     birth_field: str | None = None, birth: dt.date | None = None,
+                     today: dt.date | None = None):
+    try:
+        info = parse_id_number(value, today=today)
+    except IdentityError as exc:
+        errors.append(FieldError(field, str(exc)))
+        return None
+    try:
+        check_id_agrees(info, sex=sex, birth_date=None)
+    except IdentityError as exc:
+        errors.append(FieldError(sex_field or field, str(exc)))
+    try:
+        check_id_agrees(info, sex=None, birth_date=birth)
+    except IdentityError as exc:
+        errors.append(FieldError(birth_field or field, str(exc)))
+    return info
+
+
+# ------------------------------------------------------------ households
+
+@dataclass
+class CleanHousehold:
+    row: dict[str, Any]
+    members: list[dict[str, Any]]
+    warnings: list[str]
+
+
+def clean_household(db: Database, data: Mapping[str, Any], *, household_id: str | None = None,
+                    today: dt.date | None = None) -> CleanHousehold:
+    """Check a household as typed; raise ValidationFailed listing every bad field."""
+    errors: list[FieldError] = []
+    warnings: list[str] = []
+    row: dict[str, Any] = {}
+
+    village_id = data.get("village_id")
+    village = db.execute("SELECT id, level FROM place WHERE id = ?", [village_id]).fetchone() \
+        if village_id else None
+    if not village or village[1] != "village":
+        errors.append(FieldError("village_id", translate("Register", "Choose the village.")))
+    row["village_id"] = village_id
+    group_id = data.get("group_id") or None
+    if group_id:
+        group = db.execute("SELECT parent_id FROM place WHERE id = ? AND level = 'village_group'",
+                           [group_id]).fetchone()
+        if not group or group[0] != village_id:
+            errors.append(FieldError("group_id", translate(
+                "Register", "The group must belong to the chosen village.")))
+    row["group_id"] = group_id
+
+    row["head_name"] = _clean_name("head_name", data.get("head_name"), errors)
+    sex = data.get("head_sex") or None
+    if sex not in (None, "M", "F"):
+        errors.append(FieldError("head_sex", translate("Register", "Choose male or female.")))
+        sex = None
+    birth = _parse_date("head_birth_date", data.get("head_birth_date"), errors)
+    info = _check_person_id("head_id_number", data.get("head_id_number"), errors,
+                            sex_field="head_sex", sex=sex, birth_field="head_birth_date",
+                            birth=birth, today=today)
+    if info:
+        row["head_id_number"] = info.number
+        row["head_sex"] = info.sex
+        row["head_birth_date"] = info.birth_date.isoformat()
+        if info.converted_from_15:
+            warnings.append(translate("Register", "The 15-digit ID number was converted to {n}.")
+                            .format(n=info.number))
+        holder = who_has_id_number(db, info.number, exclude_household=household_id)
+        if holder:
+            errors.append(DuplicateError("head_id_number", translate(
+                "Register", "Already registered: {who}.").format(who=holder[1]), holder[0]))
+
+    phone = _clean_text(data.get("phone"))
+    if phone:
+        try:
+            phone = parse_phone(phone)
+        except IdentityError as exc:
+            errors.append(FieldError("phone", str(exc)))
+    row["phone"] = phone or None
+    row["address"] = _clean_text(data.get("address")) or None
+    row["members"] = _count("members", data.get("members"), errors, minimum=1, default=1)
+    row["labor"] = _count("labor", data.get("labor"), errors)
+    if row["labor"] > row["members"]:
+        errors.append(FieldError("labor", translate(
+            "Register", "The labour force cannot exceed the number of family members.")))
+    try:
+        row["land_area_centimu"] = parse_mu(data.get("land_area"))
+    except UnitError as exc:
+        errors.append(FieldError("land_area", str(exc)))
+    row["main_industry"] = _clean_text(data.get("main_industry")) or None
+    row["annual_income_fen"] = _money("annual_income", data.get("annual_income"), errors)
+    row["assets_fen"] = _money("assets", data.get("assets"), errors)
+    row["loan_balance_fen"] = _money("loan_balance", data.get("loan_balance"), errors)
+    row["overdue_fen"] = _money("overdue", data.get("overdue"), errors)
+    if row["overdue_fen"] > row["loan_balance_fen"]:
+        errors.append(FieldError("overdue", translate(
+            "Register", "The overdue amount is part of the loan balance and cannot exceed it.")))
+    row["note"] = _clean_text(data.get("note")) or None
+
+    members = []
+    seen_ids = {row.get("head_id_number")}
+    for index, member in enumerate(data.get("member_list") or [], start=1):
+        members.append(_clean_member(db, member, index, errors, seen_ids, household_id, today))
+    if errors:
+        raise ValidationFailed(errors)
+    return CleanHousehold(row, members, warnings)
+
+
+def _clean_member(db, member: Mapping[str, Any], index: int, errors: list[FieldError],
+                  seen_ids: set, household_id: str | None, today) -> dict[str, Any]:
+    own: list[FieldError] = []
+    out: dict[str, Any] = {"id": member.get("id") or None}
+    out["name"] = _clean_name("name", member.get("name"), own)
+    relation = member.get("relation") or "other"
+    if relation not in RELATIONS:
+        own.append(FieldError("relation", translate("Register", "Choose the relation to the head.")))
+    out["relation"] = relation
+    sex = member.get("sex") or None
+    birth = _parse_date("birth_date", member.get("birth_date"), own)
+    out["sex"], out["birth_date"], out["id_number"] = sex, birth.isoformat() if birth else None, None
+    if _clean_text(member.get("id_number")):
+        info = _check_person_id("id_number", member.get("id_number"), own, sex_field="sex",
+                                sex=sex, birth_field="birth_date", birth=birth, today=today)
+        if info:
+            out.update(id_number=info.number, sex=info.sex, birth_date=info.birth_date.isoformat())
+            if info.number in seen_ids:
+                own.append(FieldError("id_number", translate(
+                    "Register", "This ID number appears twice in the household.")))
+            else:
+                holder = who_has_id_number(db, info.number, exclude_household=household_id)
+                if holder:
+                    own.append(DuplicateError("id_number", translate(
+                        "Register", "Already registered: {who}.").format(who=holder[1]), holder[0]))
+            seen_ids.add(info.number)
+    for error in own:
+        error.field = f"member_list[{index}].{error.field}"
+        error.message = translate("Register", "member {i}: {message}").format(
+            i=index, message=error.message)
+        error.args = (error.message,)
+    errors.extend(own)
+    return out
+
+
+def create_household(db: Database, operator_id: str, data: Mapping[str, Any], *,
+                     today: dt.date | None = None) -> dict[str, Any]:
+    clean = clean_household(db, data, today=today)
+    with changes(db, operator_id) as cs:
+        return _insert_household(cs, clean)
+
+
+def _insert_household(cs: ChangeSet, clean: CleanHousehold) -> dict[str, Any]:
+    row = dict(clean.row, id=new_id())
+    cursor = cs.db.execute("INSERT INTO subject (id, kind) VALUES (?, 'household')", [row["id"]])
+    row["sid"] = cursor.lastrowid
+    created = cs.insert("household", row)
+    for member in clean.members:
+        cs.insert("household_member", dict(member, id=new_id(), household_id=row["id"]))
+    search.replace_keys(cs.db, row["sid"], set(), search.household_keys(row))
+    search.index_names(cs.db, [row["head_name"]])
+    return created
+
+
+def update_household(db: Database, operator_id: str, household_id: str, data: Mapping[str, Any],
+                     *, base_version: int | None = None, today: dt.date | None = None
+                     ) -> dict[str, Any]:
+    clean = clean_household(db, data, household_id=household_id, today=today)
+    with changes(db, operator_id) as cs:
+        before, after = cs.update("household", household_id, clean.row, base_version=base_version)
+        search.replace_keys(db, before["sid"], search.household_keys(before),
+                            search.household_keys(after))
+        search.index_names(db, [after["head_name"]])
+        existing = {m["id"]: m for m in db.query(
+            "SELECT * FROM household_member WHERE household_id = ?", [household_id])}
+        kept = set()
+        for member in clean.members:
+            member = dict(member, household_id=household_id)
+            if member.get("id") in existing:
+                kept.add(member["id"])
+                cs.update("household_member", member["id"],
+                          {k: v for k, v in member.items() if k != "id"})
+            else:
+                member["id"] = new_id()
+                cs.insert("household_member", member)
+        for member_id in set(existing) - kept:
+            cs.delete("household_member", member_id)
+        return after
+
+
+def delete_household(db: Database, operator_id: str, household_id: str) -> dict[str, Any]:
+    with changes(db, operator_id) as cs:
+        for (member_id,) in db.execute(
+                "SELECT id FROM household_member WHERE household_id = ?", [household_id]).fetchall():
+            cs.delete("household_member", member_id)
+        before = cs.delete("household", household_id)
+        search.replace_keys(db, before["sid"], search.household_keys(before), set())
+        db.execute("DELETE FROM subject WHERE sid = ?", [before["sid"]])
+        return before
+
+
+def get_household(db: Database, household_id: str) -> dict[str, Any]:
+    row = _one(db, """
+        SELECT h.*, v.name AS village_name, v.code AS village_code, g.name AS group_name
+        FROM household h JOIN place v ON v.id = h.village_id
+        LEFT JOIN place g ON g.id = h.group_id WHERE h.id = ?""", [household_id])
+    row["member_list"] = list(db.query(
+        "SELECT * FROM household_member WHERE household_id = ? ORDER BY created_at, name",
+        [household_id]))
+    return row
+
+
+# --------------------------------------------------------- organizations
+
+def clean_organization(db: Database, data: Mapping[str, Any], *, organization_id: str | None = None,
+                       today: dt.date | None = None) -> tuple[dict[str, Any], list[str]]:
+    errors: list[FieldError] = []
+    warnings: list[str] = []
+    row: dict[str, Any] = {}
+    kind = data.get("kind")
+    if kind not in ORGANIZATION_KINDS:
+        errors.append(FieldError("kind", translate("Register", "Choose the type of organization.")))
+    row["kind"] = kind
+    name = re.sub(r"\s+", "", _clean_text(data.get("name")))
+    if not name:
+        errors.append(FieldError("name", translate("Register", "Enter the name.")))
+    elif len(name) > 100:
+        errors.append(FieldError("name", translate("Register", "A name has at most {n} characters.")
+                                 .format(n=100)))
+    row["name"] = name
+    village_id = data.get("village_id")
+    village = db.execute("SELECT level FROM place WHERE id = ?", [village_id]).fetchone() \
+        if village_id else None
+    if not village or village[0] != "village":
+        errors.append(FieldError("village_id", translate("Register", "Choose the village.")))
+    row["village_id"] = village_id
+
+    reason = _clean_text(data.get("uscc_override_reason")) or None
+    try:
+        uscc = parse_uscc(data.get("uscc") or "")
+        row["uscc"] = uscc.number
+        if not uscc.checksum_ok:
+            if reason:
+                warnings.append(uscc_checksum_warning(uscc))
+            else:
+                errors.append(FieldError("uscc", uscc_checksum_warning(uscc)))
+        else:
+            reason = None
+        holder = db.execute("SELECT id, name FROM organization WHERE uscc = ? AND id IS NOT ?",
+                            [uscc.number, organization_id]).fetchone()
+        if holder:
+            errors.append(DuplicateError("uscc", translate(
+                "Register", "Already registered: {who}.").format(who=holder[1]), holder[0]))
+    except IdentityError as exc:
+        errors.append(FieldError("uscc", str(exc)))
+    row["uscc_override_reason"] = reason
+
+    row["legal_rep_name"] = _clean_name("legal_rep_name", data.get("legal_rep_name"), errors)
+    row["legal_rep_id_number"] = None
+    if _clean_text(data.get("legal_rep_id_number")):
+        info = _check_person_id("legal_rep_id_number", data.get("legal_rep_id_number"), errors,
+                                today=today)
+        if info:
+            row["legal_rep_id_number"] = info.number
+    phone = _clean_text(data.get("phone"))
+    if phone:
+        try:
+            phone = parse_phone(phone)
+        except IdentityError as exc:
+            errors.append(FieldError("phone", str(exc)))
+    row["phone"] = phone or None
+    row["address"] = _clean_text(data.get("address")) or None
+    row["members_count"] = _count("members_count", data.get("members_count"), errors)
+    row["registered_capital_fen"] = _money("registered_capital", data.get("registered_capital"), errors)
+    row["business_scope"] = _clean_text(data.get("business_scope")) or None
+    row["note"] = _clean_text(data.get("note")) or None
+    if errors:
+        raise ValidationFailed(errors)
+    return row, warnings
+
+
+def create_organization(db: Database, operator_id: str, data: Mapping[str, Any], *,
+                        today: dt.date | None = None) -> dict[str, Any]:
+    row, _ = clean_organization(db, data, today=today)
+    with changes(db, operator_id) as cs:
+        row["id"] = new_id()
+        row["sid"] = db.execute("INSERT INTO subject (id, kind) VALUES (?, 'organization')",
+                                [row["id"]]).lastrowid
+        created = cs.insert("organization", row)
+        search.replace_keys(db, row["sid"], set(), search.organization_keys(row))
+        search.index_names(db, [row["name"]])
+        return created
+
+
+def update_organization(db: Database, operator_id: str, organization_id: str,
+                        data: Mapping[str, Any], *, base_version: int | None = None,
+                        today: dt.date | None = None) -> dict[str, Any]:
+    row, _ = clean_organization(db, data, organization_id=organization_id, today=today)
+    with changes(db, operator_id) as cs:
+        before, after = cs.update("organization", organization_id, row, base_version=base_version)
+        search.replace_keys(db, before["sid"], search.organization_keys(before),
+                            search.organization_keys(after))
+        search.index_names(db, [after["name"]])
+        return after
+
+
+def delete_organization(db: Database, operator_id: str, organization_id: str) -> dict[str, Any]:
+    with changes(db, operator_id) as cs:
+        before = cs.delete("organization", organization_id)
+        search.replace_keys(db, before["sid"], search.organization_keys(before), set())
+        db.execute("DELETE FROM subject WHERE sid = ?", [before["sid"]])
+        return before
+
+
+def get_organization(db: Database, organization_id: str) -> dict[str, Any]:
+    return _one(db, """
+        SELECT o.*, v.name AS village_name, v.code AS village_code
+        FROM organization o JOIN place v ON v.id = o.village_id WHERE o.id = ?""",
+                [organization_id])
+
+
+def get_subject(db: Database, subject_id: str) -> dict[str, Any]:
+    row = _one(db, "SELECT * FROM subject WHERE id = ?", [subject_id])
+    if row["kind"] == "household":
+        return dict(get_household(db, subject_id), subject_kind="household")
+    return dict(get_organization(db, subject_id), subject_kind="organization")
+
+
+def _one(db: Database, sql: str, params) -> dict[str, Any]:
+    cursor = db.execute(sql, params)
+    values = cursor.fetchone()
+    if values is None:
+        raise NotFound(translate("Register", "No such record; it may have been deleted."))
+    return dict(zip([d[0] for d in cursor.description], values))

@@ -1,0 +1,29 @@
+"""Operators. Until login exists the default operator signs every change."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from app.journal import new_id, utc_now
+
+
+def default_operator_id(db: Database) -> str:
+    row = db.execute(
+        "SELECT id FROM app_user WHERE active = 1 ORDER BY (username = 'operator') DESC, "
+        "created_at LIMIT 1"
+    ).fetchone()
+    return row[0]
+
+
+def get_user(db: Database, user_id: str) -> dict:
+    return next(db.query("SELECT * FROM app_user WHERE id = ?", [user_id]))
+
+
+def create_user(db: Database, username: str, display_name: str, role: str = "official") -> str:
+    user_id = new_id()
+    with db.atomic():
+        db.execute(
+            "INSERT INTO app_user (id, username, display_name, role, created_at) VALUES (?,?,?,?,?)",
+            [user_id, username, display_name, role, utc_now()],
+        )
+    return user_id

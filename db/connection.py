@@ -1,0 +1,114 @@
+"""Opening the register: pragmas, version checks, backup, migration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from db.errors import DatabaseProblem, classify
+from db.migrations import MIGRATION_SETS, known_migrations, schema_version
+
+# Marks the file as ours, so a stray SQLite file is not "migrated" into one.
+APPLICATION_ID = 0x43524454  # "CRDT"
+
+
+def connect(path: str | os.PathLike, *, readonly: bool = False) -> Database:
+    """A connection with the pragmas every connection must have."""
+    try:
+        if readonly:
+            uri = Path(path).resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                                   check_same_thread=False, timeout=10)
+        else:
+            conn = sqlite3.connect(str(path), isolation_level=None,
+                                   check_same_thread=False, timeout=10)
+        # WAL lets the UI read while the worker writes; synchronous=FULL makes
+        # a commit the user saw survive a power cut, not just a crash.
+        if not readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.DatabaseError as exc:
+        problem = classify(exc)
+        if problem:
+            raise problem from exc
+        raise
+    return Database(conn, execute_plugins=False)
+
+
+def _is_empty(db: Database) -> bool:
+    return not db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+
+
+def check_version(db: Database) -> None:
+    """Refuse files that are not ours or that a newer version wrote."""
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if _is_empty(db):
+        return
+    if app_id != APPLICATION_ID:
+        raise DatabaseProblem(DatabaseProblem.NOT_A_REGISTER)
+    found_version = db.execute("PRAGMA user_version").fetchone()[0]
+    applied: set[tuple[str, str]] = set()
+    if db["_sqlite_migrations"].exists():
+        applied = {
+            (r[0], r[1])
+            for r in db.execute("SELECT migration_set, name FROM _sqlite_migrations")
+        }
+    unknown = applied - known_migrations()
+    if unknown or found_version > schema_version():
+        raise DatabaseProblem(
+            DatabaseProblem.NEWER_SCHEMA,
+            "unknown migrations: " + ", ".join(sorted(n for _, n in unknown)),
+            found=found_version,
+            supported=schema_version(),
+        )
+
+
+def pending_migrations(db: Database) -> list[str]:
+    return [m.name for s in MIGRATION_SETS for m in s.pending(db)]
+
+
+def backup(db: Database, path: Path, backup_dir: Path, label: str) -> Path:
+    """Copy the live database (WAL included) with SQLite's online backup."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{Path(path).stem}-{stamp}-before-{label}.sqlite3"
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def open_register(path: str | os.PathLike, *, backup_dir: Path | None = None) -> Database:
+    """Open (creating if needed) and migrate a register file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path)
+    try:
+        check_version(db)
+        pending = pending_migrations(db)
+        if pending:
+            if not _is_empty(db):
+                backup(db, path, backup_dir or path.parent / "backups", pending[0])
+            else:
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            for migrations in MIGRATION_SETS:
+                migrations.apply(db)
+            db.execute(f"PRAGMA user_version={schema_version()}")
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        problem = classify(exc)
+        if problem:
+            raise problem from exc
+        raise
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,512 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CLI</name>
+    <message>
+        <source>error: {message}</source>
+        <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <source>Township Credit Desk: the rural credit register.</source>
+        <translation>乡镇信用工作台：农村信用体系登记册。</translation>
+    </message>
+    <message>
+        <source>folder of the register (default: the user data folder, or CREDIT_DESK_DATA_DIR)</source>
+        <translation>登记册所在文件夹（默认：用户数据文件夹，或环境变量 CREDIT_DESK_DATA_DIR）</translation>
+    </message>
+    <message>
+        <source>language of messages (default zh_CN)</source>
+        <translation>提示语言（默认 zh_CN）</translation>
+    </message>
+    <message>
+        <source>Interrupted.</source>
+        <translation>已中断。</translation>
+    </message>
+    <message>
+        <source>build a demo township register</source>
+        <translation>生成演示乡镇登记册</translation>
+    </message>
+    <message>
+        <source>number of households (default 8000)</source>
+        <translation>农户数量（默认 8000）</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>delete an existing register first</source>
+        <translation>先删除已有登记册</translation>
+    </message>
+    <message>
+        <source>do nothing if a register already exists</source>
+        <translation>已有登记册时不做任何操作</translation>
+    </message>
+    <message>
+        <source>find households and organizations</source>
+        <translation>查找农户和经营主体</translation>
+    </message>
+    <message>
+        <source>part of a name, pinyin, initials, ID number or its last 4+ digits, phone, USCC</source>
+        <translation>姓名的一部分、全拼、拼音首字母、身份证号码或其后4位以上、电话、统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>--households must be between 1 and 2000000.</source>
+        <translation>--households 必须在 1 到 2000000 之间。</translation>
+    </message>
+    <message>
+        <source>A register already exists in {path}. Use --replace to delete it and build the demo, or choose another --data-dir.</source>
+        <translation>{path} 中已有登记册。使用 --replace 删除后重新生成演示数据，或用 --data-dir 指定其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Demo register built in {path}: {households} households, {organizations} organizations, {villages} villages.</source>
+        <translation>演示登记册已生成：{path}，共 {households} 户农户、{organizations} 个经营主体、{villages} 个村。</translation>
+    </message>
+    <message>
+        <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
+        <translation>{path} 中没有登记册。请运行 “credit-desk demo” 或启动程序新建。</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>未找到。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>row {row}, </source>
+        <translation>第 {row} 行，</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change was not saved. Free some space (empty the recycle bin, move old files to a USB stick) and try again.</source>
+        <translation>磁盘已满，本次修改没有保存。请清理空间（清空回收站、把旧文件移到U盘）后重试。</translation>
+    </message>
+    <message>
+        <source>The register is in use by another program or another copy of this program. Close the other one and try again.</source>
+        <translation>登记册正被其他程序或另一个本程序窗口使用。请关闭后重试。</translation>
+    </message>
+    <message>
+        <source>The register file is damaged. Do not keep working in it: restore the latest backup from the backups folder in the data directory, or ask the township IT contact for help.</source>
+        <translation>登记册文件已损坏。请不要继续在其中工作：从数据文件夹的 backups 目录恢复最近的备份，或联系乡镇信息化联系人。</translation>
+    </message>
+    <message>
+        <source>The register file cannot be written (read-only or no permission). Copy it to a folder you can write to, or ask an administrator.</source>
+        <translation>无法写入登记册文件（只读或没有权限）。请复制到可写的文件夹，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>The register file cannot be opened. Check that the folder exists and that you may write to it.</source>
+        <translation>无法打开登记册文件。请检查文件夹是否存在、是否有写入权限。</translation>
+    </message>
+    <message>
+        <source>This register was written by a newer version of Township Credit Desk ({found}). This version cannot use it safely; please install the newer version.</source>
+        <translation>此登记册由更新版本的乡镇信用工作台写入（架构版本 {found}）。当前版本无法安全使用，请安装新版本。</translation>
+    </message>
+    <message>
+        <source>This file is a database, but not a Township Credit Desk register.</source>
+        <translation>该文件是数据库，但不是乡镇信用工作台的登记册。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Head of household</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>行政村</translation>
+    </message>
+    <message>
+        <source>Village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Family members</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Labour force</source>
+        <translation>劳动力</translation>
+    </message>
+    <message>
+        <source>Contracted land (mu)</source>
+        <translation>承包地面积（亩）</translation>
+    </message>
+    <message>
+        <source>Main industry</source>
+        <translation>主营产业</translation>
+    </message>
+    <message>
+        <source>Annual income (yuan)</source>
+        <translation>家庭年收入（元）</translation>
+    </message>
+    <message>
+        <source>Assets (yuan)</source>
+        <translation>家庭资产（元）</translation>
+    </message>
+    <message>
+        <source>Loan balance (yuan)</source>
+        <translation>贷款余额（元）</translation>
+    </message>
+    <message>
+        <source>Overdue amount (yuan)</source>
+        <translation>逾期金额（元）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Reason for accepting the code</source>
+        <translation>确认代码的理由</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Legal representative ID number</source>
+        <translation>法定代表人身份证号码</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员数</translation>
+    </message>
+    <message>
+        <source>Registered capital (yuan)</source>
+        <translation>注册资本（元）</translation>
+    </message>
+    <message>
+        <source>Business scope</source>
+        <translation>经营范围</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <source>Enter the ID number.</source>
+        <translation>请输入身份证号码。</translation>
+    </message>
+    <message>
+        <source>A 15-digit ID number may contain digits only.</source>
+        <translation>15位身份证号码只能包含数字。</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters (or 15 for old cards); this one has {n}.</source>
+        <translation>身份证号码应为18位（老身份证15位），这里是 {n} 位。</translation>
+    </message>
+    <message>
+        <source>An ID number is 17 digits followed by a digit or X.</source>
+        <translation>身份证号码由17位数字加1位数字或X组成。</translation>
+    </message>
+    <message>
+        <source>Digits 7 to 14 must be a real birth date (YYYYMMDD); {d} is not.</source>
+        <translation>第7到14位应为真实的出生日期（年月日），{d} 不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The birth date {d} in the ID number is not possible.</source>
+        <translation>身份证号码中的出生日期 {d} 不可能。</translation>
+    </message>
+    <message>
+        <source>The check character is wrong: the last character should be {expected}, not {found}. Check the number against the card.</source>
+        <translation>校验位错误：最后一位应为 {expected}，而不是 {found}。请对照身份证核对。</translation>
+    </message>
+    <message>
+        <source>The ID number belongs to a {encoded}, but {typed} was entered.</source>
+        <translation>身份证号码对应的性别为{encoded}，但填写的是{typed}。</translation>
+    </message>
+    <message>
+        <source>The ID number encodes the birth date {encoded}, but {typed} was entered.</source>
+        <translation>身份证号码中的出生日期为 {encoded}，但填写的是 {typed}。</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Enter the unified social credit code.</source>
+        <translation>请输入统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code has 18 characters; this one has {n}.</source>
+        <translation>统一社会信用代码应为18位，这里是 {n} 位。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code never contains {chars} (the letters I, O, S, V and Z are not used).</source>
+        <translation>统一社会信用代码中不会出现 {chars}（不使用字母 I、O、S、V、Z）。</translation>
+    </message>
+    <message>
+        <source>Characters 3 to 8 of the code are the division code and must be digits.</source>
+        <translation>代码第3到8位是行政区划码，必须是数字。</translation>
+    </message>
+    <message>
+        <source>The check character should be {expected}, not {found}. Some early codes really are like this: confirm with a reason if the licence shows this code.</source>
+        <translation>校验位应为 {expected}，而不是 {found}。部分试点期间赋的代码确实如此：如营业执照上就是这个代码，请填写理由后确认。</translation>
+    </message>
+    <message>
+        <source>A phone number is an 11-digit mobile number starting with 1, or a landline with its area code (e.g. 0838-1234567).</source>
+        <translation>电话应为以1开头的11位手机号，或带区号的固定电话（如 0838-1234567）。</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，没有做任何修改。</translation>
+    </message>
+</context>
+<context>
+    <name>Journal</name>
+    <message>
+        <source>The record no longer exists; it may have been deleted by someone else.</source>
+        <translation>该记录已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record after you opened it. Close it, open it again and redo your change.</source>
+        <translation>您打开此记录后，已有他人保存了修改。请关闭后重新打开，再做一次修改。</translation>
+    </message>
+</context>
+<context>
+    <name>Register</name>
+    <message>
+        <source>Farmers&apos; cooperative</source>
+        <translation>农民专业合作社</translation>
+    </message>
+    <message>
+        <source>Family farm</source>
+        <translation>家庭农场</translation>
+    </message>
+    <message>
+        <source>Agricultural enterprise</source>
+        <translation>农业企业</translation>
+    </message>
+    <message>
+        <source>Individual business</source>
+        <translation>个体工商户</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>经营主体</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父母</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>Grandchild</source>
+        <translation>孙子女</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>A {level} division code has {n} digits.</source>
+        <translation>{level}区划代码为 {n} 位数字。</translation>
+    </message>
+    <message>
+        <source>The code must start with the code of {parent} ({code}).</source>
+        <translation>代码必须以{parent}的代码（{code}）开头。</translation>
+    </message>
+    <message>
+        <source>Enter a code.</source>
+        <translation>请输入代码。</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <source>The code {code} is already used.</source>
+        <translation>代码 {code} 已被使用。</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>行政村</translation>
+    </message>
+    <message>
+        <source>village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Enter the name.</source>
+        <translation>请输入姓名或名称。</translation>
+    </message>
+    <message>
+        <source>A name has at most {n} characters.</source>
+        <translation>名称最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>A name may not contain digits or punctuation (· is allowed).</source>
+        <translation>姓名不能包含数字或标点（可以用 ·）。</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD.</source>
+        <translation>日期格式为 年-月-日，如 1980-05-01。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>Must be at least {n}.</source>
+        <translation>不能小于 {n}。</translation>
+    </message>
+    <message>
+        <source>{name}, head of a household in {village}</source>
+        <translation>{village}农户户主 {name}</translation>
+    </message>
+    <message>
+        <source>{name}, member of the household of {head} in {village}</source>
+        <translation>{village} {head} 户的家庭成员 {name}</translation>
+    </message>
+    <message>
+        <source>Choose the village.</source>
+        <translation>请选择行政村。</translation>
+    </message>
+    <message>
+        <source>The group must belong to the chosen village.</source>
+        <translation>村民小组必须属于所选行政村。</translation>
+    </message>
+    <message>
+        <source>Choose male or female.</source>
+        <translation>请选择男或女。</translation>
+    </message>
+    <message>
+        <source>The 15-digit ID number was converted to {n}.</source>
+        <translation>15位身份证号码已转换为 {n}。</translation>
+    </message>
+    <message>
+        <source>Already registered: {who}.</source>
+        <translation>已登记：{who}。</translation>
+    </message>
+    <message>
+        <source>The labour force cannot exceed the number of family members.</source>
+        <translation>劳动力人数不能超过家庭人口。</translation>
+    </message>
+    <message>
+        <source>The overdue amount is part of the loan balance and cannot exceed it.</source>
+        <translation>逾期金额属于贷款余额的一部分，不能超过贷款余额。</translation>
+    </message>
+    <message>
+        <source>Choose the relation to the head.</source>
+        <translation>请选择与户主的关系。</translation>
+    </message>
+    <message>
+        <source>This ID number appears twice in the household.</source>
+        <translation>该身份证号码在本户中出现了两次。</translation>
+    </message>
+    <message>
+        <source>member {i}: {message}</source>
+        <translation>第 {i} 位家庭成员：{message}</translation>
+    </message>
+    <message>
+        <source>Choose the type of organization.</source>
+        <translation>请选择经营主体类型。</translation>
+    </message>
+    <message>
+        <source>No such record; it may have been deleted.</source>
+        <translation>没有这条记录，可能已被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>&apos;{value}&apos; is not an amount of money (e.g. 12000 or 1.2万元).</source>
+        <translation>“{value}”不是金额（例如 12000 或 1.2万元）。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; has fractions of a fen.</source>
+        <translation>“{value}”精确到了分以下。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is negative.</source>
+        <translation>“{value}”是负数。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an area in mu (e.g. 3.5).</source>
+        <translation>“{value}”不是以亩为单位的面积（例如 3.5）。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos;: give the area to at most two decimals.</source>
+        <translation>“{value}”：面积最多保留两位小数。</translation>
+    </message>
+</context>
+</TS>
