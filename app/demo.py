@@ -8,12 +8,11 @@ features add their own demo data by appending to ``EXTENSIONS``.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import queue
 import random
 import threading
 import uuid
-from typing import Callable
-
 from sqlite_utils import Database
 from stdnum.cn import uscc as _uscc_lib
 
@@ -59,8 +58,10 @@ ORG_WORDS = ["绿源", "丰收", "金穗", "惠农", "青山", "福源", "兴旺
              "果香", "鑫农", "田园", "康庄", "富民", "益农", "春晖", "聚丰"]
 ORG_TRADE = ["水稻种植", "柑橘", "生猪养殖", "蔬菜", "茶叶", "中药材", "家禽", "蜂业", "食用菌"]
 
-Extension = Callable[[Database, str, random.Random, Job], None]
-EXTENSIONS: list[Extension] = []
+# Feature areas add demo data (ratings, letters, records ...) with a module
+# that has ``demo_extension(db, operator_id, rng, job)``; list it here. They
+# run in this order after the register is built.
+EXTENSION_MODULES: list[str] = []
 
 
 def _person_name(rng: random.Random, sex: str) -> str:
@@ -343,7 +344,7 @@ def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: 
     db.execute("PRAGMA synchronous=FULL")
     db.execute("PRAGMA journal_mode=WAL")
     job.step(households + organizations, households + organizations, "done")
-    for extension in EXTENSIONS:
-        extension(db, operator_id, rng, job)
+    for module in EXTENSION_MODULES:
+        importlib.import_module(module).demo_extension(db, operator_id, rng, job)
     db.execute("PRAGMA optimize")
     return {"households": households, "organizations": organizations, "villages": len(villages)}

@@ -178,8 +178,10 @@ def m001_register(db: Database) -> None:
     )
 
 
+from db.schema_credit import credit  # noqa: E402  (sets defined apart, listed here)
+
 # Sets run in this order. Feature areas append theirs here.
-MIGRATION_SETS: list[Migrations] = [core]
+MIGRATION_SETS: list[Migrations] = [core, credit]
 
 
 def known_migrations() -> set[tuple[str, str]]:

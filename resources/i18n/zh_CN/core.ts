@@ -316,6 +316,17 @@
     </message>
 </context>
 <context>
+    <name>PDF</name>
+    <message>
+        <source>Cannot print {where}: no font has the character(s) {chars}. Nothing was printed. Correct the text or ask for a font that has them.</source>
+        <translation>无法打印{where}：所有字体都没有字符 {chars}。没有打印任何内容。请更正文字，或联系获取包含这些字的字体。</translation>
+    </message>
+    <message>
+        <source>this document</source>
+        <translation>此文档</translation>
+    </message>
+</context>
+<context>
     <name>Register</name>
     <message>
         <source>Farmers&apos; cooperative</source>
