@@ -14,7 +14,7 @@ from app import __version__
 from app.commands import COMMAND_MODULES
 from app.errors import describe
 from app.i18n import set_language, translate
-from app.paths import data_dir
+from app.paths import DataDir, data_dir
 from db.errors import DatabaseProblem, classify
 
 
@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR",
                         help=translate("CLI", "folder of the register (default: the user data folder, "
                                               "or CREDIT_DESK_DATA_DIR)"))
+    parser.add_argument("--demo", action="store_true",
+                        help=translate("CLI", "start on the demo township register (built on first "
+                                              "start) in the demo folder of the data directory"))
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None,
                         help=translate("CLI", "language of messages (default zh_CN)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -60,7 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     data = data_dir(args.data_dir)
+    if args.demo:
+        data = DataDir(data.root / "demo")
     try:
+        if args.demo and not data.exists():
+            from app.commands.register_cmds import build_demo_register
+
+            build_demo_register(data, households=8000, seed=2026)
         if not args.command:
             from ui.app import run_gui  # Qt only when the window is wanted
 

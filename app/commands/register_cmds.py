@@ -52,23 +52,28 @@ def cmd_demo(args, data: DataDir) -> int:
                 "CLI", "A register already exists in {path}. Use --replace to delete it and "
                        "build the demo, or choose another --data-dir.").format(path=data.root))
         _remove_register(data)
+    counts = build_demo_register(data, households=args.households, seed=args.seed)
+    print(translate("CLI", "Demo register built in {path}: {households} households, "
+                           "{organizations} organizations, {villages} villages.").format(
+        path=data.register, **counts))
+    return 0
+
+
+def build_demo_register(data: DataDir, *, households: int, seed: int) -> dict[str, int]:
     db = open_data_dir(data)
     try:
         def show(done: int, total: int, message: str) -> None:
             print(f"\r{done}/{total} {message}    ", end="", file=sys.stderr, flush=True)
 
-        counts = build_demo(db, default_operator_id(db), households=args.households,
-                            seed=args.seed, job=Job(show))
+        counts = build_demo(db, default_operator_id(db), households=households, seed=seed,
+                            job=Job(show))
         print(file=sys.stderr)
     except BaseException:
         db.close()
         _remove_register(data)  # a half-built demo is worse than none
         raise
     db.close()
-    print(translate("CLI", "Demo register built in {path}: {households} households, "
-                           "{organizations} organizations, {villages} villages.").format(
-        path=data.register, **counts))
-    return 0
+    return counts
 
 
 def cmd_search(args, data: DataDir) -> int:

@@ -16,6 +16,10 @@
         <translation>登记册所在文件夹（默认：用户数据文件夹，或环境变量 CREDIT_DESK_DATA_DIR）</translation>
     </message>
     <message>
+        <source>start on the demo township register (built on first start) in the demo folder of the data directory</source>
+        <translation>使用演示乡镇登记册启动（首次启动时生成，位于数据文件夹的 demo 目录）</translation>
+    </message>
+    <message>
         <source>language of messages (default zh_CN)</source>
         <translation>提示语言（默认 zh_CN）</translation>
     </message>
