@@ -21,7 +21,7 @@ from app.errors import DuplicateError, FieldError, NotFound, ValidationFailed
 from app.i18n import translate
 from app.identity import IdentityError, check_id_agrees, parse_id_number, parse_phone, parse_uscc, uscc_checksum_warning
 from app.journal import ChangeSet, changes, new_id
-from app.units import UnitError, parse_money, parse_mu
+from app.units import UnitError, format_mu, format_yuan, parse_money, parse_mu
 
 PLACE_LEVELS = ("county", "township", "village", "village_group")
 _CODE_LENGTH = {"county": 6, "township": 9, "village": 12}
@@ -373,18 +373,23 @@ def update_household(db: Database, operator_id: str, household_id: str, data: Ma
         search.index_names(db, [after["head_name"]])
         existing = {m["id"]: m for m in db.query(
             "SELECT * FROM household_member WHERE household_id = ?", [household_id])}
-        kept = set()
+        by_number = {m["id_number"]: m["id"] for m in existing.values() if m["id_number"]}
+        # A member typed again without its id is the same person if the ID
+        # number matches; removals go first so a re-added number stays unique.
+        for member in clean.members:
+            if not member.get("id") and member.get("id_number") in by_number:
+                member["id"] = by_number[member["id_number"]]
+        kept = {m["id"] for m in clean.members if m.get("id") in existing}
+        for member_id in set(existing) - kept:
+            cs.delete("household_member", member_id)
         for member in clean.members:
             member = dict(member, household_id=household_id)
             if member.get("id") in existing:
-                kept.add(member["id"])
                 cs.update("household_member", member["id"],
                           {k: v for k, v in member.items() if k != "id"})
             else:
                 member["id"] = new_id()
                 cs.insert("household_member", member)
-        for member_id in set(existing) - kept:
-            cs.delete("household_member", member_id)
         return after
 
 
@@ -408,6 +413,26 @@ def get_household(db: Database, household_id: str) -> dict[str, Any]:
         "SELECT * FROM household_member WHERE household_id = ? ORDER BY created_at, name",
         [household_id]))
     return row
+
+
+def household_form(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored household (``get_household``) as the fields a form edits."""
+    form = {k: row.get(k) for k in (
+        "village_id", "group_id", "head_name", "head_sex", "head_id_number", "head_birth_date",
+        "phone", "address", "members", "labor", "main_industry", "note")}
+    form["land_area"] = format_mu(row.get("land_area_centimu") or 0)
+    for field in ("annual_income", "assets", "loan_balance", "overdue"):
+        form[field] = format_yuan(row.get(f"{field}_fen") or 0).replace(",", "")
+    form["member_list"] = [dict(m) for m in row.get("member_list", [])]
+    return form
+
+
+def organization_form(row: dict[str, Any]) -> dict[str, Any]:
+    form = {k: row.get(k) for k in (
+        "kind", "name", "uscc", "uscc_override_reason", "legal_rep_name", "legal_rep_id_number",
+        "phone", "address", "village_id", "members_count", "business_scope", "note")}
+    form["registered_capital"] = format_yuan(row.get("registered_capital_fen") or 0).replace(",", "")
+    return form
 
 
 # --------------------------------------------------------- organizations
