@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import queue
+import collections
+import concurrent.futures
+import multiprocessing
+import os
 import random
-import threading
 import uuid
 from sqlite_utils import Database
 from stdnum.cn import uscc as _uscc_lib
@@ -153,7 +155,7 @@ class _Generator:
     def households(self, first_sid: int, count: int):
         rng, at, rand = self.rng, self.at, self.rng.random
         villages, n_villages = self.villages, len(self.villages)
-        rows, members, keys = [], [], []
+        rows, members = [], []
         for sid in range(first_sid, first_sid + count):
             sex = "M" if rand() < 0.85 else "F"
             village_id, groups = villages[int(rand() * n_villages)]
@@ -179,11 +181,7 @@ class _Generator:
                     self.uuid(), household_id, _person_name(rng, spouse_sex), "spouse",
                     spouse_sex, spouse_id,
                     f"{spouse_id[6:10]}-{spouse_id[10:12]}-{spouse_id[12:14]}", 1, at, at))
-            keys.append(("d:" + id_number[::-1], sid))
-            if phone:
-                keys.append(("t:" + phone[::-1], sid))
-        keys.sort()
-        return rows, members, keys
+        return rows, members
 
     def organizations(self, first_sid: int, count: int):
         rng, at = self.rng, self.at
@@ -227,7 +225,85 @@ _VARIANT = "89ab"
 _SEQ = [(f"{n:03d}", sum(int(c) * w for c, w in zip(f"{n:03d}", (8, 4, 2)))) for n in range(1000)]
 
 
-import os, time
+import time
+_T0 = [time.perf_counter()]
+def _tick(label):
+    if os.environ.get("DEMO_TIMING"):
+        now = time.perf_counter(); print(f"\n{label}: {now - _T0[0]:.1f}s"); _T0[0] = now
+
+
+_PARALLEL_FROM = 100_000
+
+
+def _generate_chunk(seed: int, index: int, villages, at: str, first_sid: int, count: int):
+    # Each chunk has its own random stream, so chunks can be made in any
+    # process and the township is still the same for the same seed.
+    gen = _Generator(random.Random(f"{seed}:{index}"), villages, {}, at)
+    return gen.households(first_sid, count)
+
+
+def _household_chunks(seed, villages, at, first_sid, households, chunk):
+    starts = list(range(0, households, chunk))
+    args = [(seed, i, villages, at, first_sid + start, min(chunk, households - start))
+            for i, start in enumerate(starts)]
+    if households < _PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        for item in args:
+            yield _generate_chunk(*item)
+        return
+    # Generating rows is pure Python; a second process makes them while this
+    # one writes. "spawn" because the caller may be a threaded GUI.
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
+        pending = collections.deque()
+        for item in args:
+            pending.append(pool.submit(_generate_chunk, *item))
+            if len(pending) >= 3:  # bounded look-ahead keeps memory flat
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+class _Uniqueness:
+    """Chunks are made independently; make ID numbers and phones unique."""
+
+    def __init__(self):
+        self.ids: set[str] = set()
+        self.phones: set[str] = set()
+
+    def _id(self, number: str) -> str:
+        while number in self.ids:
+            seq = (int(number[14:17]) + 2) % 1000
+            body = number[:14] + f"{seq:03d}"
+            number = body + _CHECK[sum(int(c) * w for c, w in zip(body, _WEIGHTS)) % 11]
+        self.ids.add(number)
+        return number
+
+    def _phone(self, number: str | None) -> str | None:
+        if number is None:
+            return None
+        while number in self.phones:
+            number = number[:2] + f"{(int(number[2:]) + 1) % 1_000_000_000:09d}"
+        self.phones.add(number)
+        return number
+
+    def fix(self, rows: list[tuple], members: list[tuple]) -> list[tuple[str, int]]:
+        keys = []
+        for i, row in enumerate(rows):
+            number, phone = self._id(row[6]), self._phone(row[8])
+            if number != row[6] or phone != row[8]:
+                row = rows[i] = row[:6] + (number, row[7], phone) + row[9:]
+            keys.append(("d:" + number[::-1], row[0]))
+            if phone:
+                keys.append(("t:" + phone[::-1], row[0]))
+        for i, member in enumerate(members):
+            number = self._id(member[5])
+            if number != member[5]:
+                members[i] = member[:5] + (number,) + member[6:]
+        keys.sort()
+        return keys
+
+
+import time
 _T0 = [time.perf_counter()]
 def _tick(label):
     if os.environ.get("DEMO_TIMING"):
@@ -275,41 +351,47 @@ def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: 
     rng = random.Random(seed)
     if db.execute("SELECT 1 FROM household LIMIT 1").fetchone():
         raise ValueError("register is not empty")
-    county = create_place(db, operator_id, level="county", code=COUNTY[0], name=COUNTY[1])
-    township = create_place(db, operator_id, level="township", code=TOWNSHIP[0],
-                            name=TOWNSHIP[1], parent_id=county["id"])
     villages = []
     village_names: dict[str, str] = {}
-    for number, name in enumerate(VILLAGES, start=1):
-        village = create_place(db, operator_id, level="village",
-                               code=f"{TOWNSHIP[0]}{200 + number:03d}", name=name,
-                               parent_id=township["id"])
-        groups = [create_place(db, operator_id, level="village_group",
-                               code=f"{village['code']}-{g + 1:02d}", name=GROUP_NAMES[g],
-                               parent_id=village["id"])["id"]
-                  for g in range(rng.randint(6, 12))]
-        villages.append((village["id"], groups))
-        village_names[village["id"]] = name
+    with db.atomic():  # one commit for all places, not one per place
+        county = create_place(db, operator_id, level="county", code=COUNTY[0], name=COUNTY[1])
+        township = create_place(db, operator_id, level="township", code=TOWNSHIP[0],
+                                name=TOWNSHIP[1], parent_id=county["id"])
+        for number, name in enumerate(VILLAGES, start=1):
+            village = create_place(db, operator_id, level="village",
+                                   code=f"{TOWNSHIP[0]}{200 + number:03d}", name=name,
+                                   parent_id=township["id"])
+            groups = [create_place(db, operator_id, level="village_group",
+                                   code=f"{village['code']}-{g + 1:02d}", name=GROUP_NAMES[g],
+                                   parent_id=village["id"])["id"]
+                      for g in range(rng.randint(6, 12))]
+            villages.append((village["id"], groups))
+            village_names[village["id"]] = name
 
     # The demo fills a new file in one transaction, and the CLI deletes the
     # file if the build fails, so the per-commit durability of WAL+FULL buys
     # nothing here while it doubles the writes of a million-row load.
     db.execute("PRAGMA journal_mode=DELETE")
     db.execute("PRAGMA synchronous=OFF")
-    # A larger page cache keeps index work in memory.
+    # A larger page cache keeps index work in memory; sorter threads let
+    # SQLite build the indexes at the end on both cores.
     db.execute("PRAGMA cache_size=-262144")
+    db.execute("PRAGMA threads=2")
     organizations = max(households // 20, 10)
     with bulk_load(db, BULK_TABLES):
         cs = ChangeSet(db, operator_id)
         first_sid = db.execute("SELECT COALESCE(MAX(sid), 0) FROM subject").fetchone()[0] + 1
         gen = _Generator(rng, villages, village_names, cs.at)
         seen_names: set[str] = set()
+        unique = _Uniqueness()
         done = 0
-        # Rows are generated on a second thread while this one writes: the
-        # sqlite3 module releases the GIL inside SQLite, so the two overlap.
-        for rows, members, keys in _prefetch(
-                gen.households(first_sid + start, min(chunk, households - start))
-                for start in range(0, households, chunk)):
+        acc = collections.Counter()
+        mark = time.perf_counter()
+        for rows, members in _household_chunks(seed, villages, cs.at, first_sid, households,
+                                               chunk):
+            now = time.perf_counter(); acc["wait"] += now - mark; mark = now
+            keys = unique.fix(rows, members)
+            now = time.perf_counter(); acc["fix"] += now - mark; mark = now
             db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
                                 [(r[0], r[1]) for r in rows])
             db.conn.executemany(f"INSERT INTO household ({', '.join(HOUSEHOLD_COLUMNS)}) "
@@ -317,9 +399,15 @@ def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: 
             db.conn.executemany(f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
                                 f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})", members)
             db.conn.executemany("INSERT INTO search_key VALUES (?, ?)", keys)
+            now = time.perf_counter(); acc["insert"] += now - mark; mark = now
             search.index_names(db, {r[4] for r in rows}, seen=seen_names)
+            now = time.perf_counter(); acc["names"] += now - mark; mark = now
             done += len(rows)
             job.step(done, households + organizations, "households")
+        if os.environ.get("DEMO_TIMING"):
+            print({k: round(v, 1) for k, v in acc.items()})
+        gen.used_ids = unique.ids
+        gen.used_phones = unique.phones
         org_sid = first_sid + households
         rows, keys = gen.organizations(org_sid, organizations)
         db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
