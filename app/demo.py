@@ -7,14 +7,17 @@ features add their own demo data by appending to ``EXTENSIONS``.
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib
 import collections
 import concurrent.futures
+import datetime as dt
+import importlib
 import multiprocessing
 import os
 import random
+import sys
+import time
 import uuid
+
 from sqlite_utils import Database
 from stdnum.cn import uscc as _uscc_lib
 
@@ -225,13 +228,6 @@ _VARIANT = "89ab"
 _SEQ = [(f"{n:03d}", sum(int(c) * w for c, w in zip(f"{n:03d}", (8, 4, 2)))) for n in range(1000)]
 
 
-import time
-_T0 = [time.perf_counter()]
-def _tick(label):
-    if os.environ.get("DEMO_TIMING"):
-        now = time.perf_counter(); print(f"\n{label}: {now - _T0[0]:.1f}s"); _T0[0] = now
-
-
 _PARALLEL_FROM = 100_000
 
 
@@ -303,45 +299,18 @@ class _Uniqueness:
         return keys
 
 
-import time
-_T0 = [time.perf_counter()]
-def _tick(label):
-    if os.environ.get("DEMO_TIMING"):
-        now = time.perf_counter(); print(f"\n{label}: {now - _T0[0]:.1f}s"); _T0[0] = now
+class _Phases:
+    """Phase timings for the benchmark (printed when DEMO_TIMING is set)."""
 
+    def __init__(self):
+        self.last = time.perf_counter()
+        self.show = bool(os.environ.get("DEMO_TIMING"))
 
-def _prefetch(chunks, depth: int = 2):
-    """Iterate ``chunks`` with the next ones computed on a helper thread."""
-    results: queue.Queue = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def produce():
-        try:
-            for item in chunks:
-                if stop.is_set():
-                    return
-                results.put(("item", item))
-            results.put(("end", None))
-        except BaseException as exc:  # re-raised on the consuming thread
-            results.put(("error", exc))
-
-    worker = threading.Thread(target=produce, name="demo-generator", daemon=True)
-    worker.start()
-    try:
-        while True:
-            kind, value = results.get()
-            if kind == "end":
-                return
-            if kind == "error":
-                raise value
-            yield value
-    finally:
-        stop.set()
-        while worker.is_alive():
-            try:
-                results.get_nowait()
-            except queue.Empty:
-                worker.join(0.05)
+    def mark(self, label: str) -> None:
+        now = time.perf_counter()
+        if self.show:
+            print(f"\n{label}: {now - self.last:.1f} s", file=sys.stderr)
+        self.last = now
 
 
 def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: int = 2026,
@@ -378,36 +347,32 @@ def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: 
     db.execute("PRAGMA cache_size=-262144")
     db.execute("PRAGMA threads=2")
     organizations = max(households // 20, 10)
+    total = households + organizations
+    phases = _Phases()
     with bulk_load(db, BULK_TABLES):
         cs = ChangeSet(db, operator_id)
         first_sid = db.execute("SELECT COALESCE(MAX(sid), 0) FROM subject").fetchone()[0] + 1
-        gen = _Generator(rng, villages, village_names, cs.at)
-        seen_names: set[str] = set()
         unique = _Uniqueness()
+        # Search keys are gathered and written once, sorted: inserting them
+        # chunk by chunk would be a random B-tree insert per key.
+        number_keys: list[tuple[str, int]] = []
+        names: set[str] = set()
         done = 0
-        acc = collections.Counter()
-        mark = time.perf_counter()
         for rows, members in _household_chunks(seed, villages, cs.at, first_sid, households,
                                                chunk):
-            now = time.perf_counter(); acc["wait"] += now - mark; mark = now
-            keys = unique.fix(rows, members)
-            now = time.perf_counter(); acc["fix"] += now - mark; mark = now
+            number_keys += unique.fix(rows, members)
             db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
                                 [(r[0], r[1]) for r in rows])
             db.conn.executemany(f"INSERT INTO household ({', '.join(HOUSEHOLD_COLUMNS)}) "
                                 f"VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})", rows)
             db.conn.executemany(f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
                                 f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})", members)
-            db.conn.executemany("INSERT INTO search_key VALUES (?, ?)", keys)
-            now = time.perf_counter(); acc["insert"] += now - mark; mark = now
-            search.index_names(db, {r[4] for r in rows}, seen=seen_names)
-            now = time.perf_counter(); acc["names"] += now - mark; mark = now
+            names.update(r[4] for r in rows)
             done += len(rows)
-            job.step(done, households + organizations, "households")
-        if os.environ.get("DEMO_TIMING"):
-            print({k: round(v, 1) for k, v in acc.items()})
-        gen.used_ids = unique.ids
-        gen.used_phones = unique.phones
+            job.step(done, total, "households")
+        phases.mark("households")
+        gen = _Generator(rng, villages, village_names, cs.at)
+        gen.used_ids, gen.used_phones = unique.ids, unique.phones
         org_sid = first_sid + households
         rows, keys = gen.organizations(org_sid, organizations)
         db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
@@ -416,22 +381,25 @@ def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: 
         db.conn.executemany(f"INSERT INTO organization ({', '.join(columns)}) "
                             f"VALUES ({', '.join('?' * len(columns))})",
                             [list(r.values()) for r in rows])
-        keys.sort()
-        db.conn.executemany("INSERT OR IGNORE INTO search_key VALUES (?, ?)", keys)
-        search.index_names(db, {r["name"] for r in rows})
-        _tick("generated")
-        job.step(households + organizations, households + organizations, "journal")
+        number_keys += keys
+        names.update(r["name"] for r in rows)
+        phases.mark("organizations")
+        job.step(total, total, "search index")
+        number_keys.sort()
+        db.conn.executemany("INSERT OR IGNORE INTO search_key VALUES (?, ?)", number_keys)
+        del number_keys
+        search.index_names(db, names, sort=True)
+        phases.mark("search index")
+        job.step(total, total, "journal")
         cs.journal_inserted("household", "sid >= ?", [first_sid])
         cs.journal_inserted("household_member", "1", [])
         cs.journal_inserted("organization", "sid >= ?", [org_sid])
-        _tick("journal")
-        job.step(households + organizations, households + organizations, "search index")
-        _tick("search keys")
-        job.step(households + organizations, households + organizations, "indexes")
-    _tick("indexes")
+        phases.mark("journal")
+        job.step(total, total, "indexes")
+    phases.mark("indexes and commit")
     db.execute("PRAGMA synchronous=FULL")
     db.execute("PRAGMA journal_mode=WAL")
-    job.step(households + organizations, households + organizations, "done")
+    job.step(total, total, "done")
     for module in EXTENSION_MODULES:
         importlib.import_module(module).demo_extension(db, operator_id, rng, job)
     db.execute("PRAGMA optimize")

@@ -69,15 +69,12 @@ def organization_keys(row: dict[str, Any]) -> set[str]:
     return keys
 
 
-def index_names(db: Database, names: Iterable[str], *, seen: set[str] | None = None) -> None:
+def index_names(db: Database, names: Iterable[str], *, sort: bool = False) -> None:
     """Make names findable. Stale keys of names no longer used are harmless:
-    they lead to no subject. ``seen`` lets a bulk load skip names it has
-    already indexed."""
-    names = set(names)
-    if seen is not None:
-        names -= seen
-        seen |= names
-    rows = [(key, normalise_name(name)) for name in names for key in name_keys(name)]
+    they lead to no subject. Bulk loads pass ``sort`` so keys go in in order."""
+    rows = [(key, normalise_name(name)) for name in set(names) for key in name_keys(name)]
+    if sort:
+        rows.sort()
     db.conn.executemany("INSERT OR IGNORE INTO name_key (key, name) VALUES (?, ?)", rows)
 
 
