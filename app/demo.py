@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import datetime as dt
+import functools
 import importlib
 import multiprocessing
 import os
@@ -105,6 +106,18 @@ MEMBER_COLUMNS = ("id", "household_id", "name", "relation", "sex", "id_number", 
 BULK_TABLES = ["subject", "household", "household_member", "organization", "journal"]
 
 
+@functools.lru_cache(maxsize=8)
+def _birth_table(today: dt.date, min_age: int, max_age: int) -> list[tuple[str, int]]:
+    """Dates with the weighted sum of area code and date, so each ID number
+    costs two random draws and one lookup (cached per process)."""
+    first = today - dt.timedelta(days=max_age * 365)
+    table = []
+    for offset in range((max_age - min_age) * 365):
+        body = f"{COUNTY[0]}{first + dt.timedelta(days=offset):%Y%m%d}"
+        table.append((body, sum(int(c) * w for c, w in zip(body, _WEIGHTS))))
+    return table
+
+
 class _Generator:
     """Deterministic rows for a seed: the same seed gives the same township."""
 
@@ -116,25 +129,13 @@ class _Generator:
         self.used_ids: set[str] = set()
         self.used_phones: set[str] = set()
         self.today = dt.date.today()
-        self._births: dict[tuple[int, int], list[tuple[str, int]]] = {}
 
     def uuid(self) -> str:
         h = f"{self.rng.getrandbits(128):032x}"
         return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
     def _birth_table(self, min_age: int, max_age: int):
-        # Precomputed dates with the weighted sum of area code and date, so
-        # each number costs two random draws and one lookup.
-        key = (min_age, max_age)
-        table = self._births.get(key)
-        if table is None:
-            first = self.today - dt.timedelta(days=max_age * 365)
-            table = []
-            for offset in range((max_age - min_age) * 365):
-                body = f"{COUNTY[0]}{first + dt.timedelta(days=offset):%Y%m%d}"
-                table.append((body, sum(int(c) * w for c, w in zip(body, _WEIGHTS))))
-            self._births[key] = table
-        return table
+        return _birth_table(self.today, min_age, max_age)
 
     def id_number(self, sex: str, min_age: int = 20, max_age: int = 85) -> str:
         rng, table = self.rng, self._birth_table(min_age, max_age)
