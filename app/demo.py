@@ -67,7 +67,9 @@ ORG_TRADE = ["水稻种植", "柑橘", "生猪养殖", "蔬菜", "茶叶", "中�
 # Feature areas add demo data (ratings, letters, records ...) with a module
 # that has ``demo_extension(db, operator_id, rng, job)``; list it here. They
 # run in this order after the register is built.
-EXTENSION_MODULES: list[str] = []
+# Records first (facts and lists), then rating (which reads them), then
+# letters (which may turn a broken promise into a record).
+EXTENSION_MODULES: list[str] = ["app.records.demo", "app.rating.demo", "app.letters.demo"]
 
 
 def _person_name(rng: random.Random, sex: str) -> str:

@@ -37,8 +37,9 @@ def catalogue_paths(language: str) -> list[Path]:
     return sorted(resource_path("i18n", language).glob("*.ts"))
 
 
-def qm_path(language: str) -> Path:
-    return resource_path("i18n", f"{language}.qm")
+def qm_paths(language: str) -> list[Path]:
+    """Compiled catalogues for Qt, one per area; install a QTranslator for each."""
+    return sorted(resource_path("i18n", language).glob("*.qm"))
 
 
 @functools.lru_cache(maxsize=None)

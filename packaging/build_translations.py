@@ -26,6 +26,8 @@ LANGUAGES = ["zh_CN"]
 # area -> source globs (relative to the project root). A file belongs to the
 # first area whose globs match it, so specific areas come before "core".
 AREAS: dict[str, list[str]] = {
+    **{area: [f"app/{area}/*.py", f"ui/{area}/*.py"]
+       for area in ("rating", "letters", "records", "excel", "sync")},
     "ui": ["ui/*.py", "ui/**/*.py"],
     "core": ["app/*.py", "app/commands/*.py", "db/*.py"],
 }
@@ -65,12 +67,15 @@ def update(language: str) -> list[Path]:
     return out
 
 
-def release(language: str) -> Path:
-    catalogues = sorted((ROOT / "resources" / "i18n" / language).glob("*.ts"))
-    qm = ROOT / "resources" / "i18n" / f"{language}.qm"
-    subprocess.run([_tool("pyside6-lrelease"), *map(str, catalogues), "-qm", str(qm)],
-                   check=True, stdout=subprocess.DEVNULL)
-    return qm
+def release(language: str) -> list[Path]:
+    """One .qm per area catalogue, next to it: areas never share a binary."""
+    out = []
+    for ts in sorted((ROOT / "resources" / "i18n" / language).glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)],
+                       check=True, stdout=subprocess.DEVNULL)
+        out.append(qm)
+    return out
 
 
 def unfinished(language: str) -> list[tuple[str, str, str]]:

@@ -1,0 +1,5 @@
+"""Excel import and export.
+
+Service functions here take a sqlite-utils ``Database`` and an operator id;
+no Qt. Commands live in ``cli.py``, demo data in ``demo.py``.
+"""

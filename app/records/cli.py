@@ -1,0 +1,5 @@
+"""``credit-desk`` commands of this area (issue 6)."""
+
+
+def register(sub) -> None:
+    """Add this area's subcommands to ``sub``; none yet."""

@@ -1,0 +1,6 @@
+"""Schema of this area (issue 8); may depend on sets listed before it in
+``db.migrations.MIGRATION_SETS``."""
+
+from sqlite_utils.migrations import Migrations
+
+sync = Migrations("sync")
