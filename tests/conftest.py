@@ -56,14 +56,14 @@ def _demo_template(tmp_path_factory) -> Path:
     build_demo(database, default_operator_id(database), households=400, seed=7)
     database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     database.close()
-    return data.register
+    return data.root
 
 
 @pytest.fixture
 def demo_data(tmp_path, _demo_template) -> DataDir:
+    # The whole folder: areas keep files beside the register (attachments, keys).
     data = DataDir(tmp_path / "demo")
-    data.root.mkdir(parents=True)
-    shutil.copy(_demo_template, data.register)
+    shutil.copytree(_demo_template, data.root)
     return data
 
 
