@@ -1,0 +1,136 @@
+"""The credit information policy: catalogue, periods, deadlines, measures.
+
+Shipped defaults are ``resources/policies/credit.toml``. An administrator's
+edited copy is kept in the register (setting ``records.policy``, the whole
+TOML text) so that it travels with the register and is versioned there; it
+overrides the shipped file. Nothing here is a literal in code.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import tomllib
+from typing import Any
+
+from sqlite_utils import Database
+
+from app import settings
+from app.errors import UserError
+from app.i18n import translate
+from app.resources import resource_path
+
+SETTING_KEY = "records.policy"
+STATUSES = ("public", "repaired", "revoked", "disputed", "expired")
+POLARITIES = ("positive", "negative", "neutral")
+SEVERITIES = ("minor", "general", "serious")
+LIST_KINDS = ("red_list", "black_list", "dishonest_judgment_debtor")
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(translate("Records", "The credit policy is not valid TOML: {error}. "
+                                             "Correct it or restore the shipped file.")
+                        .format(error=exc)) from exc
+
+
+def shipped_text() -> str:
+    return resource_path("policies", "credit.toml").read_text(encoding="utf-8")
+
+
+def load(db: Database | None = None) -> dict[str, Any]:
+    text = settings.get(db, SETTING_KEY) if db is not None else None
+    return _parse(text or shipped_text())
+
+
+def save(db: Database, text: str) -> None:
+    """Store an administrator's policy (validated first)."""
+    _parse(text)
+    settings.put(db, SETTING_KEY, text)
+
+
+def category_labels(policy: dict) -> dict[str, str]:
+    return {c["id"]: c["label"] for c in policy["category"]}
+
+
+def category_label(policy: dict, category: str) -> str:
+    return category_labels(policy).get(category, category)
+
+
+def status_label(status: str) -> str:
+    return {
+        "public": translate("Records", "Public"),
+        "repaired": translate("Records", "Repaired"),
+        "revoked": translate("Records", "Revoked"),
+        "disputed": translate("Records", "Disputed"),
+        "expired": translate("Records", "Expired"),
+    }.get(status, status)
+
+
+def polarity_label(polarity: str) -> str:
+    return {
+        "positive": translate("Records", "Positive"),
+        "negative": translate("Records", "Negative"),
+        "neutral": translate("Records", "Neutral"),
+    }.get(polarity, polarity)
+
+
+def severity_label(policy: dict, severity: str | None) -> str:
+    if not severity:
+        return ""
+    return policy["publicity"].get(severity, {}).get("label", severity)
+
+
+def list_label(policy: dict, kind: str) -> str:
+    return policy["lists"].get(kind, {}).get("label", kind)
+
+
+def measures(policy: dict, kind: str) -> list[str]:
+    return list(policy["lists"].get(kind, {}).get("measures", []))
+
+
+# ------------------------------------------------------------------ dates
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day ``months`` later; the month's last day when it is shorter
+    (31 January + 1 month = 28/29 February)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_days(day: dt.date, days: int, kind: str = "calendar") -> dt.date:
+    if kind == "calendar":
+        return day + dt.timedelta(days=days)
+    if kind != "working":
+        raise UserError(translate("Records", "Unknown kind of days {kind!r} in the credit "
+                                             "policy; use calendar or working.").format(kind=kind))
+    out = day
+    left = days
+    while left > 0:
+        out += dt.timedelta(days=1)
+        if out.weekday() < 5:
+            left -= 1
+    return out
+
+
+def parse_date(value: Any, field: str) -> dt.date:
+    from app.errors import FieldError
+
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value or "").strip().replace("/", "-").replace(".", "-")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise FieldError(field, translate("Records", "Enter a date as YYYY-MM-DD, e.g. 2026-03-15."))
+
+
+def today() -> dt.date:
+    return dt.date.today()
