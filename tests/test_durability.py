@@ -4,9 +4,13 @@ import signal
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from app.store import open_data_dir
-from conftest import ROOT
+
+# Not "from conftest import ROOT": with area conftest.py files in subfolders,
+# the module named conftest is whichever pytest imported last.
+ROOT = Path(__file__).resolve().parent.parent
 
 SCRIPT = textwrap.dedent("""
     import os, signal, sys
