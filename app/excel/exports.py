@@ -1,0 +1,150 @@
+"""What can be exported: each kind is a title, Chinese columns and a query.
+
+Headers match the import synonyms (mapping.py), so an exported list imports
+back unchanged. Kinds whose tables belong to other areas (ratings, letters,
+the query log) are offered only once those tables exist in the register.
+Every export is entered in the query and use log (查询使用登记) when the
+records area provides it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from sqlite_utils import Database
+
+from app.errors import UserError
+from app.excel.export import write_table
+from app.i18n import translate
+from app.jobs import Job
+
+SEX = {"M": "男", "F": "女"}
+ORG_KIND = {"cooperative": "农民专业合作社", "family_farm": "家庭农场",
+            "agri_enterprise": "农业企业", "individual_business": "个体工商户"}
+RELATION = {"spouse": "配偶", "child": "子女", "parent": "父母", "sibling": "兄弟姐妹",
+            "grandchild": "孙子女", "grandparent": "祖父母", "other": "其他"}
+POLARITY = {"positive": "守信", "negative": "失信", "neutral": "基础信息"}
+SEVERITY = {"minor": "轻微", "general": "一般", "serious": "严重"}
+STATUS = {"public": "公示中", "repaired": "已修复", "revoked": "已撤销", "disputed": "异议中",
+          "expired": "已到期"}
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    name: str
+    label: Callable[[], str]
+    columns: list[tuple[str, str]]
+    sql: str
+    convert: Callable[[tuple], tuple] | None = None
+    needs: tuple[str, ...] = ()       # tables that must exist
+
+    def available(self, db: Database) -> bool:
+        return all(db[t].exists() for t in self.needs)
+
+
+def _household_row(r: tuple) -> tuple:
+    return r[:3] + (SEX.get(r[3], r[3]),) + r[4:]
+
+
+def _org_row(r: tuple) -> tuple:
+    return (r[0], ORG_KIND.get(r[1], r[1])) + r[2:]
+
+
+def _member_row(r: tuple) -> tuple:
+    return r[:3] + (RELATION.get(r[3], r[3]), SEX.get(r[4], r[4])) + r[5:]
+
+
+def _record_row(r: tuple) -> tuple:
+    return r[:3] + (POLARITY.get(r[3], r[3]), SEVERITY.get(r[4], r[4])) + r[5:11] + \
+        (STATUS.get(r[11], r[11]),)
+
+
+KINDS: dict[str, ExportKind] = {}
+
+
+def _kind(kind: ExportKind) -> None:
+    KINDS[kind.name] = kind
+
+
+_kind(ExportKind(
+    "households", lambda: translate("Excel", "Households"),
+    [("村", "text"), ("组", "text"), ("户主姓名", "text"), ("性别", "text"),
+     ("身份证号码", "id_number"), ("出生日期", "date"), ("联系电话", "text"), ("家庭住址", "text"),
+     ("家庭人口", "int"), ("劳动力", "int"), ("承包地面积（亩）", "area_mu"), ("主营产业", "text"),
+     ("家庭年收入（元）", "money_fen"), ("家庭资产（元）", "money_fen"),
+     ("贷款余额（元）", "money_fen"), ("逾期金额（元）", "money_fen"), ("备注", "text")],
+    """SELECT v.name, g.name, h.head_name, h.head_sex, h.head_id_number, h.head_birth_date,
+              h.phone, h.address, h.members, h.labor, h.land_area_centimu, h.main_industry,
+              h.annual_income_fen, h.assets_fen, h.loan_balance_fen, h.overdue_fen, h.note
+       FROM household h JOIN place v ON v.id = h.village_id LEFT JOIN place g ON g.id = h.group_id
+       ORDER BY v.code, g.code, h.head_name""",
+    _household_row))
+
+_kind(ExportKind(
+    "members", lambda: translate("Excel", "Household members"),
+    [("户主身份证号码", "id_number"), ("户主姓名", "text"), ("成员姓名", "text"),
+     ("与户主关系", "text"), ("性别", "text"), ("身份证号码", "id_number"), ("出生日期", "date")],
+    """SELECT h.head_id_number, h.head_name, m.name, m.relation, m.sex, m.id_number, m.birth_date
+       FROM household_member m JOIN household h ON h.id = m.household_id
+       ORDER BY h.head_id_number, m.created_at, m.name""",
+    _member_row))
+
+_kind(ExportKind(
+    "organizations", lambda: translate("Excel", "Organizations"),
+    [("村", "text"), ("类型", "text"), ("名称", "text"), ("统一社会信用代码", "id_number"),
+     ("法定代表人", "text"), ("法定代表人身份证号码", "id_number"), ("联系电话", "text"),
+     ("地址", "text"), ("成员数", "int"), ("注册资本（元）", "money_fen"), ("经营范围", "text"),
+     ("代码确认理由", "text"), ("备注", "text")],
+    """SELECT v.name, o.kind, o.name, o.uscc, o.legal_rep_name, o.legal_rep_id_number, o.phone,
+              o.address, o.members_count, o.registered_capital_fen, o.business_scope,
+              o.uscc_override_reason, o.note
+       FROM organization o JOIN place v ON v.id = o.village_id ORDER BY v.code, o.name""",
+    _org_row))
+
+_kind(ExportKind(
+    "records", lambda: translate("Excel", "Credit records"),
+    [("主体名称", "text"), ("证件号码", "id_number"), ("类别", "text"), ("性质", "text"),
+     ("严重程度", "text"), ("标题", "text"), ("内容", "text"), ("来源单位", "text"),
+     ("决定文书号", "text"), ("决定日期", "date"), ("公示截止日期", "date"), ("状态", "text")],
+    """SELECT COALESCE(h.head_name, o.name), COALESCE(h.head_id_number, o.uscc), r.category,
+              r.polarity, r.severity, r.title, r.content, r.source_department,
+              r.document_number, r.decision_date, r.publicity_end, r.status
+       FROM credit_record r LEFT JOIN household h ON h.id = r.subject_id
+       LEFT JOIN organization o ON o.id = r.subject_id
+       ORDER BY r.decision_date, r.id""",
+    _record_row))
+
+
+def available_kinds(db: Database) -> list[ExportKind]:
+    return [k for k in KINDS.values() if k.available(db)]
+
+
+def _log_use(db: Database, operator_id: str, kind: str, path: Path, count: int) -> None:
+    try:
+        module = importlib.import_module("app.records.query_log")
+    except ImportError:
+        return
+    log_use = getattr(module, "log_use", None)
+    if log_use is not None:
+        log_use(db, operator_id, action="export", purpose=f"excel:{kind}",
+                detail=f"{path.name} ({count})")
+
+
+def export(db: Database, operator_id: str, kind: str, path: str | Path,
+           job: Job | None = None) -> dict[str, Any]:
+    """Export one kind of list to ``path``; returns {kind, path, rows}."""
+    spec = KINDS.get(kind)
+    if spec is None or not spec.available(db):
+        names = ", ".join(k.name for k in available_kinds(db))
+        raise UserError(translate("Excel", "Unknown export '{kind}'. Choose one of: {names}.")
+                        .format(kind=kind, names=names))
+    path = Path(path)
+    total = db.execute(f"SELECT COUNT(*) FROM ({spec.sql})").fetchone()[0]
+    cursor = db.conn.execute(spec.sql)
+    rows: Iterable[tuple] = (spec.convert(r) for r in cursor) if spec.convert else cursor
+    count = write_table(path, spec.label(), spec.columns, rows, job, total=total)
+    _log_use(db, operator_id, kind, path, count)
+    return {"kind": kind, "path": str(path), "rows": count}
