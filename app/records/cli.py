@@ -1,5 +1,110 @@
-"""``credit-desk`` commands of this area (issue 6)."""
+"""``credit-desk`` commands of this area (issue 6): report, verify-report, query-log."""
+
+from __future__ import annotations
+
+import json
+
+from app.errors import UserError
+from app.i18n import translate
+from app.paths import DataDir
+from app.store import open_data_dir
+from app.users import default_operator_id
 
 
 def register(sub) -> None:
-    """Add this area's subcommands to ``sub``; none yet."""
+    report = sub.add_parser("report", help=translate("RecordsCLI", "print a credit report (PDF)"))
+    report.add_argument("subject", metavar="SUBJECT", help=translate(
+        "RecordsCLI", "ID number of the head of household, USCC, or credit record id"))
+    report.add_argument("--purpose", required=True, help=translate(
+        "RecordsCLI", "what the report is for, e.g. 贷款审批 (logged; decides masking)"))
+    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                        help=translate("RecordsCLI", "PDF file to write"))
+    report.add_argument("--requester", help=translate(
+        "RecordsCLI", "who asked for the report (default: the subject)"))
+    report.set_defaults(func=cmd_report)
+
+    verify = sub.add_parser("verify-report", help=translate(
+        "RecordsCLI", "say whether a printed credit report is genuine and current"))
+    verify.add_argument("code", metavar="CODE", help=translate(
+        "RecordsCLI", "verification code printed on the report (or the report number)"))
+    verify.add_argument("--file", metavar="FILE.pdf", help=translate(
+        "RecordsCLI", "also check that this PDF file is exactly the one issued"))
+    verify.add_argument("--json", action="store_true", help=translate("RecordsCLI", "print JSON"))
+    verify.set_defaults(func=cmd_verify)
+
+    log = sub.add_parser("query-log", help=translate(
+        "RecordsCLI", "search the query and use log (who viewed, printed or exported what)"))
+    log.add_argument("--subject", help=translate(
+        "RecordsCLI", "ID number, USCC or record id of a subject"))
+    log.add_argument("--action", help=translate("RecordsCLI", "view, report, export, verify ..."))
+    log.add_argument("--since", metavar="YYYY-MM-DD")
+    log.add_argument("--until", metavar="YYYY-MM-DD")
+    log.add_argument("--text", help=translate("RecordsCLI", "words in purpose, detail or names"))
+    log.add_argument("--limit", type=int, default=100)
+    log.add_argument("--json", action="store_true", help=translate("RecordsCLI", "print JSON"))
+    log.set_defaults(func=cmd_query_log)
+
+
+def _open(data: DataDir):
+    if not data.exists():
+        raise UserError(translate("RecordsCLI", "There is no register in {path}. Create one "
+                                                "first (e.g. credit-desk demo).").format(
+            path=data.root))
+    return open_data_dir(data)
+
+
+def cmd_report(args, data: DataDir) -> int:
+    from app.records.report import issue_report
+
+    db = _open(data)
+    try:
+        row = issue_report(db, default_operator_id(db), args.subject, purpose=args.purpose,
+                           output=args.output, requester=args.requester)
+    finally:
+        db.close()
+    print(translate("RecordsCLI", "Credit report {number} for {name} ({masked}) written to "
+                                  "{path}. Verification code: {code}; valid until {until}.")
+          .format(number=row["number"], name=row["subject_name"],
+                  masked=row["subject_number_masked"], path=row["path"],
+                  code=row["verify_code"], until=row["valid_until"]))
+    return 0
+
+
+def cmd_verify(args, data: DataDir) -> int:
+    from app.records.report import verify_report
+
+    db = _open(data)
+    try:
+        result = verify_report(db, args.code, pdf_path=args.file,
+                               operator_id=default_operator_id(db))
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps({k: v for k, v in result.items()}, ensure_ascii=False, indent=1,
+                         default=str))
+    else:
+        print(result["message"])
+    return 0 if result.get("current") else 1
+
+
+def cmd_query_log(args, data: DataDir) -> int:
+    from app.records.query_log import search_log
+    from app.records.subjects import resolve
+
+    db = _open(data)
+    try:
+        subject_id = resolve(db, args.subject) if args.subject else None
+        rows = search_log(db, subject_id=subject_id, action=args.action, since=args.since,
+                          until=args.until, text=args.text, limit=args.limit)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for row in rows:
+        print("\t".join(str(x or "") for x in (
+            row["at"][:19].replace("T", " "), row["operator_name"], row["action_label"],
+            row["subject_name"], row["purpose"], row["detail"])))
+    if not rows:
+        print(translate("RecordsCLI", "No log entries match."))
+    return 0

@@ -427,4 +427,426 @@
         <translation>登记册中没有与 {text} 对应的农户或经营主体。请输入户主身份证号、经营主体的统一社会信用代码或信用记录编号。</translation>
     </message>
 </context>
+<context>
+    <name>RecordsCLI</name>
+    <message>
+        <source>print a credit report (PDF)</source>
+        <translation>出具信用报告（PDF）</translation>
+    </message>
+    <message>
+        <source>ID number of the head of household, USCC, or credit record id</source>
+        <translation>户主身份证号、统一社会信用代码或信用记录编号</translation>
+    </message>
+    <message>
+        <source>what the report is for, e.g. 贷款审批 (logged; decides masking)</source>
+        <translation>报告用途，例如 贷款审批（记入查询使用登记，并决定是否脱敏）</translation>
+    </message>
+    <message>
+        <source>PDF file to write</source>
+        <translation>输出的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>who asked for the report (default: the subject)</source>
+        <translation>报告申请人（默认为信用主体本人）</translation>
+    </message>
+    <message>
+        <source>say whether a printed credit report is genuine and current</source>
+        <translation>核验纸质信用报告是否真实、是否仍然有效</translation>
+    </message>
+    <message>
+        <source>verification code printed on the report (or the report number)</source>
+        <translation>报告上印的核验码（或报告编号）</translation>
+    </message>
+    <message>
+        <source>also check that this PDF file is exactly the one issued</source>
+        <translation>同时核对该 PDF 文件与出具时是否完全一致</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>以 JSON 输出</translation>
+    </message>
+    <message>
+        <source>search the query and use log (who viewed, printed or exported what)</source>
+        <translation>查询“查询使用登记”（谁查看、打印或导出了什么）</translation>
+    </message>
+    <message>
+        <source>ID number, USCC or record id of a subject</source>
+        <translation>信用主体的身份证号、统一社会信用代码或记录编号</translation>
+    </message>
+    <message>
+        <source>view, report, export, verify ...</source>
+        <translation>view（查看）、report（报告）、export（导出）、verify（核验）等</translation>
+    </message>
+    <message>
+        <source>words in purpose, detail or names</source>
+        <translation>用途、详情或姓名中的文字</translation>
+    </message>
+    <message>
+        <source>There is no register in {path}. Create one first (e.g. credit-desk demo).</source>
+        <translation>{path} 中没有登记册。请先创建（例如 credit-desk demo）。</translation>
+    </message>
+    <message>
+        <source>Credit report {number} for {name} ({masked}) written to {path}. Verification code: {code}; valid until {until}.</source>
+        <translation>已出具 {name}（{masked}）的信用报告 {number}，保存到 {path}。核验码：{code}；有效期至 {until}。</translation>
+    </message>
+    <message>
+        <source>No log entries match.</source>
+        <translation>没有符合条件的登记。</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>{township} Credit Information Service</source>
+        <translation>{township}信用信息服务站</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称/姓名</translation>
+    </message>
+    <message>
+        <source>Subject type</source>
+        <translation>主体类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>所在村组</translation>
+    </message>
+    <message>
+        <source>Family members / labour</source>
+        <translation>家庭人口 / 劳动力</translation>
+    </message>
+    <message>
+        <source>Main industry</source>
+        <translation>主营产业</translation>
+    </message>
+    <message>
+        <source>Contracted land (mu)</source>
+        <translation>承包地面积（亩）</translation>
+    </message>
+    <message>
+        <source>Loan balance / overdue (yuan)</source>
+        <translation>贷款余额 / 逾期金额（元）</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Legal representative ID number</source>
+        <translation>法定代表人身份证号码</translation>
+    </message>
+    <message>
+        <source>Business scope</source>
+        <translation>经营范围</translation>
+    </message>
+    <message>
+        <source>Enter the purpose of the report (e.g. 贷款审批): a report is only issued for a stated purpose.</source>
+        <translation>请填写报告用途（例如 贷款审批）：信用报告只为载明的用途出具。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>No report with the code {code} was issued here: the report is NOT genuine.</source>
+        <translation>本系统未出具过核验码为 {code} 的报告：该报告不是真实报告。</translation>
+    </message>
+    <message>
+        <source>the file differs from the report that was issued (it has been changed)</source>
+        <translation>文件与出具时的报告不一致（已被改动）</translation>
+    </message>
+    <message>
+        <source>its validity ended on {day}</source>
+        <translation>有效期已于 {day} 届满</translation>
+    </message>
+    <message>
+        <source>the subject&apos;s credit information has changed since it was issued</source>
+        <translation>出具后该主体的信用信息已有变化</translation>
+    </message>
+    <message>
+        <source>Report {number} is NOT genuine: {problems}.</source>
+        <translation>报告 {number} 不是真实报告：{problems}。</translation>
+    </message>
+    <message>
+        <source>Report {number} was issued here but is no longer current: {problems}. Ask for a new report.</source>
+        <translation>报告 {number} 确由本系统出具，但已不是最新：{problems}。请重新出具报告。</translation>
+    </message>
+    <message>
+        <source>Report {number} is genuine and current: issued on {issued} for {name} ({purpose}), valid until {until}.</source>
+        <translation>报告 {number} 真实有效：{issued} 为 {name} 出具（用途：{purpose}），有效期至 {until}。</translation>
+    </message>
+    <message>
+        <source>Credit Report</source>
+        <translation>信用报告</translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>查询申请人</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>查询用途</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>出具单位</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>核验码</translation>
+    </message>
+    <message>
+        <source>To verify this report, scan the QR code or give the verification code {code} to the issuing body (credit-desk verify-report {code}). The register says whether the report is genuine and still current.</source>
+        <translation>核验方法：扫描二维码，或向出具单位提供核验码 {code}（credit-desk verify-report {code}），系统将答复本报告是否真实、是否仍为最新。</translation>
+    </message>
+    <message>
+        <source>1. Notes on scope and sources</source>
+        <translation>一、报告说明</translation>
+    </message>
+    <message>
+        <source>ID numbers and phone numbers are partly masked for this purpose.</source>
+        <translation>按本报告用途，身份证号码和电话号码已作部分隐藏处理。</translation>
+    </message>
+    <message>
+        <source>2. Overview</source>
+        <translation>二、信用概况</translation>
+    </message>
+    <message>
+        <source>2.1 Basic information</source>
+        <translation>（一）基本信息</translation>
+    </message>
+    <message>
+        <source>2.2 Current rating</source>
+        <translation>（二）当前信用等级</translation>
+    </message>
+    <message>
+        <source>Ratings are not available in this register.</source>
+        <translation>本系统暂无信用评定信息。</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>信用等级</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Campaign year</source>
+        <translation>评定年度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Not rated.</source>
+        <translation>未参加评定或未评定等级。</translation>
+    </message>
+    <message>
+        <source>2.3 List status</source>
+        <translation>（三）红黑名单情况</translation>
+    </message>
+    <message>
+        <source>Listed: {lists}</source>
+        <translation>已列入：{lists}</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>列入依据</translation>
+    </message>
+    <message>
+        <source>Deciding body</source>
+        <translation>认定单位</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>列入日期</translation>
+    </message>
+    <message>
+        <source>Applicable measures: {measures}</source>
+        <translation>适用的联合奖惩措施：{measures}</translation>
+    </message>
+    <message>
+        <source>Not on any red list, black list or list of dishonest judgment debtors.</source>
+        <translation>未列入红名单、黑名单或失信被执行人名单。</translation>
+    </message>
+    <message>
+        <source>2.4 Summary</source>
+        <translation>（四）信用记录统计</translation>
+    </message>
+    <message>
+        <source>Positive records</source>
+        <translation>守信（良好）记录</translation>
+    </message>
+    <message>
+        <source>Negative records</source>
+        <translation>失信（不良）记录</translation>
+    </message>
+    <message>
+        <source>Basic information records</source>
+        <translation>基础信息记录</translation>
+    </message>
+    <message>
+        <source>3. Detail</source>
+        <translation>三、信用信息明细</translation>
+    </message>
+    <message>
+        <source>3.1 Credit records by category</source>
+        <translation>（一）分类信用记录</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Polarity</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文书号</translation>
+    </message>
+    <message>
+        <source>Publicity until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <source>No published credit records.</source>
+        <translation>无公示中的信用记录。</translation>
+    </message>
+    <message>
+        <source>3.2 Ratings history</source>
+        <translation>（二）历年信用评定</translation>
+    </message>
+    <message>
+        <source>Scheme version</source>
+        <translation>指标体系版本</translation>
+    </message>
+    <message>
+        <source>No ratings on file.</source>
+        <translation>无信用评定记录。</translation>
+    </message>
+    <message>
+        <source>3.3 Commitments and their fulfilment</source>
+        <translation>（三）信用承诺及履约情况</translation>
+    </message>
+    <message>
+        <source>Letter number</source>
+        <translation>承诺书编号</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>承诺书类型</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>履约情况</translation>
+    </message>
+    <message>
+        <source>Fulfilment date</source>
+        <translation>履约认定日期</translation>
+    </message>
+    <message>
+        <source>No commitment letters on file.</source>
+        <translation>无信用承诺记录。</translation>
+    </message>
+    <message>
+        <source>3.4 Credit repairs and objections</source>
+        <translation>（四）信用修复及异议处理</translation>
+    </message>
+    <message>
+        <source>Repair applied on</source>
+        <translation>修复申请日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Objection filed on</source>
+        <translation>异议提出日期</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>No repairs or objections.</source>
+        <translation>无信用修复或异议处理记录。</translation>
+    </message>
+    <message>
+        <source>4. Issuing body</source>
+        <translation>四、出具单位</translation>
+    </message>
+    <message>
+        <source>(seal) {body}</source>
+        <translation>（盖章）{body}</translation>
+    </message>
+    <message>
+        <source>End of report.</source>
+        <translation>—— 报告结束 ——</translation>
+    </message>
+    <message>
+        <source>Report {number} · verification code {code} · page {page}</source>
+        <translation>报告编号 {number} · 核验码 {code} · 第 {page} 页</translation>
+    </message>
+</context>
 </TS>
