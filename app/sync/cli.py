@@ -1,5 +1,379 @@
-"""``credit-desk`` commands of this area (issue 8)."""
+"""``credit-desk sync …`` and ``credit-desk county-server …`` (issue 8)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from app import settings
+from app.errors import UserError
+from app.i18n import translate
+from app.jobs import Job
+from app.paths import DataDir
+from app.store import open_data_dir
+from app.users import default_operator_id
+
+COUNTY_ACTIONS = ("serve", "summary", "approve", "revoke", "receive", "publish-list",
+                  "publish-policy", "correct", "refusals")
 
 
 def register(sub) -> None:
-    """Add this area's subcommands to ``sub``; none yet."""
+    sync = sub.add_parser("sync", help=translate("Sync", "send changes to the county and fetch "
+                                                         "its lists (sync --url URL, --to-file "
+                                                         "DIR, --receipt FILE, or an action)"))
+    how = sync.add_mutually_exclusive_group()
+    how.add_argument("--url", help=translate("Sync", "county server address: push, then pull"))
+    how.add_argument("--to-file", metavar="DIR", help=translate(
+        "Sync", "write unacknowledged batches to a folder or .zip (USB transport)"))
+    how.add_argument("--receipt", metavar="FILE", help=translate(
+        "Sync", "import receipt files from the county (file, folder or .zip)"))
+    sync.add_argument("--json", action="store_true", help=translate("Sync", "print JSON"))
+    sync.set_defaults(func=cmd_sync_short)
+    actions = sync.add_subparsers(dest="sync_action", metavar="ACTION")
+
+    def action(name, func, help_text):
+        p = actions.add_parser(name, help=help_text)
+        p.add_argument("--json", action="store_true", help=translate("Sync", "print JSON"))
+        p.set_defaults(func=func)
+        return p
+
+    p = action("enroll", cmd_enroll, translate("Sync", "register this device's key with the county"))
+    p.add_argument("--url", required=True)
+    p.add_argument("--label")
+    p = action("push", cmd_push, translate("Sync", "upload every unacknowledged change"))
+    p.add_argument("--url")
+    p.add_argument("--batch-size", type=int)
+    p.add_argument("--retries", type=int, default=5)
+    p.add_argument("--timeout", type=float, default=30.0)
+    action("status", cmd_status, translate("Sync", "what is pending, sent, acknowledged, failed"))
+    p = action("export", cmd_export, translate("Sync", "write batch files for a USB stick"))
+    p.add_argument("-o", "--output", required=True, metavar="DIR_OR_ZIP")
+    p.add_argument("--batch-size", type=int)
+    p = action("import-receipt", cmd_import_receipt, translate("Sync", "import county receipts"))
+    p.add_argument("path", metavar="FILE")
+    p = action("pull", cmd_pull, translate("Sync", "fetch and apply county list and policy updates"))
+    p.add_argument("--url")
+    p = action("import-downlink", cmd_import_downlink,
+               translate("Sync", "apply county packages brought on a USB stick"))
+    p.add_argument("path", metavar="FILE")
+    action("key", cmd_key, translate("Sync", "show this device's and the county's key ids"))
+    action("conflicts", cmd_conflicts, translate("Sync", "list records changed here and at the county"))
+    p = action("resolve", cmd_resolve, translate("Sync", "settle a conflict"))
+    p.add_argument("conflict_id")
+    p.add_argument("choice", choices=["keep_local", "take_county"])
+    p = action("config", cmd_config, translate("Sync", "set county address, auto-sync, batch size"))
+    p.add_argument("--url")
+    p.add_argument("--auto", choices=["on", "off"])
+    p.add_argument("--batch-size", type=int)
+
+    county = sub.add_parser("county-server", help=translate(
+        "Sync", "the reference county receiver (serve, summary, approve, revoke, receive, "
+                "publish-list, publish-policy, correct, refusals)"))
+    county.add_argument("action", nargs="?", default="serve", choices=COUNTY_ACTIONS)
+    county.add_argument("targets", nargs="*", help=argparse.SUPPRESS)
+    county.add_argument("--data-dir", dest="county_dir", required=True, metavar="DIR",
+                        help=translate("Sync", "folder of the county database and key"))
+    county.add_argument("--port", type=int, default=8470)
+    county.add_argument("--host", default="127.0.0.1")
+    county.add_argument("--auto-enroll", action="store_true", help=translate(
+        "Sync", "accept new device keys at once (trials and tests)"))
+    county.add_argument("--county-code")
+    county.add_argument("--county-name")
+    county.add_argument("--json", action="store_true")
+    county.add_argument("--verbose", action="store_true")
+    county.set_defaults(func=cmd_county)
+
+
+def _out(args, obj, text: str | None = None) -> None:
+    if getattr(args, "json", False) or text is None:
+        print(json.dumps(obj, ensure_ascii=False, indent=1))
+    else:
+        print(text)
+
+
+def _open(data: DataDir):
+    if not data.exists():
+        raise UserError(translate("CLI", "No register in {path}. Run 'credit-desk demo' or start "
+                                         "the app to create one.").format(path=data.root))
+    return open_data_dir(data)
+
+
+def _progress(done: int, total: int, message: str) -> None:
+    if total:
+        print(f"\r{done}/{total} {message}    ", end="", file=sys.stderr, flush=True)
+
+
+def cmd_sync_short(args, data: DataDir) -> int:
+    if args.url:
+        db = _open(data)
+        try:
+            from app.sync.client import sync_now
+
+            result = sync_now(db, data, default_operator_id(db), args.url, job=Job(_progress))
+        finally:
+            db.close()
+        print(file=sys.stderr)
+        _out(args, result)
+        return 0 if result["push"]["failed"] is None else 1
+    if args.to_file:
+        args.output, args.batch_size = args.to_file, None
+        return cmd_export(args, data)
+    if args.receipt:
+        args.path = args.receipt
+        return cmd_import_receipt(args, data)
+    return cmd_status(args, data)
+
+
+def cmd_enroll(args, data: DataDir) -> int:
+    from app.sync.client import enroll
+
+    db = _open(data)
+    try:
+        result = enroll(db, data, args.url, label=args.label)
+    finally:
+        db.close()
+    _out(args, result, translate("Sync", "Enrolled device {device} (key {key}) with county {county} "
+                                         "(county key {ckey}); status: {status}.").format(
+        device=result["device_id"], key=result["key_id"], county=result["county_code"],
+        ckey=result["county_key_id"], status=result["status"]))
+    return 0
+
+
+def cmd_push(args, data: DataDir) -> int:
+    from app.sync.client import Retry, push
+
+    db = _open(data)
+    try:
+        result = push(db, data, args.url, job=Job(_progress), size=args.batch_size,
+                      timeout=args.timeout, retry=Retry(attempts=max(1, args.retries)))
+    finally:
+        db.close()
+    print(file=sys.stderr)
+    text = translate("Sync", "Sent {batches} batches ({changes} changes); {pending} changes still "
+                             "pending; {conflicts} conflicts.").format(
+        batches=result["batches_sent"], changes=result["changes_sent"],
+        pending=result["pending_after"], conflicts=result["conflicts"])
+    if result["failed"]:
+        text += "\n" + translate("Sync", "Failed: {reason}").format(reason=result["failed"]["reason"])
+    _out(args, result, text)
+    return 0 if result["failed"] is None else 1
+
+
+def cmd_status(args, data: DataDir) -> int:
+    from app.sync.outbox import status
+
+    db = _open(data)
+    try:
+        result = status(db)
+    finally:
+        db.close()
+    b = result["batches"]
+    text = translate("Sync", "Pending changes: {pending} ({unpacked} not yet packed). Batches: "
+                             "{p} pending, {s} sent, {a} acknowledged, {f} failed. Open conflicts: "
+                             "{c}. Last sync: {last}.").format(
+        pending=result["pending_changes"], unpacked=result["unpacked_changes"],
+        p=b["pending"]["batches"], s=b["sent"]["batches"], a=b["acknowledged"]["batches"],
+        f=b["failed"]["batches"], c=result["open_conflicts"], last=result["last_sync_at"] or "-")
+    if result["last_failure"]:
+        text += "\n" + translate("Sync", "Failed: {reason}").format(
+            reason=result["last_failure"]["reason"])
+    _out(args, result, text)
+    return 0
+
+
+def cmd_export(args, data: DataDir) -> int:
+    from app.sync.usb import export_batches
+
+    db = _open(data)
+    try:
+        result = export_batches(db, data, args.output, size=args.batch_size, job=Job(_progress))
+    finally:
+        db.close()
+    _out(args, result, translate("Sync", "Wrote {batches} batch files ({changes} changes) to "
+                                         "{target}. Bring back the county's receipt files and "
+                                         "import them.").format(**result))
+    return 0
+
+
+def cmd_import_receipt(args, data: DataDir) -> int:
+    from app.sync.usb import import_receipts
+
+    db = _open(data)
+    try:
+        result = import_receipts(db, args.path)
+    finally:
+        db.close()
+    text = translate("Sync", "{n} batches acknowledged, {already} already acknowledged, {c} "
+                             "conflicts.").format(n=result["acknowledged"],
+                                                  already=result["already"], c=result["conflicts"])
+    for refused in result["refused"]:
+        text += "\n" + translate("Sync", "Refused {file}: {reason}").format(**refused)
+    _out(args, result, text)
+    return 1 if result["refused"] else 0
+
+
+def cmd_pull(args, data: DataDir) -> int:
+    from app.sync.client import pull
+
+    db = _open(data)
+    try:
+        result = pull(db, data, default_operator_id(db), args.url, job=Job(_progress))
+    finally:
+        db.close()
+    _out(args, result, translate("Sync", "Applied {packages} county packages: {list_entries} list "
+                                         "entries, {policies} policies; {flagged} subjects flagged "
+                                         "for review.").format(**result))
+    return 0
+
+
+def cmd_import_downlink(args, data: DataDir) -> int:
+    from app.sync.usb import import_downlink
+
+    db = _open(data)
+    try:
+        result = import_downlink(db, default_operator_id(db), args.path)
+    finally:
+        db.close()
+    _out(args, result, translate("Sync", "Applied {packages} county packages: {list_entries} list "
+                                         "entries, {policies} policies; {flagged} subjects flagged "
+                                         "for review.").format(**result))
+    return 0
+
+
+def cmd_key(args, data: DataDir) -> int:
+    from app.sync import keys, outbox
+
+    db = _open(data)
+    try:
+        key = outbox.device_key(data)
+        result = {"device_id": outbox.device_id(db),
+                  "key_id": keys.key_id(keys.raw_public(key)),
+                  "public_key": keys.public_b64(key),
+                  "county_key_id": settings.get(db, "sync.county_key_id"),
+                  "county_url": settings.get(db, "sync.url")}
+    finally:
+        db.close()
+    _out(args, result, translate("Sync", "Device {device_id}: key {key_id}. County key: "
+                                         "{county_key_id}.").format(**result))
+    return 0
+
+
+def cmd_conflicts(args, data: DataDir) -> int:
+    from app.sync.conflicts import differences, open_conflicts
+
+    db = _open(data)
+    try:
+        rows = open_conflicts(db)
+    finally:
+        db.close()
+    if args.json:
+        _out(args, rows)
+        return 0
+    for row in rows:
+        print(f"{row['id']}\t{row['entity']}\t{row['entity_id']}")
+        for field, mine, theirs in differences(row):
+            print(f"    {field}: {mine!r} | {theirs!r}")
+    return 0
+
+
+def cmd_resolve(args, data: DataDir) -> int:
+    from app.sync.conflicts import resolve
+
+    db = _open(data)
+    try:
+        result = resolve(db, default_operator_id(db), args.conflict_id, args.choice)
+    finally:
+        db.close()
+    _out(args, result, translate("Sync", "Resolved; the choice goes to the county with the next "
+                                         "push."))
+    return 0
+
+
+def cmd_config(args, data: DataDir) -> int:
+    db = _open(data)
+    try:
+        if args.url is not None:
+            settings.put(db, "sync.url", args.url)
+        if args.auto is not None:
+            settings.put(db, "sync.auto", args.auto == "on")
+        if args.batch_size is not None:
+            if args.batch_size < 1:
+                raise UserError(translate("Sync", "The batch size must be at least 1."))
+            settings.put(db, "sync.batch_size", args.batch_size)
+        result = {k: settings.get(db, "sync." + k) for k in ("url", "auto", "batch_size")}
+    finally:
+        db.close()
+    _out(args, result, json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+# ------------------------------------------------------------------ county
+
+def _entries_from(path: Path) -> list[dict]:
+    if path.suffix.lower() == ".csv":
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            return [{k: (v or None) for k, v in row.items()} for row in csv.DictReader(fh)]
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def cmd_county(args, data: DataDir) -> int:
+    from app.sync.county_server import CountyStore, Refusal, make_server, receive_files
+
+    if args.action == "serve":
+        server = make_server(args.county_dir, port=args.port, host=args.host,
+                             auto_enroll=args.auto_enroll, verbose=args.verbose,
+                             county_code=args.county_code, county_name=args.county_name)
+        host, port = server.server_address[:2]
+        print(translate("Sync", "County server on http://{host}:{port} (key {key}); Ctrl+C stops "
+                                "it.").format(host=host, port=port,
+                                              key=server.store.info()["key_id"]), flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+            server.store.close()
+        return 0
+    store = CountyStore(args.county_dir, county_code=args.county_code,
+                        county_name=args.county_name)
+    try:
+        t = args.targets
+        if args.action == "summary":
+            result = store.summary()
+        elif args.action == "refusals":
+            result = store.refusals()
+        elif args.action in ("approve", "revoke"):
+            if not t:
+                raise UserError(translate("Sync", "Name the device id."))
+            status = "active" if args.action == "approve" else "revoked"
+            result = {d: store.set_device_status(d, status) for d in t}
+        elif args.action == "receive":
+            result = receive_files(store, [Path(p) for p in t])
+        elif args.action == "publish-list":
+            result = {"package": store.publish_list([e for p in t for e in _entries_from(Path(p))])}
+        elif args.action == "publish-policy":
+            if len(t) != 3:
+                raise UserError("publish-policy NAME VERSION FILE.json")
+            result = {"package": store.publish_policy(
+                t[0], t[1], json.loads(Path(t[2]).read_text(encoding="utf-8")))}
+        else:  # correct ENTITY ID FIELD=VALUE…
+            if len(t) < 3:
+                raise UserError("correct ENTITY ID FIELD=VALUE ...")
+            fields = {}
+            for pair in t[2:]:
+                k, _, v = pair.partition("=")
+                try:
+                    fields[k] = json.loads(v)
+                except json.JSONDecodeError:
+                    fields[k] = v
+            result = store.correct(t[0], t[1], fields)
+    except Refusal as exc:
+        raise UserError(f"{exc.message} ({exc.code})") from None
+    finally:
+        store.close()
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    return 0

@@ -1,0 +1,589 @@
+"""Reference county receiver (docs/sync-protocol.md, implemented exactly).
+
+``CountyStore`` keeps what the county holds in its own SQLite file
+(``county.sqlite3``) and the county key (``county-key.pem``) in a data
+folder; ``make_server`` puts the HTTP API of §4 in front of it with the
+standard library's ThreadingHTTPServer. One lock serialises writes.
+
+``faults`` lets tests make the real server misbehave the way networks and
+servers do (drop the answer after storing, answer 500, be slow); it is not
+reachable from the command line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+import time
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+from app.journal import new_id, utc_now
+from app.sync import keys, wire
+
+MAX_BODY = 256 * 1024 * 1024
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS device (
+    device_id TEXT PRIMARY KEY,
+    township_code TEXT NOT NULL,
+    township_name TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    label TEXT,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'revoked')),
+    enrolled_at TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS batch (
+    device_id TEXT NOT NULL REFERENCES device(device_id),
+    sequence INTEGER NOT NULL,
+    batch_sha256 TEXT NOT NULL,
+    manifest TEXT NOT NULL,
+    change_count INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    via TEXT NOT NULL,
+    content BLOB NOT NULL,
+    receipt BLOB NOT NULL,
+    PRIMARY KEY (device_id, sequence)
+);
+CREATE TABLE IF NOT EXISTS change (
+    device_id TEXT NOT NULL,
+    journal_seq INTEGER NOT NULL,
+    sequence INTEGER NOT NULL,
+    township_code TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    base_version INTEGER,
+    version INTEGER,
+    resolution TEXT,
+    result TEXT NOT NULL,
+    line TEXT NOT NULL,
+    PRIMARY KEY (device_id, journal_seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS record (
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    version INTEGER,
+    source TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    data TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS record_block (
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id, device_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS downlink (
+    package INTEGER PRIMARY KEY,
+    issued_at TEXT NOT NULL,
+    item_count INTEGER NOT NULL,
+    content BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS refusal (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    device_id TEXT,
+    sequence INTEGER,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+"""
+
+
+class Refusal(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+class CountyStore:
+    def __init__(self, data_dir: str | Path, *, auto_enroll: bool = False,
+                 county_code: str | None = None, county_name: str | None = None):
+        self.dir = Path(data_dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.auto_enroll = auto_enroll
+        self.key = keys.load_or_create(self.dir / "county-key.pem")
+        self.public_key = keys.public_b64(self.key)
+        self.lock = threading.RLock()
+        self.conn = sqlite3.connect(str(self.dir / "county.sqlite3"), isolation_level=None,
+                                    check_same_thread=False, timeout=30)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=FULL")
+        self.conn.executescript(SCHEMA)
+        for key, value in (("county_code", county_code), ("county_name", county_name)):
+            if value:
+                self._set_meta(key, value)
+        self.county_code = self._meta("county_code", "000000")
+        self.county_name = self._meta("county_name", "County public credit platform")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _meta(self, key: str, default: str) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                          "value = excluded.value", [key, value])
+
+    def _refuse(self, status: int, code: str, message: str, device_id=None, sequence=None):
+        with self.lock:
+            self.conn.execute("INSERT INTO refusal (at, device_id, sequence, code, message) "
+                              "VALUES (?,?,?,?,?)", [utc_now(), device_id, sequence, code, message])
+        raise Refusal(status, code, message)
+
+    # ------------------------------------------------------------ county
+    def info(self) -> dict[str, Any]:
+        return {"county_code": self.county_code, "county_name": self.county_name,
+                "public_key": self.public_key, "key_id": keys.key_id(self.public_key),
+                "protocol": 1}
+
+    # ------------------------------------------------------------ devices
+    def enrol(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        need = ("device_id", "township_code", "township_name", "public_key", "proof")
+        if not all(isinstance(body.get(k), str) and body.get(k) for k in need):
+            self._refuse(400, "malformed_enrolment", "enrolment needs " + ", ".join(need))
+        device_id, public_key = body["device_id"], body["public_key"]
+        if not keys.verify(public_key, body["proof"],
+                           keys.enrol_proof_message(device_id, public_key)):
+            self._refuse(401, "bad_signature", "the proof of possession does not verify",
+                         device_id)
+        with self.lock:
+            row = self.conn.execute("SELECT public_key, status FROM device WHERE device_id = ?",
+                                    [device_id]).fetchone()
+            if row:
+                if row[0] != public_key:
+                    self._refuse(409, "key_mismatch", "this device id is enrolled with another key",
+                                 device_id)
+                status, code = row[1], 200
+            else:
+                status, code = ("active" if self.auto_enroll else "pending"), 201
+                now = utc_now()
+                self.conn.execute(
+                    "INSERT INTO device VALUES (?,?,?,?,?,?,?,?,?)",
+                    [device_id, body["township_code"], body["township_name"], public_key,
+                     keys.key_id(public_key), body.get("label"), status, now, now])
+        return code, {"device_id": device_id, "status": status,
+                      "county_public_key": self.public_key,
+                      "county_key_id": keys.key_id(self.public_key)}
+
+    def set_device_status(self, device_id: str, status: str) -> bool:
+        with self.lock:
+            cursor = self.conn.execute(
+                "UPDATE device SET status = ?, changed_at = ? WHERE device_id = ? AND status != "
+                "'revoked'", [status, utc_now(), device_id])
+            return cursor.rowcount == 1
+
+    def device_state(self, device_id: str) -> dict[str, Any]:
+        row = self.conn.execute("SELECT status FROM device WHERE device_id = ?",
+                                [device_id]).fetchone()
+        if row is None:
+            raise Refusal(404, "unknown_device", "this device is not enrolled with the county")
+        seq, last = self.conn.execute(
+            "SELECT max(sequence), (SELECT max(journal_seq) FROM change WHERE device_id = ?) "
+            "FROM batch WHERE device_id = ?", [device_id, device_id]).fetchone()
+        return {"device_id": device_id, "status": row[0],
+                "last_acknowledged_sequence": seq or 0, "last_journal_seq": last or 0}
+
+    # ------------------------------------------------------------ batches
+    def take_batch(self, device_id: str | None, sequence: int | None, data: bytes,
+                   via: str = "http") -> tuple[bytes, bool]:
+        """Check and store a batch; returns (receipt bytes, duplicate)."""
+        try:
+            signed = wire.parse_batch(data)
+        except wire.WireError as exc:
+            self._refuse(400, exc.code, exc.message, device_id, sequence)
+        manifest = signed.head
+        if device_id is None:  # file transport: the manifest names them
+            device_id, sequence = manifest["device_id"], manifest["sequence"]
+        if manifest["device_id"] != device_id or manifest["sequence"] != sequence:
+            self._refuse(400, "path_mismatch", "the manifest names another device or sequence",
+                         device_id, sequence)
+        if not isinstance(sequence, int) or sequence < 1:
+            self._refuse(400, "malformed_batch", "sequence must be a positive integer",
+                         device_id, sequence)
+        row = self.conn.execute("SELECT public_key, status, township_code FROM device "
+                                "WHERE device_id = ?", [device_id]).fetchone()
+        if row is None:
+            self._refuse(403, "unknown_device", "the device that signed this batch is not "
+                                                "enrolled with the county", device_id, sequence)
+        public_key, status, township_code = row
+        if status == "pending":
+            self._refuse(403, "device_pending", "the device is enrolled but not yet approved by "
+                                                "the county", device_id, sequence)
+        if status == "revoked":
+            self._refuse(403, "device_revoked", "the county revoked this device's key; its "
+                                                "batches are no longer taken", device_id, sequence)
+        if not signed.verify(public_key):
+            self._refuse(401, "bad_signature", "the batch's signature does not verify with the "
+                                               "device's enrolled key", device_id, sequence)
+        try:
+            changes = wire.check_payload(signed, "change_count")
+        except wire.WireError as exc:
+            self._refuse(400, exc.code, exc.message, device_id, sequence)
+        first, last = manifest["first_journal_seq"], manifest["last_journal_seq"]
+        seqs = [c.get("journal_seq") for c in changes]
+        if (not all(isinstance(s, int) and first <= s <= last for s in seqs)
+                or seqs != sorted(set(seqs))):
+            self._refuse(400, "payload_mismatch", "journal numbers outside the manifest's range "
+                                                  "or not ascending", device_id, sequence)
+        whole_sha = wire.sha256(data)
+        with self.lock:
+            held = self.conn.execute("SELECT batch_sha256, receipt FROM batch WHERE device_id = ? "
+                                     "AND sequence = ?", [device_id, sequence]).fetchone()
+            if held:
+                if held[0] == whole_sha:
+                    return held[1], True
+                self._refuse(409, "sequence_used", f"sequence {sequence} of this device already "
+                             "holds a different batch; it was not taken", device_id, sequence)
+            last_seq = self.conn.execute("SELECT coalesce(max(sequence), 0) FROM batch WHERE "
+                                         "device_id = ?", [device_id]).fetchone()[0]
+            if sequence != last_seq + 1:
+                self._refuse(409, "sequence_gap", f"expected sequence {last_seq + 1}, got "
+                             f"{sequence}", device_id, sequence)
+            if seqs and self.conn.execute(
+                    "SELECT 1 FROM change WHERE device_id = ? AND journal_seq BETWEEN ? AND ? "
+                    "LIMIT 1", [device_id, seqs[0], seqs[-1]]).fetchone():
+                self._refuse(409, "change_already_received", "changes of this batch arrived "
+                             "before in another batch", device_id, sequence)
+            return self._store(device_id, sequence, township_code, manifest, changes, data,
+                               signed, whole_sha, via), False
+
+    def _store(self, device_id, sequence, township_code, manifest, changes, data, signed,
+               whole_sha, via) -> bytes:
+        now = utc_now()
+        conn = self.conn
+        results = []
+        rows = []
+        counts = {"accepted": 0, "conflict": 0, "rejected": 0}
+        lines = signed.lines()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for change, line in zip(changes, lines):
+                result = self._apply_change(device_id, change, now)
+                counts[result["result"]] += 1
+                results.append(result)
+                rows.append([device_id, change["journal_seq"], sequence, township_code,
+                             change.get("action", ""), change.get("entity", ""),
+                             change.get("entity_id", ""), change.get("base_version"),
+                             change.get("version"), change.get("resolution"), result["result"],
+                             line.decode("utf-8")])
+            conn.executemany("INSERT INTO change VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            receipt_head = {
+                "format": wire.RECEIPT_FORMAT, "format_version": wire.FORMAT_VERSION,
+                "county_code": self.county_code, "device_id": device_id, "sequence": sequence,
+                "batch_sha256": whole_sha, "payload_sha256": manifest["payload_sha256"],
+                "change_count": manifest["change_count"], "received_at": now,
+                "accepted": counts["accepted"], "conflicts": counts["conflict"],
+                "rejected": counts["rejected"], "results": results,
+            }
+            receipt = wire.pack(receipt_head, self.key)
+            conn.execute("INSERT INTO batch VALUES (?,?,?,?,?,?,?,?,?)",
+                         [device_id, sequence, whole_sha, signed.head_bytes.decode("utf-8"),
+                          manifest["change_count"], now, via, data, receipt])
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return receipt
+
+    def _apply_change(self, device_id: str, change: dict, now: str) -> dict[str, Any]:
+        seq = change["journal_seq"]
+        action, entity, entity_id = change.get("action"), change.get("entity"), change.get("entity_id")
+        if action not in ("create", "update", "delete") or not entity or not entity_id:
+            return {"journal_seq": seq, "result": "rejected",
+                    "reason": "action, entity and entity_id are required"}
+        conn = self.conn
+        rec = conn.execute("SELECT version, source, data, deleted FROM record WHERE entity = ? AND "
+                           "entity_id = ?", [entity, entity_id]).fetchone()
+        blocked = rec is not None and conn.execute(
+            "SELECT 1 FROM record_block WHERE entity = ? AND entity_id = ? AND device_id = ?",
+            [entity, entity_id, device_id]).fetchone() is not None
+        if rec is not None:
+            fits = change.get("base_version") == rec[0] or (rec[1] == device_id and not blocked
+                                                            and action == "create")
+            if blocked and not change.get("resolution"):
+                fits = False
+            if not fits:
+                conn.execute("INSERT OR IGNORE INTO record_block VALUES (?,?,?)",
+                             [entity, entity_id, device_id])
+                return {"journal_seq": seq, "result": "conflict", "county_version": rec[0],
+                        "county_source": rec[1],
+                        "county_data": json.loads(rec[2]) if rec[2] else None}
+            if blocked:
+                conn.execute("DELETE FROM record_block WHERE entity = ? AND entity_id = ? AND "
+                             "device_id = ?", [entity, entity_id, device_id])
+        after = change.get("after")
+        conn.execute(
+            "INSERT INTO record VALUES (?,?,?,?,?,?,?) ON CONFLICT(entity, entity_id) DO UPDATE "
+            "SET version = excluded.version, source = excluded.source, deleted = excluded.deleted, "
+            "data = excluded.data, updated_at = excluded.updated_at",
+            [entity, entity_id, change.get("version"), device_id, int(action == "delete"),
+             None if after is None else json.dumps(after, ensure_ascii=False), now])
+        return {"journal_seq": seq, "result": "accepted"}
+
+    def receipt(self, device_id: str, sequence: int) -> bytes:
+        row = self.conn.execute("SELECT receipt FROM batch WHERE device_id = ? AND sequence = ?",
+                                [device_id, sequence]).fetchone()
+        if row is None:
+            raise Refusal(404, "no_such_batch", "the county holds no such batch")
+        return row[0]
+
+    # ------------------------------------------------------------ county's own changes
+    def correct(self, entity: str, entity_id: str, fields: dict[str, Any]) -> dict[str, Any]:
+        """A county correction of a record: new version, sent down as a correction item."""
+        with self.lock:
+            rec = self.conn.execute("SELECT version, data FROM record WHERE entity = ? AND "
+                                    "entity_id = ?", [entity, entity_id]).fetchone()
+            if rec is None or rec[1] is None:
+                raise Refusal(404, "no_such_record", f"the county holds no {entity} {entity_id}")
+            data = {**json.loads(rec[1]), **fields}
+            data["version"] = (rec[0] or 0) + 1
+            self.conn.execute("UPDATE record SET version = ?, source = 'county', data = ?, "
+                              "updated_at = ? WHERE entity = ? AND entity_id = ?",
+                              [data["version"], json.dumps(data, ensure_ascii=False), utc_now(),
+                               entity, entity_id])
+        self.publish([{"kind": "correction", "entity": entity, "entity_id": entity_id,
+                       "version": data["version"], "data": data}])
+        return data
+
+    # ------------------------------------------------------------ downlink
+    def publish(self, items: list[dict[str, Any]]) -> int:
+        """Issue a signed downlink package of ``items``; returns its number."""
+        items = [{"item_id": item.get("item_id") or new_id(), **item} for item in items]
+        payload = b"".join(wire.dumps_line(i) + b"\n" for i in items)
+        with self.lock:
+            number = (self.conn.execute("SELECT max(package) FROM downlink").fetchone()[0] or 0) + 1
+            head = {"format": wire.DOWNLINK_FORMAT, "format_version": wire.FORMAT_VERSION,
+                    "county_code": self.county_code, "package": number, "issued_at": utc_now(),
+                    "item_count": len(items), "payload_bytes": len(payload),
+                    "payload_sha256": wire.sha256(payload)}
+            content = wire.pack(head, self.key, payload)
+            self.conn.execute("INSERT INTO downlink VALUES (?,?,?,?)",
+                              [number, head["issued_at"], len(items), content])
+        return number
+
+    def publish_list(self, entries: list[dict[str, Any]]) -> int:
+        items = []
+        for entry in entries:
+            entry = dict(entry)
+            entry.setdefault("id", new_id())
+            items.append({"kind": "list_entry", "op": "upsert", "entry": entry})
+        return self.publish(items)
+
+    def publish_policy(self, name: str, version: str, content: dict[str, Any]) -> int:
+        return self.publish([{"kind": "policy", "name": name, "version": version,
+                              "content": content}])
+
+    def downlink_after(self, after: int) -> list[int]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT package FROM downlink WHERE package > ? ORDER BY package", [after])]
+
+    def downlink(self, number: int) -> bytes:
+        row = self.conn.execute("SELECT content FROM downlink WHERE package = ?",
+                                [number]).fetchone()
+        if row is None:
+            raise Refusal(404, "no_such_package", "no such downlink package")
+        return row[0]
+
+    # ------------------------------------------------------------ reporting
+    def summary(self) -> dict[str, Any]:
+        townships: dict[str, dict[str, Any]] = {}
+        for dev in self.conn.execute("SELECT device_id, township_code, township_name, status, "
+                                     "key_id, enrolled_at FROM device ORDER BY township_code, "
+                                     "enrolled_at"):
+            device_id, code, name, status, kid, enrolled = dev
+            b = self.conn.execute("SELECT count(*), coalesce(sum(change_count), 0), "
+                                  "coalesce(max(sequence), 0), max(received_at) FROM batch "
+                                  "WHERE device_id = ?", [device_id]).fetchone()
+            results = dict(self.conn.execute("SELECT result, count(*) FROM change WHERE "
+                                             "device_id = ? GROUP BY result", [device_id]).fetchall())
+            changes = self.conn.execute("SELECT count(*), count(DISTINCT journal_seq) FROM change "
+                                        "WHERE device_id = ?", [device_id]).fetchone()
+            t = townships.setdefault(code, {"township_code": code, "township_name": name,
+                                            "devices": [], "batches": 0, "changes": 0})
+            t["devices"].append({
+                "device_id": device_id, "status": status, "key_id": kid, "enrolled_at": enrolled,
+                "batches": b[0], "changes": changes[0], "distinct_changes": changes[1],
+                "last_sequence": b[2], "last_received_at": b[3],
+                "accepted": results.get("accepted", 0), "conflicts": results.get("conflict", 0),
+                "rejected": results.get("rejected", 0)})
+            t["batches"] += b[0]
+            t["changes"] += changes[0]
+        refusals = self.conn.execute("SELECT count(*) FROM refusal").fetchone()[0]
+        return {"county_code": self.county_code, "county_name": self.county_name,
+                "key_id": keys.key_id(self.public_key),
+                "townships": list(townships.values()),
+                "total_batches": sum(t["batches"] for t in townships.values()),
+                "total_changes": sum(t["changes"] for t in townships.values()),
+                "refusals": refusals,
+                "downlink_packages": self.conn.execute("SELECT count(*) FROM downlink")
+                                         .fetchone()[0]}
+
+    def refusals(self) -> list[dict[str, Any]]:
+        cursor = self.conn.execute("SELECT at, device_id, sequence, code, message FROM refusal "
+                                   "ORDER BY id")
+        return [dict(zip(("at", "device_id", "sequence", "code", "message"), r)) for r in cursor]
+
+
+# ---------------------------------------------------------------- HTTP
+
+_BATCH = re.compile(r"^/v1/devices/([0-9A-Za-z-]{1,64})/batches/(\d{1,9})(/receipt)?$")
+_DEVICE = re.compile(r"^/v1/devices/([0-9A-Za-z-]{1,64})$")
+_PACKAGE = re.compile(r"^/v1/downlink/(\d{1,9})$")
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: "CountyServer"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet unless asked
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    def _send(self, status: int, body: bytes, ctype: str, headers: dict | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _json(self, status: int, obj: Any) -> None:
+        self._send(status, json.dumps(obj, ensure_ascii=False).encode("utf-8"),
+                   "application/json; charset=utf-8")
+
+    def _error(self, exc: Refusal) -> None:
+        self._json(exc.status, {"error": exc.code, "message": exc.message})
+
+    def _body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            raise Refusal(413, "too_large", "the body is larger than the county accepts")
+        return self.rfile.read(length)
+
+    def _fault(self, name: str) -> bool:
+        faults = self.server.faults
+        if faults.get(name, 0) > 0:
+            faults[name] -= 1
+            return True
+        return False
+
+    def do_GET(self) -> None:  # noqa: N802
+        with self.server.store.lock:
+            self._get()
+
+    def _get(self) -> None:
+        store = self.server.store
+        url = urlparse(self.path)
+        try:
+            if self._fault("error_500"):
+                raise Refusal(500, "server_error", "injected server error")
+            if url.path == "/v1/county":
+                return self._json(200, store.info())
+            if m := _DEVICE.match(url.path):
+                return self._json(200, store.device_state(m.group(1)))
+            if (m := _BATCH.match(url.path)) and m.group(3):
+                return self._send(200, store.receipt(m.group(1), int(m.group(2))),
+                                  "application/x-credit-desk-receipt")
+            if url.path == "/v1/downlink":
+                after = int((parse_qs(url.query).get("after") or ["0"])[0])
+                return self._json(200, {"packages": store.downlink_after(after)})
+            if m := _PACKAGE.match(url.path):
+                return self._send(200, store.downlink(int(m.group(1))),
+                                  "application/x-credit-desk-downlink")
+            raise Refusal(404, "not_found", "no such resource")
+        except Refusal as exc:
+            self._error(exc)
+        except ValueError:
+            self._error(Refusal(400, "bad_request", "bad query"))
+
+    def do_POST(self) -> None:  # noqa: N802
+        try:
+            if urlparse(self.path).path != "/v1/devices":
+                raise Refusal(404, "not_found", "no such resource")
+            try:
+                body = json.loads(self._body().decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                raise Refusal(400, "malformed_enrolment", "the body is not JSON") from None
+            with self.server.store.lock:
+                status, answer = self.server.store.enrol(body if isinstance(body, dict) else {})
+            self._json(status, answer)
+        except Refusal as exc:
+            self._error(exc)
+
+    def do_PUT(self) -> None:  # noqa: N802
+        try:
+            m = _BATCH.match(urlparse(self.path).path)
+            if not m or m.group(3):
+                raise Refusal(404, "not_found", "no such resource")
+            data = self._body()
+            if self._fault("error_500"):
+                raise Refusal(500, "server_error", "injected server error")
+            with self.server.store.lock:
+                receipt, duplicate = self.server.store.take_batch(m.group(1), int(m.group(2)),
+                                                                  data)
+            if self._fault("drop_after_store"):
+                # The batch is stored but the answer never arrives.
+                self.close_connection = True
+                self.connection.shutdown(2)
+                return
+            delay = self.server.faults.get("delay_after_store", 0)
+            if delay:
+                time.sleep(delay)
+            self._send(200, receipt, "application/x-credit-desk-receipt",
+                       {"X-Credit-Desk-Duplicate": "1" if duplicate else "0"})
+        except Refusal as exc:
+            self._error(exc)
+
+
+class CountyServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address, store: CountyStore, verbose: bool = False):
+        super().__init__(address, Handler)
+        self.store = store
+        self.verbose = verbose
+        self.faults: dict[str, Any] = {}
+
+
+def make_server(data_dir: str | Path, *, port: int = 0, host: str = "127.0.0.1",
+                auto_enroll: bool = False, verbose: bool = False, **kw) -> CountyServer:
+    store = CountyStore(data_dir, auto_enroll=auto_enroll, **kw)
+    return CountyServer((host, port), store, verbose=verbose)
+
+
+def receive_files(store: CountyStore, paths: list[Path]) -> list[dict[str, Any]]:
+    """USB transport at the county: take batch files, write receipts beside them (§7)."""
+    out = []
+    for path in paths:
+        data = path.read_bytes()
+        stem = path.name[:-len(".ctbatch")] if path.name.endswith(".ctbatch") else path.name
+        try:
+            receipt, duplicate = store.take_batch(None, None, data, via="file")
+        except Refusal as exc:
+            target = path.with_name(stem + ".refused.json")
+            target.write_text(json.dumps({"error": exc.code, "message": exc.message},
+                                         ensure_ascii=False), encoding="utf-8")
+            out.append({"file": str(path), "refused": exc.code, "message": exc.message,
+                        "written": str(target)})
+            continue
+        target = path.with_name(stem + ".ctreceipt")
+        target.write_bytes(receipt)
+        out.append({"file": str(path), "duplicate": duplicate, "written": str(target)})
+    return out

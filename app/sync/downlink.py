@@ -1,0 +1,189 @@
+"""Applying what the county sends down (docs/sync-protocol.md §8).
+
+A package is applied only if it is signed by the pinned county key and its
+payload matches; then all of it in one transaction, every change journaled
+with ``origin = 'county'`` (so it never goes back up), and every household or
+organization a list entry names is flagged for the rating workflow.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.errors import UserError
+from app.i18n import translate
+from app.journal import ChangeSet, changes, new_id, utc_now
+from app.sync import receipts, wire
+
+LIST_KINDS = ("red_list", "black_list", "dishonest_judgment_debtor")
+ENTRY_FIELDS = ("list_kind", "name", "id_number", "basis", "deciding_body", "document_number",
+                "listed_on", "valid_until", "removed_on")
+
+
+class PackageRefused(UserError):
+    """A downlink package that does not verify; nothing of it was applied."""
+
+
+def last_package(db: Database) -> int:
+    return db.execute("SELECT coalesce(max(package), 0) FROM sync_downlink").fetchone()[0]
+
+
+def list_label(kind: str) -> str:
+    return {"red_list": translate("Sync", "red list"),
+            "black_list": translate("Sync", "black list (serious dishonesty)"),
+            "dishonest_judgment_debtor": translate("Sync", "court-judgment defaulters")
+            }.get(kind, kind)
+
+
+def verify_package(db: Database, data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    try:
+        signed = wire.parse_downlink(data)
+    except wire.WireError as exc:
+        raise PackageRefused(translate("Sync", "Not a county package: {why}").format(
+            why=exc.message)) from None
+    if not signed.verify(receipts.county_key(db)):
+        raise PackageRefused(translate("Sync", "The county package's signature does not verify "
+                                               "with the county key; nothing of it was applied."))
+    try:
+        items = wire.check_payload(signed, "item_count")
+    except wire.WireError:
+        raise PackageRefused(translate("Sync", "The county package was changed or cut off on the "
+                                               "way (its content does not match its signed "
+                                               "manifest); nothing of it was applied.")) from None
+    return signed.head, items
+
+
+def apply_package(db: Database, operator_id: str, data: bytes) -> dict[str, Any]:
+    head, items = verify_package(db, data)
+    number = head["package"]
+    last = last_package(db)
+    summary = {"package": number, "packages": 0, "list_entries": 0, "policies": 0,
+               "corrections": 0, "flagged": 0, "conflicts": 0, "already": False}
+    if number <= last:
+        summary["already"] = True
+        return summary
+    if number != last + 1:
+        raise PackageRefused(translate("Sync", "County package {n} cannot be applied before "
+                                               "package {missing}.").format(n=number,
+                                                                            missing=last + 1))
+    with changes(db, operator_id, origin="county") as cs:
+        for item in items:
+            kind = item.get("kind")
+            if kind == "list_entry":
+                summary["flagged"] += _apply_list_entry(db, cs, item["entry"])
+                summary["list_entries"] += 1
+            elif kind == "policy":
+                _apply_policy(db, cs, item, head)
+                summary["policies"] += 1
+            elif kind == "correction":
+                if _apply_correction(db, cs, item):
+                    summary["corrections"] += 1
+                else:
+                    summary["conflicts"] += 1
+        db.execute("INSERT INTO sync_downlink VALUES (?,?,?,?,?)",
+                   [number, head["issued_at"], head["item_count"], wire.sha256(data), utc_now()])
+    summary["packages"] = 1
+    return summary
+
+
+def _subjects_for(db: Database, number: str) -> list[str]:
+    rows = db.execute(
+        "SELECT id FROM household WHERE head_id_number = ? "
+        "UNION SELECT household_id FROM household_member WHERE id_number = ? "
+        "UNION SELECT id FROM organization WHERE uscc = ? OR legal_rep_id_number = ?",
+        [number, number, number, number]).fetchall()
+    return [r[0] for r in rows]
+
+
+def flag(db: Database, cs: ChangeSet, subject_id: str, reason: str) -> None:
+    """Queue a subject for downgrade/removal review (rating area), or keep the flag here."""
+    try:
+        from app.rating.queries import flag_for_review
+    except ImportError:
+        flag_for_review = None
+    if flag_for_review is not None:
+        flag_for_review(db, cs, subject_id, reason, "county_list")
+        return
+    db.execute("INSERT INTO sync_review_flag VALUES (?,?,?,?,?)",
+               [new_id(), subject_id, reason, "county_list", cs.at])
+
+
+def _apply_list_entry(db: Database, cs: ChangeSet, entry: dict[str, Any]) -> int:
+    if entry.get("list_kind") not in LIST_KINDS or not entry.get("id_number") \
+            or not entry.get("name") or not entry.get("listed_on") or not entry.get("id"):
+        raise PackageRefused(translate("Sync", "A list entry of the county package lacks its "
+                                               "id, list kind, name, number or date; nothing of "
+                                               "the package was applied."))
+    number = str(entry["id_number"]).strip().upper()
+    subjects = _subjects_for(db, number)
+    row = {k: entry.get(k) for k in ENTRY_FIELDS}
+    row["id_number"] = number
+    row["subject_id"] = subjects[0] if subjects else None
+    row["source"] = "county"
+    exists = db.execute("SELECT 1 FROM list_entry WHERE id = ?", [entry["id"]]).fetchone()
+    if exists:
+        cs.update("list_entry", entry["id"], row)
+    else:
+        cs.insert("list_entry", {"id": entry["id"], **row})
+    reason = translate("Sync", "County list: {list}, {basis}").format(
+        list=list_label(row["list_kind"]), basis=row.get("basis") or "")
+    if row.get("removed_on"):
+        reason = translate("Sync", "Removed from county list: {list}").format(
+            list=list_label(row["list_kind"]))
+    for subject_id in subjects:
+        flag(db, cs, subject_id, reason)
+    return len(subjects)
+
+
+def _apply_policy(db: Database, cs: ChangeSet, item: dict[str, Any], head: dict) -> None:
+    if db.execute("SELECT 1 FROM county_policy WHERE name = ? AND policy_version = ?",
+                  [item["name"], str(item["version"])]).fetchone():
+        return
+    cs.insert("county_policy", {"name": item["name"], "policy_version": str(item["version"]),
+                                "content": json.dumps(item.get("content") or {},
+                                                      ensure_ascii=False, sort_keys=True),
+                                "issued_at": head["issued_at"]})
+
+
+def current_policy(db: Database, name: str) -> dict[str, Any] | None:
+    row = db.execute("SELECT policy_version, content, issued_at FROM county_policy WHERE name = ? "
+                     "ORDER BY issued_at DESC, created_at DESC LIMIT 1", [name]).fetchone()
+    if row is None:
+        return None
+    return {"version": row[0], "content": json.loads(row[1]), "issued_at": row[2]}
+
+
+def _apply_correction(db: Database, cs: ChangeSet, item: dict[str, Any]) -> bool:
+    """Apply a county correction unless the record has local changes the county has not seen."""
+    from app.sync import conflicts
+
+    entity, entity_id = item["entity"], item["entity_id"]
+    table = conflicts.known_table(db, entity)
+    unseen = db.execute(
+        "SELECT max(seq) FROM journal WHERE origin = 'local' AND entity = ? AND entity_id = ? "
+        "AND seq > (SELECT coalesce(max(last_journal_seq), 0) FROM sync_batch "
+        "WHERE state = 'acknowledged')", [entity, entity_id]).fetchone()[0]
+    open_conflict = db.execute("SELECT 1 FROM sync_conflict WHERE status = 'open' AND entity = ? "
+                               "AND entity_id = ?", [entity, entity_id]).fetchone()
+    if unseen is not None or open_conflict:
+        local = db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [entity_id])
+        cols = [d[0] for d in local.description]
+        got = local.fetchone()
+        local_row = dict(zip(cols, got)) if got else None
+        if local_row:
+            local_row.pop("sid", None)
+        db.execute("INSERT INTO sync_conflict (id, entity, entity_id, journal_seq, local_version, "
+                   "local_data, county_version, county_source, county_data, detected_at) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   [new_id(), entity, entity_id, unseen or 0,
+                    local_row["version"] if local_row else None,
+                    json.dumps(local_row, ensure_ascii=False) if local_row else None,
+                    item["version"], "county", json.dumps(item["data"], ensure_ascii=False),
+                    utc_now()])
+        return False
+    conflicts.write_version(db, cs, table, entity_id, item["data"], item["version"],
+                            base_version=None)
+    return True
