@@ -24,6 +24,7 @@ def listed(enrolled, county):
 
 def test_pull_applies_lists_and_policy_and_flags_the_household(listed, demo_data):
     db, head = listed
+    before = db.execute("SELECT max(seq) FROM journal").fetchone()[0]
     result = client.pull(db, demo_data, db.execute("SELECT id FROM app_user").fetchone()[0])
     assert result["packages"] == 2 and result["list_entries"] == 2 and result["flagged"] == 1
     entries = list(db.query("SELECT * FROM list_entry WHERE source = 'county' ORDER BY id_number"))
@@ -31,9 +32,11 @@ def test_pull_applies_lists_and_policy_and_flags_the_household(listed, demo_data
     assert [e["subject_id"] for e in matched] == [head[0]]
     assert matched[0]["list_kind"] == "dishonest_judgment_debtor"
     origins = {r[0] for r in db.execute("SELECT origin FROM journal WHERE entity IN "
-                                        "('list_entry', 'county_policy')")}
+                                        "('list_entry', 'county_policy', 'rating_flag') "
+                                        "AND seq > ?", [before])}
     assert origins == {"county"}  # journaled, and never sent back up
-    flag = db.execute("SELECT reason FROM sync_review_flag WHERE subject_id = ?",
+    # Queued for the rating workflow's downgrade/removal review.
+    flag = db.execute("SELECT reason FROM rating_flag WHERE subject_id = ? AND resolved_at IS NULL",
                       [head[0]]).fetchone()
     assert flag and "失信被执行人" in flag[0] and "执123号" in flag[0]
     assert downlink.current_policy(db, "credit")["content"] == {"repair_months": {"minor": 3}}
