@@ -14,7 +14,7 @@ import functools
 import threading
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from app.errors import UserError
@@ -31,6 +31,29 @@ _FILES = {
     RARE_B: ("HanaMinB.ttf", None),
 }
 _lock = threading.Lock()
+
+
+def _to_unicode_cmap(fontname: str, subset) -> str:
+    """reportlab's ToUnicode CMap, with characters above U+FFFF written as
+    UTF-16 surrogate pairs as the PDF reference requires. reportlab writes
+    them as five hex digits, so text extraction and search lose rare
+    characters (CJK Extension B) in names."""
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    cmap = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", "<< /Registry (%s)" % fontname, "/Ordering (%s)" % fontname,
+        "/Supplement 0", ">> def", "/CMapName /%s def" % fontname, "/CMapType 2 def",
+        "1 begincodespacerange", "<00> <%02X>" % (len(subset) - 1), "endcodespacerange",
+        "%d beginbfchar" % len(subset),
+    ] + ["<%02X> <%s>" % (i, utf16(v)) for i, v in enumerate(subset)] + [
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(cmap)
+
+
+# Used by reportlab when it writes a font subset (TTFont.addObjects).
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 class UnprintableCharacters(UserError):
