@@ -89,7 +89,7 @@ def register(sub) -> None:
 
 def _open(data: DataDir):
     if not data.exists():
-        raise UserError(translate("CLI", "No register in {path}. Run 'credit-desk demo' or start "
+        raise UserError(translate("LettersCLI", "No register in {path}. Run 'credit-desk demo' or start "
                                          "the app to create one.").format(path=data.root))
     db = open_data_dir(data)
     return db, default_operator_id(db)

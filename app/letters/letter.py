@@ -103,7 +103,7 @@ def draft_letters(cs: ChangeSet, template: dict[str, Any], subject_ids: list[str
     values = values if values is not None else tpl.subjects_values(db, subject_ids, today=today)
     missing = [s for s in subject_ids if s not in values]
     if missing:
-        raise NotFound(translate("Register", "No such record; it may have been deleted."))
+        raise NotFound(translate("Letters", "No such household or organization; it may have been deleted."))
     check_kind(template, [values[s] for s in subject_ids])
     by_village: dict[str, list[str]] = {}
     for subject_id in subject_ids:

@@ -238,7 +238,7 @@ def subject_values(db: Database, subject_id: str, *, number: str = "",
     today = today or dt.date.today()
     rows = subjects_values(db, [subject_id], today=today)
     if not rows:
-        raise NotFound(translate("Register", "No such record; it may have been deleted."))
+        raise NotFound(translate("Letters", "No such household or organization; it may have been deleted."))
     values = rows[subject_id]
     values["letter_number"] = number
     return values

@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
-        <translation>{path} 中没有登记库。请运行 &apos;credit-desk demo&apos;，或启动程序新建一个。</translation>
+        <translation>{path} 中没有登记册。请运行 “credit-desk demo” 或启动程序新建。</translation>
     </message>
     <message>
         <source>Nothing found.</source>

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CLI</name>
-    <message>
-        <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
-        <translation>{path} 中没有登记库。请运行 &apos;credit-desk demo&apos;，或启动程序新建一个。</translation>
-    </message>
-</context>
-<context>
     <name>Letters</name>
     <message>
         <source>Attachments need a register saved in a folder.</source>
@@ -197,6 +190,10 @@
     <message>
         <source>No letter has the number or code {text}.</source>
         <translation>没有编号或二维码为“{text}”的承诺书。</translation>
+    </message>
+    <message>
+        <source>No such household or organization; it may have been deleted.</source>
+        <translation>没有这个农户或经营主体，可能已被删除。</translation>
     </message>
     <message>
         <source>The template {template} is for {kind} only; {name} is not one. Choose another template.</source>
@@ -454,6 +451,10 @@
         <translation>按原样重新打印一份承诺书</translation>
     </message>
     <message>
+        <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
+        <translation>{path} 中没有登记册。请运行 “credit-desk demo”，或启动程序新建登记册。</translation>
+    </message>
+    <message>
         <source>{code} is not the code of a {level}.</source>
         <translation>{code} 不是{level}的代码。</translation>
     </message>
@@ -476,13 +477,6 @@
     <message>
         <source>Letter {number}: fulfilment recorded.</source>
         <translation>承诺书 {number}：已登记履约情况。</translation>
-    </message>
-</context>
-<context>
-    <name>Register</name>
-    <message>
-        <source>No such record; it may have been deleted.</source>
-        <translation>没有这条记录，可能已被删除。</translation>
     </message>
 </context>
 </TS>
