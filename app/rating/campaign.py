@@ -63,14 +63,16 @@ def _village_filter(campaign: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
 
 
 def populate(cs: ChangeSet, campaign: Mapping[str, Any], *, answers_sql: str = "'{}'",
-             status_sql: str = "'collected'", village_ids: list[str] | None = None,
+             columns: Mapping[str, str] | None = None, village_ids: list[str] | None = None,
              job: Job = NO_JOB) -> int:
     """Create the missing ratings of ``campaign`` in SQL, scored.
 
-    ``answers_sql`` / ``status_sql`` are SQL expressions over the household
-    ``h`` (the demo uses them for realistic answers); the default leaves the
-    manual indicators unanswered.
+    ``answers_sql`` is an SQL expression over the household ``h``; ``columns``
+    may give expressions over ``h`` and the scored row ``n`` for status,
+    notice_id and decided_at (the demo uses both for realistic states); by
+    default the manual indicators are unanswered and the status is collected.
     """
+    cols = {"status": "'collected'", "notice_id": "NULL", "decided_at": "NULL", **(columns or {})}
     db = cs.db
     scheme = scheme_by_id(db, campaign["scheme_id"])
     where, params = _village_filter(campaign)
@@ -93,8 +95,8 @@ def populate(cs: ChangeSet, campaign: Mapping[str, Any], *, answers_sql: str = "
         f"SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
         "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
         "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), :campaign, n.id, "
-        f"h.village_id, {status_sql}, n.answers, n.inputs, n.breakdown, n.score, n.complete, "
-        "n.grade, n.veto, NULL, NULL, 1, :at, :at "
+        f"h.village_id, {cols['status']}, n.answers, n.inputs, n.breakdown, n.score, n.complete, "
+        f"n.grade, n.veto, {cols['notice_id']}, {cols['decided_at']}, 1, :at, :at "
         "FROM temp.rating_new n JOIN household h ON h.id = n.id",
         {"campaign": campaign["id"], "at": cs.at})
     count = cursor.rowcount

@@ -1,5 +1,255 @@
-"""``credit-desk`` commands of this area (issue 4)."""
+"""``credit-desk rating ...``: campaigns, batch scoring, summary, printouts, schemes."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from app.errors import NotFound, UserError
+from app.i18n import translate
+from app.jobs import Job
+from app.paths import DataDir
+from app.store import open_data_dir
+from app.users import default_operator_id
 
 
 def register(sub) -> None:
-    """Add this area's subcommands to ``sub``; none yet."""
+    rating = sub.add_parser("rating", help=translate(
+        "RatingCLI", "credit rating: campaigns, scoring, summary, notice lists, schemes"))
+    cmds = rating.add_subparsers(dest="rating_command", metavar="ACTION", required=True)
+
+    summary = cmds.add_parser("summary", help=translate(
+        "RatingCLI", "per-village figures and the credit village and township verdicts"))
+    summary.add_argument("--campaign", metavar="ID", help=translate(
+        "RatingCLI", "campaign id (default: the current campaign)"))
+    summary.add_argument("--json", action="store_true", help=translate("RatingCLI", "print JSON"))
+    summary.set_defaults(func=cmd_summary)
+
+    campaign = cmds.add_parser("campaign", help=translate("RatingCLI", "start, list or close campaigns"))
+    campaign.add_argument("action", choices=["create", "list", "close"])
+    campaign.add_argument("--name", help=translate("RatingCLI", "campaign name, e.g. 2026年度信用户评定"))
+    campaign.add_argument("--year", type=int, help=translate("RatingCLI", "campaign year"))
+    campaign.add_argument("--scheme", metavar="VERSION", help=translate(
+        "RatingCLI", "scheme version to use (default: the newest installed)"))
+    campaign.add_argument("--campaign", metavar="ID", help=translate("RatingCLI", "campaign to close"))
+    campaign.set_defaults(func=cmd_campaign)
+
+    score = cmds.add_parser("score", help=translate(
+        "RatingCLI", "refresh automatic indicators (register, records, lists) and rescore"))
+    score.add_argument("--campaign", metavar="ID")
+    score.add_argument("--village", metavar="CODE", help=translate(
+        "RatingCLI", "12-digit division code of one village (default: all)"))
+    score.set_defaults(func=cmd_score)
+
+    notice = cmds.add_parser("notice-pdf", help=translate(
+        "RatingCLI", "print a village's public notice list as PDF"))
+    notice.add_argument("--village", metavar="CODE", required=True)
+    notice.add_argument("--out", required=True, metavar="FILE")
+    notice.add_argument("--campaign", metavar="ID")
+    notice.set_defaults(func=cmd_notice_pdf)
+
+    for name, helptext in (("summary-pdf", translate("RatingCLI", "campaign summary as PDF")),
+                           ("summary-xlsx", translate("RatingCLI", "campaign summary as Excel"))):
+        p = cmds.add_parser(name, help=helptext)
+        p.add_argument("--out", required=True, metavar="FILE")
+        p.add_argument("--campaign", metavar="ID")
+        p.set_defaults(func=cmd_summary_file, kind=name)
+
+    schemes = cmds.add_parser("schemes", help=translate("RatingCLI", "list installed rating schemes"))
+    schemes.set_defaults(func=cmd_schemes)
+    check = cmds.add_parser("scheme-check", help=translate(
+        "RatingCLI", "check a scheme file; errors name the line"))
+    check.add_argument("file")
+    check.set_defaults(func=cmd_scheme_file, install=False)
+    install = cmds.add_parser("scheme-install", help=translate(
+        "RatingCLI", "check and install a scheme file (a new version)"))
+    install.add_argument("file")
+    install.set_defaults(func=cmd_scheme_file, install=True)
+
+    flags = cmds.add_parser("flags", help=translate(
+        "RatingCLI", "households waiting for downgrade or removal review"))
+    flags.set_defaults(func=cmd_flags)
+
+
+def _open(data: DataDir):
+    if not data.exists():
+        raise UserError(translate("RatingCLI", "No register in {path}. Run 'credit-desk demo' or "
+                                               "start the app to create one.").format(path=data.root))
+    return open_data_dir(data)
+
+
+def _progress(done: int, total: int, message: str) -> None:
+    print(f"\r{done}/{total} {message}    ", end="", file=sys.stderr, flush=True)
+
+
+def _village_id(db, code: str) -> str:
+    row = db.execute("SELECT id FROM place WHERE code = ? AND level = 'village'", [code]).fetchone()
+    if row is None:
+        raise NotFound(translate("RatingCLI", "No village has the division code {code}.").format(
+            code=code))
+    return row[0]
+
+
+def cmd_summary(args, data: DataDir) -> int:
+    from app.rating.campaign import resolve_campaign
+    from app.rating.verdicts import summary
+
+    db = _open(data)
+    try:
+        result = summary(db, resolve_campaign(db, args.campaign)["id"])
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    grades = list(result["township"]["grades"])
+    print(f"{result['campaign']}（{translate('RatingCLI', 'scheme')} {result['scheme_version']}）")
+    header = [translate("RatingCLI", "village"), translate("RatingCLI", "households"),
+              translate("RatingCLI", "rated"), *grades, translate("RatingCLI", "share"),
+              translate("RatingCLI", "credit village")]
+    print("\t".join(header))
+    yes, no = translate("RatingCLI", "yes"), translate("RatingCLI", "no")
+    for v in result["villages"]:
+        print("\t".join(str(x) for x in [
+            v["village_name"], v["households"], v["rated"], *[v["grades"][g] for g in grades],
+            f"{v['credit_share'] * 100:.2f}%", yes if v["is_credit_village"] else no]))
+    t = result["township"]
+    print(translate("RatingCLI", "{name}: {credit}/{n} credit villages, credit households "
+                                 "{share:.2f}%; credit township: {verdict}").format(
+        name=t["township_name"] or "", credit=t["credit_villages"], n=t["villages"],
+        share=t["credit_share"] * 100, verdict=yes if t["is_credit_township"] else no))
+    return 0
+
+
+def cmd_campaign(args, data: DataDir) -> int:
+    from app.rating import campaign as campaigns
+    from app.rating.scheme import ensure_shipped
+
+    db = _open(data)
+    try:
+        operator = default_operator_id(db)
+        if args.action == "list":
+            for c in campaigns.campaigns(db):
+                print(f"{c['id']}\t{c['campaign_year']}\t{c['name']}\t{c['scheme_version']}\t"
+                      f"{c['status']}")
+            return 0
+        if args.action == "close":
+            campaign = campaigns.resolve_campaign(db, args.campaign)
+            campaigns.close_campaign(db, operator, campaign["id"])
+            print(translate("RatingCLI", "Closed: {name}").format(name=campaign["name"]))
+            return 0
+        if not args.year:
+            raise UserError(translate("RatingCLI", "Give --year (and --name)."))
+        scheme_id = None
+        ensure_shipped(db, operator)
+        if args.scheme:
+            row = db.execute("SELECT id FROM rating_scheme WHERE scheme_version = ? "
+                             "ORDER BY created_at DESC", [args.scheme]).fetchone()
+            if row is None:
+                raise NotFound(translate("RatingCLI", "No installed scheme has version {v}.")
+                               .format(v=args.scheme))
+            scheme_id = row[0]
+        name = args.name or translate("RatingCLI", "{year} credit household rating").format(
+            year=args.year)
+        campaign = campaigns.create_campaign(db, operator, name=name, year=args.year,
+                                             scheme_id=scheme_id, job=Job(_progress))
+        print(file=sys.stderr)
+        count = db.execute("SELECT count(*) FROM rating WHERE campaign_id = ?",
+                           [campaign["id"]]).fetchone()[0]
+        print(translate("RatingCLI", "Campaign {name} started: {n} households, automatic "
+                                     "indicators filled. Id: {id}").format(
+            name=name, n=count, id=campaign["id"]))
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_score(args, data: DataDir) -> int:
+    from app.rating import campaign as campaigns
+
+    db = _open(data)
+    try:
+        campaign = campaigns.resolve_campaign(db, args.campaign)
+        village = _village_id(db, args.village) if args.village else None
+        count = campaigns.rescore_campaign(db, default_operator_id(db), campaign["id"],
+                                           village_id=village, job=Job(_progress))
+        print(file=sys.stderr)
+        print(translate("RatingCLI", "{n} ratings changed.").format(n=count))
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_notice_pdf(args, data: DataDir) -> int:
+    from app.rating import printouts
+    from app.rating.campaign import resolve_campaign
+
+    db = _open(data)
+    try:
+        campaign = resolve_campaign(db, args.campaign)
+        path = printouts.notice_pdf(db, default_operator_id(db), campaign["id"],
+                                    _village_id(db, args.village), args.out)
+        print(path)
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_summary_file(args, data: DataDir) -> int:
+    from app.rating import printouts
+    from app.rating.campaign import resolve_campaign
+
+    db = _open(data)
+    try:
+        campaign = resolve_campaign(db, args.campaign)
+        fn = printouts.summary_pdf if args.kind == "summary-pdf" else printouts.summary_xlsx
+        print(fn(db, default_operator_id(db), campaign["id"], args.out))
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_schemes(args, data: DataDir) -> int:
+    from app.rating.scheme import ensure_shipped, installed
+
+    db = _open(data)
+    try:
+        ensure_shipped(db, default_operator_id(db))
+        for s in installed(db):
+            print(f"{s['code']}\t{s['scheme_version']}\t{s['name']}\t{s['created_at'][:10]}")
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_scheme_file(args, data: DataDir) -> int:
+    from app.rating.scheme import install_file, load_file
+
+    scheme = load_file(args.file)
+    if not args.install:
+        print(translate("RatingCLI", "{file}: scheme {code} {version} is valid: {n} indicators, "
+                                     "{total} points, {vetoes} veto items.").format(
+            file=args.file, code=scheme.code, version=scheme.version, n=len(scheme.indicators),
+            total=scheme.total, vetoes=len(scheme.vetoes)))
+        return 0
+    db = _open(data)
+    try:
+        row = install_file(db, default_operator_id(db), args.file)
+        print(translate("RatingCLI", "Installed scheme {code} {version}; new campaigns use it.")
+              .format(code=row["code"], version=row["scheme_version"]))
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_flags(args, data: DataDir) -> int:
+    from app.rating.workflow import open_flags
+
+    db = _open(data)
+    try:
+        for f in open_flags(db):
+            print(f"{f['raised_at'][:10]}\t{f['head_name'] or f['subject_id']}\t{f['source']}\t"
+                  f"{f['reason']}")
+        return 0
+    finally:
+        db.close()

@@ -1,5 +1,152 @@
-"""Demo data of this area, added after the demo register is built."""
+"""Demo data of this area: a 2026 campaign across the demo township, in
+realistic mixed states.
+
+Villages are at different steps: the first ones approved (some plaques
+awarded), then township-reviewed, in public notice (with objections), first
+reviewed, and the last still collecting with some households unanswered.
+Answers follow realistic shares (most households good, a few vetoes). All
+of it is written in SQL with a per-household hash of the seed, so a
+million-household township takes seconds and the same seed gives the same
+campaign.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.journal import changes
+from app.rating import campaign as campaigns, verdicts
+from app.rating.scheme import ensure_shipped, latest
+from app.register import home_township
+
+# (share of villages, status of answered households)
+STAGES = [(0.25, "plaqued"), (0.15, "approved"), (0.15, "township_reviewed"),
+          (0.15, "in_notice"), (0.1, "first_reviewed"), (0.2, "collected")]
+ORDER = ["collected", "first_reviewed", "in_notice", "township_reviewed", "approved", "plaqued"]
+STEP_OF = {"first_reviewed": "first_review", "in_notice": "notice",
+           "township_reviewed": "township_review", "approved": "approve", "plaqued": "plaque"}
+
+# indicator -> [(option, cumulative percent)]
+SHARES = {
+    "health": [("good", 55), ("fair", 85), ("poor", 100)],
+    "skill": [("strong", 20), ("medium", 65), ("weak", 100)],
+    "utility_arrears": [("on_time", 75), ("late", 93), ("arrears", 100)],
+    "law_abiding": [("good", 80), ("fair", 96), ("poor", 100)],
+    "family_virtue": [("good", 65), ("fair", 93), ("poor", 100)],
+    "committee_opinion": [("good", 20), ("fair", 65), ("poor", 100)],
+}
+VETO_PER_MILLE = {"criminal": 5, "gambling_drugs": 10}
+
+
+def _rand(rng, modulo: int = 100) -> str:
+    a, b = rng.randrange(1_000, 999_983), rng.randrange(0, 1_000_003)
+    return f"(((h.sid * {a} + {b}) % 1000003) % {modulo})"
+
+
+def _answers_sql(rng, partial: str) -> str:
+    pairs = []
+    # Villages differ: some evaluation groups are stricter than others.
+    bias = "(SELECT bias FROM temp.rating_demo_stage s WHERE s.village_id = h.village_id)"
+    for key, shares in SHARES.items():
+        r = f"({_rand(rng)} + {bias})"
+        whens = " ".join(f"WHEN {r} < {limit} THEN '{option}'" for option, limit in shares[:-1])
+        pairs.append(f"'{key}', CASE {whens} ELSE '{shares[-1][0]}' END")
+    for key in VETO_PER_MILLE:
+        pairs.append(f"'veto:{key}', json('true')")
+    answers = f"json_object({', '.join(pairs)})"
+    for key, per_mille in VETO_PER_MILLE.items():
+        answers = (f"json_remove({answers}, CASE WHEN {_rand(rng, 1000)} < {per_mille} "
+                   f"THEN '$.none' ELSE '$.\"veto:{key}\"' END)")
+    # Households of villages still collecting: the evaluation group has not
+    # met for some yet (social evaluation unanswered).
+    return (f"CASE WHEN {partial} AND {_rand(rng)} < 45 THEN json_remove({answers}, "
+            f"'$.family_virtue', '$.committee_opinion') ELSE {answers} END")
 
 
 def demo_extension(db, operator_id, rng, job) -> None:
-    """Nothing yet (issue 4)."""
+    township = home_township(db)
+    if township is None:
+        return
+    ensure_shipped(db, operator_id)
+    villages = [r[0] for r in db.execute(
+        "SELECT id FROM place WHERE level = 'village' AND parent_id = ? ORDER BY code",
+        [township["id"]])]
+    if not villages:
+        return
+    stage: dict[str, str] = {}
+    index = 0
+    for share, status in STAGES:
+        count = max(1, round(share * len(villages)))
+        for village in villages[index:index + count]:
+            stage[village] = status
+        index += count
+    for village in villages[index:]:
+        stage[village] = "collected"
+    today = dt.date.today()
+    db.execute("DROP TABLE IF EXISTS temp.rating_demo_stage")
+    db.execute("CREATE TEMP TABLE rating_demo_stage (village_id TEXT PRIMARY KEY, status TEXT, "
+               "notice_id TEXT, bias INTEGER)")
+    with changes(db, operator_id) as cs:
+        campaign = cs.insert("rating_campaign", {
+            "name": f"{today.year}年度信用户评定", "campaign_year": today.year,
+            "scheme_id": latest(db)["id"], "township_id": township["id"], "status": "open",
+            "closed_at": None})
+        for village, status in stage.items():
+            notice_id = None
+            if ORDER.index(status) >= ORDER.index("in_notice"):
+                if status == "in_notice":
+                    start, end = today - dt.timedelta(days=3), today + dt.timedelta(days=3)
+                else:
+                    start, end = today - dt.timedelta(days=40), today - dt.timedelta(days=34)
+                notice_id = cs.insert("rating_notice", {
+                    "campaign_id": campaign["id"], "village_id": village,
+                    "start_date": start.isoformat(), "end_date": end.isoformat(),
+                    "objection_contact": f"{township['name']}信用办（镇政府二楼），电话 0838-7212345",
+                    "operator_id": operator_id})["id"]
+            db.execute("INSERT INTO temp.rating_demo_stage VALUES (?, ?, ?, ?)",
+                       [village, status, notice_id, rng.randrange(0, 55)])
+        collecting = ("(SELECT status FROM temp.rating_demo_stage s WHERE s.village_id = h.village_id)"
+                      " = 'collected'")
+        stage_of = "(SELECT {col} FROM temp.rating_demo_stage s WHERE s.village_id = h.village_id)"
+        decided = (today - dt.timedelta(days=20)).isoformat() + "T02:00:00.000000Z"
+        campaigns.populate(cs, campaign, answers_sql=_answers_sql(rng, collecting), columns={
+            # Non-credit households get no plaque: they stay approved.
+            "status": f"CASE WHEN n.complete = 0 THEN 'collected' WHEN n.grade IS NULL AND "
+                      f"{stage_of.format(col='status')} = 'plaqued' THEN 'approved' "
+                      f"ELSE coalesce({stage_of.format(col='status')}, 'collected') END",
+            "notice_id": f"CASE WHEN n.complete = 1 THEN {stage_of.format(col='notice_id')} END",
+            "decided_at": f"CASE WHEN n.complete = 1 AND {stage_of.format(col='status')} IN "
+                          f"('approved', 'plaqued') THEN '{decided}' END",
+        }, job=job)
+        # The steps each household went through, signed by the demo operator.
+        for number, (status, step) in enumerate(STEP_OF.items()):
+            later = ORDER[ORDER.index(status):]
+            if step == "plaque":
+                extra = " AND r.grade IS NOT NULL"
+            else:
+                extra = ""
+            at = (today - dt.timedelta(days=60 - 10 * number)).isoformat() + "T01:00:00.000000Z"
+            db.execute(
+                "INSERT INTO rating_step (id, rating_id, step, from_status, to_status, at, "
+                "operator_id, note, version, created_at, updated_at) "
+                "SELECT lower(hex(randomblob(16))), r.id, ?, ?, ?, ?, ?, NULL, 1, ?, ? "
+                f"FROM rating r WHERE r.campaign_id = ? AND r.status IN "
+                f"({','.join('?' for _ in later)}){extra}",
+                [step, ORDER[ORDER.index(status) - 1], status, at, operator_id, cs.at, cs.at,
+                 campaign["id"], *later])
+        cs.journal_inserted("rating_step", "created_at = ? AND rating_id IN (SELECT id FROM rating "
+                                           "WHERE campaign_id = ?)", [cs.at, campaign["id"]])
+        # Two objections in a village in notice: one answered, one open.
+        in_notice = [r[0] for r in db.execute(
+            "SELECT r.id FROM rating r WHERE r.campaign_id = ? AND r.status = 'in_notice' "
+            "ORDER BY r.subject_id LIMIT 2", [campaign["id"]])]
+        for number, rating_id in enumerate(in_notice):
+            cs.insert("rating_objection", {
+                "rating_id": rating_id, "raised_on": (today - dt.timedelta(days=1)).isoformat(),
+                "raised_by": ["村民（匿名）", "同组村民"][number],
+                "content": ["反映该户长期拖欠集体水费", "反映该户家庭收入填报偏高"][number],
+                "outcome": "dismissed" if number == 0 else None,
+                "answer": "经村评议小组核实，已于去年缴清" if number == 0 else None,
+                "resolved_at": cs.at if number == 0 else None})
+        verdicts.recompute_campaign(db, campaign["id"])
+    db.execute("DROP TABLE temp.rating_demo_stage")

@@ -13,8 +13,8 @@ from app.rating.scheme import parse, shipped_files
 from rating_fixtures import GOOD
 
 SCHEME = parse(shipped_files()[0].read_text(encoding="utf-8"))
-FULL = {"household.labor": 3, "household.land_mu": 1000, "household.assets_yuan": 50000000,
-        "household.annual_income_yuan": 10000000, "household.overdue_yuan": 0,
+FULL = {"household.labor": 3, "household.land_mu": 1000, "household.assets_yuan": 150000000,
+        "household.annual_income_yuan": 20000000, "household.overdue_yuan": 0,
         "credit.negative_records": 0, "lists.black": 0, "credit.serious_loan_default": 0}
 
 
@@ -69,8 +69,8 @@ def test_unknown_option_is_refused_with_the_choices():
 
 def test_automatic_indicators_come_from_register_records_and_lists(db, operator, town):
     village = town.village("青龙村", "510623105201")
-    clean = town.household(village, "王大", land_area="10", annual_income="100000",
-                           assets="500000", labor="3")
+    clean = town.household(village, "王大", land_area="10", annual_income="200000",
+                           assets="1500000", labor="3")
     debtor = town.household(village, "王二", loan_balance="50000", overdue="20000")
     listed = town.household(village, "王三")
     number = db.execute("SELECT head_id_number FROM household WHERE id = ?", [listed]).fetchone()[0]

@@ -275,5 +275,460 @@
         <source>The rating scheme no longer exists.</source>
         <translation>该评价指标体系已不存在。</translation>
     </message>
+    <message>
+        <source>collecting information</source>
+        <translation>信息采集</translation>
+    </message>
+    <message>
+        <source>first review by the village group</source>
+        <translation>村评议小组初评</translation>
+    </message>
+    <message>
+        <source>public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>township review</source>
+        <translation>乡镇复核</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已审定</translation>
+    </message>
+    <message>
+        <source>plaque awarded</source>
+        <translation>已授牌</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已摘牌</translation>
+    </message>
+    <message>
+        <source>first review</source>
+        <translation>初评</translation>
+    </message>
+    <message>
+        <source>publish notice</source>
+        <translation>发布公示</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>审定</translation>
+    </message>
+    <message>
+        <source>award plaque</source>
+        <translation>授牌</translation>
+    </message>
+    <message>
+        <source>objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>objection upheld</source>
+        <translation>异议成立</translation>
+    </message>
+    <message>
+        <source>objection dismissed</source>
+        <translation>异议不成立</translation>
+    </message>
+    <message>
+        <source>annual review</source>
+        <translation>年审</translation>
+    </message>
+    <message>
+        <source>downgrade</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>removal</source>
+        <translation>摘牌</translation>
+    </message>
+    <message>
+        <source>{name}: the rating is at &apos;{status}&apos;, so &apos;{step}&apos; cannot be done now; it needs the step &apos;{need}&apos; first.</source>
+        <translation>{name}：当前处于“{status}”环节，现在不能“{step}”，须先完成“{need}”环节。</translation>
+    </message>
+    <message>
+        <source>No household is selected for this step.</source>
+        <translation>没有选中任何农户。</translation>
+    </message>
+    <message>
+        <source>{name}: not every indicator is answered yet; answer them all before the first review.</source>
+        <translation>{name}：还有指标未评分，请全部评完后再初评。</translation>
+    </message>
+    <message>
+        <source>{what}: &apos;{value}&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>{what}：“{value}”不是日期（格式：年-月-日，如 2026-05-01）。</translation>
+    </message>
+    <message>
+        <source>Notice start</source>
+        <translation>公示开始日期</translation>
+    </message>
+    <message>
+        <source>Notice end</source>
+        <translation>公示结束日期</translation>
+    </message>
+    <message>
+        <source>The notice must run at least {days} days (scheme {version}); {start} to {end} is {n}.</source>
+        <translation>公示期不得少于 {days} 天（指标体系 {version}）；{start} 至 {end} 只有 {n} 天。</translation>
+    </message>
+    <message>
+        <source>Say where and to whom objections can be made (e.g. the township credit office and its phone).</source>
+        <translation>请填写异议受理地点和联系人（例如镇信用办及电话）。</translation>
+    </message>
+    <message>
+        <source>No household of this village has passed the first review, so there is nothing to post.</source>
+        <translation>本村还没有通过初评的农户，没有可公示的名单。</translation>
+    </message>
+    <message>
+        <source>The notice no longer exists.</source>
+        <translation>该公示已不存在。</translation>
+    </message>
+    <message>
+        <source>{name}: objections are taken during the public notice; the rating is at &apos;{status}&apos;.</source>
+        <translation>{name}：异议只在公示期间受理；当前处于“{status}”环节。</translation>
+    </message>
+    <message>
+        <source>Objection date</source>
+        <translation>异议日期</translation>
+    </message>
+    <message>
+        <source>The notice ran from {start} to {end}; an objection on {on} is outside it.</source>
+        <translation>公示期为 {start} 至 {end}；{on} 提出的异议不在公示期内。</translation>
+    </message>
+    <message>
+        <source>Say who objects and what the objection is.</source>
+        <translation>请填写异议人和异议内容。</translation>
+    </message>
+    <message>
+        <source>The objection no longer exists.</source>
+        <translation>该异议已不存在。</translation>
+    </message>
+    <message>
+        <source>This objection was already answered.</source>
+        <translation>该异议已经答复过了。</translation>
+    </message>
+    <message>
+        <source>Choose whether the objection is upheld or dismissed.</source>
+        <translation>请选择异议成立或不成立。</translation>
+    </message>
+    <message>
+        <source>Write the answer given to the objector.</source>
+        <translation>请填写给异议人的答复。</translation>
+    </message>
+    <message>
+        <source>{name}: the public notice runs until {end}; the township review comes after it.</source>
+        <translation>{name}：公示期到 {end} 结束，公示期满后才能乡镇复核。</translation>
+    </message>
+    <message>
+        <source>{name}: an objection is still open; answer it first.</source>
+        <translation>{name}：还有未处理的异议，请先答复。</translation>
+    </message>
+    <message>
+        <source>{name} is not a credit household, so no plaque is awarded.</source>
+        <translation>{name}不是信用户，不授牌。</translation>
+    </message>
+    <message>
+        <source>A downgrade goes to a lower grade than {grade}: {choices}; to take the credit household title away, remove it instead.</source>
+        <translation>降级只能降到比 {grade} 低的等级：{choices}；如要取消信用户资格，请用摘牌。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the downgrade.</source>
+        <translation>请填写降级原因。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the removal.</source>
+        <translation>请填写摘牌原因。</translation>
+    </message>
+    <message>
+        <source>This review item is already dealt with.</source>
+        <translation>该复查事项已经处理过了。</translation>
+    </message>
+    <message>
+        <source>Choose keep, downgrade or remove.</source>
+        <translation>请选择维持、降级或摘牌。</translation>
+    </message>
+    <message>
+        <source>The household has no approved rating in an open campaign to downgrade or remove.</source>
+        <translation>该农户在进行中的评定批次里没有已审定的评定结果，无法降级或摘牌。</translation>
+    </message>
+    <message>
+        <source>{label} · page {page}</source>
+        <translation>{label} · 第 {page} 页</translation>
+    </message>
+    <message>
+        <source>This village has no public notice yet: publish it after the first review, then print it.</source>
+        <translation>本村还没有发布公示：请在初评后发布公示，再打印公示名单。</translation>
+    </message>
+    <message>
+        <source>{township}{village} {year} credit household rating: public notice</source>
+        <translation>{township}{village}{year}年度信用户评定结果公示</translation>
+    </message>
+    <message>
+        <source>After the households&apos; declarations and the first review by the village evaluation group, the {n} households below are proposed as credit households of the grades shown, under the rating scheme {scheme} ({version}). The notice runs from {start} to {end} ({days} days). Anyone who objects may report it, with facts, during the notice period to: {contact}.</source>
+        <translation>经农户申报、村评议小组初评，按照《{scheme}》（{version}），拟评定以下 {n} 户为相应等级的信用户，现予公示。公示期为 {start} 至 {end}（共 {days} 天）。如有异议，请在公示期内实事求是地向{contact}反映。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主姓名</translation>
+    </message>
+    <message>
+        <source>Village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Proposed grade</source>
+        <translation>拟评等级</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>不予评定</translation>
+    </message>
+    <message>
+        <source>the notice list</source>
+        <translation>公示名单</translation>
+    </message>
+    <message>
+        <source>{village} villagers&apos; committee · {township} credit office</source>
+        <translation>{village}村民委员会 · {township}信用办</translation>
+    </message>
+    <message>
+        <source>credit household rating notice</source>
+        <translation>信用户评定公示</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>农户数</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>已评</translation>
+    </message>
+    <message>
+        <source>Vetoed</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <source>Credit households</source>
+        <translation>信用户</translation>
+    </message>
+    <message>
+        <source>Credit household share</source>
+        <translation>信用户占比</translation>
+    </message>
+    <message>
+        <source>On-time repayment</source>
+        <translation>按时还款率</translation>
+    </message>
+    <message>
+        <source>NPL ratio</source>
+        <translation>不良贷款率</translation>
+    </message>
+    <message>
+        <source>Credit village</source>
+        <translation>信用村</translation>
+    </message>
+    <message>
+        <source>{township}: {credit} of {n} villages are credit villages ({share}; needed {need}); on-time repayment {on_time} (needed {need_on_time}); NPL ratio {npl} (at most {max_npl}); credit households {households_share} of {households} households. Verdict: {verdict}.</source>
+        <translation>{township}：{n} 个村中信用村 {credit} 个（占 {share}，要求 {need}）；按时还款率 {on_time}（要求 {need_on_time}）；不良贷款率 {npl}（不超过 {max_npl}）；信用户占 {households} 户的 {households_share}。结论：{verdict}。</translation>
+    </message>
+    <message>
+        <source>credit township</source>
+        <translation>达到信用乡镇标准</translation>
+    </message>
+    <message>
+        <source>not yet a credit township</source>
+        <translation>尚未达到信用乡镇标准</translation>
+    </message>
+    <message>
+        <source>{campaign}: summary</source>
+        <translation>{campaign}汇总表</translation>
+    </message>
+    <message>
+        <source>Scheme {version}. A credit village needs credit households ≥ {share} of households, on-time repayment ≥ {on_time} of borrowing households and an NPL ratio ≤ {npl}. Figures as of {at}; grades are provisional until approved.</source>
+        <translation>指标体系 {version}。信用村标准：信用户占农户总数 ≥ {share}，借款农户按时还款率 ≥ {on_time}，不良贷款率 ≤ {npl}。数据截至 {at}；审定前的等级为拟评等级。</translation>
+    </message>
+    <message>
+        <source>Township total</source>
+        <translation>全镇合计</translation>
+    </message>
+    <message>
+        <source>Loans: balance {balance} yuan, overdue {overdue} yuan.</source>
+        <translation>贷款：余额 {balance} 元，逾期 {overdue} 元。</translation>
+    </message>
+    <message>
+        <source>rating campaign summary</source>
+        <translation>信用评定汇总</translation>
+    </message>
+</context>
+<context>
+    <name>RatingCLI</name>
+    <message>
+        <source>credit rating: campaigns, scoring, summary, notice lists, schemes</source>
+        <translation>信用评定：评定批次、评分、汇总、公示名单、指标体系</translation>
+    </message>
+    <message>
+        <source>per-village figures and the credit village and township verdicts</source>
+        <translation>各村统计数据及信用村、信用乡镇评定结论</translation>
+    </message>
+    <message>
+        <source>campaign id (default: the current campaign)</source>
+        <translation>评定批次编号（默认：当前批次）</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>start, list or close campaigns</source>
+        <translation>创建、列出或结束评定批次</translation>
+    </message>
+    <message>
+        <source>campaign name, e.g. 2026年度信用户评定</source>
+        <translation>批次名称，例如“2026年度信用户评定”</translation>
+    </message>
+    <message>
+        <source>campaign year</source>
+        <translation>评定年度</translation>
+    </message>
+    <message>
+        <source>scheme version to use (default: the newest installed)</source>
+        <translation>使用的指标体系版本（默认：最新安装的版本）</translation>
+    </message>
+    <message>
+        <source>campaign to close</source>
+        <translation>要结束的评定批次</translation>
+    </message>
+    <message>
+        <source>refresh automatic indicators (register, records, lists) and rescore</source>
+        <translation>按登记信息、信用记录和名单更新自动取数指标并重新评分</translation>
+    </message>
+    <message>
+        <source>12-digit division code of one village (default: all)</source>
+        <translation>某个村的 12 位区划代码（默认：全部村）</translation>
+    </message>
+    <message>
+        <source>print a village&apos;s public notice list as PDF</source>
+        <translation>把某村的公示名单打印为 PDF</translation>
+    </message>
+    <message>
+        <source>campaign summary as PDF</source>
+        <translation>评定汇总表（PDF）</translation>
+    </message>
+    <message>
+        <source>campaign summary as Excel</source>
+        <translation>评定汇总表（Excel）</translation>
+    </message>
+    <message>
+        <source>list installed rating schemes</source>
+        <translation>列出已安装的评价指标体系</translation>
+    </message>
+    <message>
+        <source>check a scheme file; errors name the line</source>
+        <translation>检查指标体系文件；出错时指明行号</translation>
+    </message>
+    <message>
+        <source>check and install a scheme file (a new version)</source>
+        <translation>检查并安装指标体系文件（新版本）</translation>
+    </message>
+    <message>
+        <source>households waiting for downgrade or removal review</source>
+        <translation>待复查（降级或摘牌）的农户</translation>
+    </message>
+    <message>
+        <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
+        <translation>{path} 中没有登记库。请运行“credit-desk demo”，或启动程序新建一个。</translation>
+    </message>
+    <message>
+        <source>No village has the division code {code}.</source>
+        <translation>没有区划代码为 {code} 的村。</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>农户数</translation>
+    </message>
+    <message>
+        <source>rated</source>
+        <translation>已评</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>信用户占比</translation>
+    </message>
+    <message>
+        <source>credit village</source>
+        <translation>信用村</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{name}: {credit}/{n} credit villages, credit households {share:.2f}%; credit township: {verdict}</source>
+        <translation>{name}：信用村 {credit}/{n} 个，信用户占比 {share:.2f}%；信用乡镇：{verdict}</translation>
+    </message>
+    <message>
+        <source>Closed: {name}</source>
+        <translation>已结束：{name}</translation>
+    </message>
+    <message>
+        <source>Give --year (and --name).</source>
+        <translation>请给出 --year（以及 --name）。</translation>
+    </message>
+    <message>
+        <source>No installed scheme has version {v}.</source>
+        <translation>没有已安装的 {v} 版指标体系。</translation>
+    </message>
+    <message>
+        <source>{year} credit household rating</source>
+        <translation>{year}年度信用户评定</translation>
+    </message>
+    <message>
+        <source>Campaign {name} started: {n} households, automatic indicators filled. Id: {id}</source>
+        <translation>评定批次“{name}”已创建：{n} 户，自动取数指标已填好。编号：{id}</translation>
+    </message>
+    <message>
+        <source>{n} ratings changed.</source>
+        <translation>{n} 条评定结果有变化。</translation>
+    </message>
+    <message>
+        <source>{file}: scheme {code} {version} is valid: {n} indicators, {total} points, {vetoes} veto items.</source>
+        <translation>{file}：指标体系 {code} {version} 检查通过：{n} 项指标，满分 {total} 分，{vetoes} 项一票否决。</translation>
+    </message>
+    <message>
+        <source>Installed scheme {code} {version}; new campaigns use it.</source>
+        <translation>已安装指标体系 {code} {version}；新建的评定批次将使用它。</translation>
+    </message>
 </context>
 </TS>

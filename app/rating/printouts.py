@@ -1,0 +1,269 @@
+"""Printouts: the village notice list (公示名单) and the campaign summary.
+
+The notice list goes on the village board: names, village group, masked ID
+numbers (510***********123X), the proposed grade, the notice period and
+where to object. Printing it is logged in the query and use log (it carries
+personal information). The summary (per village: households, rated, by
+grade, credit share, on-time rate, NPL ratio, verdict; then the township) is
+a landscape PDF and an Excel sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlite_utils import Database
+
+from app import pdf_fonts
+from app.i18n import translate
+from app.identity import mask_id_number
+from app.rating import verdicts
+from app.rating.campaign import campaign_scheme, get_campaign
+from app.rating.workflow import WorkflowError, get_notice, latest_notice
+from app.units import format_yuan
+
+FONT = pdf_fonts.BASE
+INK = colors.HexColor("#1f2d3d")
+RULE = colors.HexColor("#6f7f92")
+HEAD = colors.HexColor("#e8eef5")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    pdf_fonts.register(FONT)
+    base = ParagraphStyle("rating", fontName=FONT, fontSize=10.5, leading=16, textColor=INK,
+                          wordWrap="CJK")
+    return {
+        "base": base,
+        "cell": ParagraphStyle("rating-cell", parent=base, fontSize=10, leading=13),
+        "small": ParagraphStyle("rating-small", parent=base, fontSize=8.5, leading=12),
+        "title": ParagraphStyle("rating-title", parent=base, fontSize=18, leading=26,
+                                alignment=TA_CENTER, spaceAfter=8),
+        "right": ParagraphStyle("rating-right", parent=base, alignment=TA_RIGHT),
+    }
+
+
+def _p(text: Any, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(pdf_fonts.markup("" if text is None else str(text)), style)
+
+
+def _grid(data: list[list[Any]], widths: list[float], styles, header_rows: int = 1) -> Table:
+    cells = [[c if isinstance(c, Paragraph) else _p(c, styles["cell"]) for c in row] for row in data]
+    table = Table(cells, colWidths=widths, repeatRows=header_rows)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    return table
+
+
+def _page_numbers(label: str):
+    def draw(canvas, doc):
+        canvas.saveState()
+        text = translate("Rating", "{label} · page {page}").format(label=label, page=doc.page)
+        pdf_fonts.draw_string(canvas, doc.leftMargin, 10 * mm, text, 8)
+        canvas.restoreState()
+    return draw
+
+
+def _write(path: str | os.PathLike, story, label: str, pagesize=A4) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(".printing-" + path.name)
+    doc = SimpleDocTemplate(str(temp), pagesize=pagesize, leftMargin=16 * mm, rightMargin=16 * mm,
+                            topMargin=16 * mm, bottomMargin=18 * mm, title=label,
+                            author="Township Credit Desk")
+    try:
+        doc.build(story, onFirstPage=_page_numbers(label), onLaterPages=_page_numbers(label))
+        os.replace(temp, path)
+    finally:
+        if temp.exists():
+            temp.unlink()
+    return path
+
+
+def _place_names(db: Database, village_id: str) -> tuple[str, str]:
+    row = db.execute("SELECT v.name, t.name FROM place v LEFT JOIN place t ON t.id = v.parent_id "
+                     "WHERE v.id = ?", [village_id]).fetchone()
+    return (row[0], row[1] or "") if row else ("", "")
+
+
+def notice_rows(db: Database, notice_id: str) -> list[dict[str, Any]]:
+    return list(db.query(
+        "SELECT h.head_name, h.head_id_number, g.name AS group_name, r.grade, r.veto, r.subject_id "
+        "FROM rating r JOIN household h ON h.id = r.subject_id "
+        "LEFT JOIN place g ON g.id = h.group_id WHERE r.notice_id = ? "
+        "ORDER BY (r.grade IS NULL), g.code, h.head_name", [notice_id]))
+
+
+def notice_pdf(db: Database, operator_id: str, campaign_id: str, village_id: str,
+               path: str | os.PathLike) -> Path:
+    """The village's latest notice list as a PDF for the village board."""
+    notice = latest_notice(db, campaign_id, village_id)
+    if notice is None:
+        raise WorkflowError(translate("Rating", "This village has no public notice yet: publish "
+                                                "it after the first review, then print it."))
+    return notice_pdf_for(db, operator_id, notice["id"], path)
+
+
+def notice_pdf_for(db: Database, operator_id: str, notice_id: str,
+                   path: str | os.PathLike) -> Path:
+    notice = get_notice(db, notice_id)
+    campaign = get_campaign(db, notice["campaign_id"])
+    scheme = campaign_scheme(db, campaign)
+    village, township = _place_names(db, notice["village_id"])
+    rows = notice_rows(db, notice_id)
+    s = _styles()
+    days = (dt.date.fromisoformat(notice["end_date"])
+            - dt.date.fromisoformat(notice["start_date"])).days + 1
+    title = translate("Rating", "{township}{village} {year} credit household rating: public "
+                                "notice").format(township=township, village=village,
+                                                 year=campaign["campaign_year"])
+    credit = [r for r in rows if r["grade"]]
+    intro = translate(
+        "Rating", "After the households' declarations and the first review by the village "
+                  "evaluation group, the {n} households below are proposed as credit households "
+                  "of the grades shown, under the rating scheme {scheme} ({version}). The notice "
+                  "runs from {start} to {end} ({days} days). Anyone who objects may report it, "
+                  "with facts, during the notice period to: {contact}.").format(
+        n=len(credit), scheme=scheme.name, version=scheme.version, start=notice["start_date"],
+        end=notice["end_date"], days=days, contact=notice["objection_contact"])
+    header = [translate("Rating", "No."), translate("Rating", "Head of household"),
+              translate("Rating", "Village group"), translate("Rating", "ID number"),
+              translate("Rating", "Proposed grade")]
+    data: list[list[Any]] = [header]
+    for number, row in enumerate(rows, start=1):
+        grade = (f"{row['grade']}（{scheme.grade_label(row['grade'])}）" if row["grade"]
+                 else translate("Rating", "not rated"))
+        data.append([number, row["head_name"], row["group_name"] or "",
+                     mask_id_number(row["head_id_number"]), grade])
+    text = "".join(str(c) for r in data for c in r) + title + intro
+    pdf_fonts.check_printable(text, translate("Rating", "the notice list"))
+    story = [_p(title, s["title"]), _p(intro, s["base"]), Spacer(1, 5 * mm),
+             _grid(data, [14 * mm, 38 * mm, 30 * mm, 50 * mm, 46 * mm], s), Spacer(1, 10 * mm),
+             _p(translate("Rating", "{village} villagers' committee · {township} credit office")
+                .format(village=village, township=township), s["right"]),
+             _p(notice["start_date"], s["right"])]
+    out = _write(path, story, title)
+    _log(db, operator_id, "print", translate("Rating", "credit household rating notice"),
+         {"notice_id": notice_id, "village": village, "households": len(rows)})
+    return out
+
+
+def _log(db: Database, operator_id: str, action: str, purpose: str, detail: dict) -> None:
+    try:
+        from app.records.query_log import log_use
+    except ImportError:  # records area absent: nothing to log into
+        return
+    log_use(db, operator_id, action=action, purpose=purpose, detail=detail)
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.2f}%"
+
+
+def summary_rows(summary: dict[str, Any], grades: list[str]) -> list[list[Any]]:
+    yes, no = translate("Rating", "yes"), translate("Rating", "no")
+    rows = []
+    for v in summary["villages"]:
+        rows.append([v["village_name"], v["village_code"], v["households"], v["rated"],
+                     *[v["grades"].get(g, 0) for g in grades], v["vetoed"],
+                     v["credit_households"], _percent(v["credit_share"]),
+                     _percent(v["on_time_rate"]), _percent(v["npl_ratio"]),
+                     yes if v["is_credit_village"] else no])
+    return rows
+
+
+def summary_header(grades: list[str]) -> list[str]:
+    return [translate("Rating", "Village"), translate("Rating", "Division code"),
+            translate("Rating", "Households"), translate("Rating", "Rated"), *grades,
+            translate("Rating", "Vetoed"), translate("Rating", "Credit households"),
+            translate("Rating", "Credit household share"), translate("Rating", "On-time repayment"),
+            translate("Rating", "NPL ratio"), translate("Rating", "Credit village")]
+
+
+def _verdict_text(summary: dict[str, Any]) -> str:
+    t = summary["township"]
+    c = summary["criteria"]
+    return translate(
+        "Rating", "{township}: {credit} of {n} villages are credit villages ({share}; needed "
+                  "{need}); on-time repayment {on_time} (needed {need_on_time}); NPL ratio {npl} "
+                  "(at most {max_npl}); credit households {households_share} of {households} "
+                  "households. Verdict: {verdict}.").format(
+        township=t["township_name"] or "", credit=t["credit_villages"], n=t["villages"],
+        share=_percent(t["credit_village_share"]),
+        need=_percent(c["credit_township"]["min_credit_village_share"]),
+        on_time=_percent(t["on_time_rate"]),
+        need_on_time=_percent(c["credit_township"]["min_on_time_rate"]),
+        npl=_percent(t["npl_ratio"]), max_npl=_percent(c["credit_township"]["max_npl_ratio"]),
+        households_share=_percent(t["credit_share"]), households=t["households"],
+        verdict=translate("Rating", "credit township") if t["is_credit_township"]
+        else translate("Rating", "not yet a credit township"))
+
+
+def summary_pdf(db: Database, operator_id: str, campaign_id: str, path: str | os.PathLike) -> Path:
+    summary = verdicts.summary(db, campaign_id)
+    scheme = campaign_scheme(db, get_campaign(db, campaign_id))
+    grades = [g.grade for g in scheme.grades]
+    s = _styles()
+    title = translate("Rating", "{campaign}: summary").format(campaign=summary["campaign"])
+    c = summary["criteria"]["credit_village"]
+    criteria = translate(
+        "Rating", "Scheme {version}. A credit village needs credit households ≥ {share} of "
+                  "households, on-time repayment ≥ {on_time} of borrowing households and an NPL "
+                  "ratio ≤ {npl}. Figures as of {at}; grades are provisional until approved.").format(
+        version=scheme.version, share=_percent(c["min_credit_share"]),
+        on_time=_percent(c["min_on_time_rate"]), npl=_percent(c["max_npl_ratio"]),
+        at=dt.date.today().isoformat())
+    t = summary["township"]
+    total = [translate("Rating", "Township total"), t["township_code"] or "", t["households"],
+             t["rated"], *[t["grades"].get(g, 0) for g in grades],
+             sum(v["vetoed"] for v in summary["villages"]), t["credit_households"],
+             _percent(t["credit_share"]), _percent(t["on_time_rate"]), _percent(t["npl_ratio"]),
+             f"{t['credit_villages']}/{t['villages']}"]
+    data = [summary_header(grades), *summary_rows(summary, grades), total]
+    n = len(grades)
+    widths = [30 * mm, 30 * mm, 18 * mm, 16 * mm, *([15 * mm] * n), 15 * mm, 20 * mm, 22 * mm,
+              22 * mm, 20 * mm, 18 * mm]
+    story = [_p(title, s["title"]), _p(criteria, s["small"]), Spacer(1, 4 * mm),
+             _grid(data, widths, s), Spacer(1, 5 * mm), _p(_verdict_text(summary), s["base"]),
+             _p(translate("Rating", "Loans: balance {balance} yuan, overdue {overdue} yuan.").format(
+                 balance=format_yuan(t["loan_balance_fen"]), overdue=format_yuan(t["overdue_fen"])),
+                s["small"])]
+    out = _write(path, story, title, landscape(A4))
+    _log(db, operator_id, "print", translate("Rating", "rating campaign summary"),
+         {"campaign_id": campaign_id})
+    return out
+
+
+def summary_xlsx(db: Database, operator_id: str, campaign_id: str, path: str | os.PathLike,
+                 job=None) -> Path:
+    from app.excel.export import write_table
+
+    summary = verdicts.summary(db, campaign_id)
+    scheme = campaign_scheme(db, get_campaign(db, campaign_id))
+    grades = [g.grade for g in scheme.grades]
+    columns = [(h, "text") for h in summary_header(grades)]
+    for index in range(2, 2 + 2 + len(grades) + 2):
+        columns[index] = (columns[index][0], "int")
+    rows = summary_rows(summary, grades)
+    t = summary["township"]
+    rows.append([translate("Rating", "Township total"), t["township_code"] or "", t["households"],
+                 t["rated"], *[t["grades"].get(g, 0) for g in grades],
+                 sum(v["vetoed"] for v in summary["villages"]), t["credit_households"],
+                 _percent(t["credit_share"]), _percent(t["on_time_rate"]),
+                 _percent(t["npl_ratio"]), f"{t['credit_villages']}/{t['villages']}"])
+    path = Path(path)
+    write_table(path, summary["campaign"], columns, rows, job)
+    _log(db, operator_id, "export", translate("Rating", "rating campaign summary"),
+         {"campaign_id": campaign_id, "file": path.name})
+    return path if path.suffix else path.with_suffix(".xlsx")

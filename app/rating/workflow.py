@@ -1,0 +1,436 @@
+"""The rating workflow of a household, step by step, each step signed.
+
+collect (信息采集) -> first review by the village evaluation group (村评议小组
+初评) -> public notice in the village (公示, start and end dates; objections
+during it) -> township review (乡镇复核) -> approval (审定) -> plaque (授牌);
+then dynamic management: annual review (年审), downgrade (降级) and removal
+(摘牌) with a reason. Every step writes a ``rating_step`` row (who, when,
+from, to, note) in the same journaled transaction as the rating; a step out
+of order is refused naming the household and the step it is at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable, Mapping
+
+from sqlite_utils import Database
+
+from app.errors import NotFound, UserError
+from app.i18n import translate
+from app.journal import ChangeSet, changes
+from app.rating import assess, verdicts
+from app.rating.campaign import (campaign_scheme, get_campaign, get_rating, live_inputs,
+                                 require_open, answers_of)
+
+# step -> (status it starts from, status it leads to)
+STEPS: dict[str, tuple[str, str]] = {
+    "first_review": ("collected", "first_reviewed"),
+    "notice": ("first_reviewed", "in_notice"),
+    "township_review": ("in_notice", "township_reviewed"),
+    "approve": ("township_reviewed", "approved"),
+    "plaque": ("approved", "plaqued"),
+}
+ORDER = ["collected", "first_reviewed", "in_notice", "township_reviewed", "approved", "plaqued"]
+DECIDED = ("approved", "plaqued")
+
+
+class WorkflowError(UserError):
+    pass
+
+
+def status_label(status: str) -> str:
+    return {
+        "collected": translate("Rating", "collecting information"),
+        "first_reviewed": translate("Rating", "first review by the village group"),
+        "in_notice": translate("Rating", "public notice"),
+        "township_reviewed": translate("Rating", "township review"),
+        "approved": translate("Rating", "approved"),
+        "plaqued": translate("Rating", "plaque awarded"),
+        "removed": translate("Rating", "removed"),
+    }.get(status, status)
+
+
+def step_label(step: str) -> str:
+    return {
+        "first_review": translate("Rating", "first review"),
+        "notice": translate("Rating", "publish notice"),
+        "township_review": translate("Rating", "township review"),
+        "approve": translate("Rating", "approve"),
+        "plaque": translate("Rating", "award plaque"),
+        "objection": translate("Rating", "objection"),
+        "objection_upheld": translate("Rating", "objection upheld"),
+        "objection_dismissed": translate("Rating", "objection dismissed"),
+        "annual_review": translate("Rating", "annual review"),
+        "downgrade": translate("Rating", "downgrade"),
+        "remove": translate("Rating", "removal"),
+    }.get(step, step)
+
+
+def _name(db: Database, subject_id: str) -> str:
+    row = db.execute("SELECT head_name FROM household WHERE id = ?", [subject_id]).fetchone()
+    return row[0] if row else subject_id
+
+
+def _record_step(cs: ChangeSet, rating: Mapping[str, Any], step: str, to_status: str,
+                 note: str | None = None) -> None:
+    cs.insert("rating_step", {"rating_id": rating["id"], "step": step,
+                              "from_status": rating["status"], "to_status": to_status,
+                              "at": cs.at, "operator_id": cs.operator_id, "note": note})
+
+
+def _out_of_order(db: Database, rating: Mapping[str, Any], step: str) -> WorkflowError:
+    need = STEPS[step][0] if step in STEPS else "approved"
+    return WorkflowError(translate(
+        "Rating", "{name}: the rating is at '{status}', so '{step}' cannot be done now; it needs "
+                  "the step '{need}' first.").format(
+        name=_name(db, rating["subject_id"]), status=status_label(rating["status"]),
+        step=step_label(step), need=status_label(need)))
+
+
+def _ratings(db: Database, rating_ids: Iterable[str]) -> list[dict[str, Any]]:
+    rows = [get_rating(db, rid) for rid in rating_ids]
+    if not rows:
+        raise WorkflowError(translate("Rating", "No household is selected for this step."))
+    campaign_ids = {r["campaign_id"] for r in rows}
+    for campaign_id in campaign_ids:
+        require_open(get_campaign(db, campaign_id))
+    return rows
+
+
+def _check_from(db: Database, rows: list[dict[str, Any]], step: str) -> None:
+    start = STEPS[step][0]
+    for row in rows:
+        if row["status"] != start:
+            raise _out_of_order(db, row, step)
+
+
+def _recompute(db: Database, rows: list[Mapping[str, Any]]) -> None:
+    for campaign_id, village_id in {(r["campaign_id"], r["village_id"]) for r in rows}:
+        verdicts.recompute_village(db, campaign_id, village_id)
+
+
+def _advance(db: Database, operator_id: str, rows: list[dict[str, Any]], step: str,
+             extra: Mapping[str, Any] | None = None, note: str | None = None) -> int:
+    to_status = STEPS[step][1]
+    with changes(db, operator_id) as cs:
+        for row in rows:
+            cs.update("rating", row["id"], {"status": to_status, **(extra or {})})
+            _record_step(cs, row, step, to_status, note)
+        _recompute(db, rows)
+    return len(rows)
+
+
+def eligible(db: Database, campaign_id: str, village_id: str, step: str) -> list[str]:
+    """Ratings of the village that this step may take now (the UI's village buttons)."""
+    start = STEPS[step][0]
+    sql = "SELECT id FROM rating WHERE campaign_id = ? AND village_id = ? AND status = ?"
+    params: list[Any] = [campaign_id, village_id, start]
+    if step == "first_review":
+        sql += " AND complete = 1"
+    if step == "plaque":
+        sql += " AND grade IS NOT NULL"
+    if step == "township_review":
+        sql += (" AND NOT EXISTS (SELECT 1 FROM rating_objection o WHERE o.rating_id = rating.id "
+                "AND o.resolved_at IS NULL) AND notice_id IN (SELECT id FROM rating_notice "
+                "WHERE end_date < ?)")
+        params.append(dt.date.today().isoformat())
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def first_review(db: Database, operator_id: str, rating_ids: Iterable[str],
+                 note: str | None = None) -> int:
+    rows = _ratings(db, rating_ids)
+    _check_from(db, rows, "first_review")
+    for row in rows:
+        if not row["complete"]:
+            raise WorkflowError(translate(
+                "Rating", "{name}: not every indicator is answered yet; answer them all before "
+                          "the first review.").format(name=_name(db, row["subject_id"])))
+    return _advance(db, operator_id, rows, "first_review", note=note)
+
+
+def _date(value: str | dt.date, what: str) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise WorkflowError(translate("Rating", "{what}: '{value}' is not a date (YYYY-MM-DD).")
+                            .format(what=what, value=value)) from None
+
+
+def publish_notice(db: Database, operator_id: str, campaign_id: str, village_id: str, *,
+                   start_date: str | dt.date, end_date: str | dt.date,
+                   objection_contact: str) -> dict[str, Any]:
+    """Post the village's first-reviewed list for public notice."""
+    campaign = get_campaign(db, campaign_id)
+    require_open(campaign)
+    scheme = campaign_scheme(db, campaign)
+    start = _date(start_date, translate("Rating", "Notice start"))
+    end = _date(end_date, translate("Rating", "Notice end"))
+    if (end - start).days + 1 < scheme.notice_days:
+        raise WorkflowError(translate(
+            "Rating", "The notice must run at least {days} days (scheme {version}); "
+                      "{start} to {end} is {n}.").format(
+            days=scheme.notice_days, version=scheme.version, start=start, end=end,
+            n=(end - start).days + 1))
+    contact = (objection_contact or "").strip()
+    if not contact:
+        raise WorkflowError(translate("Rating", "Say where and to whom objections can be made "
+                                                "(e.g. the township credit office and its phone)."))
+    ids = [r[0] for r in db.execute(
+        "SELECT id FROM rating WHERE campaign_id = ? AND village_id = ? AND status = 'first_reviewed'",
+        [campaign_id, village_id])]
+    if not ids:
+        raise WorkflowError(translate("Rating", "No household of this village has passed the first "
+                                                "review, so there is nothing to post."))
+    rows = [get_rating(db, i) for i in ids]
+    with changes(db, operator_id) as cs:
+        notice = cs.insert("rating_notice", {
+            "campaign_id": campaign_id, "village_id": village_id, "start_date": start.isoformat(),
+            "end_date": end.isoformat(), "objection_contact": contact, "operator_id": operator_id})
+        for row in rows:
+            cs.update("rating", row["id"], {"status": "in_notice", "notice_id": notice["id"]})
+            _record_step(cs, row, "notice", "in_notice",
+                         f"{start.isoformat()} – {end.isoformat()}")
+        _recompute(db, rows)
+    return notice
+
+
+def get_notice(db: Database, notice_id: str) -> dict[str, Any]:
+    row = next(db.query("SELECT * FROM rating_notice WHERE id = ?", [notice_id]), None)
+    if row is None:
+        raise NotFound(translate("Rating", "The notice no longer exists."))
+    return row
+
+
+def latest_notice(db: Database, campaign_id: str, village_id: str) -> dict[str, Any] | None:
+    return next(db.query("SELECT * FROM rating_notice WHERE campaign_id = ? AND village_id = ? "
+                         "ORDER BY start_date DESC, created_at DESC LIMIT 1",
+                         [campaign_id, village_id]), None)
+
+
+def raise_objection(db: Database, operator_id: str, rating_id: str, *, raised_on: str | dt.date,
+                    raised_by: str, content: str) -> dict[str, Any]:
+    rating = get_rating(db, rating_id)
+    require_open(get_campaign(db, rating["campaign_id"]))
+    if rating["status"] != "in_notice":
+        raise WorkflowError(translate(
+            "Rating", "{name}: objections are taken during the public notice; the rating is at "
+                      "'{status}'.").format(name=_name(db, rating["subject_id"]),
+                                            status=status_label(rating["status"])))
+    notice = get_notice(db, rating["notice_id"])
+    on = _date(raised_on, translate("Rating", "Objection date"))
+    if not notice["start_date"] <= on.isoformat() <= notice["end_date"]:
+        raise WorkflowError(translate(
+            "Rating", "The notice ran from {start} to {end}; an objection on {on} is outside it.")
+            .format(start=notice["start_date"], end=notice["end_date"], on=on))
+    if not (raised_by or "").strip() or not (content or "").strip():
+        raise WorkflowError(translate("Rating", "Say who objects and what the objection is."))
+    with changes(db, operator_id) as cs:
+        objection = cs.insert("rating_objection", {
+            "rating_id": rating_id, "raised_on": on.isoformat(), "raised_by": raised_by.strip(),
+            "content": content.strip(), "outcome": None, "answer": None, "resolved_at": None})
+        _record_step(cs, rating, "objection", rating["status"], content.strip())
+    return objection
+
+
+def resolve_objection(db: Database, operator_id: str, objection_id: str, *, outcome: str,
+                      answer: str) -> dict[str, Any]:
+    """upheld: the household goes back to collection for rescoring; dismissed: stays."""
+    objection = next(db.query("SELECT * FROM rating_objection WHERE id = ?", [objection_id]), None)
+    if objection is None:
+        raise NotFound(translate("Rating", "The objection no longer exists."))
+    if objection["resolved_at"]:
+        raise WorkflowError(translate("Rating", "This objection was already answered."))
+    if outcome not in ("upheld", "dismissed"):
+        raise WorkflowError(translate("Rating", "Choose whether the objection is upheld or dismissed."))
+    if not (answer or "").strip():
+        raise WorkflowError(translate("Rating", "Write the answer given to the objector."))
+    rating = get_rating(db, objection["rating_id"])
+    require_open(get_campaign(db, rating["campaign_id"]))
+    with changes(db, operator_id) as cs:
+        cs.update("rating_objection", objection_id, {
+            "outcome": outcome, "answer": answer.strip(), "resolved_at": cs.at})
+        if outcome == "upheld":
+            cs.update("rating", rating["id"], {"status": "collected", "notice_id": None})
+            _record_step(cs, rating, "objection_upheld", "collected", answer.strip())
+        else:
+            _record_step(cs, rating, "objection_dismissed", rating["status"], answer.strip())
+        _recompute(db, [rating])
+    return get_rating(db, rating["id"])
+
+
+def open_objections(db: Database, campaign_id: str, village_id: str | None = None) -> list[dict]:
+    sql = ("SELECT o.*, h.head_name FROM rating_objection o JOIN rating r ON r.id = o.rating_id "
+           "JOIN household h ON h.id = r.subject_id WHERE r.campaign_id = ? AND o.resolved_at IS NULL")
+    params = [campaign_id]
+    if village_id:
+        sql += " AND r.village_id = ?"
+        params.append(village_id)
+    return list(db.query(sql + " ORDER BY o.raised_on", params))
+
+
+def township_review(db: Database, operator_id: str, rating_ids: Iterable[str], *,
+                    on: dt.date | None = None, note: str | None = None) -> int:
+    rows = _ratings(db, rating_ids)
+    _check_from(db, rows, "township_review")
+    today = (on or dt.date.today()).isoformat()
+    for row in rows:
+        notice = get_notice(db, row["notice_id"])
+        if today <= notice["end_date"]:
+            raise WorkflowError(translate(
+                "Rating", "{name}: the public notice runs until {end}; the township review comes "
+                          "after it.").format(name=_name(db, row["subject_id"]),
+                                              end=notice["end_date"]))
+        if db.execute("SELECT 1 FROM rating_objection WHERE rating_id = ? AND resolved_at IS NULL",
+                      [row["id"]]).fetchone():
+            raise WorkflowError(translate(
+                "Rating", "{name}: an objection is still open; answer it first.").format(
+                name=_name(db, row["subject_id"])))
+    return _advance(db, operator_id, rows, "township_review", note=note)
+
+
+def approve(db: Database, operator_id: str, rating_ids: Iterable[str],
+            note: str | None = None) -> int:
+    rows = _ratings(db, rating_ids)
+    _check_from(db, rows, "approve")
+    with changes(db, operator_id) as cs:
+        for row in rows:
+            cs.update("rating", row["id"], {"status": "approved", "decided_at": cs.at})
+            _record_step(cs, row, "approve", "approved", note)
+        _recompute(db, rows)
+    return len(rows)
+
+
+def award_plaque(db: Database, operator_id: str, rating_ids: Iterable[str],
+                 note: str | None = None) -> int:
+    rows = _ratings(db, rating_ids)
+    _check_from(db, rows, "plaque")
+    for row in rows:
+        if not row["grade"]:
+            raise WorkflowError(translate(
+                "Rating", "{name} is not a credit household, so no plaque is awarded.").format(
+                name=_name(db, row["subject_id"])))
+    return _advance(db, operator_id, rows, "plaque", note=note)
+
+
+def _require_decided(db: Database, rating: Mapping[str, Any], step: str) -> None:
+    if rating["status"] not in DECIDED:
+        raise _out_of_order(db, rating, step)
+
+
+def _grade_rank(scheme, grade: str | None) -> int:
+    names = [g.grade for g in scheme.grades]
+    return len(names) - names.index(grade) if grade in names else 0
+
+
+def downgrade(db: Database, operator_id: str, rating_id: str, *, grade: str, reason: str) -> dict:
+    rating = get_rating(db, rating_id)
+    campaign = get_campaign(db, rating["campaign_id"])
+    require_open(campaign)
+    _require_decided(db, rating, "downgrade")
+    scheme = campaign_scheme(db, campaign)
+    if grade not in [g.grade for g in scheme.grades] or \
+            _grade_rank(scheme, grade) >= _grade_rank(scheme, rating["grade"]):
+        lower = [g.grade for g in scheme.grades
+                 if _grade_rank(scheme, g.grade) < _grade_rank(scheme, rating["grade"])]
+        raise WorkflowError(translate(
+            "Rating", "A downgrade goes to a lower grade than {grade}: {choices}; to take the "
+                      "credit household title away, remove it instead.").format(
+            grade=rating["grade"] or "-", choices="、".join(lower) or "-"))
+    if not (reason or "").strip():
+        raise WorkflowError(translate("Rating", "Give the reason for the downgrade."))
+    with changes(db, operator_id) as cs:
+        cs.update("rating", rating_id, {"grade": grade})
+        _record_step(cs, rating, "downgrade", rating["status"],
+                     f"{rating['grade']} → {grade}：{reason.strip()}")
+        _recompute(db, [rating])
+    return get_rating(db, rating_id)
+
+
+def remove(db: Database, operator_id: str, rating_id: str, *, reason: str) -> dict:
+    rating = get_rating(db, rating_id)
+    require_open(get_campaign(db, rating["campaign_id"]))
+    _require_decided(db, rating, "remove")
+    if not (reason or "").strip():
+        raise WorkflowError(translate("Rating", "Give the reason for the removal."))
+    with changes(db, operator_id) as cs:
+        cs.update("rating", rating_id, {"status": "removed"})
+        _record_step(cs, rating, "remove", "removed", reason.strip())
+        _recompute(db, [rating])
+    return get_rating(db, rating_id)
+
+
+def annual_review(db: Database, operator_id: str, rating_id: str, *,
+                  note: str | None = None) -> dict:
+    """Re-check a decided rating with today's register and credit facts:
+    a veto now applying removes it, a lower grade downgrades it."""
+    rating = get_rating(db, rating_id)
+    campaign = get_campaign(db, rating["campaign_id"])
+    require_open(campaign)
+    _require_decided(db, rating, "annual_review")
+    scheme = campaign_scheme(db, campaign)
+    values = live_inputs(db, rating["subject_id"], scheme)
+    result = assess.score(scheme, answers_of(rating), values)
+    fields = assess.stored_fields(result, values)
+    summary = f"{rating['score']:g} → {float(result.score):g}"
+    with changes(db, operator_id) as cs:
+        if result.veto or result.grade is None:
+            fields.pop("grade")
+            cs.update("rating", rating_id, {**fields, "status": "removed"})
+            _record_step(cs, rating, "remove", "removed",
+                         f"{translate('Rating', 'annual review')}：{result.veto or summary}")
+        else:
+            if _grade_rank(scheme, result.grade) < _grade_rank(scheme, rating["grade"]):
+                _record_step(cs, rating, "downgrade", rating["status"],
+                             f"{rating['grade']} → {result.grade}")
+            else:
+                fields["grade"] = rating["grade"]  # a review never upgrades mid-campaign
+            cs.update("rating", rating_id, fields)
+            _record_step(cs, rating, "annual_review", rating["status"],
+                         (note + "；" if note else "") + summary)
+        _recompute(db, [rating])
+    return get_rating(db, rating_id)
+
+
+def history(db: Database, rating_id: str) -> list[dict[str, Any]]:
+    return list(db.query(
+        "SELECT s.*, u.display_name AS operator_name FROM rating_step s "
+        "JOIN app_user u ON u.id = s.operator_id WHERE s.rating_id = ? ORDER BY s.at, s.rowid",
+        [rating_id]))
+
+
+# --------------------------------------------------------------- review flags
+
+def open_flags(db: Database) -> list[dict[str, Any]]:
+    return list(db.query(
+        "SELECT f.*, h.head_name, h.village_id FROM rating_flag f "
+        "LEFT JOIN household h ON h.id = f.subject_id WHERE f.resolved_at IS NULL "
+        "ORDER BY f.raised_at"))
+
+
+def resolve_flag(db: Database, operator_id: str, flag_id: str, *, action: str,
+                 reason: str = "", grade: str | None = None) -> None:
+    """keep / downgrade / remove the household's decided rating in open campaigns."""
+    flag = next(db.query("SELECT * FROM rating_flag WHERE id = ?", [flag_id]), None)
+    if flag is None or flag["resolved_at"]:
+        raise WorkflowError(translate("Rating", "This review item is already dealt with."))
+    if action not in ("keep", "downgrade", "remove"):
+        raise WorkflowError(translate("Rating", "Choose keep, downgrade or remove."))
+    reason = (reason or "").strip() or flag["reason"]
+    decided = [r["id"] for r in db.query(
+        "SELECT r.id FROM rating r JOIN rating_campaign c ON c.id = r.campaign_id "
+        "WHERE r.subject_id = ? AND c.status = 'open' AND r.status IN ('approved', 'plaqued')",
+        [flag["subject_id"]])]
+    if action != "keep" and not decided:
+        raise WorkflowError(translate("Rating", "The household has no approved rating in an open "
+                                                "campaign to downgrade or remove."))
+    for rating_id in decided if action != "keep" else []:
+        if action == "remove":
+            remove(db, operator_id, rating_id, reason=reason)
+        else:
+            downgrade(db, operator_id, rating_id, grade=grade or "", reason=reason)
+    with changes(db, operator_id) as cs:
+        cs.update("rating_flag", flag_id, {"resolved_at": cs.at, "outcome": action})

@@ -1,0 +1,69 @@
+"""The demo campaign and the command line, as a user runs them."""
+
+import json
+
+from app.rating import campaign as campaigns
+
+
+def test_summary_json_agrees_with_stored_grades(demo_data, demo_db, cli):
+    result = cli("rating", "summary", "--json", data=demo_data, check=True)
+    summary = json.loads(result.stdout)
+    assert summary["villages"]
+    stored = {}
+    for row in demo_db.query(
+            "SELECT p.code, r.grade, count(*) AS n FROM rating r JOIN place p ON p.id = r.village_id "
+            "WHERE r.grade IS NOT NULL AND r.status != 'removed' GROUP BY p.code, r.grade"):
+        stored.setdefault(row["code"], {})[row["grade"]] = row["n"]
+    households = dict(demo_db.execute(
+        "SELECT p.code, count(*) FROM household h JOIN place p ON p.id = h.village_id GROUP BY p.code"
+    ).fetchall())
+    for village in summary["villages"]:
+        code = village["village_code"]
+        grades = {g: n for g, n in village["grades"].items() if n}
+        assert grades == stored.get(code, {})
+        credit = sum(grades.values())
+        assert village["households"] == households[code]
+        assert village["credit_share"] == round(credit / households[code], 4)
+        assert village["is_credit_village"] == (credit / households[code] >= 0.7 and
+                                                village["on_time_rate"] >= 0.9 and
+                                                village["npl_ratio"] <= 0.03)
+        assert {"rated", "is_credit_village"} <= set(village)
+    assert "is_credit_township" in summary["township"]
+
+
+def test_demo_campaign_is_in_realistic_mixed_states(demo_db):
+    campaign = campaigns.current_campaign(demo_db)
+    statuses = dict(demo_db.execute("SELECT status, count(*) FROM rating WHERE campaign_id = ? "
+                                    "GROUP BY status", [campaign["id"]]).fetchall())
+    assert {"collected", "first_reviewed", "in_notice", "township_reviewed", "approved",
+            "plaqued"} <= set(statuses)
+    assert demo_db.execute("SELECT count(*) FROM rating WHERE veto IS NOT NULL").fetchone()[0] > 0
+    assert demo_db.execute("SELECT count(*) FROM rating WHERE complete = 0").fetchone()[0] > 0
+    assert demo_db.execute("SELECT count(*) FROM rating_objection WHERE resolved_at IS NULL"
+                           ).fetchone()[0] == 1
+    # every plaqued household shows its whole path
+    rating = demo_db.execute("SELECT id FROM rating WHERE status = 'plaqued' LIMIT 1").fetchone()[0]
+    steps = [r[0] for r in demo_db.execute("SELECT step FROM rating_step WHERE rating_id = ? "
+                                           "ORDER BY at", [rating])]
+    assert steps == ["first_review", "notice", "township_review", "approve", "plaque"]
+    assert demo_db.execute("SELECT count(*) FROM rating WHERE status = 'plaqued' AND grade IS NULL"
+                           ).fetchone()[0] == 0
+
+
+def test_bad_scheme_file_is_refused_with_its_line(tmp_path, data, cli):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[scheme]\ncode = "household"\nversion = "x"\nname = "坏"\n\n'
+                   '[[dimensions]]\nkey = "basic"\nname = "基本"\n\n[[indicators]]\nkey = "a"\n'
+                   'dimension = "nowhere"\nname = "甲"\noptions = []\n', encoding="utf-8")
+    result = cli("rating", "scheme-check", str(bad), data=data)
+    assert result.returncode == 2
+    assert "第 11 行" in result.stderr and "nowhere" in result.stderr
+
+
+def test_campaign_create_and_rescore_from_the_command_line(demo_data, cli):
+    created = cli("rating", "campaign", "create", "--year", "2027", data=demo_data, check=True)
+    assert "2027年度信用户评定" in created.stdout
+    listed = cli("rating", "campaign", "list", data=demo_data, check=True)
+    assert listed.stdout.count("\n") == 2
+    scored = cli("rating", "score", data=demo_data, check=True)
+    assert "条评定结果有变化" in scored.stdout

@@ -1,0 +1,77 @@
+"""Printouts parsed back: the notice list PDF (Chinese, masked IDs) and the summary."""
+
+import json
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from app.rating import campaign as campaigns, printouts, verdicts
+
+needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm missing")
+
+
+def notice_village(db):
+    campaign = campaigns.current_campaign(db)
+    row = db.execute("SELECT v.id, v.name FROM rating_notice n JOIN place v ON v.id = n.village_id "
+                     "WHERE n.campaign_id = ? ORDER BY n.start_date DESC LIMIT 1",
+                     [campaign["id"]]).fetchone()
+    return campaign, row[0], row[1]
+
+
+@needs_pdftoppm
+def test_notice_list_pdf_is_chinese_with_masked_ids(demo_db, tmp_path):
+    campaign, village_id, village_name = notice_village(demo_db)
+    operator = demo_db.execute("SELECT id FROM app_user LIMIT 1").fetchone()[0]
+    path = printouts.notice_pdf(demo_db, operator, campaign["id"], village_id, tmp_path / "n.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    assert f"{village_name}{campaign['campaign_year']}年度信用户评定结果公示" in text.replace("\n", "")
+    assert "公示期为" in text and "如有异议" in text
+    people = list(demo_db.query(
+        "SELECT h.head_name, h.head_id_number, r.grade FROM rating r JOIN household h "
+        "ON h.id = r.subject_id WHERE r.notice_id = (SELECT id FROM rating_notice WHERE "
+        "village_id = ? ORDER BY start_date DESC LIMIT 1)", [village_id]))
+    assert people
+    for person in people:
+        assert person["head_id_number"] not in text
+        assert person["head_id_number"][-4:] in text
+    assert any(p["head_name"] in text for p in people)
+    png = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(path), str(png)],
+                   check=True)
+    rendered = list(tmp_path.glob("page*.png"))
+    assert rendered and rendered[0].stat().st_size > 5000
+    log = demo_db.execute("SELECT action, purpose FROM query_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert log == ("print", "信用户评定公示")
+
+
+def test_notice_list_refused_before_any_notice(demo_db, tmp_path):
+    campaign = campaigns.current_campaign(demo_db)
+    village = demo_db.execute(
+        "SELECT id FROM place WHERE level = 'village' AND id NOT IN "
+        "(SELECT village_id FROM rating_notice) LIMIT 1").fetchone()[0]
+    with pytest.raises(Exception, match="还没有发布公示"):
+        printouts.notice_pdf(demo_db, "x", campaign["id"], village, tmp_path / "n.pdf")
+    assert not (tmp_path / "n.pdf").exists()
+
+
+def test_summary_pdf_and_excel_carry_every_village(demo_db, tmp_path):
+    campaign = campaigns.current_campaign(demo_db)
+    operator = demo_db.execute("SELECT id FROM app_user LIMIT 1").fetchone()[0]
+    summary = verdicts.summary(demo_db, campaign["id"])
+    pdf = printouts.summary_pdf(demo_db, operator, campaign["id"], tmp_path / "s.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "全镇合计" in text and "信用村" in text
+    xlsx = printouts.summary_xlsx(demo_db, operator, campaign["id"], tmp_path / "s.xlsx")
+    book = openpyxl.load_workbook(xlsx, read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    book.close()
+    assert rows[0][:4] == ("村", "区划代码", "农户数", "已评")
+    body = {r[1]: r for r in rows[1:] if r[0] != "全镇合计"}
+    for village in summary["villages"]:
+        row = body[village["village_code"]]
+        assert row[2] == village["households"] and row[3] == village["rated"]
+        assert row[-1] == ("是" if village["is_credit_village"] else "否")
+    assert rows[-1][0] == "全镇合计" and rows[-1][2] == summary["township"]["households"]
