@@ -70,6 +70,15 @@ def open_conflicts(db: Database) -> list[dict[str, Any]]:
     return out
 
 
+def title(conflict: dict[str, Any]) -> str:
+    """A name people recognise the record by (head of household, organization, title)."""
+    for data in (conflict.get("local_data"), conflict.get("county_data")):
+        for field in ("head_name", "name", "title", "code"):
+            if data and data.get(field):
+                return str(data[field])
+    return conflict["entity_id"]
+
+
 def differences(conflict: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """(field, local value, county value) for every field that differs."""
     local = conflict["local_data"] or {}

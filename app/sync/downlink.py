@@ -168,22 +168,32 @@ def _apply_correction(db: Database, cs: ChangeSet, item: dict[str, Any]) -> bool
         "WHERE state = 'acknowledged')", [entity, entity_id]).fetchone()[0]
     open_conflict = db.execute("SELECT 1 FROM sync_conflict WHERE status = 'open' AND entity = ? "
                                "AND entity_id = ?", [entity, entity_id]).fetchone()
+    local = db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [entity_id])
+    cols = [d[0] for d in local.description]
+    got = local.fetchone()
+    local_row = dict(zip(cols, got)) if got else None
+    if local_row:
+        local_row.pop("sid", None)
+        if (local_row.get("version") or 0) >= item["version"] and unseen is None \
+                and not open_conflict:
+            return True  # this register already holds that version or a later one
     if unseen is not None or open_conflict:
-        local = db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [entity_id])
-        cols = [d[0] for d in local.description]
-        got = local.fetchone()
-        local_row = dict(zip(cols, got)) if got else None
-        if local_row:
-            local_row.pop("sid", None)
+        county_json = json.dumps(item["data"], ensure_ascii=False)
+        if open_conflict:  # one open conflict per record: it now shows the newest county version
+            db.execute("UPDATE sync_conflict SET county_version = ?, county_source = 'county', "
+                       "county_data = ? WHERE status = 'open' AND entity = ? AND entity_id = ?",
+                       [item["version"], county_json, entity, entity_id])
+            return False
         db.execute("INSERT INTO sync_conflict (id, entity, entity_id, journal_seq, local_version, "
                    "local_data, county_version, county_source, county_data, detected_at) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?)",
-                   [new_id(), entity, entity_id, unseen or 0,
+                   [new_id(), entity, entity_id, unseen,
                     local_row["version"] if local_row else None,
                     json.dumps(local_row, ensure_ascii=False) if local_row else None,
-                    item["version"], "county", json.dumps(item["data"], ensure_ascii=False),
-                    utc_now()])
+                    item["version"], "county", county_json, utc_now()])
         return False
+    if local_row is None:
+        return True  # deleted here; the county will hear of it with the next batch
     conflicts.write_version(db, cs, table, entity_id, item["data"], item["version"],
                             base_version=None)
     return True

@@ -146,8 +146,9 @@ def status(db: Database) -> dict[str, Any]:
                                   "FROM sync_batch GROUP BY state"):
         by_state[state] = {"batches": n, "changes": c}
     unpacked = unpacked_count(db)
+    # Every local change is either unpacked or in exactly one batch.
     acknowledged = by_state["acknowledged"]["changes"]
-    local_total = db.execute("SELECT count(*) FROM journal WHERE origin = 'local'").fetchone()[0]
+    waiting = sum(by_state[s]["changes"] for s in ("pending", "sent", "failed"))
     failed = db.execute("SELECT sequence, reason FROM sync_batch WHERE state = 'failed' "
                         "ORDER BY sequence LIMIT 1").fetchone()
     return {
@@ -159,7 +160,7 @@ def status(db: Database) -> dict[str, Any]:
         "last_sync_at": settings.get(db, "sync.last_sync_at"),
         "batches": by_state,
         "unpacked_changes": unpacked,
-        "pending_changes": local_total - acknowledged,
+        "pending_changes": unpacked + waiting,
         "acknowledged_changes": acknowledged,
         "open_conflicts": db.execute("SELECT count(*) FROM sync_conflict WHERE status = 'open'")
                             .fetchone()[0],

@@ -64,3 +64,21 @@ def local_change_count(db) -> int:
 @pytest.fixture
 def local_count():
     return local_change_count
+
+
+@pytest.fixture
+def chinese_ui(qapp):
+    """The .qm catalogues installed, as the app does at start-up (zh_CN is the default)."""
+    from PySide6.QtCore import QTranslator
+
+    from app.i18n import qm_paths
+
+    translators = []
+    for path in qm_paths("zh_CN"):
+        translator = QTranslator()
+        if translator.load(str(path)):
+            qapp.installTranslator(translator)
+            translators.append(translator)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)

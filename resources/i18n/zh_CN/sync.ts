@@ -319,4 +319,267 @@
         <translation>{path} 中没有回执文件（.ctreceipt）。</translation>
     </message>
 </context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>County sync</source>
+        <translation>县平台数据同步</translation>
+    </message>
+    <message>
+        <source>Save and enrol</source>
+        <translation>保存并登记</translation>
+    </message>
+    <message>
+        <source>Sync by itself when the county is reachable</source>
+        <translation>能连上县平台时自动同步</translation>
+    </message>
+    <message>
+        <source>County platform</source>
+        <translation>县公共信用信息平台</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Changes per batch</source>
+        <translation>每批变更条数</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export batches to USB…</source>
+        <translation>导出批次到 U 盘…</translation>
+    </message>
+    <message>
+        <source>Import receipts…</source>
+        <translation>导入回执…</translation>
+    </message>
+    <message>
+        <source>Import county package…</source>
+        <translation>导入县里下发数据包…</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更条数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Packed at</source>
+        <translation>打包时间</translation>
+    </message>
+    <message>
+        <source>Acknowledged at</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Reported at</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>This register</source>
+        <translation>本登记册</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县里</translation>
+    </message>
+    <message>
+        <source>Keep this register&apos;s version</source>
+        <translation>保留本登记册的版本</translation>
+    </message>
+    <message>
+        <source>Take the county&apos;s version</source>
+        <translation>采用县里的版本</translation>
+    </message>
+    <message>
+        <source>Nothing is overwritten until you choose.</source>
+        <translation>在您选择之前，两边的内容都不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>sent, awaiting receipt</source>
+        <translation>已发送，等待回执</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <source>awaiting the county&apos;s approval</source>
+        <translation>等待县里批准</translation>
+    </message>
+    <message>
+        <source>revoked by the county</source>
+        <translation>已被县里吊销</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>经营主体</translation>
+    </message>
+    <message>
+        <source>Household member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Credit record</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>List entry</source>
+        <translation>名单条目</translation>
+    </message>
+    <message>
+        <source>Waiting for the county: {pending} changes ({unpacked} not yet in a batch). Batches: {p} pending, {s} sent, {a} acknowledged, {f} failed. Open conflicts: {c}. Last sync: {last}.</source>
+        <translation>待上报：{pending} 条变更（其中 {unpacked} 条尚未打包）。批次：待发送 {p}，已发送 {s}，已确认 {a}，失败 {f}。未处理冲突：{c}。上次同步：{last}。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Not enrolled with a county yet: enter its address and enrol.</source>
+        <translation>尚未在县平台登记：请填写县平台地址并登记。</translation>
+    </message>
+    <message>
+        <source>not made yet</source>
+        <translation>尚未生成</translation>
+    </message>
+    <message>
+        <source>this device {mine} · county {county}</source>
+        <translation>本机 {mine} · 县平台 {county}</translation>
+    </message>
+    <message>
+        <source>Conflicts ({n})</source>
+        <translation>冲突（{n}）</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Cancelled. What the county already acknowledged stays acknowledged; the rest is sent next time.</source>
+        <translation>已取消。县里已确认的批次仍然有效，其余的下次再发送。</translation>
+    </message>
+    <message>
+        <source>Sent {batches} batches ({changes} changes); {pending} changes still waiting; {conflicts} conflicts.</source>
+        <translation>已上报 {batches} 个批次（{changes} 条变更）；仍有 {pending} 条待上报；冲突 {conflicts} 条。</translation>
+    </message>
+    <message>
+        <source>From the county: {packages} packages, {entries} list entries, {policies} policies, {flagged} households flagged for review.</source>
+        <translation>县里下发：{packages} 个数据包，名单条目 {entries} 条，政策 {policies} 项，{flagged} 个信用主体已标记待复核。</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Enrolled with county {county}; status: {status}. County key {key}: compare it with the one the county announced.</source>
+        <translation>已在县平台 {county} 登记；状态：{status}。县平台密钥 {key}：请与县里公布的密钥编号核对。</translation>
+    </message>
+    <message>
+        <source>Wrote {batches} batch files ({changes} changes) to {target}. Bring back the county&apos;s receipt files and import them.</source>
+        <translation>已把 {batches} 个批次文件（{changes} 条变更）写到 {target}。请把县里的回执文件带回并导入。</translation>
+    </message>
+    <message>
+        <source>{n} batches acknowledged, {already} already acknowledged, {c} conflicts.</source>
+        <translation>确认了 {n} 个批次，{already} 个此前已确认，冲突 {c} 条。</translation>
+    </message>
+    <message>
+        <source>Refused {file}: {reason}</source>
+        <translation>拒收 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Resolved; the choice goes to the county with the next sync.</source>
+        <translation>已处理；下次同步时把处理结果报给县里。</translation>
+    </message>
+    <message>
+        <source>Folder on the USB stick</source>
+        <translation>U 盘上的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder with the county&apos;s receipt files</source>
+        <translation>存放县里回执文件的文件夹</translation>
+    </message>
+    <message>
+        <source>County package</source>
+        <translation>县里下发数据包</translation>
+    </message>
+    <message>
+        <source>County packages (*.ctdownlink *.zip)</source>
+        <translation>县里下发数据包 (*.ctdownlink *.zip)</translation>
+    </message>
+    <message>
+        <source>The county was not reachable; will try again later.</source>
+        <translation>连不上县平台，稍后会再试。</translation>
+    </message>
+</context>
 </TS>
