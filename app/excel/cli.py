@@ -17,6 +17,32 @@ from app.users import default_operator_id
 def register(sub) -> None:
     from app.excel.exports import KINDS
 
+    imp = sub.add_parser("import", help=translate(
+        "Excel", "import households, members, organizations or credit records from "
+                 ".xlsx/.xls/.ods"))
+    imp.add_argument("file", metavar="FILE", help=translate("Excel", "the workbook to import"))
+    imp.add_argument("--dry-run", action="store_true", help=translate(
+        "Excel", "check every row and report what would happen, without importing"))
+    imp.add_argument("--json", action="store_true", help=translate("Excel", "print JSON"))
+    imp.add_argument("--on-duplicate", choices=["skip", "update", "keep"], default="skip",
+                     help=translate("Excel", "rows already in the register: skip them (default), "
+                                             "update their fields, or keep existing values and "
+                                             "fill only empty fields"))
+    imp.add_argument("--village", metavar="NAME", help=translate(
+        "Excel", "the village of rows that have no village column"))
+    imp.add_argument("--report-dir", metavar="DIR", help=translate(
+        "Excel", "where to write the validation report (default: beside the file)"))
+    imp.set_defaults(func=cmd_import)
+
+    tpl = sub.add_parser("template", help=translate(
+        "Excel", "write a blank import template with dropdowns"))
+    tpl.add_argument("kind", choices=["households", "members", "organizations", "records"],
+                     metavar="KIND", help=translate(
+                         "Excel", "households, members, organizations or records"))
+    tpl.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
+                     help=translate("Excel", "the file to write"))
+    tpl.set_defaults(func=cmd_template)
+
     exp = sub.add_parser("export", help=translate("Excel", "export a list to .xlsx"))
     exp.add_argument("kind", choices=sorted(KINDS) + ["ratings", "letters", "query_log"],
                      metavar="KIND", help=translate(
@@ -52,4 +78,64 @@ def cmd_export(args, data: DataDir) -> int:
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(translate("Excel", "{rows} rows written to {path}.").format(**result))
+    return 0
+
+
+def cmd_import(args, data: DataDir) -> int:
+    from app.excel import importer
+    from app.excel.report import write_report
+
+    db = _open(data)
+    try:
+        plan = importer.inspect(db, Path(args.file))
+        if args.village:
+            village = importer.find_village(db, args.village)
+            plan.default_village_id = village
+        report_dir = Path(args.report_dir) if args.report_dir else None
+        if args.dry_run:
+            outcome = importer.preview(db, plan, job=Job(_progress))
+            summary = {"dry_run": True, **importer.summarise(outcome)}
+            if outcome.rejects:
+                summary["report"] = str(write_report(plan, outcome, report_dir))
+        else:
+            summary = {"dry_run": False, **importer.run(
+                db, default_operator_id(db), plan, default_choice=args.on_duplicate,
+                job=Job(_progress), report_dir=report_dir)}
+    finally:
+        db.close()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    summary["sheets"] = [s for s in plan.as_dict()["sheets"]]
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=1))
+        return 0
+    for sheet in plan.sheets:
+        from app.excel.mapping import kind_label
+
+        if sheet.kind and sheet.visible:
+            print(translate("Excel", "Sheet {sheet}: {kind}, header in row {row}.").format(
+                sheet=sheet.sheet, kind=kind_label(sheet.kind), row=max(sheet.header_rows) + 1))
+        elif sheet.note:
+            print(translate("Excel", "Sheet {sheet}: {note}").format(sheet=sheet.sheet,
+                                                                    note=sheet.note))
+    line = translate("Excel", "Would create {created}, skip {skipped_duplicates} duplicates; "
+                              "{rejected} rows rejected.") if args.dry_run else \
+        translate("Excel", "Created {created}, updated {updated}, skipped {skipped_duplicates} "
+                           "duplicates; {rejected} rows rejected.")
+    print(line.format(**summary))
+    if summary.get("report"):
+        print(translate("Excel", "Validation report: {path}").format(path=summary["report"]))
+    return 0
+
+
+def cmd_template(args, data: DataDir) -> int:
+    from app.excel.templates import write_template
+
+    db = open_data_dir(data) if data.exists() else None
+    try:
+        path = write_template(db, args.kind, Path(args.output))
+    finally:
+        if db is not None:
+            db.close()
+    print(translate("Excel", "Template written to {path}.").format(path=path))
     return 0

@@ -17,7 +17,7 @@ from stdnum.cn import ric
 
 def id_number(area: str = "510623", birth: str = "19800101", seq: int = 123) -> str:
     body = f"{area}{birth}{seq:03d}"
-    return body + ric.calc_check_digit(body)
+    return body + ric.calc_check_digit(body + "0")
 
 
 def write_xlsx(path: Path, sheets: dict[str, list[list]], *, merged: dict[str, list[str]] | None = None,

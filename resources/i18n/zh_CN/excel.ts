@@ -16,8 +16,40 @@
         <translation>要写入的文件</translation>
     </message>
     <message>
+        <source>import households, members, organizations or credit records from .xlsx/.xls/.ods</source>
+        <translation>从 .xlsx/.xls/.ods 导入农户、家庭成员、经营主体或信用记录</translation>
+    </message>
+    <message>
+        <source>the workbook to import</source>
+        <translation>要导入的表格文件</translation>
+    </message>
+    <message>
+        <source>check every row and report what would happen, without importing</source>
+        <translation>逐行检查并报告导入结果，但不真正导入（预演）</translation>
+    </message>
+    <message>
         <source>print JSON</source>
         <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>rows already in the register: skip them (default), update their fields, or keep existing values and fill only empty fields</source>
+        <translation>登记册中已有的行：跳过（默认）、更新字段，或保留现有值、只补填空白字段</translation>
+    </message>
+    <message>
+        <source>the village of rows that have no village column</source>
+        <translation>表中没有“村”列时，各行所属的村</translation>
+    </message>
+    <message>
+        <source>where to write the validation report (default: beside the file)</source>
+        <translation>校验报告保存位置（默认与导入文件放在一起）</translation>
+    </message>
+    <message>
+        <source>write a blank import template with dropdowns</source>
+        <translation>生成带下拉选项的空白导入模板</translation>
+    </message>
+    <message>
+        <source>households, members, organizations or records</source>
+        <translation>households（农户）、members（家庭成员）、organizations（经营主体）或 records（信用记录）</translation>
     </message>
     <message>
         <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
@@ -26,6 +58,30 @@
     <message>
         <source>{rows} rows written to {path}.</source>
         <translation>已导出 {rows} 行到 {path}。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}: {kind}, header in row {row}.</source>
+        <translation>工作表“{sheet}”：{kind}，表头在第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}: {note}</source>
+        <translation>工作表“{sheet}”：{note}</translation>
+    </message>
+    <message>
+        <source>Would create {created}, skip {skipped_duplicates} duplicates; {rejected} rows rejected.</source>
+        <translation>预演结果：将新建 {created} 条，跳过重复 {skipped_duplicates} 条；{rejected} 行未通过校验。</translation>
+    </message>
+    <message>
+        <source>Created {created}, updated {updated}, skipped {skipped_duplicates} duplicates; {rejected} rows rejected.</source>
+        <translation>已新建 {created} 条，更新 {updated} 条，跳过重复 {skipped_duplicates} 条；{rejected} 行未通过校验。</translation>
+    </message>
+    <message>
+        <source>Validation report: {path}</source>
+        <translation>校验报告：{path}</translation>
+    </message>
+    <message>
+        <source>Template written to {path}.</source>
+        <translation>模板已保存到 {path}。</translation>
     </message>
     <message>
         <source>Writing rows</source>
@@ -86,6 +142,182 @@
     <message>
         <source>{name} was refused: its part {member} declares XML entities (DOCTYPE), which spreadsheets never need and attacks use. Ask whoever sent it for the original file.</source>
         <translation>已拒绝 {name}：其中的 {member} 声明了 XML 实体（DOCTYPE），正常表格从不需要，攻击文件才会这样做。请向发送人索取原始文件。</translation>
+    </message>
+    <message>
+        <source>Hidden sheet: not imported.</source>
+        <translation>隐藏的工作表，不导入。</translation>
+    </message>
+    <message>
+        <source>Columns not found: {names}. Map them to import this sheet.</source>
+        <translation>缺少以下列：{names}。请在列对应中指定后再导入此表。</translation>
+    </message>
+    <message>
+        <source>No sheet of {name} has a header row this program recognises (e.g. 户主姓名 and 身份证号码). Use the import template, or rename the columns.</source>
+        <translation>{name} 中没有能识别的表头（例如“户主姓名”和“身份证号码”）。请使用导入模板，或修改列名。</translation>
+    </message>
+    <message>
+        <source>Checking rows</source>
+        <translation>正在检查</translation>
+    </message>
+    <message>
+        <source>No household with the head&apos;s ID number {number} is in the register or in this file.</source>
+        <translation>登记册和本文件中都没有户主身份证号码为 {number} 的农户。</translation>
+    </message>
+    <message>
+        <source>Member row {row} has errors; the household is imported with all its members or not at all.</source>
+        <translation>第 {row} 行家庭成员有错误；一户连同全部成员要么一起导入，要么都不导入。</translation>
+    </message>
+    <message>
+        <source>This member row comes before any head of household row.</source>
+        <translation>这一行家庭成员前面没有户主行。</translation>
+    </message>
+    <message>
+        <source>The ID number {number} already appears in row {row}.</source>
+        <translation>身份证号码 {number} 已在第 {row} 行出现。</translation>
+    </message>
+    <message>
+        <source>The ID number {number} is already registered in another household.</source>
+        <translation>身份证号码 {number} 已登记在另一户中。</translation>
+    </message>
+    <message>
+        <source>The ID number {number} is also listed as a member in row {row}.</source>
+        <translation>身份证号码 {number} 在第 {row} 行作为家庭成员出现。</translation>
+    </message>
+    <message>
+        <source>The ID number {number} is registered as a member of another household.</source>
+        <translation>身份证号码 {number} 已作为另一户的家庭成员登记。</translation>
+    </message>
+    <message>
+        <source>Writing households</source>
+        <translation>正在写入农户</translation>
+    </message>
+    <message>
+        <source>Writing organizations</source>
+        <translation>正在写入经营主体</translation>
+    </message>
+    <message>
+        <source>Writing records</source>
+        <translation>正在写入信用记录</translation>
+    </message>
+    <message>
+        <source>Updating existing records</source>
+        <translation>正在更新已有记录</translation>
+    </message>
+    <message>
+        <source>New negative credit record imported from a spreadsheet</source>
+        <translation>从表格导入了新的失信（不良）信用记录</translation>
+    </message>
+    <message>
+        <source>There is no village &apos;{value}&apos; in the register. Check the name, or add the village under Places first.</source>
+        <translation>登记册中没有“{value}”这个村。请核对村名，或先在区划中添加该村。</translation>
+    </message>
+    <message>
+        <source>No header row found.</source>
+        <translation>没有找到表头行。</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请填写数字。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number.</source>
+        <translation>“{value}”不是整数。</translation>
+    </message>
+    <message>
+        <source>Must be at least {n}.</source>
+        <translation>不能小于 {n}。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date; write it as 2024-03-15.</source>
+        <translation>“{value}”不是日期，请写成 2024-03-15 的形式。</translation>
+    </message>
+    <message>
+        <source>Write 男 or 女.</source>
+        <translation>请填写“男”或“女”。</translation>
+    </message>
+    <message>
+        <source>The ID number is stored as a number, so the spreadsheet has lost its last digits. Set the column&apos;s format to Text and type the number again from the card or the household register; it is not guessed.</source>
+        <translation>身份证号码被存成了数字，表格已丢失最后几位数字。请把该列设为“文本”格式，再按身份证或户口簿重新录入；系统不会猜测补全。</translation>
+    </message>
+    <message>
+        <source>Write one of: {values}.</source>
+        <translation>请填写以下之一：{values}。</translation>
+    </message>
+    <message>
+        <source>The type is missing and cannot be told from the name; write one of: {values}.</source>
+        <translation>缺少类型，且无法从名称判断；请填写以下之一：{values}。</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>整行</translation>
+    </message>
+    <message>
+        <source>Unknown template &apos;{kind}&apos;. Choose one of: {names}.</source>
+        <translation>没有“{kind}”这种模板。可选：{names}。</translation>
+    </message>
+    <message>
+        <source>Choose a value from the list.</source>
+        <translation>请从下拉列表中选择。</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>The name is missing.</source>
+        <translation>缺少姓名（名称）。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a person&apos;s name.</source>
+        <translation>“{value}”不是人名。</translation>
+    </message>
+    <message>
+        <source>The ID number is missing.</source>
+        <translation>缺少身份证号码。</translation>
+    </message>
+    <message>
+        <source>The village is missing. Fill the village column, or choose the village all rows belong to.</source>
+        <translation>缺少所属村。请填写“村”列，或指定所有行所属的村。</translation>
+    </message>
+    <message>
+        <source>{village} has no group &apos;{value}&apos;. Add the group to the village, or correct the cell.</source>
+        <translation>{village}没有“{value}”这个村民小组。请先在该村下添加小组，或改正此单元格。</translation>
+    </message>
+    <message>
+        <source>The overdue amount is part of the loan balance and cannot exceed it.</source>
+        <translation>逾期金额是贷款余额的一部分，不能大于贷款余额。</translation>
+    </message>
+    <message>
+        <source>The labour force cannot exceed the number of family members.</source>
+        <translation>劳动力人数不能多于家庭人口。</translation>
+    </message>
+    <message>
+        <source>The head of household&apos;s ID number is missing.</source>
+        <translation>缺少户主身份证号码。</translation>
+    </message>
+    <message>
+        <source> (fill the column 代码确认理由 to accept it)</source>
+        <translation>（如确认此代码无误，请填写“代码确认理由”列）</translation>
+    </message>
+    <message>
+        <source>The legal representative is missing.</source>
+        <translation>缺少法定代表人。</translation>
+    </message>
+    <message>
+        <source>The ID number or unified social credit code is missing.</source>
+        <translation>缺少身份证号码或统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>No household or organization with the number {number} is in the register. Register it first (or import it in the same file), then import its records.</source>
+        <translation>登记册中没有证件号码为 {number} 的农户或经营主体。请先登记（或在同一文件中一并导入），再导入其信用记录。</translation>
+    </message>
+    <message>
+        <source>Say whether the record is 守信, 失信 or 基础信息.</source>
+        <translation>请注明该记录是“守信”“失信”还是“基础信息”。</translation>
+    </message>
+    <message>
+        <source>The decision date is missing.</source>
+        <translation>缺少决定日期。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,559 @@
+"""Importing rosters: inspect, dry run, then all or nothing.
+
+1. ``inspect(db, path)`` reads the workbook (after the safety checks), finds
+   each sheet's header and proposes a column mapping (the one remembered for
+   this header, if any). The user confirms or corrects it (``SheetPlan.set_field``).
+2. ``preview(db, plan)`` checks every row and sorts them into create,
+   duplicate in the file, duplicate of the register (changed or unchanged)
+   and reject - nothing is written.
+3. ``run(db, operator_id, plan, choices)`` does it again inside one
+   transaction and writes: new subjects in bulk (executemany, journaled by
+   ``ChangeSet.journal_inserted``), duplicates as chosen per row - skip,
+   update fields, or keep existing (fill only empty fields). Cancel or any
+   failure rolls everything back. Importing the same file twice changes
+   nothing the second time: every row is then an unchanged duplicate.
+
+Rejected rows go to a validation report workbook (report.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from app import search
+from app.errors import UserError
+from app.excel import mapping
+from app.excel.mapping import SheetPlan
+from app.excel.reader import Workbook, read_workbook
+from app.excel.validate import ImportRow, Lookups, Validator
+from app.i18n import translate
+from app.jobs import NO_JOB, Job
+from app.journal import changes, new_id
+
+CHOICES = ("skip", "update", "keep")
+ORDER = {"households": 0, "organizations": 1, "members": 2, "records": 3}
+
+_HOUSEHOLD_FIELDS = ("village_id", "group_id", "head_name", "head_sex", "head_id_number",
+                     "head_birth_date", "phone", "address", "members", "labor",
+                     "land_area_centimu", "main_industry", "annual_income_fen", "assets_fen",
+                     "loan_balance_fen", "overdue_fen", "note")
+_ORG_FIELDS = ("kind", "name", "uscc", "uscc_override_reason", "legal_rep_name",
+               "legal_rep_id_number", "phone", "address", "village_id", "members_count",
+               "registered_capital_fen", "business_scope", "note")
+_RECORD_FIELDS = ("subject_id", "category", "polarity", "severity", "title", "content",
+                  "source_department", "document_number", "decision_date", "publicity_end",
+                  "status")
+# Which clean columns come from which mapped field (for "given" and differences).
+_SOURCE = {"village_id": "village", "group_id": "group", "head_sex": "head_id_number",
+           "head_birth_date": "head_id_number", "land_area_centimu": "land_area",
+           "annual_income_fen": "annual_income", "assets_fen": "assets",
+           "loan_balance_fen": "loan_balance", "overdue_fen": "overdue",
+           "registered_capital_fen": "registered_capital"}
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    workbook: Workbook
+    sheets: list[SheetPlan]
+    default_village_id: str | None = None
+
+    def active(self) -> list[SheetPlan]:
+        return [p for p in self.sheets if p.kind and p.visible and not p.missing_required()]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": str(self.path), "format": self.workbook.format,
+                "sheets": [p.as_dict() | {"visible": p.visible, "note": p.note,
+                                          "missing": [f.header for f in p.missing_required()]}
+                           for p in self.sheets]}
+
+
+def inspect(db: Database, path: str | Path) -> ImportPlan:
+    """Read ``path`` safely and propose how to import each sheet."""
+    book = read_workbook(path)
+    plans = []
+    for sheet in book.sheets:
+        plan = mapping.detect(sheet)
+        plan = mapping.apply_remembered(db, plan)
+        if not sheet.visible:
+            plan.note = translate("Excel", "Hidden sheet: not imported.")
+        elif plan.kind and plan.missing_required():
+            plan.note = translate("Excel", "Columns not found: {names}. Map them to import "
+                                           "this sheet.").format(
+                names="、".join(f.header for f in plan.missing_required()))
+        plans.append(plan)
+    if not any(p.kind and p.visible for p in plans):
+        raise UserError(translate(
+            "Excel", "No sheet of {name} has a header row this program recognises (e.g. 户主姓名 "
+                     "and 身份证号码). Use the import template, or rename the columns.").format(
+            name=Path(path).name))
+    return ImportPlan(Path(path), book, plans)
+
+
+@dataclass
+class Outcome:
+    """The result of checking every row: what would happen to each."""
+    rows: list[ImportRow] = field(default_factory=list)
+    skipped_rows: int = 0
+
+    def by_action(self, action: str) -> list[ImportRow]:
+        return [r for r in self.rows if r.action == action]
+
+    @property
+    def rejects(self) -> list[ImportRow]:
+        return [r for r in self.rows if r.problems]
+
+    @property
+    def duplicates(self) -> list[ImportRow]:
+        return [r for r in self.rows if r.action in ("duplicate_file", "duplicate_register")]
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(r.action for r in self.rows)
+        return {"create": c["create"], "duplicates_in_file": c["duplicate_file"],
+                "duplicates_in_register": c["duplicate_register"], "unchanged": c["unchanged"],
+                "rejected": c["reject"], "members": c["member"]}
+
+
+def _classify(db: Database, plan: ImportPlan, *, today: dt.date | None, job: Job) -> Outcome:
+    look = Lookups(db)
+    check = Validator(db, look, today=today, default_village_id=plan.default_village_id)
+    outcome = Outcome()
+    sheets = {s.name: s for s in plan.workbook.sheets}
+    active = sorted(plan.active(), key=lambda p: ORDER[p.kind])
+    total = sum(len(sheets[p.sheet].rows) for p in active) or 1
+    done = 0
+    in_file: dict[tuple[str, str], ImportRow] = {}      # (kind, key) -> first row
+    person_ids: dict[str, ImportRow] = {}               # every ID number seen, head or member
+    subjects: dict[str, str] = {}                       # number -> subject id (for records)
+    new_households: dict[str, ImportRow] = {}
+    for p in active:
+        sheet = sheets[p.sheet]
+        last_head: ImportRow | None = None
+        for number, values in check.rows(sheet, p):
+            done += 1
+            if done % 2000 == 0:
+                job.step(done, total, translate("Excel", "Checking rows"))
+            if p.kind == "households":
+                row = check.household(p, number, values)
+                if row.values.get("relation", "head") != "head":
+                    check.household_member_row(row, p)
+                    _attach(row, last_head, person_ids, look)
+                    outcome.rows.append(row)
+                    continue
+                last_head = row
+            elif p.kind == "organizations":
+                row = check.organization(p, number, values)
+            elif p.kind == "members":
+                row = check.member(p, number, values)
+                head = new_households.get(row.key or "")
+                if head is None and row.key in look.heads:
+                    row.existing_id = look.heads[row.key]
+                elif head is None and not row.problems:
+                    row.reject(p.field_columns().get("head_id_number"), translate(
+                        "Excel", "No household with the head's ID number {number} is in the "
+                                 "register or in this file.").format(number=row.key))
+                row.kind = "member"
+                _attach(row, head, person_ids, look, existing_household=row.existing_id)
+                outcome.rows.append(row)
+                continue
+            else:
+                if not subjects:
+                    subjects.update(look.heads)
+                    subjects.update(look.usccs)
+                    for key, first in in_file.items():
+                        if first.action == "create":
+                            subjects[key[1]] = first.values["id"]
+                row = check.record(p, number, values, subjects)
+            outcome.rows.append(row)
+            _decide(row, in_file, person_ids, look)
+            if row.kind == "households" and row.action == "create":
+                new_households[row.key] = row
+            if row.action == "create":
+                row.values["id"] = new_id()
+    # A household is rejected whole when any of its member rows is.
+    for row in outcome.rows:
+        if row.kind == "member" and row.problems and row.parent is not None \
+                and row.parent.action == "create":
+            row.parent.reject(None, translate("Excel", "Member row {row} has errors; the "
+                                                       "household is imported with all its "
+                                                       "members or not at all.").format(row=row.row))
+            row.parent.action = "reject"
+    for row in outcome.rows:
+        if row.problems:
+            row.action = "reject"
+    _differences(db, outcome)
+    return outcome
+
+
+def _attach(row: ImportRow, head: ImportRow | None, person_ids: dict[str, ImportRow],
+            look: Lookups, existing_household: str | None = None) -> None:
+    row.kind = "member"
+    row.action = "member"
+    row.parent = head
+    number = row.values.get("id_number")
+    if head is None and existing_household is None:
+        if not row.problems:
+            row.reject(None, translate("Excel", "This member row comes before any head of "
+                                                "household row."))
+        return
+    if number:
+        other = person_ids.get(number)
+        if other is not None and other is not row:
+            row.reject(None, translate("Excel", "The ID number {number} already appears in row "
+                                                "{row}.").format(number=number, row=other.row))
+            return
+        holder = look.heads.get(number) or look.member_ids.get(number)
+        target = existing_household or (head.existing_id if head else None)
+        if holder and holder != target:
+            row.reject(None, translate("Excel", "The ID number {number} is already registered "
+                                                "in another household.").format(number=number))
+            return
+        person_ids[number] = row
+    if head is not None:
+        head.members.append(row)
+
+
+def _decide(row: ImportRow, in_file: dict, person_ids: dict, look: Lookups) -> None:
+    if row.problems:
+        row.action = "reject"
+        return
+    first = in_file.get((row.kind, row.key)) if row.key else None
+    if first is not None:
+        row.action = "duplicate_file"
+        row.first = first
+        return
+    if row.key:
+        in_file[(row.kind, row.key)] = row
+    if row.kind == "households":
+        other = person_ids.get(row.key)
+        if other is not None and other.kind == "member":
+            row.reject(None, translate("Excel", "The ID number {number} is also listed as a "
+                                                "member in row {row}.").format(
+                number=row.key, row=other.row))
+            row.action = "reject"
+            return
+        person_ids[row.key] = row
+        if row.key in look.member_ids and row.key not in look.heads:
+            row.reject(None, translate("Excel", "The ID number {number} is registered as a "
+                                                "member of another household.").format(
+                number=row.key))
+            row.action = "reject"
+            return
+        existing = look.heads.get(row.key)
+    elif row.kind == "organizations":
+        existing = look.usccs.get(row.key)
+    else:
+        existing = row.key if row.key and tuple(row.key.split("|")) in look.record_keys else None
+        if existing:
+            row.action = "unchanged"
+            return
+    if existing:
+        row.action = "duplicate_register"
+        row.existing_id = existing
+    else:
+        row.action = "create"
+
+
+def _changes_for(row: ImportRow, existing: dict[str, Any], choice: str) -> dict[str, Any]:
+    fields = _HOUSEHOLD_FIELDS if row.kind == "households" else _ORG_FIELDS
+    out = {}
+    for key in fields:
+        if key not in row.values or key in ("head_id_number", "uscc"):
+            continue
+        source = _SOURCE.get(key, key)
+        if source not in row.given:
+            continue
+        new = row.values[key]
+        old = existing.get(key)
+        if new in (None, "") or new == old:
+            continue
+        if choice == "keep" and old not in (None, "", 0):
+            continue
+        out[key] = new
+    return out
+
+
+def _new_members(row: ImportRow, existing_numbers: set[str], existing_names: set[str]) -> list:
+    out = []
+    for member in row.members:
+        if member.problems:
+            continue
+        number = member.values.get("id_number")
+        if (number and number in existing_numbers) or \
+                (not number and member.values["name"] in existing_names):
+            continue
+        out.append(member)
+    return out
+
+
+def _differences(db: Database, outcome: Outcome) -> None:
+    """For register duplicates: which fields differ; none at all = unchanged."""
+    dups = [r for r in outcome.rows if r.action == "duplicate_register"]
+    for kind, table in (("households", "household"), ("organizations", "organization")):
+        rows = [r for r in dups if r.kind == kind]
+        for start in range(0, len(rows), 500):
+            chunk = rows[start:start + 500]
+            marks = ",".join("?" for _ in chunk)
+            cursor = db.execute(f"SELECT * FROM [{table}] WHERE id IN ({marks})",
+                                [r.existing_id for r in chunk])
+            names = [d[0] for d in cursor.description]
+            existing = {row[names.index("id")]: dict(zip(names, row)) for row in cursor}
+            members: dict[str, list[tuple]] = {}
+            if kind == "households":
+                for hid, number, name in db.execute(
+                        f"SELECT household_id, id_number, name FROM household_member "
+                        f"WHERE household_id IN ({marks})", [r.existing_id for r in chunk]):
+                    members.setdefault(hid, []).append((number, name))
+            for r in chunk:
+                current = existing[r.existing_id]
+                r.differences = list(_changes_for(r, current, "update"))
+                have = members.get(r.existing_id, [])
+                if _new_members(r, {n for n, _ in have if n}, {m for _, m in have}):
+                    r.differences.append("members")
+                if not r.differences:
+                    r.action = "unchanged"
+
+
+def preview(db: Database, plan: ImportPlan, *, today: dt.date | None = None,
+            job: Job | None = None) -> Outcome:
+    """The dry run: what the import would do, writing nothing."""
+    return _classify(db, plan, today=today, job=job or NO_JOB)
+
+
+# ------------------------------------------------------------------ writing
+
+def run(db: Database, operator_id: str, plan: ImportPlan, *,
+        choices: dict[str, str] | None = None, default_choice: str = "skip",
+        today: dt.date | None = None, job: Job | None = None,
+        report_dir: Path | None = None) -> dict[str, Any]:
+    """Import in one transaction. ``choices`` maps a duplicate's ``ref``
+    ('sheet!row') to skip, update or keep; others get ``default_choice``."""
+    job = job or NO_JOB
+    choices = choices or {}
+    if default_choice not in CHOICES:
+        raise ValueError(default_choice)
+    with changes(db, operator_id) as cs:
+        outcome = _classify(db, plan, today=today, job=job)
+        counts = _write(cs, outcome, choices, default_choice, job)
+    for p in plan.active():
+        mapping.remember(db, p)
+    summary = summarise(outcome, counts)
+    if outcome.rejects:
+        from app.excel.report import write_report
+
+        summary["report"] = str(write_report(plan, outcome, report_dir))
+    return summary
+
+
+def summarise(outcome: Outcome, counts: dict[str, int] | None = None) -> dict[str, Any]:
+    c = outcome.counts()
+    rejected_rows = len(outcome.rejects)
+    if counts is None:  # dry run: what would happen with every duplicate skipped
+        counts = {"created": c["create"], "updated": 0,
+                  "skipped_duplicates": c["duplicates_in_file"] + c["duplicates_in_register"]
+                  + c["unchanged"], "members_created": sum(
+                      1 for r in outcome.rows if r.kind == "member" and not r.problems
+                      and r.parent is not None and r.parent.action == "create")}
+    return {**counts, "rejected": rejected_rows,
+            "duplicates_in_file": c["duplicates_in_file"],
+            "duplicates_in_register": c["duplicates_in_register"] + c["unchanged"],
+            "unchanged": c["unchanged"]}
+
+
+def _write(cs, outcome: Outcome, choices: dict[str, str], default: str, job: Job
+           ) -> dict[str, int]:
+    db = cs.db
+    created = updated = skipped = members_created = 0
+    creates = [r for r in outcome.rows if r.action == "create"]
+    # Duplicates within the file merge into their first row before writing.
+    for row in outcome.by_action("duplicate_file"):
+        choice = choices.get(row.ref, default)
+        if choice == "skip":
+            skipped += 1
+            continue
+        first = row.first
+        for key in row.values:
+            source = _SOURCE.get(key, key)
+            if source in row.given and (choice == "update" or source not in first.given):
+                first.values[key] = row.values[key]
+                first.given.add(source)
+        first.members.extend(m for m in row.members if not m.problems)
+        skipped += 1
+    job.step(0, 4, translate("Excel", "Writing households"))
+    households = [r for r in creates if r.kind == "households"]
+    members_created += _insert_households(cs, households)
+    created += len(households)
+    job.step(1, 4, translate("Excel", "Writing organizations"))
+    organizations = [r for r in creates if r.kind == "organizations"]
+    _insert_organizations(cs, organizations)
+    created += len(organizations)
+    job.step(2, 4, translate("Excel", "Writing records"))
+    records = [r for r in creates if r.kind == "records"]
+    _insert_records(cs, records)
+    created += len(records)
+    # Members of a member sheet for households already in the register.
+    extra = [m for m in outcome.rows if m.kind == "member" and not m.problems
+             and m.parent is None and m.existing_id]
+    by_household: dict[str, list[ImportRow]] = {}
+    for m in extra:
+        by_household.setdefault(m.existing_id, []).append(m)
+    job.step(3, 4, translate("Excel", "Updating existing records"))
+    for row in outcome.by_action("unchanged"):
+        skipped += 1
+    for row in outcome.by_action("duplicate_register"):
+        choice = choices.get(row.ref, default)
+        if choice == "skip":
+            skipped += 1
+            continue
+        if _update_existing(cs, row, choice):
+            updated += 1
+        else:
+            skipped += 1
+    for household_id, rows in by_household.items():
+        have = {n for (n,) in db.execute(
+            "SELECT id_number FROM household_member WHERE household_id = ?", [household_id])}
+        names = {n for (n,) in db.execute(
+            "SELECT name FROM household_member WHERE household_id = ?", [household_id])}
+        for m in rows:
+            number = m.values.get("id_number")
+            if (number and number in have) or (not number and m.values["name"] in names):
+                continue
+            cs.insert("household_member", dict(m.values, id=new_id(), household_id=household_id))
+            members_created += 1
+    job.step(4, 4, translate("Excel", "Done"))
+    return {"created": created, "updated": updated, "skipped_duplicates": skipped,
+            "members_created": members_created}
+
+
+def _update_existing(cs, row: ImportRow, choice: str) -> bool:
+    table = "household" if row.kind == "households" else "organization"
+    current = cs.get(table, row.existing_id)
+    fields = _changes_for(row, current, choice)
+    changed = False
+    if fields:
+        before, after = cs.update(table, row.existing_id, fields)
+        keys = search.household_keys if table == "household" else search.organization_keys
+        search.replace_keys(cs.db, before["sid"], keys(before), keys(after))
+        search.index_names(cs.db, [after["head_name" if table == "household" else "name"]])
+        changed = True
+    if table == "household":
+        have = list(cs.db.execute("SELECT id_number, name FROM household_member "
+                                  "WHERE household_id = ?", [row.existing_id]))
+        for m in _new_members(row, {n for n, _ in have if n}, {n for _, n in have}):
+            cs.insert("household_member", dict(m.values, id=new_id(),
+                                               household_id=row.existing_id))
+            changed = True
+    return changed
+
+
+def _next_sid(db: Database) -> int:
+    return db.execute("SELECT COALESCE(MAX(sid), 0) + 1 FROM subject").fetchone()[0]
+
+
+def _insert_households(cs, rows: list[ImportRow]) -> int:
+    if not rows:
+        return 0
+    db, at = cs.db, cs.at
+    first_sid = _next_sid(db)
+    member_mark = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM household_member").fetchone()[0]
+    subjects, households, members, keys = [], [], [], []
+    for offset, r in enumerate(rows):
+        v = r.values
+        sid = first_sid + offset
+        member_rows = [m for m in r.members if not m.problems]
+        count = v.get("members") or max(1, 1 + len(member_rows))
+        subjects.append((sid, v["id"]))
+        households.append((sid, v["id"], v["village_id"], v["group_id"], v["head_name"],
+                           v["head_sex"], v["head_id_number"], v["head_birth_date"], v["phone"],
+                           v["address"], count, v["labor"], v["land_area_centimu"],
+                           v["main_industry"], v["annual_income_fen"], v["assets_fen"],
+                           v["loan_balance_fen"], v["overdue_fen"], v["note"], at, at))
+        for m in member_rows:
+            mv = m.values
+            members.append((new_id(), v["id"], mv["name"], mv["relation"], mv["sex"],
+                            mv["id_number"], mv["birth_date"], at, at))
+        keys.append((sid, search.household_keys(v)))
+    db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')", subjects)
+    db.conn.executemany(
+        "INSERT INTO household (sid, id, village_id, group_id, head_name, head_sex, "
+        "head_id_number, head_birth_date, phone, address, members, labor, land_area_centimu, "
+        "main_industry, annual_income_fen, assets_fen, loan_balance_fen, overdue_fen, note, "
+        "version, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)", households)
+    db.conn.executemany(
+        "INSERT INTO household_member (id, household_id, name, relation, sex, id_number, "
+        "birth_date, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,1,?,?)", members)
+    cs.journal_inserted("household", "sid >= ?", [first_sid])
+    if members:
+        cs.journal_inserted("household_member", "rowid > ?", [member_mark])
+    db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)",
+                        sorted((k, sid) for sid, ks in keys for k in ks))
+    search.index_names(db, [r.values["head_name"] for r in rows], sort=True)
+    return len(members)
+
+
+def _insert_organizations(cs, rows: list[ImportRow]) -> None:
+    if not rows:
+        return
+    db, at = cs.db, cs.at
+    first_sid = _next_sid(db)
+    subjects, orgs, keys = [], [], []
+    for offset, r in enumerate(rows):
+        v = r.values
+        sid = first_sid + offset
+        subjects.append((sid, v["id"]))
+        orgs.append((sid, v["id"], *[v[k] for k in _ORG_FIELDS], at, at))
+        keys.extend((k, sid) for k in search.organization_keys(v))
+    db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
+                        subjects)
+    db.conn.executemany(
+        f"INSERT INTO organization (sid, id, {', '.join(_ORG_FIELDS)}, version, created_at, "
+        f"updated_at) VALUES (?, ?, {', '.join('?' for _ in _ORG_FIELDS)}, 1, ?, ?)", orgs)
+    cs.journal_inserted("organization", "sid >= ?", [first_sid])
+    db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)", sorted(keys))
+    search.index_names(db, [r.values["name"] for r in rows], sort=True)
+
+
+def _insert_records(cs, rows: list[ImportRow]) -> None:
+    if not rows:
+        return
+    db, at = cs.db, cs.at
+    mark = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM credit_record").fetchone()[0]
+    db.conn.executemany(
+        f"INSERT INTO credit_record (id, {', '.join(_RECORD_FIELDS)}, version, created_at, "
+        f"updated_at) VALUES (?, {', '.join('?' for _ in _RECORD_FIELDS)}, 1, ?, ?)",
+        [(r.values["id"], *[r.values[k] for k in _RECORD_FIELDS], at, at) for r in rows])
+    cs.journal_inserted("credit_record", "rowid > ?", [mark])
+    _flag_negative(cs, [r for r in rows if r.values["polarity"] == "negative"])
+
+
+def _flag_negative(cs, rows: list[ImportRow]) -> None:
+    """A new negative record queues the household for rating review (rating's contract)."""
+    if not rows:
+        return
+    try:
+        queries = importlib.import_module("app.rating.queries")
+    except ImportError:
+        return
+    flag = getattr(queries, "flag_for_review", None)
+    if flag is None:
+        return
+    for subject_id in dict.fromkeys(r.values["subject_id"] for r in rows):
+        flag(cs.db, cs, subject_id, translate("Excel", "New negative credit record imported "
+                                                       "from a spreadsheet"), "excel_import")
+
+
+def find_village(db: Database, name: str) -> str:
+    village = Lookups(db).village(name)
+    if village is None:
+        raise UserError(translate("Excel", "There is no village '{value}' in the register. "
+                                           "Check the name, or add the village under Places "
+                                           "first.").format(value=name))
+    return village

@@ -1,0 +1,539 @@
+"""Row-by-row checks of an import, with every lookup loaded once.
+
+For speed on 100,000-row rosters nothing here queries the database per row:
+villages, groups, registered ID numbers, USCCs and record keys are loaded
+into dictionaries first (``Lookups``), and ID numbers take a fast path
+(``normalise.id_number``). Each row becomes an ``ImportRow`` with its clean
+values and, per rejected cell, the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from sqlite_utils import Database
+
+from app.excel import normalise as N
+from app.excel.mapping import SheetPlan, normalise_header
+from app.excel.reader import Sheet
+from app.i18n import translate
+from app.identity import IdentityError, parse_uscc, uscc_checksum_warning
+
+_TOTALS = re.compile(r"^(合\s*计|总\s*计|小\s*计|累\s*计|共\s*计|合计数|总数)")
+_NOTES = re.compile(r"^(注|备注|说明|填表人|填报人|制表|审核|负责人|联系人|填表说明|填报说明|"
+                    r"填报单位|单位盖章|签字|日期)[:：\s]?")
+
+CATEGORY = {
+    "基础登记": "basic_registration", "基础信息": "basic_registration",
+    "行政许可": "administrative_licence", "行政处罚": "administrative_penalty",
+    "司法判决": "court_judgment", "法院判决": "court_judgment",
+    "失信被执行人": "dishonest_judgment_debtor", "欠税": "tax_arrears",
+    "水电气欠费": "utility_arrears", "欠费": "utility_arrears", "涉农补贴": "agricultural_subsidy",
+    "土地确权": "land_rights", "贷款还款": "loan_repayment", "表彰荣誉": "honour",
+    "荣誉": "honour", "志愿服务": "volunteering", "承诺履约": "commitment",
+}
+CATEGORY_LABEL = {v: k for k, v in reversed(list(CATEGORY.items()))}
+CATEGORY_POLARITY = {"dishonest_judgment_debtor": "negative", "tax_arrears": "negative",
+                     "utility_arrears": "negative", "administrative_penalty": "negative",
+                     "honour": "positive", "volunteering": "positive",
+                     "basic_registration": "neutral", "administrative_licence": "neutral",
+                     "land_rights": "neutral", "agricultural_subsidy": "neutral"}
+POLARITY = {"守信": "positive", "良好": "positive", "正面": "positive", "红": "positive",
+            "失信": "negative", "不良": "negative", "负面": "negative",
+            "基础信息": "neutral", "中性": "neutral", "一般信息": "neutral"}
+SEVERITY = {"轻微": "minor", "一般": "general", "较重": "general", "严重": "serious"}
+STATUS = {"公示中": "public", "已修复": "repaired", "已撤销": "revoked", "异议中": "disputed",
+          "已到期": "expired", "": "public"}
+
+
+@dataclass
+class Problem:
+    column: int | None      # 0-based column of the sheet; None: the row as a whole
+    message: str
+
+
+@dataclass
+class ImportRow:
+    sheet: str
+    row: int                # spreadsheet row number (1-based), as staff see it
+    kind: str
+    values: dict[str, Any] = field(default_factory=dict)
+    given: set[str] = field(default_factory=set)     # fields with a value in the file
+    members: list["ImportRow"] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    key: str | None = None  # what makes two rows the same subject or record
+    name: str = ""
+    action: str = ""        # create, duplicate_file, duplicate_register, unchanged, reject, member
+    existing_id: str | None = None
+    first: "ImportRow | None" = None
+    differences: list[str] = field(default_factory=list)
+    parent: "ImportRow | None" = None
+
+    def reject(self, column: int | None, message: str) -> None:
+        self.problems.append(Problem(column, message))
+
+    @property
+    def ref(self) -> str:
+        return f"{self.sheet}!{self.row}"
+
+
+class Lookups:
+    """Everything row checks need from the register, loaded once."""
+
+    def __init__(self, db: Database):
+        self.villages: dict[str, str] = {}
+        self.village_names: dict[str, str] = {}
+        self.groups: dict[tuple[str, str], str] = {}
+        for pid, level, code, name, parent in db.execute(
+                "SELECT id, level, code, name, parent_id FROM place "
+                "WHERE level IN ('village', 'village_group')"):
+            if level == "village":
+                self.village_names[pid] = name
+                for key in (code, N.compact(name)):
+                    self.villages.setdefault(key, pid)
+            else:
+                self.groups[(parent, group_key(name))] = pid
+        self.heads: dict[str, str] = dict(db.execute(
+            "SELECT head_id_number, id FROM household"))
+        self.member_ids: dict[str, str] = dict(db.execute(
+            "SELECT id_number, household_id FROM household_member WHERE id_number IS NOT NULL"))
+        self.usccs: dict[str, str] = dict(db.execute("SELECT uscc, id FROM organization"))
+        self.record_keys: set[tuple] = set()
+        if db["credit_record"].exists():
+            self.record_keys = {tuple(r) for r in db.execute(
+                "SELECT subject_id, category, COALESCE(document_number, title), decision_date "
+                "FROM credit_record")}
+
+    def village(self, value: Any) -> str | None:
+        if N.blank(value):
+            return None
+        raw = N.compact(value)
+        if raw in self.villages:
+            return self.villages[raw]
+        raw_code = N.code(value)
+        if raw_code in self.villages:
+            return self.villages[raw_code]
+        for suffix in ("村", "社区", "村委会", "村民委员会"):
+            if raw.endswith(suffix) and raw[: -len(suffix)] + "村" in self.villages:
+                return self.villages[raw[: -len(suffix)] + "村"]
+            if raw + suffix in self.villages:
+                return self.villages[raw + suffix]
+        return None
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n - 10] if n > 10 else "")
+    tens, ones = divmod(n, 10)
+    return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def group_key(name: Any) -> str:
+    """'3组', '三组', '第三村民小组', '3社', '3' -> '三'."""
+    raw = N.compact(N.text(name))
+    raw = __import__("unicodedata").normalize("NFKC", raw)
+    raw = re.sub(r"^第", "", raw)
+    raw = re.sub(r"(村民小组|小组|组|社|队)$", "", raw)
+    if raw.isdigit():
+        raw = _chinese_number(int(raw))
+    return raw
+
+
+def is_skippable(values: list[Any], header_keys: set[str]) -> bool:
+    """Blank rows, totals, notes and repeated header rows are not data."""
+    cells = [v for v in values if not N.blank(v)]
+    if not cells:
+        return True
+    first = N.text(cells[0])
+    if _TOTALS.match(first):
+        return True
+    if len(cells) <= 2 and _NOTES.match(first):
+        return True
+    if len(cells) == 1 and len(first) > 20:   # a sentence under the table
+        return True
+    labels = {normalise_header(v) for v in cells if isinstance(v, str)}
+    return len(labels & header_keys) >= max(2, len(cells) // 2)
+
+
+class Validator:
+    def __init__(self, db: Database, lookups: Lookups, *, today: dt.date | None = None,
+                 default_village_id: str | None = None):
+        self.db = db
+        self.look = lookups
+        self.today = today or dt.date.today()
+        self.default_village_id = default_village_id
+
+    # ---------------------------------------------------------------- rows
+    def rows(self, sheet: Sheet, plan: SheetPlan) -> Iterator[tuple[int, list[Any]]]:
+        header_keys = {normalise_header(c.label) for c in plan.columns if c.label}
+        header_keys |= {normalise_header(p) for c in plan.columns for p in c.label.split("/")}
+        for index in range(plan.first_data_row, len(sheet.rows)):
+            values = sheet.rows[index]
+            if is_skippable(values, header_keys):
+                continue
+            yield index + 1, values
+
+    # ----------------------------------------------------------- households
+    def household(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
+        cols = plan.field_columns()
+        units = {c.field: c.unit for c in plan.columns if c.field}
+        out = ImportRow(plan.sheet, number, "households")
+
+        def get(key: str) -> Any:
+            index = cols.get(key)
+            if index is None or index >= len(values):
+                return None
+            value = values[index]
+            if not N.blank(value):
+                out.given.add(key)
+            return value
+
+        def col(key: str) -> int | None:
+            return cols.get(key)
+
+        v = out.values
+        relation = N.relation(get("relation")) if "relation" in cols else "head"
+        v["relation"] = relation
+        v["head_name"] = N.compact(get("head_name") or "")
+        out.name = v["head_name"]
+        if not v["head_name"]:
+            out.reject(col("head_name"), translate("Excel", "The name is missing."))
+        elif len(v["head_name"]) > 30 or any(ch.isdigit() for ch in v["head_name"]):
+            out.reject(col("head_name"), translate(
+                "Excel", "'{value}' is not a person's name.").format(value=v["head_name"]))
+        typed_sex = typed_birth = None
+        try:
+            typed_sex = N.sex(get("head_sex"))
+        except N.CellError as exc:
+            out.reject(col("head_sex"), str(exc))
+        try:
+            typed_birth = N.date(get("head_birth_date"))
+        except N.CellError as exc:
+            out.reject(col("head_birth_date"), str(exc))
+        raw_id = get("head_id_number")
+        if N.blank(raw_id):
+            if relation == "head":
+                out.reject(col("head_id_number"), translate("Excel", "The ID number is missing."))
+        else:
+            try:
+                info = N.id_number(raw_id, today=self.today)
+                v["head_id_number"] = info.number
+                v["head_sex"] = info.sex
+                v["head_birth_date"] = info.birth_date.isoformat()
+                out.key = info.number
+                try:
+                    N.agrees(info, typed_sex=typed_sex)
+                except N.CellError as exc:
+                    out.reject(col("head_sex"), str(exc))
+                try:
+                    N.agrees(info, typed_birth=typed_birth)
+                except N.CellError as exc:
+                    out.reject(col("head_birth_date"), str(exc))
+            except N.CellError as exc:
+                out.reject(col("head_id_number"), str(exc))
+        if relation != "head":
+            v.setdefault("head_sex", typed_sex)
+            v.setdefault("head_birth_date", typed_birth.isoformat() if typed_birth else None)
+            v.setdefault("head_id_number", None)
+            return out
+        # The household proper.
+        village_raw = get("village")
+        village_id = self.look.village(village_raw) if "village" in cols else None
+        if village_id is None:
+            if "village" in cols and not N.blank(village_raw):
+                out.reject(col("village"), translate(
+                    "Excel", "There is no village '{value}' in the register. Check the name, or "
+                             "add the village under Places first.").format(
+                    value=N.text(village_raw)))
+            elif self.default_village_id:
+                village_id = self.default_village_id
+            else:
+                out.reject(col("village"), translate(
+                    "Excel", "The village is missing. Fill the village column, or choose the "
+                             "village all rows belong to."))
+        v["village_id"] = village_id
+        v["group_id"] = None
+        group_raw = get("group")
+        if village_id and not N.blank(group_raw):
+            group_id = self.look.groups.get((village_id, group_key(group_raw)))
+            if group_id is None:
+                out.reject(col("group"), translate(
+                    "Excel", "{village} has no group '{value}'. Add the group to the village, "
+                             "or correct the cell.").format(
+                    village=self.look.village_names.get(village_id, ""), value=N.text(group_raw)))
+            v["group_id"] = group_id
+        try:
+            v["phone"] = N.phone(get("phone"))
+        except N.CellError as exc:
+            out.reject(col("phone"), str(exc))
+        v["address"] = N.text(get("address")) or None
+        for key, minimum, default in (("members", 1, None), ("labor", 0, 0)):
+            try:
+                v[key] = N.count(get(key), default=default, minimum=minimum)
+            except N.CellError as exc:
+                out.reject(col(key), str(exc))
+                v[key] = default
+        try:
+            v["land_area_centimu"] = N.area(get("land_area"))
+        except N.CellError as exc:
+            out.reject(col("land_area"), str(exc))
+        v["main_industry"] = N.text(get("main_industry")) or None
+        for key in ("annual_income", "assets", "loan_balance", "overdue"):
+            try:
+                v[f"{key}_fen"] = N.money(get(key), units.get(key))
+            except N.CellError as exc:
+                out.reject(col(key), str(exc))
+                v[f"{key}_fen"] = 0
+        if v.get("overdue_fen", 0) > v.get("loan_balance_fen", 0):
+            out.reject(col("overdue"), translate(
+                "Excel", "The overdue amount is part of the loan balance and cannot exceed it."))
+        if v.get("members") and v.get("labor", 0) > v["members"]:
+            out.reject(col("labor"), translate(
+                "Excel", "The labour force cannot exceed the number of family members."))
+        v["note"] = N.text(get("note")) or None
+        return out
+
+    def member(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
+        """A row of a member sheet (户主身份证号码, 成员姓名, 与户主关系 ...)."""
+        cols = plan.field_columns()
+        out = ImportRow(plan.sheet, number, "members")
+
+        def get(key: str) -> Any:
+            index = cols.get(key)
+            return values[index] if index is not None and index < len(values) else None
+
+        try:
+            out.key = N.id_number(get("head_id_number"), today=self.today).number \
+                if not N.blank(get("head_id_number")) else None
+        except N.CellError as exc:
+            out.reject(cols.get("head_id_number"), str(exc))
+        if out.key is None and not out.problems:
+            out.reject(cols.get("head_id_number"), translate(
+                "Excel", "The head of household's ID number is missing."))
+        self._member_values(out, get, cols, name_key="name", id_key="id_number", sex_key="sex",
+                            birth_key="birth_date")
+        return out
+
+    def household_member_row(self, row: ImportRow, plan: SheetPlan) -> None:
+        """A person row of a household sheet (与户主关系 not 户主) as a member."""
+        v = row.values
+        row.kind = "member"
+        row.values = {"name": v.get("head_name"), "relation": v.get("relation") or "other",
+                      "sex": v.get("head_sex"), "id_number": v.get("head_id_number"),
+                      "birth_date": v.get("head_birth_date")}
+        row.name = row.values["name"]
+
+    def _member_values(self, out: ImportRow, get, cols, *, name_key, id_key, sex_key, birth_key):
+        name = N.compact(get(name_key) or "")
+        if not name:
+            out.reject(cols.get(name_key), translate("Excel", "The name is missing."))
+        out.name = name
+        relation = N.relation(get("relation"))
+        typed_sex = typed_birth = None
+        try:
+            typed_sex = N.sex(get(sex_key))
+        except N.CellError as exc:
+            out.reject(cols.get(sex_key), str(exc))
+        try:
+            typed_birth = N.date(get(birth_key))
+        except N.CellError as exc:
+            out.reject(cols.get(birth_key), str(exc))
+        member = {"name": name, "relation": "other" if relation == "head" else relation,
+                  "sex": typed_sex, "id_number": None,
+                  "birth_date": typed_birth.isoformat() if typed_birth else None}
+        raw = get(id_key)
+        if not N.blank(raw):
+            try:
+                info = N.id_number(raw, today=self.today)
+                member.update(id_number=info.number, sex=info.sex,
+                              birth_date=info.birth_date.isoformat())
+                try:
+                    N.agrees(info, typed_sex=typed_sex, typed_birth=None)
+                    N.agrees(info, typed_sex=None, typed_birth=typed_birth)
+                except N.CellError as exc:
+                    out.reject(cols.get(id_key), str(exc))
+            except N.CellError as exc:
+                out.reject(cols.get(id_key), str(exc))
+        out.values = member
+
+    # -------------------------------------------------------- organizations
+    def organization(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
+        cols = plan.field_columns()
+        units = {c.field: c.unit for c in plan.columns if c.field}
+        out = ImportRow(plan.sheet, number, "organizations")
+
+        def get(key: str) -> Any:
+            index = cols.get(key)
+            if index is None or index >= len(values):
+                return None
+            if not N.blank(values[index]):
+                out.given.add(key)
+            return values[index]
+
+        col = cols.get
+        v = out.values
+        v["name"] = N.compact(get("name") or "")
+        out.name = v["name"]
+        if not v["name"]:
+            out.reject(col("name"), translate("Excel", "The name is missing."))
+        reason = N.text(get("uscc_override_reason")) or None
+        v["uscc"] = ""
+        try:
+            uscc = parse_uscc(N.code(get("uscc") or ""))
+            v["uscc"] = uscc.number
+            out.key = uscc.number
+            if not uscc.checksum_ok and not reason:
+                out.reject(col("uscc"), uscc_checksum_warning(uscc) + translate(
+                    "Excel", " (fill the column 代码确认理由 to accept it)"))
+            if uscc.checksum_ok:
+                reason = None
+        except IdentityError as exc:
+            out.reject(col("uscc"), str(exc))
+        v["uscc_override_reason"] = reason
+        try:
+            v["kind"] = N.org_kind(get("kind"), v["name"], v["uscc"])
+        except N.CellError as exc:
+            out.reject(col("kind"), str(exc))
+        village_raw = get("village")
+        village_id = self.look.village(village_raw)
+        if village_id is None:
+            if not N.blank(village_raw):
+                out.reject(col("village"), translate(
+                    "Excel", "There is no village '{value}' in the register. Check the name, or "
+                             "add the village under Places first.").format(
+                    value=N.text(village_raw)))
+            elif self.default_village_id:
+                village_id = self.default_village_id
+            else:
+                out.reject(col("village"), translate(
+                    "Excel", "The village is missing. Fill the village column, or choose the "
+                             "village all rows belong to."))
+        v["village_id"] = village_id
+        v["legal_rep_name"] = N.compact(get("legal_rep_name") or "")
+        if not v["legal_rep_name"]:
+            out.reject(col("legal_rep_name"), translate(
+                "Excel", "The legal representative is missing."))
+        v["legal_rep_id_number"] = None
+        if not N.blank(get("legal_rep_id_number")):
+            try:
+                v["legal_rep_id_number"] = N.id_number(get("legal_rep_id_number"),
+                                                       today=self.today).number
+            except N.CellError as exc:
+                out.reject(col("legal_rep_id_number"), str(exc))
+        try:
+            v["phone"] = N.phone(get("phone"))
+        except N.CellError as exc:
+            out.reject(col("phone"), str(exc))
+        v["address"] = N.text(get("address")) or None
+        try:
+            v["members_count"] = N.count(get("members_count"))
+        except N.CellError as exc:
+            out.reject(col("members_count"), str(exc))
+        try:
+            v["registered_capital_fen"] = N.money(get("registered_capital"),
+                                                  units.get("registered_capital"))
+        except N.CellError as exc:
+            out.reject(col("registered_capital"), str(exc))
+        v["business_scope"] = N.text(get("business_scope")) or None
+        v["note"] = N.text(get("note")) or None
+        return out
+
+    # -------------------------------------------------------------- records
+    def record(self, plan: SheetPlan, number: int, values: list[Any],
+               subjects: dict[str, str]) -> ImportRow:
+        """``subjects``: ID number or USCC -> subject id (register and this import)."""
+        cols = plan.field_columns()
+        out = ImportRow(plan.sheet, number, "records")
+
+        def get(key: str) -> Any:
+            index = cols.get(key)
+            if index is None or index >= len(values):
+                return None
+            if not N.blank(values[index]):
+                out.given.add(key)
+            return values[index]
+
+        col = cols.get
+        v = out.values
+        raw = get("subject_number")
+        out.name = N.compact(get("subject_name") or "")
+        subject_id = None
+        if N.blank(raw):
+            out.reject(col("subject_number"), translate(
+                "Excel", "The ID number or unified social credit code is missing."))
+        else:
+            number_text = N.code(raw) if isinstance(raw, str) else ""
+            if len(number_text) == 18 and not number_text[:17].isdigit():
+                subject_id = subjects.get(number_text)
+            else:
+                try:
+                    number_text = N.id_number(raw, today=self.today).number
+                    subject_id = subjects.get(number_text)
+                except N.CellError as exc:
+                    out.reject(col("subject_number"), str(exc))
+                    number_text = ""
+            if number_text and subject_id is None:
+                out.reject(col("subject_number"), translate(
+                    "Excel", "No household or organization with the number {number} is in the "
+                             "register. Register it first (or import it in the same file), then "
+                             "import its records.").format(number=number_text))
+        v["subject_id"] = subject_id
+        category_raw = N.compact(get("category") or "")
+        category = CATEGORY.get(category_raw) or (category_raw if category_raw in CATEGORY_LABEL
+                                                  else None)
+        if category is None:
+            out.reject(col("category"), translate("Excel", "Write one of: {values}.").format(
+                values="、".join(dict.fromkeys(CATEGORY_LABEL.values()))))
+        v["category"] = category
+        polarity_raw = N.compact(get("polarity") or "")
+        polarity = POLARITY.get(polarity_raw) or (polarity_raw if polarity_raw in
+                                                  ("positive", "negative", "neutral") else None)
+        if polarity is None:
+            if polarity_raw:
+                out.reject(col("polarity"), translate("Excel", "Write one of: {values}.").format(
+                    values="守信、失信、基础信息"))
+            else:
+                polarity = CATEGORY_POLARITY.get(category or "", None)
+                if polarity is None and category:
+                    out.reject(col("polarity"), translate(
+                        "Excel", "Say whether the record is 守信, 失信 or 基础信息."))
+        v["polarity"] = polarity
+        severity_raw = N.compact(get("severity") or "")
+        v["severity"] = SEVERITY.get(severity_raw) if severity_raw else None
+        if severity_raw and v["severity"] is None:
+            out.reject(col("severity"), translate("Excel", "Write one of: {values}.").format(
+                values="轻微、一般、严重"))
+        if polarity != "negative":
+            v["severity"] = None
+        v["title"] = N.text(get("title")) or CATEGORY_LABEL.get(category or "", "") or ""
+        v["content"] = N.text(get("content")) or None
+        v["source_department"] = N.text(get("source_department")) or None
+        v["document_number"] = N.text(get("document_number")) or None
+        for key in ("decision_date", "publicity_end"):
+            try:
+                day = N.date(get(key))
+                v[key] = day.isoformat() if day else None
+            except N.CellError as exc:
+                out.reject(col(key), str(exc))
+                v[key] = None
+        if not v.get("decision_date") and not any(p.column == col("decision_date")
+                                                  for p in out.problems):
+            out.reject(col("decision_date"), translate("Excel", "The decision date is missing."))
+        status_raw = N.compact(get("status") or "")
+        v["status"] = STATUS.get(status_raw) or (status_raw if status_raw in STATUS.values()
+                                                 else None)
+        if v["status"] is None:
+            out.reject(col("status"), translate("Excel", "Write one of: {values}.").format(
+                values="公示中、已修复、已撤销、异议中、已到期"))
+        if subject_id and category and v.get("decision_date"):
+            out.key = "|".join((subject_id, category, v["document_number"] or v["title"],
+                                v["decision_date"]))
+        return out
