@@ -193,7 +193,7 @@ def insert_entry(cs: ChangeSet, row: dict[str, Any]) -> dict[str, Any]:
                         translate("Records", "Put on the {list}: {basis}").format(
                             list=pol.list_label(pol.load(cs.db), row["list_kind"]),
                             basis=row["basis"]),
-                        "records.list_entry")
+                        "list_entry")
     return entry
 
 

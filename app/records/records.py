@@ -229,7 +229,7 @@ def insert_record(cs: ChangeSet, row: dict[str, Any]) -> dict[str, Any]:
     if row["polarity"] == "negative" and row["status"] == "public":
         flag_for_review(cs.db, cs, row["subject_id"],
                         translate("Records", "New negative credit record: {title}").format(
-                            title=row["title"]), "records.credit_record")
+                            title=row["title"]), "credit_record")
     return record
 
 
