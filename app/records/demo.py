@@ -151,7 +151,7 @@ def demo_extension(db, operator_id, rng, job) -> None:
                 "name": subject["name"], "id_number": subject["number"], "basis": basis,
                 "deciding_body": body, "document_number": None, "listed_on": day.isoformat(),
                 "valid_until": (day + dt.timedelta(days=3 * 365)).isoformat(),
-                "removed_on": None, "source": "county" if kind != "red_list" else "local",
+                "removed_on": None, "source": "local",
                 "version": 1, "created_at": cs.at, "updated_at": cs.at})
         cs.insert_many("list_entry", entries)
     job.step(1, 2, "repairs and objections")

@@ -37,7 +37,9 @@ def page(ctx, qtbot):
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show()
-    return widget
+    yield widget
+    widget.close_page()
+    widget.close()
 
 
 def idle(qtbot, ctx):

@@ -43,7 +43,7 @@ def test_pull_applies_lists_and_policy_and_flags_the_household(listed, demo_data
     # Pulling again applies nothing twice.
     assert client.pull(db, demo_data, db.execute("SELECT id FROM app_user").fetchone()[0]
                        )["packages"] == 0
-    assert db.execute("SELECT count(*) FROM list_entry").fetchone()[0] == len(entries)
+    assert db.execute("SELECT count(*) FROM list_entry WHERE source = 'county'").fetchone()[0] == len(entries)
 
 
 def test_tampered_package_is_refused_and_nothing_applied(listed, demo_data, county):
@@ -53,7 +53,7 @@ def test_tampered_package_is_refused_and_nothing_applied(listed, demo_data, coun
     county.store.conn.execute("UPDATE downlink SET content = ? WHERE package = 1", [bytes(content)])
     with pytest.raises(downlink.PackageRefused):
         client.pull(db, demo_data, db.execute("SELECT id FROM app_user").fetchone()[0])
-    assert db.execute("SELECT count(*) FROM list_entry").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM list_entry WHERE source = 'county'").fetchone()[0] == 0
     assert downlink.last_package(db) == 0
 
 

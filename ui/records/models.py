@@ -27,11 +27,26 @@ class RowsModel(QAbstractTableModel):
         self._columns = columns
         self._rows: list[dict[str, Any]] = []
         self._tone = tone
+        self._views: list = []
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+        self.fit()
+
+    def fit(self, sample: int = 60, widest: int = 280) -> None:
+        """Size the views' columns to the first rows (cheap), capped."""
+        for view in self._views:
+            header = view.horizontalHeader()
+            metrics = view.fontMetrics()
+            for column, (title, get) in enumerate(self._columns):
+                texts = [title] + [str(get(r) or "") for r in self._rows[:sample]]
+                width = max(metrics.horizontalAdvance(t) for t in texts) + 18
+                header.resizeSection(column, min(width, widest))
+
+    def attach(self, view) -> None:
+        self._views.append(view)
 
     def append_rows(self, rows: list[dict[str, Any]]) -> None:
         if not rows:

@@ -29,6 +29,7 @@ from ui.records.models import RowsModel
 def _table(model: RowsModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
+    model.attach(view)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -598,6 +599,10 @@ class Page(QWidget):
             self.alerts.show()
         else:
             self.alerts.hide()
+
+    def close_page(self) -> None:
+        """Stop pending timers before the connections close."""
+        self.log_tab._timer.stop()
 
     def show_subject(self, subject_id: str, purpose: str) -> None:
         """Open a subject's credit detail; the look is logged with its purpose."""

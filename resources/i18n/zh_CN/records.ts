@@ -2,6 +2,412 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnswerObjectionDialog</name>
+    <message>
+        <source>Answer an objection</source>
+        <translation>答复异议</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>异议理由</translation>
+    </message>
+    <message>
+        <source>only when corrected</source>
+        <translation>仅在更正时填写</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Corrected title</source>
+        <translation>更正后的标题</translation>
+    </message>
+    <message>
+        <source>Corrected content</source>
+        <translation>更正后的内容</translation>
+    </message>
+</context>
+<context>
+    <name>DecideRepairDialog</name>
+    <message>
+        <source>Approve repair</source>
+        <translation>批准信用修复</translation>
+    </message>
+    <message>
+        <source>Reject repair</source>
+        <translation>驳回信用修复</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>ListEntryDialog</name>
+    <message>
+        <source>Put on a list</source>
+        <translation>列入名单</translation>
+    </message>
+    <message>
+        <source>18-character ID number or USCC</source>
+        <translation>18位身份证号或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>filled from the register if registered</source>
+        <translation>已登记的主体自动填写</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, empty if open-ended</source>
+        <translation>年-月-日，长期有效则留空</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>ID number or USCC</source>
+        <translation>身份证号/统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称/姓名</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>列入依据</translation>
+    </message>
+    <message>
+        <source>Deciding body</source>
+        <translation>认定单位</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文书号</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>列入日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>ListsTab</name>
+    <message>
+        <source>All lists</source>
+        <translation>全部名单</translation>
+    </message>
+    <message>
+        <source>Name, number or basis</source>
+        <translation>名称、号码或依据</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称/姓名</translation>
+    </message>
+    <message>
+        <source>ID number or USCC</source>
+        <translation>身份证号/统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>列入日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Deciding body</source>
+        <translation>认定单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县级下发</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>本乡镇</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>列入依据</translation>
+    </message>
+    <message>
+        <source>Put on a list…</source>
+        <translation>列入名单…</translation>
+    </message>
+    <message>
+        <source>Remove from list…</source>
+        <translation>移出名单…</translation>
+    </message>
+    <message>
+        <source>Measures: {measures}</source>
+        <translation>联合奖惩措施：{measures}</translation>
+    </message>
+    <message>
+        <source>Select an entry first.</source>
+        <translation>请先选择一条名单记录。</translation>
+    </message>
+</context>
+<context>
+    <name>LookupBar</name>
+    <message>
+        <source>Type an ID number or USCC to see list status</source>
+        <translation>输入身份证号或统一社会信用代码，立即显示名单情况</translation>
+    </message>
+    <message>
+        <source>Purpose of looking at the credit information (recorded in the query log)</source>
+        <translation>查看信用信息的用途（记入查询使用登记）</translation>
+    </message>
+    <message>
+        <source>View credit detail</source>
+        <translation>查看信用详情</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Choose the purpose first: every look at a subject&apos;s credit information is recorded with its purpose.</source>
+        <translation>请先选择用途：每次查看信用信息都会连同用途一起登记。</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>Objection to a record</source>
+        <translation>对信用记录提出异议</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>异议申请人</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>异议理由</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsTab</name>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>异议理由</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限提醒</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>Select an open objection first.</source>
+        <translation>请先选择一条处理中的异议。</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Credit records</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>Red and black lists</source>
+        <translation>红黑名单</translation>
+    </message>
+    <message>
+        <source>Credit repair</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>异议处理</translation>
+    </message>
+    <message>
+        <source>Credit reports</source>
+        <translation>信用报告</translation>
+    </message>
+    <message>
+        <source>Query log</source>
+        <translation>查询使用登记</translation>
+    </message>
+    <message>
+        <source>Objections needing an answer soon: {soon}; overdue: {overdue}. Nearest: {name}, {when}.</source>
+        <translation>异议即将到期：{soon} 件；已超期：{overdue} 件。最紧急：{name}，{when}。</translation>
+    </message>
+</context>
+<context>
+    <name>QueryLogTab</name>
+    <message>
+        <source>Name, operator, purpose or detail</source>
+        <translation>姓名、经办人、用途或详情</translation>
+    </message>
+    <message>
+        <source>All uses</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>起始日期 年-月-日</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>截止日期 年-月-日</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Load older entries</source>
+        <translation>加载更早的登记</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>New credit record</source>
+        <translation>新增信用记录</translation>
+    </message>
+    <message>
+        <source>ID number of the head of household or USCC</source>
+        <translation>户主身份证号或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>default for the severity</source>
+        <translation>按严重程度默认</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Polarity</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Publicity (months)</source>
+        <translation>公示期限（月）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Source department</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
+        <source>Decision document number</source>
+        <translation>决定文书号</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>决定日期</translation>
+    </message>
+</context>
+<context>
     <name>RecordFields</name>
     <message>
         <source>Counterpart name</source>
@@ -495,6 +901,186 @@
     </message>
 </context>
 <context>
+    <name>RecordsTab</name>
+    <message>
+        <source>Title, document number or name</source>
+        <translation>标题、文书号或姓名</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All subjects</source>
+        <translation>全部主体</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Polarity</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文书号</translation>
+    </message>
+    <message>
+        <source>Publicity until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>New record…</source>
+        <translation>新增记录…</translation>
+    </message>
+    <message>
+        <source>Apply for repair…</source>
+        <translation>申请信用修复…</translation>
+    </message>
+    <message>
+        <source>Record an objection…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <source>Subject: {name}</source>
+        <translation>信用主体：{name}</translation>
+    </message>
+    <message>
+        <source>History: {steps}</source>
+        <translation>变更历史：{steps}</translation>
+    </message>
+    <message>
+        <source>Select a record first.</source>
+        <translation>请先选择一条信用记录。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveEntryDialog</name>
+    <message>
+        <source>Remove from list</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>名单记录</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Removed on</source>
+        <translation>移出日期</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <source>Credit repair application</source>
+        <translation>信用修复申请</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Repair commitment</source>
+        <translation>信用修复承诺</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+</context>
+<context>
+    <name>RepairsTab</name>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Select a pending application first.</source>
+        <translation>请先选择一份待审核的申请。</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>{township} Credit Information Service</source>
@@ -847,6 +1433,85 @@
     <message>
         <source>Report {number} · verification code {code} · page {page}</source>
         <translation>报告编号 {number} · 核验码 {code} · 第 {page} 页</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>ID number, USCC or record id</source>
+        <translation>身份证号、统一社会信用代码或记录编号</translation>
+    </message>
+    <message>
+        <source>e.g. the bank asking; empty: the subject</source>
+        <translation>例如申请查询的银行；留空为本人</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>查询申请人</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Print credit report</source>
+        <translation>出具信用报告</translation>
+    </message>
+    <message>
+        <source>Verification code, e.g. 7K3M-Q9XA</source>
+        <translation>核验码，例如 7K3M-Q9XA</translation>
+    </message>
+    <message>
+        <source>Verify a report</source>
+        <translation>核验报告</translation>
+    </message>
+    <message>
+        <source>Report number</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>核验码</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Save credit report</source>
+        <translation>保存信用报告</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在出具…</translation>
+    </message>
+    <message>
+        <source>Report {number} saved to {path}. Verification code: {code}.</source>
+        <translation>报告 {number} 已保存到 {path}。核验码：{code}。</translation>
     </message>
 </context>
 </TS>
