@@ -23,9 +23,11 @@ def households_of(db, village_id: str) -> list[dict]:
 
 @pytest.fixture
 def printed(demo_db, demo_operator, tmp_path):
-    """Letters printed for one household each of a small village: (result, households)."""
+    """New letters printed for four households of a village that had none: (result, households)."""
     v = village(demo_db, 2)
-    people = households_of(demo_db, v["id"])[:4]
+    people = [h for h in households_of(demo_db, v["id"]) if not demo_db.execute(
+        "SELECT 1 FROM commitment_letter WHERE subject_id = ?", [h["id"]]).fetchone()][:4]
+    assert len(people) == 4
     result = printing.print_letters(demo_db, demo_operator, tmp_path / "four.pdf",
                                     subject_ids=[h["id"] for h in people])
     return result, people
@@ -47,3 +49,10 @@ def render_page(pdf: Path, page: int, dpi: int, out: Path):
     subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page),
                     "-l", str(page), str(pdf), str(out)], check=True, timeout=60)
     return Image.open(str(out) + ".png")
+
+
+def letterless(db, count: int = 1, offset: int = 0) -> list[str]:
+    """Households the demo gave no letter."""
+    return [r[0] for r in db.execute(
+        "SELECT id FROM household WHERE id NOT IN (SELECT subject_id FROM commitment_letter) "
+        "ORDER BY head_name LIMIT ? OFFSET ?", [count, offset])]

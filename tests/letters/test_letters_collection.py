@@ -10,7 +10,7 @@ from app.errors import UserError
 from app.letters import collection
 from app.letters.letter import create_letter, find_letter, get_letter
 from app.letters.queries import subject_letters
-from tests.letters.conftest import village
+from tests.letters.conftest import letterless, village
 
 
 def _png(tmp_path, name="scan.png"):
@@ -35,7 +35,7 @@ def test_mark_signed_records_collector_time_and_place(printed, demo_db, demo_ope
 
 def test_an_unprinted_letter_cannot_be_signed_and_a_collector_is_required(demo_db, demo_operator,
                                                                         printed):
-    subject = demo_db.execute("SELECT id FROM household LIMIT 1 OFFSET 7").fetchone()[0]
+    subject = letterless(demo_db, 1, 7)[0]
     draft = create_letter(demo_db, demo_operator, subject)
     with pytest.raises(UserError, match="请先打印"):
         collection.mark_signed(demo_db, demo_operator, draft["id"], collector="王")

@@ -63,7 +63,9 @@ def test_cli_sign_void_and_fulfil(demo_data, demo_db, cli, tmp_path):
     from app.letters import printing
     from app.users import default_operator_id
 
-    ids = [r[0] for r in demo_db.execute("SELECT id FROM household LIMIT 2")]
+    from tests.letters.conftest import letterless
+
+    ids = letterless(demo_db, 2)
     result = printing.print_letters(demo_db, default_operator_id(demo_db), tmp_path / "a.pdf",
                                     subject_ids=ids)
     demo_db.close()

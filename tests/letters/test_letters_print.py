@@ -9,7 +9,7 @@ from app.letters import printing
 from app.letters.letter import get_letter
 from app.letters.queries import subject_letters
 from app.pdf_fonts import UnprintableCharacters
-from tests.letters.conftest import households_of, render_page, village
+from tests.letters.conftest import households_of, letterless, render_page, village
 
 
 def test_cli_prints_one_chinese_page_per_household_of_a_village(demo_data, demo_db, cli,
@@ -74,7 +74,7 @@ def test_rendered_page_is_not_blank_and_qr_decodes_to_the_letter_id(printed, tmp
 
 
 def test_rare_characters_in_names_print_and_extract(demo_db, demo_operator, tmp_path):
-    subject = demo_db.execute("SELECT id FROM household LIMIT 1").fetchone()[0]
+    subject = letterless(demo_db)[0]
     demo_db.execute("UPDATE household SET head_name = '王𠀾' WHERE id = ?", [subject])
     demo_db.conn.commit()
     result = printing.print_letters(demo_db, demo_operator, tmp_path / "rare.pdf",
@@ -84,7 +84,7 @@ def test_rare_characters_in_names_print_and_extract(demo_db, demo_operator, tmp_
 
 
 def test_a_character_no_font_has_stops_the_print_and_is_named(demo_db, demo_operator, tmp_path):
-    subject = demo_db.execute("SELECT id FROM household LIMIT 1").fetchone()[0]
+    subject = letterless(demo_db)[0]
     demo_db.execute("UPDATE household SET head_name = '李\U000F0001' WHERE id = ?", [subject])
     demo_db.conn.commit()
     out = tmp_path / "bad.pdf"

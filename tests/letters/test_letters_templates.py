@@ -9,6 +9,7 @@ from app.letters import printing
 from app.letters import templates as tpl
 from app.letters.letter import get_letter, letter_text
 from app.letters.templates import TemplateError
+from tests.letters.conftest import letterless
 
 
 def test_every_letter_type_is_shipped_and_the_farmer_letter_asks_consent_with_purpose(db,
@@ -37,7 +38,7 @@ def test_an_edit_is_a_new_version_and_leaves_printed_letters_as_they_were(demo_d
     from app.users import default_operator_id
 
     operator = default_operator_id(demo_db)
-    subject = demo_db.execute("SELECT id FROM household ORDER BY head_name LIMIT 1").fetchone()[0]
+    subject, other = letterless(demo_db, 2)
     first = printing.print_letters(demo_db, operator, tmp_path / "first.pdf",
                                    subject_ids=[subject])
     letter_id = first.letters[0]["id"]
@@ -58,7 +59,5 @@ def test_an_edit_is_a_new_version_and_leaves_printed_letters_as_they_were(demo_d
     assert letter_text(demo_db, get_letter(demo_db, letter_id))["template_version"] == 1
 
     # A new letter takes the new version.
-    other = demo_db.execute("SELECT id FROM household ORDER BY head_name LIMIT 1 OFFSET 1"
-                            ).fetchone()[0]
     new = printing.print_letters(demo_db, operator, tmp_path / "new.pdf", subject_ids=[other])
     assert "新增条款" in PdfReader(new.path).pages[0].extract_text()

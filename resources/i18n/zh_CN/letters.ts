@@ -479,4 +479,285 @@
         <translation>承诺书 {number}：已登记履约情况。</translation>
     </message>
 </context>
+<context>
+    <name>LettersPage</name>
+    <message>
+        <source>Record letter {number} as signed</source>
+        <translation>登记承诺书 {number} 已签署</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>回收人</translation>
+    </message>
+    <message>
+        <source>Signed at (place)</source>
+        <translation>签署地点</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签署时间</translation>
+    </message>
+    <message>
+        <source>Signature for letter {number}</source>
+        <translation>承诺书 {number} 的签名</translation>
+    </message>
+    <message>
+        <source>{name}: sign below with the mouse, a pen or a finger.</source>
+        <translation>{name}：请用鼠标、手写笔或手指在下面签名。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Nothing is signed yet.</source>
+        <translation>还没有签名。</translation>
+    </message>
+    <message>
+        <source>Print and collect</source>
+        <translation>打印与回收</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>各村情况</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Only letters still out</source>
+        <translation>只看待回收</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>打印为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>直接打印…</translation>
+    </message>
+    <message>
+        <source>Print selected…</source>
+        <translation>打印选中的…</translation>
+    </message>
+    <message>
+        <source>Skip signed letters</source>
+        <translation>跳过已签署的</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Scan the QR code or type a letter number, then Enter</source>
+        <translation>扫描二维码或输入承诺书编号，按回车</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Select a letter.</source>
+        <translation>请选择一份承诺书。</translation>
+    </message>
+    <message>
+        <source>Signed…</source>
+        <translation>登记签署…</translation>
+    </message>
+    <message>
+        <source>Attach scan…</source>
+        <translation>添加扫描件…</translation>
+    </message>
+    <message>
+        <source>Sign on screen…</source>
+        <translation>屏幕签名…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>履约</translation>
+    </message>
+    <message>
+        <source>Broken…</source>
+        <translation>违约…</translation>
+    </message>
+    <message>
+        <source>Copy as printed…</source>
+        <translation>按原样导出…</translation>
+    </message>
+    <message>
+        <source>Letters per village: still out in the village, signed, kept, broken.</source>
+        <translation>各村承诺书：待回收、已签署、履约、违约情况。双击一行查看该村待回收的承诺书。</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Still out</source>
+        <translation>待回收</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>违约</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Placeholders:</source>
+        <translation>可用占位符：</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>个人信息授权</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <source>whole village</source>
+        <translation>全村</translation>
+    </message>
+    <message>
+        <source>{n} letters</source>
+        <translation>共 {n} 份承诺书</translation>
+    </message>
+    <message>
+        <source> (first {n} shown)</source>
+        <translation>（只显示前 {n} 份）</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>Signed {when} at {place}, collected by {who}</source>
+        <translation>{when} 在{place}签署，回收人 {who}</translation>
+    </message>
+    <message>
+        <source>Fulfilment: {outcome} ({day}) {note}</source>
+        <translation>履约情况：{outcome}（{day}）{note}</translation>
+    </message>
+    <message>
+        <source>Void: {reason}</source>
+        <translation>作废原因：{reason}</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>屏幕签名</translation>
+    </message>
+    <message>
+        <source>scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Scan or photo of the signed letter</source>
+        <translation>签字承诺书的扫描件或照片</translation>
+    </message>
+    <message>
+        <source>Scans and photos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>扫描件和照片 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Void letter {number}</source>
+        <translation>作废承诺书 {number}</translation>
+    </message>
+    <message>
+        <source>Why is the letter void? (It stays on file.)</source>
+        <translation>作废原因（承诺书仍保留存档）：</translation>
+    </message>
+    <message>
+        <source>Promise broken</source>
+        <translation>违约</translation>
+    </message>
+    <message>
+        <source>How was the promise broken? A negative credit record is made for {name}.</source>
+        <translation>违约情况（将为 {name} 记入一条失信信用记录）：</translation>
+    </message>
+    <message>
+        <source>Save the letter as printed</source>
+        <translation>按原样保存承诺书</translation>
+    </message>
+    <message>
+        <source>Save letters as PDF</source>
+        <translation>把承诺书保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Letters printed</source>
+        <translation>承诺书已打印</translation>
+    </message>
+    <message>
+        <source>{count} letters ({new} new) on {pages} pages:
+{path}</source>
+        <translation>共 {count} 份承诺书（新建 {new} 份），{pages} 页：
+{path}</translation>
+    </message>
+    <message>
+        <source>Select letters in the list first.</source>
+        <translation>请先在列表中选择承诺书。</translation>
+    </message>
+    <message>
+        <source>{name}, version {version}. Saving makes version {next}; letters already printed keep their version.</source>
+        <translation>{name} 第 {version} 版。保存后成为第 {next} 版；已打印的承诺书保持原版本不变。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Committer</source>
+        <translation>承诺人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>履约</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+</context>
 </TS>

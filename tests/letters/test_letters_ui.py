@@ -1,0 +1,169 @@
+"""The letters screen: print with progress, collection actions, templates, direct print."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QTranslator  # noqa: E402
+
+from app.letters.letter import get_letter  # noqa: E402
+from app.letters.queries import subject_letters  # noqa: E402
+
+
+@pytest.fixture
+def letters_ctx(qapp, demo_data):
+    from app.i18n import qm_paths
+    from app.store import open_data_dir, open_reader
+    from app.users import default_operator_id
+    from ui.context import UiContext
+    from ui.jobs import JobRunner
+
+    translators = []
+    for path in qm_paths("zh_CN"):
+        t = QTranslator()
+        if t.load(str(path)):
+            qapp.installTranslator(t)
+            translators.append(t)
+    setup = open_data_dir(demo_data)
+    operator = default_operator_id(setup)
+    setup.close()
+    runner = JobRunner(lambda: open_data_dir(demo_data))
+    reader = open_reader(demo_data)
+    yield UiContext(data=demo_data, reader=reader, runner=runner, operator_id=operator)
+    runner.shutdown()
+    reader.close()
+    for t in translators:
+        qapp.removeTranslator(t)
+
+
+@pytest.fixture
+def page(letters_ctx, qtbot):
+    from ui.letters.page import Page
+
+    widget = Page(letters_ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.template.count() == 6, timeout=10000)
+    yield widget
+    widget.close_page()
+
+
+def _idle(qtbot, ctx):
+    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=20000)
+
+
+def test_print_a_village_in_the_background_then_collect(page, letters_ctx, qtbot, tmp_path):
+    out = tmp_path / "village.pdf"
+    households = letters_ctx.reader.execute(
+        "SELECT COUNT(*) FROM household WHERE village_id = ?",
+        [page.village.currentData()]).fetchone()[0]
+    with qtbot.waitSignal(letters_ctx.runner.busy_changed, timeout=20000):
+        page.print_batch(str(out))
+    _idle(qtbot, letters_ctx)
+    assert len(PdfReader(out).pages) == households
+    assert page.last_result.pages == households
+    # Letters still out in the village; pick one and record it signed.
+    page.only_outstanding.setChecked(True)
+    assert page.model.rowCount() > 0
+    assert all(r["status"] == "printed" for r in page.model.rows)
+    letter_id = page.model.rows[0]["id"]
+    page.select_letter(letter_id)
+    assert page.sign_button.isEnabled() and not page.kept_button.isEnabled()
+    page.mark_signed(letter_id, "李驻村", "村委会", "2026-03-15T10:30")
+    _idle(qtbot, letters_ctx)
+    assert get_letter(letters_ctx.reader, letter_id)["status"] == "signed"
+    assert letter_id not in {r["id"] for r in page.model.rows}  # no longer outstanding
+    page.only_outstanding.setChecked(False)
+    assert page.select_letter(letter_id)
+    assert "李驻村" in page.detail.text() and page.kept_button.isEnabled()
+
+    # Signature on screen, a scan, then the promise broken.
+    from ui.letters.widgets import SignaturePad
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 160)
+    pad.add_stroke([(20, 100), (80, 40), (140, 110), (220, 50), (300, 90)])
+    page.save_signature(letter_id, pad.png())
+    page.attach(letter_id, str(out))
+    _idle(qtbot, letters_ctx)
+    page.select_letter(letter_id)
+    assert page.files.count() == 2
+    assert not page.signature_view.pixmap().isNull()
+    page.record_fulfilment("broken", "贷款逾期", letter_id)
+    _idle(qtbot, letters_ctx)
+    letter = get_letter(letters_ctx.reader, letter_id)
+    assert letter["fulfilment"] == "broken" and letter["credit_record_id"]
+    assert not page.void_button.isEnabled()
+
+
+def test_void_from_the_screen_keeps_the_letter(page, letters_ctx, qtbot):
+    row = next(r for r in page.model.rows if r["status"] in ("printed", "drafted"))
+    page.void(row["id"], "重复打印")
+    _idle(qtbot, letters_ctx)
+    letter = get_letter(letters_ctx.reader, row["id"])
+    assert letter["status"] == "void" and letter["void_reason"] == "重复打印"
+    assert row["id"] in {r["id"] for r in page.model.rows}
+
+
+def test_cancel_stops_a_print_and_leaves_nothing(page, letters_ctx, qtbot, tmp_path):
+    out = tmp_path / "cancelled.pdf"
+    subject = letters_ctx.reader.execute(
+        "SELECT id FROM household WHERE id NOT IN (SELECT subject_id FROM commitment_letter) "
+        "LIMIT 1").fetchone()
+    page.print_batch(str(out))
+    page.cancel()
+    _idle(qtbot, letters_ctx)
+    assert not out.exists() and page.last_result is None if hasattr(page, "last_result") \
+        else not out.exists()
+    if subject:
+        assert subject_letters(letters_ctx.reader, subject[0]) == []
+
+
+def test_template_edit_with_live_preview_and_unknown_placeholder(page, letters_ctx, qtbot):
+    page.tabs.setCurrentIndex(2)
+    assert page.t_title.text() == "农户信用承诺书"
+    assert not page.preview.pixmap().isNull()
+    page.t_body.setPlainText(page.t_body.toPlainText() + "\n五、{不存在}")
+    page.update_preview()
+    assert "{不存在}" in page.t_status.text() and not page.t_save.isEnabled()
+    page.t_body.setPlainText(page.t_body.toPlainText().replace("{不存在}", "按时参加村民会议。"))
+    page.update_preview()
+    assert page.t_save.isEnabled()
+    page.save_template()
+    _idle(qtbot, letters_ctx)
+    qtbot.waitUntil(lambda: "第 2 版" in page.t_status.text() or "version 2" in
+                    page.t_status.text() or page._editing["template_version"] == 2, timeout=5000)
+    assert page._editing["template_version"] == 2
+
+
+def test_direct_printing_sends_every_page_to_the_printer(page, letters_ctx, qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+    ids = [r["id"] for r in page.model.rows if r["status"] != "void"][:3]
+    sent = []
+    page.print_directly(printer, ask=False, letter_ids=ids, on_done=sent.append)
+    _idle(qtbot, letters_ctx)
+    qtbot.waitUntil(lambda: sent == [3], timeout=10000)
+    assert len(PdfReader(tmp_path / "printer.pdf").pages) == 3
+
+
+def test_scanning_a_qr_code_selects_the_letter(page, letters_ctx):
+    row = page.model.rows[-1]
+    page.scan.setText(row["id"])
+    page.scan.returnPressed.emit()
+    assert page.selected_letter_ids() == [row["id"]]
+
+
+def test_screenshot(page, letters_ctx, qtbot, tmp_path):
+    page.only_outstanding.setChecked(False)
+    page.select_letter(page.model.rows[2]["id"])
+    path = tmp_path / "letters.png"
+    assert page.grab().save(str(path))
