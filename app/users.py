@@ -27,3 +27,12 @@ def create_user(db: Database, username: str, display_name: str, role: str = "off
             [user_id, username, display_name, role, utc_now()],
         )
     return user_id
+
+
+def display_name(user: dict) -> str:
+    """The name to show; the built-in operator is named in the user's language."""
+    from app.i18n import translate
+
+    if user.get("username") == "operator" and user.get("display_name") == "Default operator":
+        return translate("Users", "Default operator")
+    return user.get("display_name") or user.get("username") or ""

@@ -1,29 +1,110 @@
-"""Showing failures: user errors as messages, bugs as a details dialog."""
+"""Showing failures: user errors as messages, bugs as a details dialog.
+
+Database failures a user can act on (disk full, file locked, damaged file)
+are classified by ``db.errors.classify`` and explained with what to do.
+Anything else is a bug: a dialog with the details and a copy button, and
+the traceback goes to the rotating log file in the data folder.
+"""
 
 from __future__ import annotations
 
 import logging
+import sys
+import traceback
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.errors import describe
+from db.errors import DatabaseProblem, classify
 
 log = logging.getLogger("credit_desk.ui")
 
 
-def show_exception(exc: BaseException, details: str = "", parent=None) -> None:
-    message = describe(exc)
-    box = QMessageBox(parent or QApplication.activeWindow())
+def user_message(exc: BaseException) -> str | None:
+    """What to tell the user about ``exc``, or None when it is a bug."""
+    problem = exc if isinstance(exc, DatabaseProblem) else classify(exc)
+    return describe(problem or exc)
+
+
+class ErrorDialog(QDialog):
+    """A bug: what happened in plain words, the details, and a copy button."""
+
+    def __init__(self, details: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("error-dialog")
+        self.setWindowTitle(self.tr("Unexpected error"))
+        self.details = details
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr("Something went wrong inside the program. Your saved data is safe. "
+                              "Please send the details below to the township IT contact."))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        box = QPlainTextEdit(details)
+        box.setReadOnly(True)
+        box.setMinimumSize(560, 220)
+        layout.addWidget(box)
+        row = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.clicked.connect(self.copy)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+        self.copy_button.setText(self.tr("Copied"))
+
+
+class MessageDialog(QDialog):
+    """A problem the user can act on: the message says what to do."""
+
+    def __init__(self, message: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("message-dialog")
+        self.setWindowTitle(self.tr("Cannot do that"))
+        self.message = message
+        layout = QVBoxLayout(self)
+        label = QLabel(message)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setMinimumWidth(380)
+        layout.addWidget(label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+
+def error_dialog(exc: BaseException, details: str = "", parent=None) -> QDialog:
+    message = user_message(exc)
+    parent = parent or QApplication.activeWindow()
     if message is not None:
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QApplication.translate("Errors", "Cannot do that"))
-        box.setText(message)
-    else:
-        log.error("unexpected error\n%s", details)
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(QApplication.translate("Errors", "Unexpected error"))
-        box.setText(QApplication.translate(
-            "Errors", "Something went wrong inside the program. Your saved data is safe. "
-                      "Please send the details below to the township IT contact."))
-        box.setDetailedText(details or repr(exc))
-    box.exec()
+        log.info("user error: %s", message)
+        return MessageDialog(message, parent)
+    details = details or "".join(traceback.format_exception(exc))
+    log.error("unexpected error\n%s", details)
+    return ErrorDialog(details, parent)
+
+
+def show_exception(exc: BaseException, details: str = "", parent=None) -> None:
+    error_dialog(exc, details, parent).exec()
+
+
+def install_excepthook() -> None:
+    """Uncaught exceptions in Qt callbacks: log them and show the dialog."""
+    def hook(kind, value, tb):
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        details = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            show_exception(value, details)
+        except Exception:  # noqa: BLE001 - never recurse into the hook
+            log.error("could not show the error dialog\n%s", details)
+
+    sys.excepthook = hook

@@ -4,11 +4,12 @@ Feature areas keep their commands in ``app/<area>/cli.py``; the order here is
 the order in help.
 """
 
-from app.commands import register_cmds
+from app.commands import register_cmds, screenshot_cmd
 from app.excel import cli as excel_cli
 from app.letters import cli as letters_cli
 from app.rating import cli as rating_cli
 from app.records import cli as records_cli
 from app.sync import cli as sync_cli
 
-COMMAND_MODULES = [register_cmds, excel_cli, rating_cli, letters_cli, records_cli, sync_cli]
+COMMAND_MODULES = [register_cmds, excel_cli, rating_cli, letters_cli, records_cli, sync_cli,
+                   screenshot_cmd]

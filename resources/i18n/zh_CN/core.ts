@@ -79,6 +79,38 @@
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
+    <message>
+        <source>save a picture of a view of the app (drawn offscreen) as PNG</source>
+        <translation>把程序的某个界面画成 PNG 图片保存（离屏绘制）</translation>
+    </message>
+    <message>
+        <source>which view to draw</source>
+        <translation>要画的界面</translation>
+    </message>
+    <message>
+        <source>where to save the picture</source>
+        <translation>图片保存位置</translation>
+    </message>
+    <message>
+        <source>window size in pixels (default 1280x800)</source>
+        <translation>窗口大小（像素，默认 1280x800）</translation>
+    </message>
+    <message>
+        <source>Give the size as width x height, e.g. 1280x800.</source>
+        <translation>请按“宽x高”填写大小，例如 1280x800。</translation>
+    </message>
+    <message>
+        <source>The size must be between 200x150 and 8000x8000.</source>
+        <translation>大小必须在 200x150 到 8000x8000 之间。</translation>
+    </message>
+    <message>
+        <source>No register in {path}. Run &apos;credit-desk demo&apos; first, or draw the welcome view.</source>
+        <translation>{path} 中还没有登记册。请先运行“credit-desk demo”，或者画欢迎界面（welcome）。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -320,6 +352,73 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Land (mu)</source>
+        <translation>承包地（亩）</translation>
+    </message>
+    <message>
+        <source>Main industry</source>
+        <translation>主营产业</translation>
+    </message>
+    <message>
+        <source>Income (yuan)</source>
+        <translation>年收入（元）</translation>
+    </message>
+    <message>
+        <source>Loan balance (yuan)</source>
+        <translation>贷款余额（元）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Registered capital (yuan)</source>
+        <translation>注册资本（元）</translation>
+    </message>
+</context>
+<context>
     <name>PDF</name>
     <message>
         <source>Cannot print {where}: no font has the character(s) {chars}. Nothing was printed. Correct the text or ask for a font that has them.</source>
@@ -502,6 +601,25 @@
     </message>
 </context>
 <context>
+    <name>Setup</name>
+    <message>
+        <source>A township division code has 9 digits (county 6 + township 3), e.g. 510623105.</source>
+        <translation>乡镇区划代码为 9 位数字（县 6 位 + 乡镇 3 位），例如 510623105。</translation>
+    </message>
+    <message>
+        <source>Enter the township&apos;s name.</source>
+        <translation>请输入乡镇名称。</translation>
+    </message>
+    <message>
+        <source>County {code}</source>
+        <translation>县（{code}）</translation>
+    </message>
+    <message>
+        <source>This data folder already has a register for {name}.</source>
+        <translation>此数据文件夹已有{name}的登记册。</translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message>
         <source>&apos;{value}&apos; is not an amount of money (e.g. 12000 or 1.2万元).</source>
@@ -522,6 +640,13 @@
     <message>
         <source>&apos;{value}&apos;: give the area to at most two decimals.</source>
         <translation>“{value}”：面积最多保留两位小数。</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>Default operator</source>
+        <translation>默认操作员</translation>
     </message>
 </context>
 </TS>

@@ -2,11 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Errors</name>
+    <name>App</name>
     <message>
-        <source>Cannot do that</source>
-        <translation>无法完成操作</translation>
+        <source>Township Credit Desk</source>
+        <translation>乡镇信用工作台</translation>
     </message>
+</context>
+<context>
+    <name>Areas</name>
+    <message>
+        <source>Register</source>
+        <translation>登记册</translation>
+    </message>
+    <message>
+        <source>Credit rating</source>
+        <translation>信用评定</translation>
+    </message>
+    <message>
+        <source>Commitment letters</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Credit information and reports</source>
+        <translation>信用信息与报告</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>导入导出</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>This page could not be opened: {error}</source>
+        <translation>此页面无法打开：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
@@ -14,6 +52,517 @@
     <message>
         <source>Something went wrong inside the program. Your saved data is safe. Please send the details below to the township IT contact.</source>
         <translation>程序内部出错。已保存的数据是安全的。请把下面的详细信息发给乡镇信息化联系人。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Born {date}, {sex}</source>
+        <translation>出生日期 {date}，{sex}</translation>
+    </message>
+    <message>
+        <source>already registered: {who}</source>
+        <translation>已登记：{who}</translation>
+    </message>
+    <message>
+        <source>not on any list</source>
+        <translation>不在任何名单上</translation>
+    </message>
+    <message>
+        <source>ON A LIST: {lists}</source>
+        <translation>已列入名单：{lists}</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>Household of {name}</source>
+        <translation>{name}户</translation>
+    </message>
+    <message>
+        <source>New household</source>
+        <translation>新增农户</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Family members</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Labour force</source>
+        <translation>劳动力</translation>
+    </message>
+    <message>
+        <source>Contracted land (mu)</source>
+        <translation>承包地面积（亩）</translation>
+    </message>
+    <message>
+        <source>Main industry</source>
+        <translation>主营产业</translation>
+    </message>
+    <message>
+        <source>Annual income (yuan)</source>
+        <translation>家庭年收入（元）</translation>
+    </message>
+    <message>
+        <source>Assets (yuan)</source>
+        <translation>家庭资产（元）</translation>
+    </message>
+    <message>
+        <source>Loan balance (yuan)</source>
+        <translation>贷款余额（元）</translation>
+    </message>
+    <message>
+        <source>Overdue amount (yuan)</source>
+        <translation>逾期金额（元）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Household members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>No members recorded.</source>
+        <translation>未登记家庭成员。</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>18 digits (or 15 for old cards)</source>
+        <translation>18 位（老证件 15 位）</translation>
+    </message>
+    <message>
+        <source>(from the ID number)</source>
+        <translation>（由身份证号确定）</translation>
+    </message>
+    <message>
+        <source>from the ID number</source>
+        <translation>由身份证号自动得出</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>删除成员</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Never synchronised</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Township Credit Desk</source>
+        <translation>乡镇信用工作台</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>操作员：{name}</translation>
+    </message>
+    <message>
+        <source>Register: {path}</source>
+        <translation>登记册：{path}</translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation>上次同步：{when}</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Finishing the work in progress…</source>
+        <translation>正在完成进行中的工作…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成操作</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDialog</name>
+    <message>
+        <source>New organization</source>
+        <translation>新增经营主体</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Legal representative ID number</source>
+        <translation>法定代表人身份证号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员数</translation>
+    </message>
+    <message>
+        <source>Registered capital (yuan)</source>
+        <translation>注册资本（元）</translation>
+    </message>
+    <message>
+        <source>Business scope</source>
+        <translation>经营范围</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <source>Reason for accepting the code</source>
+        <translation>接受该代码的理由</translation>
+    </message>
+    <message>
+        <source>only if the licence really shows a code that fails the check</source>
+        <translation>仅当营业执照上的代码确实无法通过校验时填写</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceTree</name>
+    <message>
+        <source>All places</source>
+        <translation>全部地区</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholder</name>
+    <message>
+        <source>This part of the program is not built yet. It will appear here in a later version.</source>
+        <translation>这部分功能尚未完成，将在以后的版本中出现在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPage</name>
+    <message>
+        <source>Households</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>新型农业经营主体</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Township official</source>
+        <translation>乡镇干部</translation>
+    </message>
+    <message>
+        <source>Field staff</source>
+        <translation>驻村干部/信贷员</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>只读查看</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Register file</source>
+        <translation>登记册文件</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <source>Saved. Pages opened from now on use the new language; restart the program to change the whole window.</source>
+        <translation>已保存。此后打开的页面使用新语言；重新启动程序后整个窗口都会切换。</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectDialog</name>
+    <message>
+        <source>Show numbers</source>
+        <translation>显示号码</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>信用评定</translation>
+    </message>
+    <message>
+        <source>Not rated yet.</source>
+        <translation>尚未评定。</translation>
+    </message>
+    <message>
+        <source>Commitment letters</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请更正标红的项目。</translation>
+    </message>
+    <message>
+        <source>Delete the household of {name} and its members from the register? The deletion is recorded in the journal.</source>
+        <translation>从登记册中删除{name}户及其家庭成员吗？删除操作会记入变更日志。</translation>
+    </message>
+    <message>
+        <source>Delete {name} from the register? The deletion is recorded in the journal.</source>
+        <translation>从登记册中删除{name}吗？删除操作会记入变更日志。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectListPage</name>
+    <message>
+        <source>Search: name, pinyin or initials, ID number or its last 4 digits, phone</source>
+        <translation>搜索：姓名、拼音或首字母、身份证号或后4位、电话</translation>
+    </message>
+    <message>
+        <source>Search: name, pinyin or initials, credit code, phone</source>
+        <translation>搜索：名称、拼音或首字母、信用代码、电话</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show ID numbers and phones in full (logged)</source>
+        <translation>完整显示身份证号和电话（会记录查询使用）</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>找到 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} households</source>
+        <translation>共 {n} 户</translation>
+    </message>
+    <message>
+        <source>{n} organizations</source>
+        <translation>共 {n} 个经营主体</translation>
+    </message>
+    <message>
+        <source>Loading… {shown}</source>
+        <translation>正在加载… {shown}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeWindow</name>
+    <message>
+        <source>Township Credit Desk</source>
+        <translation>乡镇信用工作台</translation>
+    </message>
+    <message>
+        <source>Welcome to Township Credit Desk</source>
+        <translation>欢迎使用乡镇信用工作台</translation>
+    </message>
+    <message>
+        <source>There is no register in {path} yet. Create an empty register for your township, or open the demo township to look around.</source>
+        <translation>{path} 中还没有登记册。可以为本乡镇新建一个空登记册，或者先打开演示乡镇看一看。</translation>
+    </message>
+    <message>
+        <source>Create a register for my township</source>
+        <translation>为本乡镇新建登记册</translation>
+    </message>
+    <message>
+        <source>9 digits, e.g. 510623105</source>
+        <translation>9 位数字，例如 510623105</translation>
+    </message>
+    <message>
+        <source>e.g. 石泉镇</source>
+        <translation>例如 石泉镇</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 中江县</source>
+        <translation>可不填，例如 中江县</translation>
+    </message>
+    <message>
+        <source>Township division code</source>
+        <translation>乡镇区划代码</translation>
+    </message>
+    <message>
+        <source>Township name</source>
+        <translation>乡镇名称</translation>
+    </message>
+    <message>
+        <source>County name</source>
+        <translation>县名称</translation>
+    </message>
+    <message>
+        <source>Create the register</source>
+        <translation>新建登记册</translation>
+    </message>
+    <message>
+        <source>Look around first</source>
+        <translation>先看一看</translation>
+    </message>
+    <message>
+        <source>Open the demo township</source>
+        <translation>打开演示乡镇</translation>
+    </message>
+    <message>
+        <source>The demo is a made-up township of {n} households, kept apart from your own register (in the demo folder).</source>
+        <translation>演示乡镇是虚构的，有 {n} 户农户，与您自己的登记册分开存放（在 demo 文件夹中）。</translation>
     </message>
 </context>
 </TS>

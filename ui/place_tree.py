@@ -1,0 +1,65 @@
+"""The place tree (township → village → group) that filters the lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from app.subject_lists import place_tree
+
+_ID = Qt.ItemDataRole.UserRole
+_LEVEL = Qt.ItemDataRole.UserRole + 1
+
+
+class PlaceTree(QTreeWidget):
+    """A few hundred places at most: a QTreeWidget is the right size here."""
+
+    place_selected = Signal(object, object)  # place id or None, level or None
+
+    def __init__(self, db, parent=None):
+        super().__init__(parent)
+        self.setObjectName("place-tree")
+        self.setHeaderHidden(True)
+        self.setMinimumWidth(150)
+        self._db = db
+        self.reload()
+        self.currentItemChanged.connect(self._changed)
+
+    def reload(self) -> None:
+        self.clear()
+        items: dict[str, QTreeWidgetItem] = {}
+        top = QTreeWidgetItem([self.tr("All places")])
+        top.setData(0, _ID, None)
+        top.setData(0, _LEVEL, None)
+        self.addTopLevelItem(top)
+        for place in place_tree(self._db):
+            if place["level"] == "county":
+                continue  # the register is one township; the county adds nothing here
+            parent = items.get(place["parent_id"], top)
+            item = QTreeWidgetItem(parent, [place["name"]])
+            item.setData(0, _ID, place["id"])
+            item.setData(0, _LEVEL, place["level"])
+            item.setToolTip(0, place["code"])
+            items[place["id"]] = item
+        top.setExpanded(True)
+        for item in items.values():
+            if item.data(0, _LEVEL) == "township":
+                item.setExpanded(True)
+
+    def select_place(self, place_id: str | None) -> None:
+        for item in self._walk(self.invisibleRootItem()):
+            if item.data(0, _ID) == place_id:
+                self.setCurrentItem(item)
+                return
+
+    def _walk(self, item):
+        for i in range(item.childCount()):
+            child = item.child(i)
+            yield child
+            yield from self._walk(child)
+
+    def _changed(self, current, _previous) -> None:
+        if current is None:
+            self.place_selected.emit(None, None)
+        else:
+            self.place_selected.emit(current.data(0, _ID), current.data(0, _LEVEL))

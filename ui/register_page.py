@@ -1,0 +1,216 @@
+"""The register: place tree, household and organization lists, search as you type."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from app.privacy import can_edit, can_reveal, log_use
+from app.subject_lists import Filter
+from app.store import open_reader
+from app.users import get_user
+from ui.context import UiContext
+from ui.list_model import SubjectListModel, household_model, organization_model
+from ui.place_tree import PlaceTree
+
+SEARCH_DELAY_MS = 150
+
+
+class SubjectListPage(QWidget):
+    """One list (households or organizations) with its search box and buttons."""
+
+    open_requested = Signal(str)  # subject id
+
+    def __init__(self, ctx: UiContext, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self.setObjectName(f"{kind}-list")
+        role = get_user(ctx.reader, ctx.operator_id)["role"]
+        self.model: SubjectListModel = (household_model if kind == "household"
+                                        else organization_model)(
+            ctx.reader, self, open_db=lambda: open_reader(ctx.data))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search: name, pinyin or initials, ID number or its last 4 digits, phone")
+            if kind == "household" else
+            self.tr("Search: name, pinyin or initials, credit code, phone"))
+        row.addWidget(self.search, 1)
+        self.reveal = QCheckBox(self.tr("Show"))
+        self.reveal.setObjectName("reveal")
+        self.reveal.setToolTip(self.tr("Show ID numbers and phones in full (logged)"))
+        self.reveal.setVisible(can_reveal(role))
+        self.reveal.toggled.connect(self._reveal)
+        row.addWidget(self.reveal)
+        self.new_button = QPushButton(self.tr("New…"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        for button in (self.new_button, self.open_button, self.delete_button):
+            row.addWidget(button)
+        self.new_button.setVisible(can_edit(role))
+        self.delete_button.setVisible(can_edit(role))
+        layout.addLayout(row)
+
+        self.view = QTableView()
+        self.view.setObjectName(f"{kind}-table")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.horizontalHeader().setHighlightSections(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # sorts by column 0: reads the ids
+        for column, width in enumerate(self._widths()):
+            self.view.setColumnWidth(column, width)
+        layout.addWidget(self.view, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        layout.addWidget(self.count_label)
+        self._update_count()
+        self.model.loading_changed.connect(lambda _loading: self._update_count())
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.open_button.clicked.connect(self.open_current)
+        self.new_button.clicked.connect(self.new_subject)
+        self.delete_button.clicked.connect(self.delete_current)
+
+    def _widths(self) -> list[int]:
+        if self.kind == "household":
+            return [90, 44, 160, 90, 80, 110, 60, 80, 90, 100, 110]
+        return [220, 110, 170, 90, 90, 110, 60, 130]
+
+    # -- filtering
+    def set_place(self, place_id: str | None, level: str | None) -> None:
+        self.model.set_filter(replace(self.model.filter, place_id=place_id, place_level=level))
+        self._update_count()
+
+    def apply_search(self) -> None:
+        self._timer.stop()
+        text = self.search.text()
+        if text != self.model.filter.query:
+            self.model.set_filter(replace(self.model.filter, query=text))
+            self._update_count()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        if self.model.filter.query.strip():
+            text = self.tr("{n} found").format(n=f"{n:,}")
+        elif self.kind == "household":
+            text = self.tr("{n} households").format(n=f"{n:,}")
+        else:
+            text = self.tr("{n} organizations").format(n=f"{n:,}")
+        if self.model.loading:
+            text = self.tr("Loading… {shown}").format(shown=text)
+        self.count_label.setText(text)
+
+    def reload(self) -> None:
+        self.model.reload()
+        self._update_count()
+
+    def close_page(self) -> None:
+        self._timer.stop()
+        self.model.shutdown()
+
+    def _reveal(self, on: bool) -> None:
+        self.model.set_reveal(on)
+        if on:
+            self.ctx.runner.submit(_log_reveal, self.ctx.operator_id, self.kind,
+                                   label="log reveal")
+
+    # -- opening, creating, deleting
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def open_current(self) -> None:
+        if self.current_row() >= 0:
+            self._open_row(self.current_row())
+
+    def _open_row(self, row: int) -> None:
+        subject_id = self.model.subject_id_at(row)
+        if subject_id:
+            self.open_subject(subject_id)
+
+    def open_subject(self, subject_id: str | None):
+        from ui.subject_dialog import open_subject_dialog
+
+        dialog = open_subject_dialog(self.ctx, self.kind, subject_id, self)
+        dialog.saved.connect(lambda _id: self.reload())
+        dialog.deleted.connect(lambda _id: self.reload())
+        dialog.open()
+        return dialog
+
+    def new_subject(self):
+        return self.open_subject(None)
+
+    def delete_current(self) -> None:
+        row = self.current_row()
+        record = self.model.row_at(row) if row >= 0 else None
+        if not record:
+            return
+        name = record.get("head_name") or record.get("name")
+        from ui.subject_dialog import confirm_and_delete
+
+        confirm_and_delete(self, self.ctx, self.kind, record["id"], name, self.reload)
+
+
+def _log_reveal(db, job, operator_id: str, kind: str) -> None:
+    log_use(db, operator_id, action="reveal_numbers", purpose="register list",
+            detail={"list": kind})
+
+
+class RegisterPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("register-page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.places = PlaceTree(ctx.reader)
+        splitter.addWidget(self.places)
+        self.tabs = QTabWidget()
+        self.households = SubjectListPage(ctx, "household")
+        self.organizations = SubjectListPage(ctx, "organization")
+        self.tabs.addTab(self.households, self.tr("Households"))
+        self.tabs.addTab(self.organizations, self.tr("Organizations"))
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 1000])
+        layout.addWidget(splitter)
+        self.places.place_selected.connect(self._place)
+
+    def close_page(self) -> None:
+        self.households.close_page()
+        self.organizations.close_page()
+
+    def _place(self, place_id, level) -> None:
+        self.households.set_place(place_id, level)
+        self.organizations.set_place(place_id, level)
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,73 @@
+"""Settings: interface language, who is working, where the files are."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox, QLabel,
+                               QVBoxLayout, QWidget)
+
+from app import settings
+from app.i18n import LANGUAGES, current_language
+from app.logs import log_file
+from app.users import display_name, get_user
+from ui.context import UiContext
+
+
+def _save_language(db, job, language: str) -> None:
+    from ui.app import LANGUAGE_SETTING
+
+    settings.put(db, LANGUAGE_SETTING, language)
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("settings-page")
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Settings"))
+        title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        layout.addWidget(title)
+
+        box = QGroupBox(self.tr("Interface"))
+        form = QFormLayout(box)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(self.tr("Language"), self.language)
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        form.addRow("", self.language_note)
+        layout.addWidget(box)
+
+        box = QGroupBox(self.tr("This computer"))
+        form = QFormLayout(box)
+        user = get_user(ctx.reader, ctx.operator_id)
+        form.addRow(self.tr("Operator"), QLabel(display_name(user)))
+        form.addRow(self.tr("Role"), QLabel(role_label(user["role"])))
+        form.addRow(self.tr("Register file"), QLabel(str(ctx.data.register)))
+        form.addRow(self.tr("Backups"), QLabel(str(ctx.data.backups)))
+        form.addRow(self.tr("Log file"), QLabel(str(log_file(ctx.data))))
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+    def _language_changed(self, _index: int) -> None:
+        language = self.language.currentData()
+        from ui.app import apply_language
+
+        apply_language(QApplication.instance(), language)
+        self.ctx.runner.submit(_save_language, language, label="save language")
+        self.language_note.setText(self.tr(
+            "Saved. Pages opened from now on use the new language; restart the program "
+            "to change the whole window."))
+
+
+def role_label(role: str) -> str:
+    return {
+        "admin": QApplication.translate("Roles", "Administrator"),
+        "official": QApplication.translate("Roles", "Township official"),
+        "field_staff": QApplication.translate("Roles", "Field staff"),
+        "viewer": QApplication.translate("Roles", "Viewer"),
+    }.get(role, role)
