@@ -434,3 +434,29 @@ def resolve_flag(db: Database, operator_id: str, flag_id: str, *, action: str,
             downgrade(db, operator_id, rating_id, grade=grade or "", reason=reason)
     with changes(db, operator_id) as cs:
         cs.update("rating_flag", flag_id, {"resolved_at": cs.at, "outcome": action})
+
+
+def advance_village(db: Database, operator_id: str, campaign_id: str, village_id: str,
+                    step: str) -> int:
+    """Take every household of the village that is ready for ``step`` through it."""
+    ids = eligible(db, campaign_id, village_id, step)
+    if not ids:
+        raise WorkflowError(translate(
+            "Rating", "No household of this village is ready for '{step}' now.").format(
+            step=step_label(step)))
+    fn = {"first_review": first_review, "township_review": township_review, "approve": approve,
+          "plaque": award_plaque}[step]
+    return fn(db, operator_id, ids)
+
+
+def village_progress(db: Database, campaign_id: str, village_id: str) -> dict[str, int]:
+    """{status: count} of the village's ratings, plus 'incomplete' and 'open_objections'."""
+    out = {status: 0 for status in [*ORDER, "removed"]}
+    for status, count in db.execute("SELECT status, count(*) FROM rating WHERE campaign_id = ? "
+                                    "AND village_id = ? GROUP BY status", [campaign_id, village_id]):
+        out[status] = count
+    out["incomplete"] = db.execute("SELECT count(*) FROM rating WHERE campaign_id = ? AND "
+                                   "village_id = ? AND complete = 0",
+                                   [campaign_id, village_id]).fetchone()[0]
+    out["open_objections"] = len(open_objections(db, campaign_id, village_id))
+    return out

@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Page</name>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Start this year&apos;s campaign</source>
+        <translation>开始本年度评定</translation>
+    </message>
+    <message>
+        <source>First review (village group)</source>
+        <translation>村评议小组初评</translation>
+    </message>
+    <message>
+        <source>Publish notice…</source>
+        <translation>发布公示…</translation>
+    </message>
+    <message>
+        <source>Record objection…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <source>Township review</source>
+        <translation>乡镇复核</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审定</translation>
+    </message>
+    <message>
+        <source>Award plaques</source>
+        <translation>授牌</translation>
+    </message>
+    <message>
+        <source>Print notice list…</source>
+        <translation>打印公示名单…</translation>
+    </message>
+    <message>
+        <source>Scoring and workflow</source>
+        <translation>评分与流程</translation>
+    </message>
+    <message>
+        <source>Summary as PDF…</source>
+        <translation>汇总表 PDF…</translation>
+    </message>
+    <message>
+        <source>Summary as Excel…</source>
+        <translation>汇总表 Excel…</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>评定结果</translation>
+    </message>
+    <message>
+        <source>Households flagged by new negative facts (overdue loans, list entries, broken promises) wait here for review.</source>
+        <translation>出现新的不良信息（贷款逾期、列入名单、违背承诺）的农户在这里等待复查。</translation>
+    </message>
+    <message>
+        <source>Keep the grade</source>
+        <translation>维持等级</translation>
+    </message>
+    <message>
+        <source>Remove (摘牌)</source>
+        <translation>摘牌</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>No rating campaign yet.</source>
+        <translation>还没有评定批次。</translation>
+    </message>
+    <message>
+        <source>{name} · scheme {version} · {status}</source>
+        <translation>{name} · 指标体系 {version} · {status}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>{n} not fully scored</source>
+        <translation>{n} 户未评完</translation>
+    </message>
+    <message>
+        <source>{n} open objections</source>
+        <translation>{n} 条异议待处理</translation>
+    </message>
+    <message>
+        <source>vetoed</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Saved {name}: {score} points, {result}.</source>
+        <translation>已保存 {name}：{score} 分，{result}。</translation>
+    </message>
+    <message>
+        <source>{step}: {n} households.</source>
+        <translation>{step}：{n} 户。</translation>
+    </message>
+    <message>
+        <source>Notice published from {start} to {end}; print the list for the village board.</source>
+        <translation>已发布公示，公示期 {start} 至 {end}；请打印公示名单张贴在村务公开栏。</translation>
+    </message>
+    <message>
+        <source>Publish the notice</source>
+        <translation>发布公示</translation>
+    </message>
+    <message>
+        <source>{township} credit office</source>
+        <translation>{township}信用办</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Objections to</source>
+        <translation>异议受理</translation>
+    </message>
+    <message>
+        <source>Objection about {name}</source>
+        <translation>关于{name}的异议</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议内容</translation>
+    </message>
+    <message>
+        <source>Printed to {path}</source>
+        <translation>已打印到 {path}</translation>
+    </message>
+    <message>
+        <source>Save the notice list</source>
+        <translation>保存公示名单</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>保存汇总表</translation>
+    </message>
+    <message>
+        <source>{year} credit household rating</source>
+        <translation>{year}年度信用户评定</translation>
+    </message>
+    <message>
+        <source>{township}: {credit} of {n} villages are credit villages; credit households {share}; on-time repayment {on_time}; NPL {npl}. Credit township: {verdict}.</source>
+        <translation>{township}：{n} 个村中信用村 {credit} 个；信用户占比 {share}；按时还款率 {on_time}；不良贷款率 {npl}。信用乡镇：{verdict}。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未达标</translation>
+    </message>
+</context>
+<context>
     <name>Rating</name>
     <message>
         <source>&apos;{key}&apos; is not a question of scheme {version}.</source>
@@ -452,6 +631,10 @@
         <translation>该农户在进行中的评定批次里没有已审定的评定结果，无法降级或摘牌。</translation>
     </message>
     <message>
+        <source>No household of this village is ready for &apos;{step}&apos; now.</source>
+        <translation>本村目前没有可以“{step}”的农户。</translation>
+    </message>
+    <message>
         <source>{label} · page {page}</source>
         <translation>{label} · 第 {page} 页</translation>
     </message>
@@ -729,6 +912,153 @@
     <message>
         <source>Installed scheme {code} {version}; new campaigns use it.</source>
         <translation>已安装指标体系 {code} {version}；新建的评定批次将使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsModel</name>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>否决原因</translation>
+    </message>
+    <message>
+        <source>unfinished</source>
+        <translation>未评完</translation>
+    </message>
+    <message>
+        <source>vetoed</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <source>below A</source>
+        <translation>未达标</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringPanel</name>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Filled automatically from the register and credit records</source>
+        <translation>以下各项由登记信息和信用记录自动取数</translation>
+    </message>
+    <message>
+        <source>Village evaluation group: press 1, 2, 3 … for each row; Enter saves and opens the next household</source>
+        <translation>村评议小组评分：每行按 1、2、3……选择；按回车保存并转到下一户</translation>
+    </message>
+    <message>
+        <source>Save and next (Enter)</source>
+        <translation>保存并下一户（回车）</translation>
+    </message>
+    <message>
+        <source>{score} points · vetoed: {reason}</source>
+        <translation>{score} 分 · 一票否决：{reason}</translation>
+    </message>
+    <message>
+        <source>{score} points so far · {n} to answer</source>
+        <translation>目前 {score} 分 · 还有 {n} 项未评</translation>
+    </message>
+    <message>
+        <source>{score} points · {grade} {label}</source>
+        <translation>{score} 分 · {grade} {label}</translation>
+    </message>
+    <message>
+        <source>{score} points · not a credit household</source>
+        <translation>{score} 分 · 未达到信用户标准</translation>
+    </message>
+</context>
+<context>
+    <name>ShareChart</name>
+    <message>
+        <source>credit village threshold {share}</source>
+        <translation>信用村标准 {share}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>农户数</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>已评</translation>
+    </message>
+    <message>
+        <source>Vetoed</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <source>Credit share</source>
+        <translation>信用户占比</translation>
+    </message>
+    <message>
+        <source>On-time</source>
+        <translation>按时还款率</translation>
+    </message>
+    <message>
+        <source>NPL</source>
+        <translation>不良率</translation>
+    </message>
+    <message>
+        <source>Credit village</source>
+        <translation>信用村</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>_FlagsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 </TS>
