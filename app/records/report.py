@@ -258,6 +258,30 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
     return row
 
 
+def issue_batch(db: Database, operator_id: str, subjects: list[str], *, purpose: str,
+                folder: str | os.PathLike, requester: str | None = None, job=None
+                ) -> list[dict[str, Any]]:
+    """Issue one report per subject into ``folder`` (named by report number),
+    each in its own transaction; progress and cancel through ``job``."""
+    from app.jobs import NO_JOB
+
+    job = job or NO_JOB
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for done, subject in enumerate(subjects):
+        job.step(done, len(subjects), translate("Report", "credit reports"))
+        tmp = folder / f"report-{done:06d}.pdf"
+        row = issue_report(db, operator_id, subject, purpose=purpose, output=tmp,
+                           requester=requester)
+        final = folder / f"{row['number']}.pdf"
+        os.replace(tmp, final)
+        row["path"] = str(final)
+        out.append(row)
+    job.step(len(subjects), len(subjects), translate("Report", "credit reports"))
+    return out
+
+
 def verify_report(db: Database, code: str, *, pdf_path: str | os.PathLike | None = None,
                   operator_id: str | None = None, today: dt.date | None = None
                   ) -> dict[str, Any]:

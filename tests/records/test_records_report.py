@@ -128,3 +128,30 @@ def test_cli_report_verify_and_query_log(cli, demo_data):
     assert wrong.returncode == 1
     log = cli("query-log", "--subject", number, data=demo_data, check=True)
     assert "信用报告" in log.stdout and "贷款审批" in log.stdout
+
+
+def test_qr_code_on_the_printed_cover_leads_to_the_register(demo_db, op, household, tmp_path):
+    import subprocess
+
+    import zxingcpp
+    from PIL import Image
+
+    out = tmp_path / "r.pdf"
+    row = issue_report(demo_db, op, household["number"], purpose="贷款审批", output=out)
+    subprocess.run(["pdftoppm", "-r", "110", "-f", "1", "-l", "1", "-png", str(out),
+                    str(tmp_path / "cover")], check=True)
+    image = Image.open(next(tmp_path.glob("cover*.png"))).convert("L")
+    texts = [c.text for c in zxingcpp.read_barcodes(image)
+             if c.format == zxingcpp.BarcodeFormat.QRCode]
+    assert texts == [f"CREDIT-DESK-VERIFY {row['number']} {row['verify_code']}"]
+    code = texts[0].split()[-1]
+    assert verify_report(demo_db, code)["current"]
+
+
+def test_every_excel_export_is_logged(demo_db, op, tmp_path):
+    from app.excel.exports import export
+
+    before = query_log.count(demo_db, action="export")
+    export(demo_db, op, "households", tmp_path / "h.xlsx")
+    logged = query_log.search_log(demo_db, action="export")
+    assert len(logged) == before + 1 and "h.xlsx" in logged[0]["detail"]

@@ -149,3 +149,38 @@ def test_objection_revoked_and_upheld(demo_db, op, household):
     revoked_history = history(demo_db, first["id"])
     assert [e["after"]["status"] for e in revoked_history] == ["public", "disputed", "revoked"]
     assert all(e["operator_id"] == op for e in revoked_history)
+
+
+def test_repaired_record_leaves_the_rating_inputs(demo_db, op, household):
+    from app.rating.inputs import household_inputs
+
+    keys = ["credit.negative_records"]
+    before = household_inputs(demo_db, [household["id"]], keys)[household["id"]][keys[0]]
+    record = create_record(demo_db, op, penalty(household, severity="minor"))
+    assert household_inputs(demo_db, [household["id"]], keys)[household["id"]][keys[0]] == \
+        before + 1
+    application = repair.apply(demo_db, op, record["id"], applicant="户主", evidence="已缴清",
+                               commitment="承诺")
+    repair.decide(demo_db, op, application["id"], approve=True, reason="已履行")
+    assert household_inputs(demo_db, [household["id"]], keys)[household["id"]][keys[0]] == before
+    # …and the rating workflow was asked to review the household when the record arrived.
+    flags = demo_db.execute("SELECT reason, source FROM rating_flag WHERE subject_id = ?",
+                            [household["id"]]).fetchall()
+    assert any(source == "credit_record" and "违规焚烧秸秆" in reason for reason, source in flags)
+
+
+def test_demo_has_records_lists_a_repair_and_an_open_objection(demo_db):
+    counts = dict(demo_db.execute("SELECT polarity, COUNT(*) FROM credit_record GROUP BY 1")
+                  .fetchall())
+    assert counts.get("negative") and counts.get("positive") and counts.get("neutral")
+    kinds = {r[0] for r in demo_db.execute("SELECT list_kind FROM list_entry")}
+    assert kinds == {"red_list", "black_list", "dishonest_judgment_debtor"}
+    assert demo_db.execute("SELECT COUNT(*) FROM repair_application WHERE status = 'approved'"
+                           ).fetchone()[0] >= 1
+    assert demo_db.execute("SELECT COUNT(*) FROM objection WHERE status = 'open'").fetchone()[0]
+    penalty_details = json.loads(demo_db.execute(
+        "SELECT details FROM credit_record WHERE category = 'administrative_penalty' LIMIT 1"
+    ).fetchone()[0])
+    for key in ("counterpart_name", "counterpart_code", "violation_facts", "legal_basis",
+                "penalty_kind", "authority", "authority_uscc", "data_source", "publicity_end"):
+        assert penalty_details.get(key), key

@@ -558,6 +558,7 @@ class Page(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._closed = False
         self.setObjectName("records-page")
         layout = QVBoxLayout(self)
         self.lookup = LookupBar(self)
@@ -583,8 +584,16 @@ class Page(QWidget):
         self.tabs.addTab(self.log_tab, self.tr("Query log"))
         layout.addWidget(self.tabs)
         self.refresh()
+        # Statuses follow the calendar: records whose publicity ended become expired.
+        operator = ctx.operator_id
+        ctx.runner.submit(lambda db, job: records.refresh_statuses(db, operator),
+                          on_done=lambda changed: self.refresh() if changed and not
+                          self._closed else None,
+                          label="refresh record statuses")
 
     def refresh(self) -> None:
+        if self._closed:
+            return
         for tab in (self.records_tab, self.lists_tab, self.repairs_tab, self.objections_tab,
                     self.reports_tab, self.log_tab):
             tab.reload()
@@ -601,7 +610,8 @@ class Page(QWidget):
             self.alerts.hide()
 
     def close_page(self) -> None:
-        """Stop pending timers before the connections close."""
+        """Stop pending timers and callbacks before the connections close."""
+        self._closed = True
         self.log_tab._timer.stop()
 
     def show_subject(self, subject_id: str, purpose: str) -> None:
