@@ -1147,6 +1147,10 @@
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
+        <source>credit reports</source>
+        <translation>信用报告</translation>
+    </message>
+    <message>
         <source>No report with the code {code} was issued here: the report is NOT genuine.</source>
         <translation>本系统未出具过核验码为 {code} 的报告：该报告不是真实报告。</translation>
     </message>
