@@ -10,12 +10,11 @@ fix the cell.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 import unicodedata
 from decimal import Decimal
 from typing import Any
-
-from stdnum.cn import ric as _ric
 
 from app.i18n import translate
 from app.identity import IdNumber, IdentityError, check_id_agrees, parse_id_number, parse_phone, \
@@ -33,7 +32,9 @@ class CellError(ValueError):
 
 
 def blank(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, str) and not _SPACES.sub("", value))
+    if value is None or value == "":
+        return True
+    return type(value) is str and not value.strip(" \t\r\n\u3000\u00a0\u200b\ufeff")
 
 
 def text(value: Any) -> str:
@@ -70,9 +71,18 @@ def number_text(value: Any) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
+_PER_UNIT = {"元": 100, "万元": 1_000_000}
+
+
 def money(value: Any, unit: str | None) -> int:
     if blank(value):
         return 0
+    if type(value) in (int, float):
+        fen = Decimal(repr(round(value, 6))) * _PER_UNIT.get(unit or "元", 100)
+        if fen < 0:
+            raise CellError(translate("Units", "'{value}' is negative.").format(value=value))
+        if fen == fen.to_integral_value():
+            return int(fen)
     try:
         return parse_money(number_text(value), default_unit=unit if unit in ("元", "万元") else "元")
     except UnitError as exc:
@@ -82,6 +92,10 @@ def money(value: Any, unit: str | None) -> int:
 def area(value: Any) -> int:
     if blank(value):
         return 0
+    if type(value) in (int, float) and value >= 0:
+        centimu = Decimal(repr(round(value, 6))) * 100
+        if centimu == centimu.to_integral_value():
+            return int(centimu)
     try:
         return parse_mu(number_text(value))
     except UnitError as exc:
@@ -91,6 +105,8 @@ def area(value: Any) -> int:
 def count(value: Any, *, default: int = 0, minimum: int = 0) -> int:
     if blank(value):
         return default
+    if type(value) in (int, float) and value == int(value) and value >= minimum:
+        return int(value)
     raw = number_text(value)
     raw = re.sub(r"(人|个|户|名)$", "", raw)
     try:
@@ -170,7 +186,7 @@ def id_number(value: Any, *, today: dt.date) -> IdNumber:
     # Fast path for the common, valid case; anything else gets the precise
     # message of app.identity.
     if len(raw18) == 18 and raw18[:17].isdigit():
-        total = sum(int(d) * w for d, w in zip(raw18, _WEIGHTS))
+        total = sum(map(operator.mul, map(int, raw18[:17]), _WEIGHTS))
         if _CHECK[total % 11] == raw18[17]:
             try:
                 born = dt.date(int(raw18[6:10]), int(raw18[10:12]), int(raw18[12:14]))
@@ -257,7 +273,3 @@ def org_kind(value: Any, name: str, uscc: str) -> str:
     raise CellError(translate("Excel", "The type is missing and cannot be told from the name; "
                                        "write one of: {values}.").format(
         values="、".join(("农民专业合作社", "家庭农场", "农业企业", "个体工商户"))))
-
-
-def check_calc(body17: str) -> str:
-    return _ric.calc_check_digit(body17)

@@ -10,7 +10,9 @@ values and, per rejected cell, the reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -85,6 +87,7 @@ class Lookups:
 
     def __init__(self, db: Database):
         self.villages: dict[str, str] = {}
+        self._village_cache: dict[str, str | None] = {}
         self.village_names: dict[str, str] = {}
         self.groups: dict[tuple[str, str], str] = {}
         for pid, level, code, name, parent in db.execute(
@@ -110,6 +113,14 @@ class Lookups:
     def village(self, value: Any) -> str | None:
         if N.blank(value):
             return None
+        if type(value) is str:
+            if value in self._village_cache:
+                return self._village_cache[value]
+            found = self._village_cache[value] = self._village(value)
+            return found
+        return self._village(value)
+
+    def _village(self, value: Any) -> str | None:
         raw = N.compact(value)
         if raw in self.villages:
             return self.villages[raw]
@@ -136,10 +147,9 @@ def _chinese_number(n: int) -> str:
     return _CN_DIGITS[tens] + "十" + (_CN_DIGITS[ones] if ones else "")
 
 
-def group_key(name: Any) -> str:
-    """'3组', '三组', '第三村民小组', '3社', '3' -> '三'."""
-    raw = N.compact(N.text(name))
-    raw = __import__("unicodedata").normalize("NFKC", raw)
+@functools.lru_cache(maxsize=4096)
+def _group_key(raw: str) -> str:
+    raw = unicodedata.normalize("NFKC", raw)
     raw = re.sub(r"^第", "", raw)
     raw = re.sub(r"(村民小组|小组|组|社|队)$", "", raw)
     if raw.isdigit():
@@ -147,9 +157,15 @@ def group_key(name: Any) -> str:
     return raw
 
 
-def is_skippable(values: list[Any], header_keys: set[str]) -> bool:
+def group_key(name: Any) -> str:
+    """'3组', '三组', '第三村民小组', '3社', '3' -> '三'."""
+    return _group_key(N.compact(N.text(name)))
+
+
+def is_skippable(values: list[Any], header_keys: set[str], header_raw: frozenset = frozenset()
+                 ) -> bool:
     """Blank rows, totals, notes and repeated header rows are not data."""
-    cells = [v for v in values if not N.blank(v)]
+    cells = [v for v in values if v != "" and v is not None and (type(v) is not str or v.strip())]
     if not cells:
         return True
     first = N.text(cells[0])
@@ -159,6 +175,8 @@ def is_skippable(values: list[Any], header_keys: set[str]) -> bool:
         return True
     if len(cells) == 1 and len(first) > 20:   # a sentence under the table
         return True
+    if header_raw and not any(type(v) is str and v.strip() in header_raw for v in cells[:2]):
+        return False
     labels = {normalise_header(v) for v in cells if isinstance(v, str)}
     return len(labels & header_keys) >= max(2, len(cells) // 2)
 
@@ -170,31 +188,36 @@ class Validator:
         self.look = lookups
         self.today = today or dt.date.today()
         self.default_village_id = default_village_id
+        self._cache: dict[int, tuple] = {}
 
     # ---------------------------------------------------------------- rows
     def rows(self, sheet: Sheet, plan: SheetPlan) -> Iterator[tuple[int, list[Any]]]:
         header_keys = {normalise_header(c.label) for c in plan.columns if c.label}
         header_keys |= {normalise_header(p) for c in plan.columns for p in c.label.split("/")}
+        header_raw = frozenset(str(sheet.rows[r][c]).strip() for r in plan.header_rows
+                               for c in range(len(sheet.rows[r])) if sheet.rows[r][c] != "")
         for index in range(plan.first_data_row, len(sheet.rows)):
             values = sheet.rows[index]
-            if is_skippable(values, header_keys):
+            if is_skippable(values, header_keys, header_raw):
                 continue
             yield index + 1, values
 
+    def _columns(self, plan: SheetPlan) -> tuple[dict[str, int], dict[str, str | None]]:
+        key = id(plan)
+        cached = self._cache.get(key)
+        if cached is None or cached[0] is not plan:
+            cached = (plan, plan.field_columns(), {c.field: c.unit for c in plan.columns if c.field})
+            self._cache[key] = cached
+        return cached[1], cached[2]
+
     # ----------------------------------------------------------- households
     def household(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
-        cols = plan.field_columns()
-        units = {c.field: c.unit for c in plan.columns if c.field}
+        cols, units = self._columns(plan)
         out = ImportRow(plan.sheet, number, "households")
-
-        def get(key: str) -> Any:
-            index = cols.get(key)
-            if index is None or index >= len(values):
-                return None
-            value = values[index]
-            if not N.blank(value):
-                out.given.add(key)
-            return value
+        width = len(values)
+        cells = {key: values[i] for key, i in cols.items() if i < width}
+        out.given = {key for key, value in cells.items() if value != "" and value is not None}
+        get = cells.get
 
         def col(key: str) -> int | None:
             return cols.get(key)
@@ -366,17 +389,12 @@ class Validator:
 
     # -------------------------------------------------------- organizations
     def organization(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
-        cols = plan.field_columns()
-        units = {c.field: c.unit for c in plan.columns if c.field}
+        cols, units = self._columns(plan)
         out = ImportRow(plan.sheet, number, "organizations")
-
-        def get(key: str) -> Any:
-            index = cols.get(key)
-            if index is None or index >= len(values):
-                return None
-            if not N.blank(values[index]):
-                out.given.add(key)
-            return values[index]
+        width = len(values)
+        cells = {key: values[i] for key, i in cols.items() if i < width}
+        out.given = {key for key, value in cells.items() if value != "" and value is not None}
+        get = cells.get
 
         col = cols.get
         v = out.values
