@@ -80,7 +80,7 @@ def money(value: Any, unit: str | None) -> int:
     if type(value) in (int, float):
         fen = Decimal(repr(round(value, 6))) * _PER_UNIT.get(unit or "元", 100)
         if fen < 0:
-            raise CellError(translate("Units", "'{value}' is negative.").format(value=value))
+            raise CellError(translate("Excel", "'{value}' is negative.").format(value=value))
         if fen == fen.to_integral_value():
             return int(fen)
     try:

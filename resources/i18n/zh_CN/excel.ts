@@ -220,6 +220,10 @@
         <translation>请填写数字。</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is negative.</source>
+        <translation>“{value}”是负数。</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a whole number.</source>
         <translation>“{value}”不是整数。</translation>
     </message>
@@ -318,6 +322,269 @@
     <message>
         <source>The decision date is missing.</source>
         <translation>缺少决定日期。</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Export and templates</source>
+        <translation>导出与模板</translation>
+    </message>
+    <message>
+        <source>Choose a workbook…</source>
+        <translation>选择表格文件…</translation>
+    </message>
+    <message>
+        <source>No file chosen. .xlsx, .xls and .ods can be imported.</source>
+        <translation>尚未选择文件。可导入 .xlsx、.xls 和 .ods。</translation>
+    </message>
+    <message>
+        <source>Village: from the village column</source>
+        <translation>所属村：按表中“村”列</translation>
+    </message>
+    <message>
+        <source>All rows in {village}</source>
+        <translation>全部行属于{village}</translation>
+    </message>
+    <message>
+        <source>1. Check the columns</source>
+        <translation>第一步：核对列对应</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>首行数据</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>2. Dry run: what would happen</source>
+        <translation>第二步：预演（只检查，不写入）</translation>
+    </message>
+    <message>
+        <source>Check every row (dry run)</source>
+        <translation>逐行检查（预演）</translation>
+    </message>
+    <message>
+        <source>Nothing checked yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Duplicate of</source>
+        <translation>与谁重复</translation>
+    </message>
+    <message>
+        <source>Differs in</source>
+        <translation>不同之处</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Why it is rejected</source>
+        <translation>未通过原因</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>未通过的行</translation>
+    </message>
+    <message>
+        <source>All duplicates:</source>
+        <translation>全部重复项：</translation>
+    </message>
+    <message>
+        <source>3. Import</source>
+        <translation>第三步：导入</translation>
+    </message>
+    <message>
+        <source>Import (all or nothing)</source>
+        <translation>导入（全部成功或全部不导入）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open the validation report</source>
+        <translation>打开校验报告</translation>
+    </message>
+    <message>
+        <source>Export a list to Excel</source>
+        <translation>把名单导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Blank import template (with dropdowns)</source>
+        <translation>空白导入模板（带下拉选项）</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <source>Exports have Chinese headers, a frozen header row and number formats; text is never turned into a formula. Every export is entered in the query and use log.</source>
+        <translation>导出的表格带中文表头、冻结的表头行和数字格式；文字绝不会变成公式。每次导出都记入查询使用登记。</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Update fields</source>
+        <translation>更新字段</translation>
+    </message>
+    <message>
+        <source>Keep existing, fill blanks</source>
+        <translation>保留现有，补填空白</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>row {row} of this file</source>
+        <translation>本文件第 {row} 行</translation>
+    </message>
+    <message>
+        <source>the register</source>
+        <translation>登记册</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose a workbook</source>
+        <translation>选择表格文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the workbook…</source>
+        <translation>正在读取表格…</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Check the columns, then run the dry run.</source>
+        <translation>请核对列对应，然后预演。</translation>
+    </message>
+    <message>
+        <source>Header found in row {row}; data from row {first}.</source>
+        <translation>表头在第 {row} 行，数据从第 {first} 行开始。</translation>
+    </message>
+    <message>
+        <source>Using the mapping you confirmed for this layout before.</source>
+        <translation>已使用您上次为这种表格确认的列对应。</translation>
+    </message>
+    <message>
+        <source>Still needed: {names}.</source>
+        <translation>还缺：{names}。</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>New: {created}. Duplicates in the file: {file}. Already in the register: {register} ({unchanged} unchanged). Rejected rows: {rejected}.</source>
+        <translation>新建：{created}。文件内重复：{file}。登记册中已有：{register}（其中 {unchanged} 条无变化）。未通过：{rejected} 行。</translation>
+    </message>
+    <message>
+        <source>Choose what to do with each duplicate, then import.</source>
+        <translation>请为每个重复项选择处理方式，然后导入。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new, {updated} updated, {skipped} duplicates skipped, {rejected} rows rejected.</source>
+        <translation>导入完成：新建 {created} 条，更新 {updated} 条，跳过重复 {skipped} 条，{rejected} 行未通过。</translation>
+    </message>
+    <message>
+        <source>Fix the rejected rows in the validation report and import it again.</source>
+        <translation>请在校验报告中改正未通过的行，再导入校验报告。</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{rows} rows written to {path}.</source>
+        <translation>已导出 {rows} 行到 {path}。</translation>
+    </message>
+    <message>
+        <source>Save template as</source>
+        <translation>模板另存为</translation>
+    </message>
+    <message>
+        <source>Template saved to {path}.</source>
+        <translation>模板已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>出错了，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，未做任何更改。</translation>
     </message>
 </context>
 </TS>
