@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.i18n import translate
+
 # Roles (app_user.role) allowed to reveal full numbers and to edit the register.
 REVEAL_ROLES = frozenset({"admin", "official"})
 EDIT_ROLES = frozenset({"admin", "official"})
@@ -68,6 +70,24 @@ def log_use(db: Database, operator_id: str, *, action: str, subject_id: str | No
         return False
     fn(db, operator_id, action=action, subject_id=subject_id, purpose=purpose, detail=detail)
     return True
+
+
+def describe_list_status(status: dict) -> str:
+    """One line for a form, in the records area's words when it provides them."""
+    fn = _optional("app.records.lists", "describe_status")
+    if fn is not None:
+        return fn(status)
+    if not status.get("listed"):
+        return translate("Privacy", "Not on any list.")
+    return "、".join(str(x) for x in status.get("labels") or status.get("lists") or [])
+
+
+def purpose_register() -> str:
+    return translate("Privacy", "Register: viewing a household or organization")
+
+
+def purpose_reveal() -> str:
+    return translate("Privacy", "Register: showing ID numbers and phones in full")
 
 
 def list_status(db: Database, *, id_number: str | None = None, uscc: str | None = None,

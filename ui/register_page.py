@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from app.privacy import can_edit, can_reveal, log_use
+from app.privacy import can_edit, can_reveal, log_use, purpose_reveal
 from app.subject_lists import Filter
 from app.store import open_reader
 from app.users import get_user
@@ -175,8 +175,8 @@ class SubjectListPage(QWidget):
 
 
 def _log_reveal(db, job, operator_id: str, kind: str) -> None:
-    log_use(db, operator_id, action="reveal_numbers", purpose="register list",
-            detail={"list": kind})
+    log_use(db, operator_id, action="view", purpose=purpose_reveal(),
+            detail={"list": kind, "revealed": True})
 
 
 class RegisterPage(QWidget):

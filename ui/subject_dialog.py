@@ -21,7 +21,8 @@ from app import register
 from app.errors import ConflictError, DuplicateError, ValidationFailed
 from app.i18n import translate
 from app.identity import IdentityError, parse_id_number, sex_label
-from app.privacy import can_edit, can_reveal, list_status, log_use, mask_id_number, mask_phone
+from app.privacy import (can_edit, can_reveal, describe_list_status, list_status, log_use,
+                         mask_id_number, mask_phone, purpose_register, purpose_reveal)
 from app.units import format_mu, format_yuan
 from app.users import get_user
 from ui.context import UiContext
@@ -63,17 +64,7 @@ def id_number_info(db, number: str, *, exclude_household: str | None = None) -> 
 
 
 def list_status_text(status: dict) -> str:
-    if not status.get("listed"):
-        return translate("Forms", "not on any list")
-    lists = status.get("lists") or []
-    names = "、".join(str(x.get("name") or x.get("list") or x) if isinstance(x, dict) else str(x)
-                     for x in lists)
-    text = translate("Forms", "ON A LIST: {lists}").format(lists=names or "?")
-    measures = status.get("measures") or status.get("applicable_measures") or []
-    if measures:
-        text += " — " + "、".join(str(m.get("name") if isinstance(m, dict) else m)
-                                 for m in measures)
-    return text
+    return describe_list_status(status)
 
 
 class SubjectDialog(QDialog):
@@ -109,7 +100,8 @@ class SubjectDialog(QDialog):
         if subject_id:
             self.record = self.load()
             self._build_view()
-            self.ctx.runner.submit(_log, ctx.operator_id, "view", subject_id, label="log view")
+            self.ctx.runner.submit(_log, ctx.operator_id, subject_id, purpose_register(), None,
+                                   label="log view")
         self._build_edit()
         if subject_id:
             self.pages.setCurrentWidget(self.view_page)
@@ -162,8 +154,8 @@ class SubjectDialog(QDialog):
         self.revealed = on
         self.refresh_summary()
         if on:
-            self.ctx.runner.submit(_log, self.ctx.operator_id, "reveal_numbers", self.subject_id,
-                                   label="log reveal")
+            self.ctx.runner.submit(_log, self.ctx.operator_id, self.subject_id, purpose_reveal(),
+                                   {"revealed": True}, label="log reveal")
 
     def id_text(self, number: str | None) -> str:
         return (number or "") if self.revealed else mask_id_number(number)
@@ -391,8 +383,9 @@ class SubjectDialog(QDialog):
         return ""
 
 
-def _log(db, job, operator_id: str, action: str, subject_id: str | None) -> None:
-    log_use(db, operator_id, action=action, subject_id=subject_id, purpose="register")
+def _log(db, job, operator_id: str, subject_id: str | None, purpose: str, detail) -> None:
+    log_use(db, operator_id, action="view", subject_id=subject_id, purpose=purpose,
+            detail=detail)
 
 
 def _save_household(db, job, operator_id, household_id, data, version):

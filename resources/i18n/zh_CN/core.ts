@@ -430,6 +430,21 @@
     </message>
 </context>
 <context>
+    <name>Privacy</name>
+    <message>
+        <source>Not on any list.</source>
+        <translation>不在任何名单上。</translation>
+    </message>
+    <message>
+        <source>Register: viewing a household or organization</source>
+        <translation>登记册：查看农户或经营主体</translation>
+    </message>
+    <message>
+        <source>Register: showing ID numbers and phones in full</source>
+        <translation>登记册：完整显示身份证号和电话</translation>
+    </message>
+</context>
+<context>
     <name>Register</name>
     <message>
         <source>Farmers&apos; cooperative</source>

@@ -72,14 +72,6 @@
         <source>already registered: {who}</source>
         <translation>已登记：{who}</translation>
     </message>
-    <message>
-        <source>not on any list</source>
-        <translation>不在任何名单上</translation>
-    </message>
-    <message>
-        <source>ON A LIST: {lists}</source>
-        <translation>已列入名单：{lists}</translation>
-    </message>
 </context>
 <context>
     <name>HouseholdDialog</name>

@@ -1,0 +1,100 @@
+"""Starting up: welcome screen, language, errors with details and a log file."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from app import settings
+from app.logs import close_logging, log_file, setup_logging
+from app.paths import DataDir
+from app.register import home_township, places
+from app.store import open_data_dir
+from ui.errors import ErrorDialog, MessageDialog, error_dialog
+
+
+def test_welcome_creates_an_empty_register_for_a_township(ui_app, qtbot, tmp_path):
+    from ui.welcome import WelcomeWindow
+
+    data = DataDir(tmp_path / "fresh")
+    welcome = WelcomeWindow(data)
+    qtbot.addWidget(welcome)
+    assert not data.exists()
+    welcome.code.setText("51062")
+    welcome.create()
+    assert "9 位" in welcome.code_error.text() and "名称" in welcome.name_error.text()
+    assert not data.exists() or home_township(open_data_dir(data)) is None
+    welcome.code.setText("510623105000")  # the 12-digit form is accepted
+    welcome.name.setText("石泉镇")
+    welcome.county.setText("中江县")
+    with qtbot.waitSignal(welcome.register_ready, timeout=5000) as ready:
+        welcome.create()
+    assert ready.args == [data]
+    db = open_data_dir(data)
+    try:
+        assert home_township(db)["code"] == "510623105"
+        assert [p["name"] for p in places(db, "county")] == ["中江县"]
+        assert db.execute("SELECT COUNT(*) FROM household").fetchone()[0] == 0
+    finally:
+        db.close()
+
+
+def test_the_main_window_opens_on_an_empty_register(ui_app, qtbot, tmp_path):
+    from app.township_setup import create_township_register
+    from ui.app import open_context
+    from ui.main_window import MainWindow
+
+    data = DataDir(tmp_path / "empty")
+    create_township_register(data, code="510623105", name="石泉镇")
+    window = MainWindow(open_context(data))
+    qtbot.addWidget(window)
+    page = window.show_area("register")
+    assert page.households.model.rowCount() == 0
+    assert page.households.count_label.text() == "共 0 户"
+    window.close_context()
+
+
+def test_language_switch_is_stored_and_applied(window, ctx, qtbot, wait_idle):
+    from ui.app import LANGUAGE_SETTING, stored_language
+
+    page = window.show_area("settings")
+    page.language.setCurrentIndex(page.language.findData("en"))
+    wait_idle()
+    assert settings.get(ctx.reader, LANGUAGE_SETTING) == "en"
+    assert stored_language(ctx.data) == "en"
+    assert QApplication.translate("MainWindow", "Never synchronised") == "Never synchronised"
+    page.language.setCurrentIndex(page.language.findData("zh_CN"))
+    wait_idle()
+    assert QApplication.translate("MainWindow", "Never synchronised") == "从未同步"
+
+
+def test_a_bug_shows_details_with_a_copy_button_and_is_logged(ui_app, qtbot, tmp_path):
+    data = DataDir(tmp_path / "logs")
+    setup_logging(data)
+    try:
+        try:
+            raise RuntimeError("boom in a slot")
+        except RuntimeError as exc:
+            dialog = error_dialog(exc)
+        qtbot.addWidget(dialog)
+        assert isinstance(dialog, ErrorDialog)
+        assert "boom in a slot" in dialog.details and "Traceback" in dialog.details
+        dialog.copy_button.click()
+        assert "boom in a slot" in QGuiApplication.clipboard().text()
+        assert dialog.copy_button.text() == "已复制"
+    finally:
+        close_logging()
+    assert "boom in a slot" in log_file(data).read_text(encoding="utf-8")
+
+
+def test_database_problems_say_what_to_do(ui_app, qtbot):
+    full = sqlite3.OperationalError("database or disk is full")
+    dialog = error_dialog(full)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, MessageDialog)
+    assert "磁盘" in dialog.message and "空间" in dialog.message
+    locked = error_dialog(sqlite3.OperationalError("database is locked"))
+    qtbot.addWidget(locked)
+    assert "关闭" in locked.message
