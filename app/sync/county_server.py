@@ -67,7 +67,10 @@ CREATE TABLE IF NOT EXISTS change (
     result TEXT NOT NULL,
     line TEXT NOT NULL,
     PRIMARY KEY (device_id, journal_seq)
-) WITHOUT ROWID;
+);
+-- The county's current view of each record. A device's version is not
+-- copied: (change_device, change_seq) points at the change whose "after"
+-- it is; a county correction keeps its data here.
 CREATE TABLE IF NOT EXISTS record (
     entity TEXT NOT NULL,
     entity_id TEXT NOT NULL,
@@ -75,15 +78,18 @@ CREATE TABLE IF NOT EXISTS record (
     source TEXT NOT NULL,
     deleted INTEGER NOT NULL DEFAULT 0,
     data TEXT,
+    change_device TEXT,
+    change_seq INTEGER,
     updated_at TEXT NOT NULL,
     PRIMARY KEY (entity, entity_id)
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS record_block (
     entity TEXT NOT NULL,
     entity_id TEXT NOT NULL,
     device_id TEXT NOT NULL,
     PRIMARY KEY (entity, entity_id, device_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS record_block_device ON record_block(device_id);
 CREATE TABLE IF NOT EXISTS downlink (
     package INTEGER PRIMARY KEY,
     issued_at TEXT NOT NULL,
@@ -118,6 +124,8 @@ class CountyStore:
         self.key = keys.load_or_create(self.dir / "county-key.pem")
         self.public_key = keys.public_b64(self.key)
         self.lock = threading.RLock()
+        self._pending_lines: dict[tuple[str, int], dict] = {}
+        self._may_block = True
         self.conn = sqlite3.connect(str(self.dir / "county.sqlite3"), isolation_level=None,
                                     check_same_thread=False, timeout=30)
         self.conn.execute("PRAGMA journal_mode=WAL")
@@ -271,6 +279,10 @@ class CountyStore:
         rows = []
         counts = {"accepted": 0, "conflict": 0, "rejected": 0}
         lines = signed.lines()
+        self._pending_lines = {(device_id, c["journal_seq"]): c for c in changes}
+        # Most devices have no unresolved conflict: then no per-change lookup.
+        self._may_block = conn.execute("SELECT 1 FROM record_block WHERE device_id = ? LIMIT 1",
+                                       [device_id]).fetchone() is not None
         conn.execute("BEGIN IMMEDIATE")
         try:
             for change, line in zip(changes, lines):
@@ -299,6 +311,8 @@ class CountyStore:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        finally:
+            self._pending_lines = {}
         return receipt
 
     def _apply_change(self, device_id: str, change: dict, now: str) -> dict[str, Any]:
@@ -308,9 +322,10 @@ class CountyStore:
             return {"journal_seq": seq, "result": "rejected",
                     "reason": "action, entity and entity_id are required"}
         conn = self.conn
-        rec = conn.execute("SELECT version, source, data, deleted FROM record WHERE entity = ? AND "
-                           "entity_id = ?", [entity, entity_id]).fetchone()
-        blocked = rec is not None and conn.execute(
+        rec = conn.execute("SELECT version, source, data, deleted, change_device, change_seq "
+                           "FROM record WHERE entity = ? AND entity_id = ?",
+                           [entity, entity_id]).fetchone()
+        blocked = rec is not None and self._may_block and conn.execute(
             "SELECT 1 FROM record_block WHERE entity = ? AND entity_id = ? AND device_id = ?",
             [entity, entity_id, device_id]).fetchone() is not None
         if rec is not None:
@@ -321,20 +336,44 @@ class CountyStore:
             if not fits:
                 conn.execute("INSERT OR IGNORE INTO record_block VALUES (?,?,?)",
                              [entity, entity_id, device_id])
+                self._may_block = True
                 return {"journal_seq": seq, "result": "conflict", "county_version": rec[0],
-                        "county_source": rec[1],
-                        "county_data": json.loads(rec[2]) if rec[2] else None}
+                        "county_source": rec[1], "county_data": self._record_data(rec)}
             if blocked:
                 conn.execute("DELETE FROM record_block WHERE entity = ? AND entity_id = ? AND "
                              "device_id = ?", [entity, entity_id, device_id])
-        after = change.get("after")
         conn.execute(
-            "INSERT INTO record VALUES (?,?,?,?,?,?,?) ON CONFLICT(entity, entity_id) DO UPDATE "
-            "SET version = excluded.version, source = excluded.source, deleted = excluded.deleted, "
-            "data = excluded.data, updated_at = excluded.updated_at",
+            "INSERT INTO record VALUES (?,?,?,?,?,NULL,?,?,?) ON CONFLICT(entity, entity_id) DO "
+            "UPDATE SET version = excluded.version, source = excluded.source, "
+            "deleted = excluded.deleted, data = NULL, change_device = excluded.change_device, "
+            "change_seq = excluded.change_seq, updated_at = excluded.updated_at",
             [entity, entity_id, change.get("version"), device_id, int(action == "delete"),
-             None if after is None else json.dumps(after, ensure_ascii=False), now])
+             device_id, seq, now])
         return {"journal_seq": seq, "result": "accepted"}
+
+    def _record_data(self, rec) -> dict[str, Any] | None:
+        """The record's current data: the county's own, or the "after" of the change it came from."""
+        _, _, data, deleted, change_device, change_seq = rec
+        if deleted:
+            return None
+        if data is not None:
+            return json.loads(data)
+        if change_device is None:
+            return None
+        # Changes of the batch being stored are not inserted yet: look there first.
+        pending = self._pending_lines.get((change_device, change_seq))
+        if pending is not None:
+            return pending.get("after")
+        row = self.conn.execute("SELECT line FROM change WHERE device_id = ? AND journal_seq = ?",
+                                [change_device, change_seq]).fetchone()
+        return json.loads(row[0]).get("after") if row else None
+
+    def current(self, entity: str, entity_id: str) -> dict[str, Any] | None:
+        """The county's current version of a record (None if unknown or deleted)."""
+        rec = self.conn.execute("SELECT version, source, data, deleted, change_device, change_seq "
+                                "FROM record WHERE entity = ? AND entity_id = ?",
+                                [entity, entity_id]).fetchone()
+        return None if rec is None else self._record_data(rec)
 
     def receipt(self, device_id: str, sequence: int) -> bytes:
         row = self.conn.execute("SELECT receipt FROM batch WHERE device_id = ? AND sequence = ?",
@@ -347,11 +386,13 @@ class CountyStore:
     def correct(self, entity: str, entity_id: str, fields: dict[str, Any]) -> dict[str, Any]:
         """A county correction of a record: new version, sent down as a correction item."""
         with self.lock:
-            rec = self.conn.execute("SELECT version, data FROM record WHERE entity = ? AND "
-                                    "entity_id = ?", [entity, entity_id]).fetchone()
-            if rec is None or rec[1] is None:
+            rec = self.conn.execute("SELECT version, source, data, deleted, change_device, "
+                                    "change_seq FROM record WHERE entity = ? AND entity_id = ?",
+                                    [entity, entity_id]).fetchone()
+            current = None if rec is None else self._record_data(rec)
+            if current is None:
                 raise Refusal(404, "no_such_record", f"the county holds no {entity} {entity_id}")
-            data = {**json.loads(rec[1]), **fields}
+            data = {**current, **fields}
             data["version"] = (rec[0] or 0) + 1
             self.conn.execute("UPDATE record SET version = ?, source = 'county', data = ?, "
                               "updated_at = ? WHERE entity = ? AND entity_id = ?",

@@ -46,19 +46,23 @@ def verify_receipt(db: Database, data: bytes) -> tuple[dict[str, Any], dict[str,
     if receipt["device_id"] != mine:
         raise ReceiptRefused(translate("Sync", "The receipt is for another device ({device})."
                                        ).format(device=receipt["device_id"]))
-    batch = db.execute("SELECT sequence, batch_sha256, content, state, change_count FROM sync_batch "
-                       "WHERE sequence = ?", [receipt["sequence"]]).fetchone()
+    batch = db.execute("SELECT sequence, batch_sha256, content, state, change_count, "
+                       "first_journal_seq, last_journal_seq FROM sync_batch WHERE sequence = ?",
+                       [receipt["sequence"]]).fetchone()
     if batch is None:
         raise ReceiptRefused(translate("Sync", "The receipt is for batch {sequence}, which this "
                                                "register never packed.").format(
             sequence=receipt["sequence"]))
-    sequence, sha, content, state, count = batch
+    sequence, sha, content, state, count, first, last = batch
     if receipt["batch_sha256"] != sha:
         raise ReceiptRefused(translate("Sync", "The receipt does not match batch {sequence}: the "
                                                "county took different bytes under that number."
                                        ).format(sequence=sequence))
     seqs = [r.get("journal_seq") for r in receipt["results"]]
-    expected = [json.loads(line)["journal_seq"] for line in wire.parse_batch(content).lines()]
+    # The batch was packed from exactly these journal entries (outbox.pack_batches).
+    expected = [r[0] for r in db.execute(
+        "SELECT seq FROM journal WHERE origin = 'local' AND seq BETWEEN ? AND ? ORDER BY seq",
+        [first, last])]
     if seqs != expected:
         raise ReceiptRefused(translate("Sync", "The receipt for batch {sequence} does not list "
                                                "every change of the batch.").format(sequence=sequence))

@@ -82,3 +82,18 @@ def chinese_ui(qapp):
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def make_county(tmp_path):
+    """More county servers (e.g. one that does not auto-enrol); all stopped afterwards."""
+    made = []
+
+    def make(name="county2", auto_enroll=True):
+        c = County(tmp_path / name, auto_enroll=auto_enroll)
+        made.append(c)
+        return c
+
+    yield make
+    for c in made:
+        c.stop()

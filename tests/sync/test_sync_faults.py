@@ -215,3 +215,15 @@ def test_receipt_that_does_not_match_its_batch_is_refused(enrolled, demo_data, c
     assert outbox.status(enrolled)["batches"]["acknowledged"]["batches"] == 0
     # The genuine receipts still apply.
     assert usb.import_receipts(enrolled, tmp_path / "usb")["acknowledged"] == len(files)
+
+
+def test_device_waits_for_county_approval(demo_db, demo_data, make_county, fast_retry,
+                                          local_count):
+    county = make_county("strict-county", auto_enroll=False)
+    assert client.enroll(demo_db, demo_data, county.url)["status"] == "pending"
+    result = client.push(demo_db, demo_data, retry=fast_retry)
+    assert "尚未批准" in result["failed"]["reason"]  # "not yet approved", in Chinese
+    assert county.store.summary()["total_changes"] == 0
+    county.store.set_device_status(outbox.device_id(demo_db), "active")
+    assert client.push(demo_db, demo_data, retry=fast_retry)["failed"] is None
+    _everything_once(county, demo_db, local_count)
