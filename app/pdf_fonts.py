@@ -107,7 +107,20 @@ def _covers_base(char: str) -> bool:
         return _covers(BASE, char)
 
 
+@functools.lru_cache(maxsize=1)
+def _base_characters() -> frozenset[str]:
+    """Every character the base font has (a set test is C speed)."""
+    with _lock:
+        return frozenset(map(chr, _font(BASE).face.charToGlyph)) | frozenset("\n\r\t ")
+
+
+def _all_base(text: str) -> bool:
+    return _base_characters().issuperset(text)
+
+
 def missing_characters(text: str) -> list[str]:
+    if _all_base(text):  # fast path: ordinary text, nothing to look up
+        return []
     missing: list[str] = []
     for char in dict.fromkeys(text):
         if char in "\n\r\t":
@@ -125,6 +138,8 @@ def check_printable(text: str, where: str = "") -> None:
 
 def runs(text: str) -> list[tuple[str, str]]:
     """[(font name, text)] in order; raises UnprintableCharacters if needed."""
+    if _all_base(text):
+        return [(BASE, text)] if text else []
     check_printable(text)
     out: list[tuple[str, str]] = []
     for char in text:
