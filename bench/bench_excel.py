@@ -9,7 +9,9 @@ installed), and a 100,000-row export.
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -74,6 +76,29 @@ def timed(label: str, fn, *args, **kwargs):
     return result, elapsed
 
 
+def _pandas(roster: Path) -> None:
+    """pandas is no dependency of the app; BENCH_PANDAS_PYTHON may name an
+    interpreter that has it (e.g. a throwaway venv) for the comparison."""
+    label = 'pandas.read_excel(engine="openpyxl")'
+    try:
+        import pandas
+
+        timed(label, pandas.read_excel, roster, engine="openpyxl", header=1)
+        return
+    except ImportError:
+        pass
+    python = os.environ.get("BENCH_PANDAS_PYTHON")
+    if not python:
+        print(f"{label:<58} (pandas not installed; set BENCH_PANDAS_PYTHON)")
+        return
+    code = ("import sys, time, pandas; t = time.perf_counter(); "
+            "df = pandas.read_excel(sys.argv[1], engine='openpyxl', header=1); "
+            "print(time.perf_counter() - t, len(df))")
+    out = subprocess.run([python, "-c", code, str(roster)], capture_output=True, text=True,
+                         check=True).stdout.split()
+    print(f"{label:<58} {float(out[0]):7.2f} s   ({out[1]} rows, pandas in {python})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -108,23 +133,17 @@ def main() -> int:
             timed("read with openpyxl (read-only, values)", openpyxl_read)
         except ImportError:
             pass
-        try:
-            import pandas
-
-            timed('pandas.read_excel(engine="openpyxl")', pandas.read_excel, roster,
-                  engine="openpyxl", header=1)
-        except ImportError:
-            print('pandas.read_excel(engine="openpyxl")                        (pandas not installed)')
+        _pandas(roster)
         plan, _ = timed("inspect (read + header + mapping)", importer.inspect, db, roster)
         outcome, _ = timed("dry run (normalise, validate, deduplicate)", importer.preview, db, plan)
         print(f"   -> {importer.summarise(outcome)}")
         plan = importer.inspect(db, roster)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         plan = importer.inspect(db, roster)
         result = importer.run(db, operator, plan, job=Job(), report_dir=tmp)
-        total = time.perf_counter() - start
+        total, cpu = time.perf_counter() - start, time.process_time() - cpu
         print(f"{'import end to end (read..write, one transaction)':<58} {total:7.2f} s"
-              f"   ({rows / total:,.0f} rows/s)")
+              f"   ({rows / total:,.0f} rows/s; CPU {cpu:.2f} s)")
         print(f"   -> created {result['created']}, rejected {result['rejected']}")
         _, again = timed("second import of the same file (nothing changes)",
                          lambda: importer.run(db, operator, importer.inspect(db, roster),

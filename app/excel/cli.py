@@ -44,7 +44,7 @@ def register(sub) -> None:
     tpl.set_defaults(func=cmd_template)
 
     exp = sub.add_parser("export", help=translate("Excel", "export a list to .xlsx"))
-    exp.add_argument("kind", choices=sorted(KINDS) + ["ratings", "letters", "query_log"],
+    exp.add_argument("kind", choices=sorted(KINDS),
                      metavar="KIND", help=translate(
                          "Excel", "what to export: households, members, organizations, records, "
                                   "ratings, letters, query_log"))

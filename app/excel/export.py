@@ -27,7 +27,7 @@ from app.errors import UserError
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
 
-KINDS = ("text", "int", "money_fen", "date", "datetime", "area_mu", "id_number")
+KINDS = ("text", "int", "number", "money_fen", "date", "datetime", "area_mu", "id_number")
 RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _MAX_WIDTH = 50
 _SHEET_BAD = str.maketrans({c: "_" for c in "[]:*?/\\"})
@@ -59,6 +59,7 @@ class _Formats:
         self.text = book.add_format({**base, "num_format": "@"})
         self.quoted = book.add_format({**base, "num_format": "@", "quote_prefix": True})
         self.int = book.add_format({**base, "num_format": "0"})
+        self.number = book.add_format({**base, "num_format": "0.0#"})
         self.money = book.add_format({**base, "num_format": "#,##0.00"})
         self.area = book.add_format({**base, "num_format": "0.00"})
         self.date = book.add_format({**base, "num_format": "yyyy-mm-dd"})
@@ -136,6 +137,11 @@ class TableWriter:
                     self.text(row, col, value)
                 else:
                     sheet.write_number(row, col, value, f.int)
+            elif kind == "number":
+                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                    self.text(row, col, value)
+                else:
+                    sheet.write_number(row, col, value, f.number)
             elif kind == "money_fen":
                 if isinstance(value, int) and not isinstance(value, bool):
                     sheet.write_number(row, col, value / 100, f.money)
@@ -184,7 +190,7 @@ def write_table(path: str | os.PathLike, title: str, columns: Sequence[tuple[str
     """Write one list to ``path`` (.xlsx); returns the number of data rows.
 
     ``columns`` is [(Chinese header, kind)], kind one of ``KINDS``: text,
-    int, money_fen (integer fen, shown as yuan), date, datetime (UTC ISO,
+    int, number (a decimal, e.g. a score), money_fen (integer fen, shown as yuan), date, datetime (UTC ISO,
     shown local), area_mu (integer hundredths of a mu), id_number (always
     text). Header row frozen and filterable, widths fitted to the content, no
     cell ever a formula. The file appears only when complete: a cancelled or

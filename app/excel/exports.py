@@ -118,6 +118,66 @@ _kind(ExportKind(
     _record_row))
 
 
+def _label(module: str, function: str, value: Any) -> Any:
+    """A label from another area's module (its own translations), else the value."""
+    try:
+        return getattr(importlib.import_module(module), function)(value) if value else value
+    except (ImportError, AttributeError):
+        return value
+
+
+def _rating_row(r: tuple) -> tuple:
+    return r[:8] + (_label("app.rating.workflow", "status_label", r[8]),) + r[9:]
+
+
+def _letter_row(r: tuple) -> tuple:
+    status = "letters.letter"
+    return r[:5] + (_label(f"app.{status}", "status_label", r[5]),) + r[6:9] + \
+        (_label(f"app.{status}", "status_label", r[9]),) + r[10:]
+
+
+def _log_row(r: tuple) -> tuple:
+    return (r[0], r[1], _label("app.records.query_log", "action_label", r[2])) + r[3:]
+
+
+_kind(ExportKind(
+    "ratings", lambda: translate("Excel", "Rating results"),
+    [("评定批次", "text"), ("年度", "int"), ("村", "text"), ("户主姓名", "text"),
+     ("证件号码", "id_number"), ("得分", "number"), ("等级", "text"), ("一票否决", "text"),
+     ("状态", "text"), ("审定时间", "datetime")],
+    """SELECT c.name, c.campaign_year, v.name, COALESCE(h.head_name, o.name),
+              COALESCE(h.head_id_number, o.uscc), r.score, r.grade, r.veto, r.status, r.decided_at
+       FROM rating r JOIN rating_campaign c ON c.id = r.campaign_id
+       JOIN place v ON v.id = r.village_id
+       LEFT JOIN household h ON h.id = r.subject_id LEFT JOIN organization o ON o.id = r.subject_id
+       ORDER BY c.campaign_year DESC, c.name, v.code, 4""",
+    _rating_row, needs=("rating", "rating_campaign")))
+
+_kind(ExportKind(
+    "letters", lambda: translate("Excel", "Commitment letter status"),
+    [("编号", "text"), ("承诺书", "text"), ("主体名称", "text"), ("证件号码", "id_number"),
+     ("村", "text"), ("状态", "text"), ("打印时间", "datetime"), ("签署时间", "datetime"),
+     ("收集人", "text"), ("履约情况", "text"), ("履约时间", "datetime")],
+    """SELECT l.number, l.template_name, COALESCE(h.head_name, o.name),
+              COALESCE(h.head_id_number, o.uscc), v.name, l.status, l.printed_at, l.signed_at,
+              l.collected_by, l.fulfilment, l.fulfilment_at
+       FROM commitment_letter l LEFT JOIN place v ON v.id = l.village_id
+       LEFT JOIN household h ON h.id = l.subject_id LEFT JOIN organization o ON o.id = l.subject_id
+       ORDER BY l.number""",
+    _letter_row, needs=("commitment_letter",)))
+
+_kind(ExportKind(
+    "query_log", lambda: translate("Excel", "Query and use log"),
+    [("时间", "datetime"), ("操作人", "text"), ("操作", "text"), ("主体名称", "text"),
+     ("证件号码", "id_number"), ("用途", "text"), ("详情", "text")],
+    """SELECT q.at, u.display_name, q.action, COALESCE(h.head_name, o.name),
+              COALESCE(h.head_id_number, o.uscc), q.purpose, q.detail
+       FROM query_log q LEFT JOIN app_user u ON u.id = q.operator_id
+       LEFT JOIN household h ON h.id = q.subject_id LEFT JOIN organization o ON o.id = q.subject_id
+       ORDER BY q.seq""",
+    _log_row, needs=("query_log",)))
+
+
 def available_kinds(db: Database) -> list[ExportKind]:
     return [k for k in KINDS.values() if k.available(db)]
 
@@ -129,8 +189,10 @@ def _log_use(db: Database, operator_id: str, kind: str, path: Path, count: int) 
         return
     log_use = getattr(module, "log_use", None)
     if log_use is not None:
-        log_use(db, operator_id, action="export", purpose=f"excel:{kind}",
-                detail=f"{path.name} ({count})")
+        log_use(db, operator_id, action=getattr(module, "EXPORT", "export"),
+                purpose=translate("Excel", "Excel export: {what}").format(
+                    what=KINDS[kind].label()),
+                detail={"file": path.name, "rows": count, "kind": kind})
 
 
 def export(db: Database, operator_id: str, kind: str, path: str | Path,

@@ -318,10 +318,12 @@ def detect(sheet: Sheet, kinds: tuple[str, ...] | None = None) -> SheetPlan:
         for rows, labels in options:
             for kind in kinds:
                 score, found = _score(kind, labels)
-                if score < 2:
-                    continue
                 required = [f.key for f in KIND_FIELDS[kind] if f.required]
                 complete = sum(1 for k in required if k in found.values())
+                # One recognised column is enough only if it is a required
+                # one (e.g. 户主姓名); the user maps the rest.
+                if score < 2 and not (score == 1 and complete == 1 and len(required) > 1):
+                    continue
                 rank = (complete == len(required), score, complete, -len(rows), -r)
                 if best is None or rank > best[0]:
                     best = (rank, kind, rows, found)

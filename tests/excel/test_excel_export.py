@@ -73,3 +73,27 @@ def test_export_command_writes_the_file(demo_data, cli, tmp_path):
     sheet = openpyxl.load_workbook(out).active
     assert sheet["D1"].value == "统一社会信用代码"
     assert len(sheet["D2"].value) == 18
+
+
+def test_every_list_exports_with_chinese_headers_and_is_logged(demo_db, operator, tmp_path):
+    from app.excel.exports import available_kinds
+
+    tables = {"households": "household", "members": "household_member",
+              "organizations": "organization", "records": "credit_record", "ratings": "rating",
+              "letters": "commitment_letter", "query_log": "query_log"}
+    kinds = [k.name for k in available_kinds(demo_db)]
+    assert set(kinds) == set(tables)
+    for kind in kinds:
+        expected = demo_db.execute(f"SELECT COUNT(*) FROM {tables[kind]}").fetchone()[0]
+        path = tmp_path / f"{kind}.xlsx"
+        result = export(demo_db, operator, kind, path)
+        assert result["rows"] == expected, kind
+        with zipfile.ZipFile(path) as archive:
+            assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()
+        book = openpyxl.load_workbook(path, read_only=True)
+        header = next(book.active.iter_rows(max_row=1, values_only=True))
+        book.close()
+        assert all("\u4e00" <= h[0] <= "\u9fff" for h in header), (kind, header)
+    logged = demo_db.execute("SELECT COUNT(*) FROM query_log WHERE action = 'export' "
+                             "AND detail LIKE '%xlsx%'").fetchone()[0]
+    assert logged == len(kinds)

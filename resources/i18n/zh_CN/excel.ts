@@ -112,6 +112,22 @@
         <translation>信用记录</translation>
     </message>
     <message>
+        <source>Rating results</source>
+        <translation>信用评定结果</translation>
+    </message>
+    <message>
+        <source>Commitment letter status</source>
+        <translation>信用承诺书状态</translation>
+    </message>
+    <message>
+        <source>Query and use log</source>
+        <translation>查询使用登记</translation>
+    </message>
+    <message>
+        <source>Excel export: {what}</source>
+        <translation>导出 Excel：{what}</translation>
+    </message>
+    <message>
         <source>Unknown export &apos;{kind}&apos;. Choose one of: {names}.</source>
         <translation>没有“{kind}”这种导出。可选：{names}。</translation>
     </message>
