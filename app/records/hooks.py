@@ -36,3 +36,20 @@ def subject_ratings(db, subject_id: str) -> list[dict[str, Any]] | None:
 def subject_letters(db, subject_id: str) -> list[dict[str, Any]] | None:
     fn = _function("app.letters.queries", "subject_letters")
     return None if fn is None else list(fn(db, subject_id))
+
+
+def label(module: str, name: str, value: Any) -> str:
+    """Another area's label for one of its codes, or the code itself."""
+    fn = _function(module, name)
+    try:
+        return fn(value) if fn is not None else ("" if value is None else str(value))
+    except Exception:  # noqa: BLE001 - a label must never stop a report
+        return "" if value is None else str(value)
+
+
+def rating_status_label(status: str | None) -> str:
+    return label("app.rating.workflow", "status_label", status)
+
+
+def letter_status_label(status: str | None) -> str:
+    return label("app.letters.letter", "status_label", status) if status else ""

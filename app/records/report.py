@@ -36,6 +36,8 @@ from app.records.records import subject_records
 from app.records.subjects import resolve, subject_info
 from app.units import format_mu, format_yuan
 
+APPROVED_RATING = ("approved", "plaqued")
+
 # Crockford's base32 without I, L, O, U: no letter is mistaken for a digit
 # when a bank clerk reads the code off paper.
 _CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -142,7 +144,24 @@ def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[
         "deadline": o["deadline"], "status": o["status_label"],
         "decided_at": (o["decided_at"] or "")[:10], "reason": o["outcome_reason"] or "",
     } for o in objections.objections(db, subject_id=subject_id, today=today)]
-    current = next((r for r in (ratings or []) if r.get("grade")), None)
+    # Current rating: the newest approved one (审定); one still in the
+    # workflow is history, not a grade a bank may rely on.
+    current = next((r for r in (ratings or []) if r.get("grade")
+                    and r.get("status") in APPROVED_RATING), None)
+    ratings = None if ratings is None else [{
+        "campaign_year": r.get("campaign_year"), "scheme_version": r.get("scheme_version"),
+        "score": r.get("score"), "grade": r.get("grade") or "",
+        "status": hooks.rating_status_label(r.get("status")),
+        "decided_at": str(r.get("decided_at") or "")[:10]} for r in ratings]
+    if current is not None:
+        current = {**current, "status": hooks.rating_status_label(current.get("status")),
+                   "decided_at": str(current.get("decided_at") or "")[:10]}
+    letters = None if letters is None else [{
+        "number": x.get("number"), "template": x.get("title") or x.get("template"),
+        "status": hooks.letter_status_label(x.get("status")),
+        "signed_at": str(x.get("signed_at") or "")[:10],
+        "fulfilment": hooks.letter_status_label(x.get("fulfilment")),
+        "fulfilment_at": str(x.get("fulfilment_at") or "")[:10]} for x in letters]
     return {
         "subject_id": subject_id,
         "name": info["name"],

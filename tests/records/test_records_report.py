@@ -155,3 +155,20 @@ def test_every_excel_export_is_logged(demo_db, op, tmp_path):
     export(demo_db, op, "households", tmp_path / "h.xlsx")
     logged = query_log.search_log(demo_db, action="export")
     assert len(logged) == before + 1 and "h.xlsx" in logged[0]["detail"]
+
+
+def test_report_carries_ratings_history_and_commitments(demo_db, op, tmp_path):
+    row = demo_db.execute(
+        "SELECT h.id FROM household h WHERE h.id IN (SELECT subject_id FROM rating) "
+        "AND h.id IN (SELECT subject_id FROM commitment_letter) LIMIT 1").fetchone()
+    if row is None:
+        pytest.skip("the demo has no household with both a rating and a letter")
+    out = tmp_path / "r.pdf"
+    issue_report(demo_db, op, row[0], purpose="贷款审批", output=out)
+    text = pdf_text(out).replace("\n", "")
+    letter = demo_db.execute("SELECT number FROM commitment_letter WHERE subject_id = ?",
+                             row).fetchone()[0]
+    year = demo_db.execute("SELECT c.campaign_year FROM rating r JOIN rating_campaign c "
+                           "ON c.id = r.campaign_id WHERE r.subject_id = ?", row).fetchone()[0]
+    assert letter in text and str(year) in text
+    assert "collected" not in text and "printed" not in text  # labels, not codes
