@@ -69,7 +69,7 @@ class Filter:
     query: str = ""
 
 
-SEARCH_LIMIT = 1000
+SEARCH_LIMIT = 200  # what the search box shows; a name is found by typing more of it
 
 
 def _place_clause(alias: str, flt: Filter, has_group: bool) -> tuple[str, list]:
@@ -127,9 +127,10 @@ def _by_village(db: Database, table: str, alias: str, tie: str, descending: bool
     for village_id in villages:
         if limit is not None and len(out) >= limit:
             return out[:limit]
+        more = "" if limit is None else f" LIMIT {int(limit) - len(out)}"
         out.extend(r[0] for r in db.execute(
             f"SELECT {alias}.sid FROM {table} {alias} WHERE {alias}.village_id = ? "
-            f"ORDER BY {tie}{direction}", [village_id]))
+            f"ORDER BY {tie}{direction}{more}", [village_id]))
     return out if limit is None else out[:limit]
 
 

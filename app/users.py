@@ -33,6 +33,7 @@ def display_name(user: dict) -> str:
     """The name to show; the built-in operator is named in the user's language."""
     from app.i18n import translate
 
-    if user.get("username") == "operator" and user.get("display_name") == "Default operator":
+    if user.get("username") == "operator" and user.get("display_name") in (
+            "Default operator", "默认操作员"):
         return translate("Users", "Default operator")
     return user.get("display_name") or user.get("username") or ""

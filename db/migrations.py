@@ -178,6 +178,14 @@ def m001_register(db: Database) -> None:
     )
 
 
+@core()
+def m002_default_operator_chinese(db: Database) -> None:
+    # Every screen, report and log shows this name; officials read Chinese.
+    # (The app shows it translated anyway: app.users.display_name.)
+    db.execute("UPDATE app_user SET display_name = '默认操作员' "
+               "WHERE username = 'operator' AND display_name = 'Default operator'")
+
+
 from db.schema_credit import credit  # noqa: E402  (sets defined apart, listed here)
 from db.schema_letters import letters  # noqa: E402
 from db.schema_rating import rating  # noqa: E402

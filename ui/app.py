@@ -83,10 +83,14 @@ def _fonts(app: QApplication) -> None:
     if app.property("credit_desk_fonts"):
         return
     app.setProperty("credit_desk_fonts", True)
-    QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
+    families = []
+    for name in ("wqy-microhei.ttc", "HanaMinA-rare.ttf", "HanaMinB.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     font = QFont(app.font())
+    # Rare characters of names (CJK Extension A/B) fall back to HanaMin.
     font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
-                      "Noto Sans CJK SC", "WenQuanYi Micro Hei", *font.families()])
+                      "Noto Sans CJK SC", "WenQuanYi Micro Hei", *families, *font.families()])
     app.setFont(font)
 
 

@@ -22,7 +22,7 @@ from app.privacy import mask_id_number, mask_phone
 from app.register import kind_label
 from app.units import format_mu, format_yuan
 
-BLOCK = 256
+BLOCK = 64
 CACHED_BLOCKS = 64
 FIRST_ROWS = 2000  # read at once; the rest of a long list arrives from a background thread
 
@@ -139,16 +139,15 @@ class SubjectListModel(QAbstractTableModel):
     def _loaded(self, generation: int, ids) -> None:
         if generation != self._generation:
             return  # a newer filter or sort was asked for meanwhile
+        if ids is not None:
+            old = len(self._ids)
+            if old and len(ids) > old and ids[:old] == self._ids:
+                self.beginInsertRows(QModelIndex(), old, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+            else:
+                self._set_ids(ids)
         self._set_loading(False)
-        if ids is None:
-            return
-        old = len(self._ids)
-        if old and len(ids) > old and ids[:old] == self._ids:
-            self.beginInsertRows(QModelIndex(), old, len(ids) - 1)
-            self._ids = ids
-            self.endInsertRows()
-        else:
-            self._set_ids(ids)
 
     def wait_loaded(self, timeout: float = 30.0) -> None:
         """Block until background loads finish (tests, benchmarks, closing)."""

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(168)
         self.nav.setIconSize(QSize(0, 0))
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.setStyleSheet(
             "QListWidget#navigation { background: #2d3e50; color: #e8eef3; border: none;"
             " font-size: 14px; padding-top: 8px; }"

@@ -49,11 +49,10 @@ def render(data: DataDir, view: str, out: Path, size: tuple[int, int] = (1280, 8
             if view.startswith("organization"):
                 page.tabs.setCurrentWidget(page.organizations)
             window.show()
+            lst = page.households if view.startswith("household") else page.organizations
+            lst.model.wait_loaded()
             app.processEvents()
             if view.endswith("-detail"):
-                lst = page.households if view.startswith("household") else page.organizations
-                lst.model.wait_loaded()
-                app.processEvents()
                 lst.view.selectRow(0)
                 subject = lst.model.subject_id_at(0)
                 if subject:

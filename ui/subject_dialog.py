@@ -196,9 +196,13 @@ class SubjectDialog(QDialog):
             out.append(f"<h3>{html.escape(heading)}</h3>")
             if not ratings:
                 out.append(html.escape(self.tr("Not rated yet.")))
+            status_label = _optional("app.rating.workflow", "status_label") or str
             for r in ratings[:5]:
-                out.append(html.escape(f"{r.get('campaign_year')}: {r.get('grade') or '—'} "
-                                       f"({r.get('score')}) {r.get('status') or ''}") + "<br>")
+                score = r.get("score")
+                out.append(html.escape(self.tr("{year}: grade {grade}, {score} points, {status}").format(
+                    year=r.get("campaign_year"), grade=r.get("grade") or "—",
+                    score="—" if score is None else f"{score:g}",
+                    status=status_label(r["status"]) if r.get("status") else "")) + "<br>")
         letters_fn = _optional("app.letters.queries", "subject_letters")
         if letters_fn:
             try:
@@ -210,9 +214,10 @@ class SubjectDialog(QDialog):
             out.append(f"<h3>{html.escape(heading)}</h3>")
             if not letters:
                 out.append(html.escape(self.tr("None yet.")))
+            letter_status = _optional("app.letters.letter", "status_label") or str
             for letter in letters[:5]:
-                out.append(html.escape(f"{letter.get('number')} {letter.get('status') or ''}")
-                           + "<br>")
+                out.append(html.escape(f"{letter.get('number')} "
+                                       f"{letter_status(letter.get('status'))}") + "<br>")
         return "".join(out)
 
     # -- edit mode

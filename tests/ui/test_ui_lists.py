@@ -83,3 +83,16 @@ def test_numbers_are_masked_until_revealed(window, qtbot):
     page.reveal.setChecked(True)
     assert model.data(model.index(0, 2)) == full
     qtbot.waitUntil(lambda: not window.ctx.runner.busy, timeout=5000)
+
+
+def test_a_long_list_shows_its_first_rows_at_once_and_the_rest_after(window, qtbot, monkeypatch):
+    import ui.list_model
+
+    monkeypatch.setattr(ui.list_model, "FIRST_ROWS", 50)
+    page = window.show_area("register").households
+    page.reload()
+    assert page.model.rowCount() == 50 and page.model.loading
+    assert "正在加载" in page.count_label.text()
+    qtbot.waitUntil(lambda: not page.model.loading, timeout=5000)
+    assert page.model.rowCount() == 400
+    assert page.count_label.text() == "共 400 户"

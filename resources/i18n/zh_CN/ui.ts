@@ -419,6 +419,10 @@
         <translation>尚未评定。</translation>
     </message>
     <message>
+        <source>{year}: grade {grade}, {score} points, {status}</source>
+        <translation>{year}年：{grade}，{score} 分，{status}</translation>
+    </message>
+    <message>
         <source>Commitment letters</source>
         <translation>承诺书</translation>
     </message>
