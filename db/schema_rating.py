@@ -156,3 +156,11 @@ def m001_rating(db: Database) -> None:
         );
         """
     )
+
+
+@rating()
+def m002_village_figures_index(db: Database) -> None:
+    # Covers the per-village counts (rated, by grade, vetoed, approved), so a
+    # village's verdict after one edit reads the index, not thousands of rows.
+    db.execute("CREATE INDEX rating_village_figures ON rating(campaign_id, village_id, grade, "
+               "status, complete, veto)")

@@ -178,15 +178,21 @@ def scored_select(scheme: Scheme, base_sql: str) -> str:
     sources = scheme.sources
     inputs = "json_object(" + ", ".join(
         f"{_quote(s)}, coalesce(b.[{s}], 0)" for s in sources) + ")" if sources else "'{}'"
-    inner = f"SELECT b.id, b.answers, {inputs} AS inputs, {points}, {veto} AS veto FROM ({base_sql}) b"
+    # The base rows are MATERIALIZED: otherwise SQLite flattens the subqueries
+    # and inlines the answers and the correlated source lookups wherever they
+    # are referenced (dozens of times per household). The cheap CASE layers
+    # above are faster inlined than copied (measured: 106 vs 159 ms / 5,000).
+    inner = (f"SELECT b.id, b.answers, {inputs} AS inputs, {points}, {veto} AS veto FROM b")
     total = " + ".join(f"coalesce(m.[p:{i.key}], 0)" for i in scheme.indicators)
     manual = [i for i in scheme.indicators if not i.automatic]
     complete = " AND ".join(f"m.[p:{i.key}] IS NOT NULL" for i in manual) or "1"
     breakdown = "json_object(" + ", ".join(
         f"{_quote(i.key)}, m.[p:{i.key}]" for i in scheme.indicators) + ")"
     middle = (f"SELECT m.id, m.answers, m.inputs, m.veto, {breakdown} AS breakdown, "
-              f"round({total}, 2) AS score, ({complete}) AS complete FROM ({inner}) m")
+              f"round({total}, 2) AS score, ({complete}) AS complete FROM m")
     whens = " ".join(f"WHEN o.score >= {_lit(g.min)} THEN {_quote(g.grade)}" for g in scheme.grades)
-    return (f"SELECT o.id, o.answers, o.inputs, o.breakdown, o.score, o.complete, "
+    return (f"WITH b AS MATERIALIZED ({base_sql}), m AS ({inner}), "
+            f"o AS ({middle}) "
+            f"SELECT o.id, o.answers, o.inputs, o.breakdown, o.score, o.complete, "
             f"CASE WHEN o.veto IS NOT NULL OR o.complete = 0 THEN NULL {whens} ELSE NULL END "
-            f"AS grade, o.veto FROM ({middle}) o")
+            f"AS grade, o.veto FROM o")

@@ -9,8 +9,9 @@ evaluation group then answers the rest, one household at a time
 
 from __future__ import annotations
 
+import contextlib
 import json
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from sqlite_utils import Database
 
@@ -21,6 +22,12 @@ from app.journal import ChangeSet, changes
 from app.rating import assess, inputs, verdicts
 from app.rating.scheme import Scheme, ensure_shipped, latest, scheme_by_id
 from app.register import home_township
+from db.bulk import bulk_load
+
+# From this many households on, a campaign is started with the rating
+# indexes dropped and rebuilt by sorting (db/bulk.py): random-UUID index
+# inserts dominate a large load otherwise.
+BULK_FROM = 20_000
 
 RATING_COLUMNS = ("id", "campaign_id", "subject_id", "village_id", "status", "answers", "inputs",
                   "breakdown", "score", "complete", "grade", "veto", "notice_id", "decided_at",
@@ -29,6 +36,20 @@ RATING_COLUMNS = ("id", "campaign_id", "subject_id", "village_id", "status", "an
 
 class CampaignClosed(UserError):
     pass
+
+
+@contextlib.contextmanager
+def big_cache(db: Database, kib: int = 262_144) -> Iterator[None]:
+    """A 256 MiB page cache (main and temp) while a whole campaign is scored:
+    with SQLite's 2 MiB default a million-row load thrashes the disk."""
+    saved = [db.execute(f"PRAGMA {schema}.cache_size").fetchone()[0] for schema in ("main", "temp")]
+    for schema in ("main", "temp"):
+        db.execute(f"PRAGMA {schema}.cache_size=-{kib}")
+    try:
+        yield
+    finally:
+        for schema, value in zip(("main", "temp"), saved):
+            db.execute(f"PRAGMA {schema}.cache_size={value}")
 
 
 def create_campaign(db: Database, operator_id: str, *, name: str, year: int,
@@ -45,7 +66,9 @@ def create_campaign(db: Database, operator_id: str, *, name: str, year: int,
     if township_id is None:
         township = home_township(db)
         township_id = township["id"] if township else None
-    with changes(db, operator_id) as cs:
+    big = db.execute("SELECT count(*) FROM household").fetchone()[0] >= BULK_FROM
+    bulk = bulk_load(db, ["rating"]) if big else contextlib.nullcontext()
+    with big_cache(db), bulk, changes(db, operator_id) as cs:
         campaign = cs.insert("rating_campaign", {
             "name": name, "campaign_year": int(year), "scheme_id": scheme_id,
             "township_id": township_id, "status": "open", "closed_at": None,
@@ -83,8 +106,10 @@ def populate(cs: ChangeSet, campaign: Mapping[str, Any], *, answers_sql: str = "
     db.execute("DROP TABLE IF EXISTS temp.rating_new")
     base = (f"SELECT h.id AS id, {answers_sql} AS answers, "
             + ", ".join(f"{inputs.SOURCES[s].sql} AS [{s}]" for s in scheme.sources)
-            + f" FROM household h WHERE {where} AND NOT EXISTS (SELECT 1 FROM rating x "
-              f"WHERE x.campaign_id = :campaign AND x.subject_id = h.id)")
+            # NOT IN, not a correlated NOT EXISTS: evaluated once, and fast
+            # even while a bulk load has the rating indexes dropped.
+            + f" FROM household h WHERE {where} AND h.id NOT IN (SELECT x.subject_id FROM "
+              f"rating x WHERE x.campaign_id = :campaign)")
     db.execute(f"CREATE TEMP TABLE rating_new AS {assess.scored_select(scheme, base)}",
                {**params, "campaign": campaign["id"], "today": inputs.today()})
     job.step(1, 3, translate("Rating", "scoring"))
@@ -101,10 +126,9 @@ def populate(cs: ChangeSet, campaign: Mapping[str, Any], *, answers_sql: str = "
         {"campaign": campaign["id"], "at": cs.at})
     count = cursor.rowcount
     job.step(2, 3, translate("Rating", "journal"))
-    cs.journal_inserted("rating", "campaign_id = ? AND created_at = ? AND version = 1 AND id IN "
-                                  "(SELECT r.id FROM rating r JOIN temp.rating_new n "
-                                  "ON n.id = r.subject_id WHERE r.campaign_id = ?)",
-                        [campaign["id"], cs.at, campaign["id"]])
+    # The rows just inserted: a ChangeSet's time is its own (one populate per ChangeSet).
+    cs.journal_inserted("rating", "campaign_id = ? AND created_at = ? AND version = 1",
+                        [campaign["id"], cs.at])
     db.execute("DROP TABLE temp.rating_new")
     job.step(3, 3, "")
     return count
@@ -159,10 +183,10 @@ def _json_object(alias: str, override: dict[str, str] | None = None) -> str:
 def rescore_campaign(db: Database, operator_id: str, campaign_id: str, *,
                      village_id: str | None = None, job: Job = NO_JOB) -> int:
     campaign = get_campaign(db, campaign_id)
-    with changes(db, operator_id) as cs:
+    with big_cache(db), changes(db, operator_id) as cs:
         count = rescore(cs, campaign, village_id=village_id, job=job)
         if village_id:
-            verdicts.recompute_village(db, campaign_id, village_id)
+            verdicts.recompute_village(db, campaign_id, village_id, loans=True)
         else:
             verdicts.recompute_campaign(db, campaign_id)
     return count

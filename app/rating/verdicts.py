@@ -70,7 +70,8 @@ def campaign_villages(db: Database, campaign: dict[str, Any]) -> list[dict[str, 
     return list(db.query("SELECT id, code, name FROM place WHERE level = 'village' ORDER BY code"))
 
 
-def _recompute(db: Database, campaign_id: str, village_ids: list[str] | None) -> None:
+def _recompute(db: Database, campaign_id: str, village_ids: list[str] | None,
+               loans: bool = True) -> None:
     campaign = _campaign_row(db, campaign_id)
     if campaign["status"] != "open":
         return  # a closed campaign's figures are final
@@ -89,7 +90,18 @@ def _recompute(db: Database, campaign_id: str, village_ids: list[str] | None) ->
     grades: dict[str, dict[str, int]] = {}
     for row in db.query(_GRADES.format(where=where), params):
         grades.setdefault(row["village_id"], {})[row["grade"]] = row["n"]
-    homes = {r["village_id"]: r for r in db.query(_HOUSEHOLD_FIGURES.format(villages=marks), vparams)}
+    if loans:
+        homes = {r["village_id"]: r for r in db.query(_HOUSEHOLD_FIGURES.format(villages=marks),
+                                                       vparams)}
+    else:  # a rating changed, the register did not: keep the stored household figures
+        homes = {r["village_id"]: r for r in db.query(
+            "SELECT village_id, households, borrowing, on_time, loan_balance_fen, overdue_fen "
+            f"FROM rating_village_result WHERE campaign_id = :campaign AND village_id IN ({marks})",
+            {"campaign": campaign_id, **vparams})}
+        missing = [v for v in village_ids if v not in homes]
+        if missing:
+            _recompute(db, campaign_id, village_ids, loans=True)
+            return
     at = utc_now()
     rows = []
     for village_id in village_ids:
@@ -114,8 +126,12 @@ def _recompute(db: Database, campaign_id: str, village_ids: list[str] | None) ->
         "overdue_fen, is_credit_village, computed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
 
-def recompute_village(db: Database, campaign_id: str, village_id: str) -> None:
-    _recompute(db, campaign_id, [village_id])
+def recompute_village(db: Database, campaign_id: str, village_id: str, *,
+                      loans: bool = False) -> None:
+    """After a rating of the village changed. Household and loan figures come
+    from the register and are refreshed by ``recompute_campaign`` (campaign
+    start, ``rating score``, closing) or with ``loans=True``."""
+    _recompute(db, campaign_id, [village_id], loans)
 
 
 def recompute_campaign(db: Database, campaign_id: str) -> None:
