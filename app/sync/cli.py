@@ -128,7 +128,7 @@ def cmd_sync_short(args, data: DataDir) -> int:
 
 
 def cmd_enroll(args, data: DataDir) -> int:
-    from app.sync.client import enroll
+    from app.sync.client import enroll, enrolment_label
 
     db = _open(data)
     try:
@@ -138,7 +138,7 @@ def cmd_enroll(args, data: DataDir) -> int:
     _out(args, result, translate("Sync", "Enrolled device {device} (key {key}) with county {county} "
                                          "(county key {ckey}); status: {status}.").format(
         device=result["device_id"], key=result["key_id"], county=result["county_code"],
-        ckey=result["county_key_id"], status=result["status"]))
+        ckey=result["county_key_id"], status=enrolment_label(result["status"])))
     return 0
 
 
@@ -223,6 +223,7 @@ def cmd_pull(args, data: DataDir) -> int:
         result = pull(db, data, default_operator_id(db), args.url, job=Job(_progress))
     finally:
         db.close()
+    print(file=sys.stderr)
     _out(args, result, translate("Sync", "Applied {packages} county packages: {list_entries} list "
                                          "entries, {policies} policies; {flagged} subjects flagged "
                                          "for review.").format(**result))

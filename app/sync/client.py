@@ -136,6 +136,12 @@ class Transport:
         return json.loads(raw.decode("utf-8"))
 
 
+def enrolment_label(status: str) -> str:
+    return {"active": translate("Sync", "in force"),
+            "pending": translate("Sync", "awaiting the county's approval"),
+            "revoked": translate("Sync", "revoked by the county")}.get(status, status)
+
+
 def county_url(db: Database, url: str | None) -> str:
     url = url or settings.get(db, "sync.url")
     if not url:
@@ -172,10 +178,10 @@ def enroll(db: Database, data: DataDir, url: str, *, label: str | None = None,
             "county_code": info["county_code"], "county_key_id": keys.key_id(info["public_key"])}
 
 
-def _mark(db: Database, sequence: int, **fields) -> None:
+def _failed(db: Database, sequence: int, reason: str) -> None:
     with db.atomic():
-        db.execute(f"UPDATE sync_batch SET {', '.join(f'{k} = ?' for k in fields)} "
-                   "WHERE sequence = ?", [*fields.values(), sequence])
+        db.execute("UPDATE sync_batch SET state = 'failed', reason = ?, attempts = attempts + 1, "
+                   "last_attempt_at = ? WHERE sequence = ?", [reason, utc_now(), sequence])
 
 
 def push(db: Database, data: DataDir, url: str | None = None, *, job: Job = NO_JOB,
@@ -197,9 +203,6 @@ def push(db: Database, data: DataDir, url: str | None = None, *, job: Job = NO_J
         for batch in todo:
             seq = batch["sequence"]
             job.step(done, total, translate("Sync", "Sending batch {n}").format(n=seq))
-            _mark(db, seq, attempts=db.execute("SELECT attempts + 1 FROM sync_batch WHERE "
-                                               "sequence = ?", [seq]).fetchone()[0],
-                  last_attempt_at=utc_now())
             path = f"/v1/devices/{device}/batches/{seq}"
             try:
                 if seq <= state["last_acknowledged_sequence"]:
@@ -210,10 +213,10 @@ def push(db: Database, data: DataDir, url: str | None = None, *, job: Job = NO_J
                                                       "application/x-credit-desk-batch")
                     if headers.get("X-Credit-Desk-Duplicate") == "1":
                         result["duplicates"] += 1
-                _mark(db, seq, sent_at=utc_now())
+                # One commit per batch: acknowledged, attempt counted, receipt kept.
                 applied = receipts.apply_receipt(db, body)
             except (CountyRefused, receipts.ReceiptRefused, Unreachable) as exc:
-                _mark(db, seq, state="failed", reason=str(exc))
+                _failed(db, seq, str(exc))
                 result["failed"] = {"sequence": seq, "reason": str(exc)}
                 break
             result["batches_sent"] += 1
@@ -227,7 +230,7 @@ def push(db: Database, data: DataDir, url: str | None = None, *, job: Job = NO_J
         # waiting batch carries the reason, so the page shows it.
         first = todo[0]["sequence"] if todo else None
         if first is not None:
-            _mark(db, first, state="failed", reason=str(exc))
+            _failed(db, first, str(exc))
         result["failed"] = {"sequence": first, "reason": str(exc)}
     result["pending_after"] = outbox.status(db)["pending_changes"]
     if result["failed"] is None:

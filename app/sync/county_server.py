@@ -285,8 +285,10 @@ class CountyStore:
                                        [device_id]).fetchone() is not None
         conn.execute("BEGIN IMMEDIATE")
         try:
+            records = self._load_records(changes)
+            dirty: dict[tuple, list] = {}
             for change, line in zip(changes, lines):
-                result = self._apply_change(device_id, change, now)
+                result = self._apply_change(device_id, change, now, records, dirty)
                 counts[result["result"]] += 1
                 results.append(result)
                 rows.append([device_id, change["journal_seq"], sequence, township_code,
@@ -295,6 +297,12 @@ class CountyStore:
                              change.get("version"), change.get("resolution"), result["result"],
                              line.decode("utf-8")])
             conn.executemany("INSERT INTO change VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            conn.executemany(
+                "INSERT INTO record VALUES (?,?,?,?,?,NULL,?,?,?) ON CONFLICT(entity, entity_id) "
+                "DO UPDATE SET version = excluded.version, source = excluded.source, "
+                "deleted = excluded.deleted, data = NULL, change_device = excluded.change_device, "
+                "change_seq = excluded.change_seq, updated_at = excluded.updated_at",
+                list(dirty.values()))
             receipt_head = {
                 "format": wire.RECEIPT_FORMAT, "format_version": wire.FORMAT_VERSION,
                 "county_code": self.county_code, "device_id": device_id, "sequence": sequence,
@@ -315,16 +323,35 @@ class CountyStore:
             self._pending_lines = {}
         return receipt
 
-    def _apply_change(self, device_id: str, change: dict, now: str) -> dict[str, Any]:
+    def _load_records(self, changes: list[dict]) -> dict[tuple, tuple | None]:
+        """The county's current records for every record a batch touches, in a few queries."""
+        wanted: dict[str, set] = {}
+        for c in changes:
+            if isinstance(c.get("entity"), str) and isinstance(c.get("entity_id"), str):
+                wanted.setdefault(c["entity"], set()).add(c["entity_id"])
+        found: dict[tuple, tuple | None] = {}
+        for entity, ids in wanted.items():
+            ids = sorted(ids)
+            for i in range(0, len(ids), 900):
+                part = ids[i:i + 900]
+                for row in self.conn.execute(
+                        "SELECT entity_id, version, source, data, deleted, change_device, "
+                        f"change_seq FROM record WHERE entity = ? AND entity_id IN "
+                        f"({','.join('?' * len(part))})", [entity, *part]):
+                    found[(entity, row[0])] = tuple(row[1:])
+        return found
+
+    def _apply_change(self, device_id: str, change: dict, now: str, records: dict,
+                      dirty: dict) -> dict[str, Any]:
         seq = change["journal_seq"]
         action, entity, entity_id = change.get("action"), change.get("entity"), change.get("entity_id")
-        if action not in ("create", "update", "delete") or not entity or not entity_id:
+        if action not in ("create", "update", "delete") or not isinstance(entity, str) \
+                or not entity or not isinstance(entity_id, str) or not entity_id:
             return {"journal_seq": seq, "result": "rejected",
                     "reason": "action, entity and entity_id are required"}
         conn = self.conn
-        rec = conn.execute("SELECT version, source, data, deleted, change_device, change_seq "
-                           "FROM record WHERE entity = ? AND entity_id = ?",
-                           [entity, entity_id]).fetchone()
+        key = (entity, entity_id)
+        rec = records.get(key)
         blocked = rec is not None and self._may_block and conn.execute(
             "SELECT 1 FROM record_block WHERE entity = ? AND entity_id = ? AND device_id = ?",
             [entity, entity_id, device_id]).fetchone() is not None
@@ -342,13 +369,10 @@ class CountyStore:
             if blocked:
                 conn.execute("DELETE FROM record_block WHERE entity = ? AND entity_id = ? AND "
                              "device_id = ?", [entity, entity_id, device_id])
-        conn.execute(
-            "INSERT INTO record VALUES (?,?,?,?,?,NULL,?,?,?) ON CONFLICT(entity, entity_id) DO "
-            "UPDATE SET version = excluded.version, source = excluded.source, "
-            "deleted = excluded.deleted, data = NULL, change_device = excluded.change_device, "
-            "change_seq = excluded.change_seq, updated_at = excluded.updated_at",
-            [entity, entity_id, change.get("version"), device_id, int(action == "delete"),
-             device_id, seq, now])
+        deleted = int(action == "delete")
+        records[key] = (change.get("version"), device_id, None, deleted, device_id, seq)
+        dirty[key] = [entity, entity_id, change.get("version"), device_id, deleted, device_id,
+                      seq, now]
         return {"journal_seq": seq, "result": "accepted"}
 
     def _record_data(self, rec) -> dict[str, Any] | None:
@@ -601,6 +625,14 @@ class CountyServer(ThreadingHTTPServer):
         self.store = store
         self.verbose = verbose
         self.faults: dict[str, Any] = {}
+
+    def handle_error(self, request, client_address) -> None:
+        # A client that hung up (timeout, killed) is normal here: it will send again.
+        import sys
+
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
 
 
 def make_server(data_dir: str | Path, *, port: int = 0, host: str = "127.0.0.1",

@@ -87,9 +87,9 @@ def apply_receipt(db: Database, data: bytes) -> dict[str, Any]:
                 _record_conflict(db, change, result, batch["sequence"], now)
         db.execute(
             "UPDATE sync_batch SET state = 'acknowledged', reason = NULL, acknowledged_at = ?, "
-            "sent_at = coalesce(sent_at, ?), receipt = ?, accepted = ?, conflicts = ?, rejected = ? "
-            "WHERE sequence = ?",
-            [now, now, data, receipt["accepted"], receipt["conflicts"], receipt["rejected"],
+            "sent_at = coalesce(sent_at, ?), attempts = attempts + 1, last_attempt_at = ?, "
+            "receipt = ?, accepted = ?, conflicts = ?, rejected = ? WHERE sequence = ?",
+            [now, now, now, data, receipt["accepted"], receipt["conflicts"], receipt["rejected"],
              batch["sequence"]])
     return {"sequence": batch["sequence"], "already": False, "conflicts": len(conflicts),
             "rejected": receipt["rejected"], "changes": len(receipt["results"])}

@@ -69,8 +69,9 @@ def test_timeout_then_resend(enrolled, demo_data, county, fast_retry, local_coun
     _everything_once(county, enrolled, local_count)
 
 
-def test_client_killed_mid_upload_and_started_again(demo_data, county, cli, local_count):
-    cli("sync", "enroll", "--url", county.url, data=demo_data, check=True)
+def test_client_killed_mid_upload_and_started_again(demo_db, demo_data, county, cli,
+                                                    local_count):
+    client.enroll(demo_db, demo_data, county.url)
     county.faults["delay_after_store"] = 30
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "app", "--data-dir", str(demo_data.root),
@@ -87,13 +88,7 @@ def test_client_killed_mid_upload_and_started_again(demo_data, county, cli, loca
     county.faults["delay_after_store"] = 0
     r = cli("sync", "push", "--json", data=demo_data, check=True)
     assert json.loads(r.stdout)["pending_after"] == 0
-    from app.store import open_data_dir
-
-    db = open_data_dir(demo_data)
-    try:
-        _everything_once(county, db, local_count)
-    finally:
-        db.close()
+    _everything_once(county, demo_db, local_count)
 
 
 def test_batch_file_with_one_byte_changed_is_refused(enrolled, demo_data, county, tmp_path):

@@ -23,6 +23,7 @@ def page(qtbot, demo_data, county, chinese_ui):
     qtbot.addWidget(widget)
     widget.resize(1100, 720)
     yield widget
+    widget.auto_sync.stop()
     runner.shutdown()
     reader.close()
 
@@ -109,10 +110,12 @@ def test_auto_sync_runs_when_turned_on_and_reachable(page, qtbot, county):
     page.url.setText(county.url)
     page.enrol()
     _wait_idle(qtbot, page)
-    assert page.auto_sync_tick() is None  # off: nothing happens
+    auto = page.auto_sync
+    assert auto.timer.isActive()
+    assert auto.tick() is None  # off: nothing happens
     page.auto.setChecked(True)
     qtbot.waitUntil(lambda: page.status["auto_sync"], timeout=5000)
-    assert page.auto_timer.isActive()
-    assert page.auto_sync_tick() is not None
-    _wait_idle(qtbot, page)
+    with qtbot.waitSignal(auto.finished, timeout=30000):
+        assert auto.tick() is not None
     assert page.status["pending_changes"] == 0
+    assert "已上报" in page.message.text()

@@ -79,9 +79,8 @@ def test_zip_export_holds_the_same_bytes(enrolled, demo_data, tmp_path):
     assert len(names) == result["batches"]
 
 
-def test_cli_enroll_push_summary_and_file_round_trip(demo_data, county, cli, tmp_path):
-    r = cli("sync", "enroll", "--url", county.url, data=demo_data, check=True)
-    assert "active" in r.stdout
+def test_cli_push_twice_and_summary(demo_db, demo_data, county, cli):
+    client.enroll(demo_db, demo_data, county.url)  # the CLI's enroll: the file round trip below
     r = cli("sync", "push", "--url", county.url, "--json", data=demo_data, check=True)
     pushed = json.loads(r.stdout)
     assert pushed["changes_sent"] > 900 and pushed["pending_after"] == 0
@@ -94,7 +93,8 @@ def test_cli_enroll_push_summary_and_file_round_trip(demo_data, county, cli, tmp
 
 
 def test_cli_file_transport_round_trip(demo_data, county, cli, tmp_path):
-    cli("sync", "enroll", "--url", county.url, data=demo_data, check=True)
+    r = cli("sync", "enroll", "--url", county.url, data=demo_data, check=True)
+    assert "已生效" in r.stdout  # "in force"
     stick = tmp_path / "stick"
     cli("sync", "export", "-o", str(stick), data=demo_data, check=True)
     county.store.conn.execute("PRAGMA wal_checkpoint")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
@@ -20,8 +20,8 @@ from app import settings
 from app.errors import field_label
 from app.jobs import Job
 from app.sync import client, conflicts, keys, outbox, usb
+from ui.sync.auto import auto_sync_for
 
-AUTO_SYNC_INTERVAL_MS = 5 * 60 * 1000
 
 
 class _Table(QAbstractTableModel):
@@ -195,9 +195,10 @@ class SyncPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
 
-        self.auto_timer = QTimer(self)
-        self.auto_timer.setInterval(AUTO_SYNC_INTERVAL_MS)
-        self.auto_timer.timeout.connect(self.auto_sync_tick)
+        self.auto_sync = auto_sync_for(ctx)
+        self.auto_sync.started.connect(lambda: self._say(self.tr("Syncing by itself…")))
+        self.auto_sync.finished.connect(self._auto_finished)
+        self.auto_sync.failed.connect(lambda text: (self._say(text, True), self.refresh()))
         self.refresh()
 
     # ---------------------------------------------------------------- labels
@@ -272,10 +273,6 @@ class SyncPage(QWidget):
             self.conflict_view.selectRow(0)
         self._show_conflict()
         self._set_busy(self._job is not None)
-        if st["auto_sync"] and not self.auto_timer.isActive():
-            self.auto_timer.start()
-        elif not st["auto_sync"]:
-            self.auto_timer.stop()
 
     def _show_conflict(self, *args) -> None:
         row = self.conflict_view.currentIndex().row()
@@ -441,31 +438,17 @@ class SyncPage(QWidget):
 
     def _auto_toggled(self, on: bool) -> None:
         self._save("sync.auto", bool(on))
-        if on:
-            self.auto_timer.start()
-        else:
-            self.auto_timer.stop()
 
     def _batch_size_changed(self) -> None:
         self._save("sync.batch_size", self.batch_size.value())
 
-    def auto_sync_tick(self) -> Job | None:
-        """Timer: sync if turned on, idle, and the county answers."""
-        if self._job is not None or not self.status.get("auto_sync"):
-            return None
-        url = self.status.get("county_url")
-        if not url or not self.status.get("enrolled"):
-            return None
-        data, operator = self.ctx.data, self.ctx.operator_id
-
-        def task(db, job):
-            if not client.reachable(url):
-                return None
-            return client.sync_now(db, data, operator, url, job=job)
-
-        return self._run(task, lambda r: (self.tr("The county was not reachable; will try again "
-                                                  "later."), False) if r is None
-                         else self._push_text(r), label="auto-sync")
+    def _auto_finished(self, result) -> None:
+        if result is None:
+            self._say(self.tr("The county was not reachable; will try again later."))
+        else:
+            text, error = self._push_text(result)
+            self._say(text, error)
+        self.refresh()
 
 
 Page = SyncPage

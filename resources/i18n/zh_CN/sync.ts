@@ -199,6 +199,18 @@
         <translation>请输入县平台地址，以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
+        <source>in force</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <source>awaiting the county&apos;s approval</source>
+        <translation>等待县里批准</translation>
+    </message>
+    <message>
+        <source>revoked by the county</source>
+        <translation>已被县里吊销</translation>
+    </message>
+    <message>
         <source>No county server address is set. Give --url or set it on the sync page.</source>
         <translation>还没有设置县平台地址。请用 --url 给出，或在“数据同步”页面设置。</translation>
     </message>
@@ -444,6 +456,10 @@
     <message>
         <source>Batches</source>
         <translation>批次</translation>
+    </message>
+    <message>
+        <source>Syncing by itself…</source>
+        <translation>正在自动同步…</translation>
     </message>
     <message>
         <source>pending</source>
