@@ -103,8 +103,16 @@ def install_excepthook() -> None:
             return
         details = "".join(traceback.format_exception(kind, value, tb))
         try:
-            show_exception(value, details)
+            # Not modal-blocking: the event loop (and the write worker's callbacks)
+            # keep running while the official reads the message.
+            dialog = error_dialog(value, details)
+            _open_dialogs.append(dialog)
+            dialog.finished.connect(lambda _r, d=dialog: _open_dialogs.remove(d))
+            dialog.open()
         except Exception:  # noqa: BLE001 - never recurse into the hook
             log.error("could not show the error dialog\n%s", details)
 
     sys.excepthook = hook
+
+
+_open_dialogs: list[QDialog] = []

@@ -98,3 +98,69 @@ def test_database_problems_say_what_to_do(ui_app, qtbot):
     locked = error_dialog(sqlite3.OperationalError("database is locked"))
     qtbot.addWidget(locked)
     assert "关闭" in locked.message
+
+
+def test_run_gui_starts_on_the_welcome_screen_then_opens_the_new_register(ui_app, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    from ui.app import run_gui
+
+    data = DataDir(tmp_path / "first-start")
+    seen: dict = {}
+
+    def visible(name):
+        return [w for w in QApplication.topLevelWidgets()
+                if w.objectName() == name and w.isVisible()]
+
+    def fill_in():
+        welcome = visible("welcome")
+        seen["welcome"] = bool(welcome)
+        if welcome:
+            welcome[0].code.setText("510623105")
+            welcome[0].name.setText("石泉镇")
+            welcome[0].create()
+        QTimer.singleShot(50, look)
+
+    def look():
+        windows = visible("main-window")
+        seen["main"] = bool(windows)
+        seen["welcome_after"] = bool(visible("welcome"))
+        if windows:
+            seen["title"] = windows[0].windowTitle()
+            windows[0].close()
+        QApplication.quit()
+
+    QTimer.singleShot(100, fill_in)
+    try:
+        assert run_gui(data, "zh_CN") == 0
+    finally:
+        close_logging()
+    assert seen == {"welcome": True, "main": True, "welcome_after": False,
+                    "title": "乡镇信用工作台"}
+    assert data.exists() and log_file(data).exists()
+
+
+def test_an_uncaught_exception_opens_the_details_dialog_and_is_logged(ui_app, qtbot, tmp_path,
+                                                                      monkeypatch):
+    import sys
+
+    from ui.errors import install_excepthook
+
+    data = DataDir(tmp_path / "crash")
+    setup_logging(data)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_excepthook()
+    try:
+        raise ZeroDivisionError("a bug in a button")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    dialogs = [w for w in QApplication.topLevelWidgets()
+               if isinstance(w, ErrorDialog) and w.isVisible()]
+    try:
+        assert len(dialogs) == 1 and "a bug in a button" in dialogs[0].details
+        assert dialogs[0].windowTitle() == "意外错误"
+    finally:
+        for dialog in dialogs:
+            dialog.reject()
+        close_logging()
+    assert "ZeroDivisionError: a bug in a button" in log_file(data).read_text(encoding="utf-8")
