@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -100,43 +101,62 @@ def test_database_problems_say_what_to_do(ui_app, qtbot):
     assert "关闭" in locked.message
 
 
-def test_run_gui_starts_on_the_welcome_screen_then_opens_the_new_register(ui_app, tmp_path):
-    from PySide6.QtCore import QTimer
+RUN_GUI_SCRIPT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.paths import DataDir
+from ui.app import application, run_gui
 
-    from ui.app import run_gui
+app = application()
+seen = {}
 
+def visible(name):
+    return [w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()]
+
+def fill_in():
+    welcome = visible("welcome")
+    seen["welcome"] = bool(welcome)
+    if welcome:
+        welcome[0].code.setText("510623105")
+        welcome[0].name.setText("石泉镇")
+        welcome[0].create()
+    QTimer.singleShot(100, look)
+
+def look():
+    windows = visible("main-window")
+    seen["main"] = bool(windows)
+    seen["welcome_after"] = bool(visible("welcome"))
+    if windows:
+        seen["title"] = windows[0].windowTitle()
+        seen["count"] = windows[0].page("register").households.count_label.text()
+        windows[0].close()
+    QApplication.quit()
+
+QTimer.singleShot(200, fill_in)
+code = run_gui(DataDir(Path(sys.argv[1])), None)
+print(json.dumps(dict(seen, code=code), ensure_ascii=False))
+"""
+
+
+def test_run_gui_starts_on_the_welcome_screen_then_opens_the_new_register(tmp_path):
+    # In its own process: once QApplication.exec() has returned, Qt refuses to run
+    # event loops again, which would stall every later test of this session.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
     data = DataDir(tmp_path / "first-start")
-    seen: dict = {}
-
-    def visible(name):
-        return [w for w in QApplication.topLevelWidgets()
-                if w.objectName() == name and w.isVisible()]
-
-    def fill_in():
-        welcome = visible("welcome")
-        seen["welcome"] = bool(welcome)
-        if welcome:
-            welcome[0].code.setText("510623105")
-            welcome[0].name.setText("石泉镇")
-            welcome[0].create()
-        QTimer.singleShot(50, look)
-
-    def look():
-        windows = visible("main-window")
-        seen["main"] = bool(windows)
-        seen["welcome_after"] = bool(visible("welcome"))
-        if windows:
-            seen["title"] = windows[0].windowTitle()
-            windows[0].close()
-        QApplication.quit()
-
-    QTimer.singleShot(100, fill_in)
-    try:
-        assert run_gui(data, "zh_CN") == 0
-    finally:
-        close_logging()
+    result = subprocess.run([sys.executable, "-c", RUN_GUI_SCRIPT, str(data.root)], cwd=root,
+                            capture_output=True, text=True, encoding="utf-8", timeout=120,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen == {"welcome": True, "main": True, "welcome_after": False,
-                    "title": "乡镇信用工作台"}
+                    "title": "乡镇信用工作台", "count": "共 0 户", "code": 0}
     assert data.exists() and log_file(data).exists()
 
 
