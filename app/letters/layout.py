@@ -20,9 +20,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Frame, Paragraph, Spacer
+from reportlab.platypus import paragraph as _rl_paragraph
 
 from app import pdf_fonts
 from app.i18n import translate
+
+# Chinese full-width punctuation must not start a line (标点禁则); reportlab's list
+# has the Japanese set, without the full-width comma, colon, semicolon, ! and ?.
+# Such a character then hangs in the right margin, as reportlab does for 。 and ）.
+_rl_paragraph.ALL_CANNOT_START += "".join(
+    c for c in "，：；！？》〉" if c not in _rl_paragraph.ALL_CANNOT_START)
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 25 * mm

@@ -31,6 +31,17 @@ translate = QCoreApplication.translate
 LIST_LIMIT = 20000
 
 
+def _local_time(utc: str) -> str:
+    """A stored UTC time as the laptop's local time, to the minute."""
+    try:
+        when = dt.datetime.fromisoformat(utc.replace("Z", "+00:00"))
+    except ValueError:
+        return utc
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def _error(parent, exc: BaseException, details: str = "") -> None:
     from ui.errors import show_exception
 
@@ -392,7 +403,7 @@ class Page(QWidget):
                      status=status_label(letter["status"]))]
         if letter["signed_at"]:
             lines.append(translate("LettersPage", "Signed {when} at {place}, collected by {who}")
-                         .format(when=letter["signed_at"][:16].replace("T", " "),
+                         .format(when=_local_time(letter["signed_at"]),
                                  place=letter["signed_place"] or "—",
                                  who=letter["collected_by"]))
         if letter["fulfilment"]:

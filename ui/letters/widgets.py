@@ -98,7 +98,7 @@ class LetterModel(QAbstractTableModel):
     def headers(self) -> list[str]:
         return [translate("LettersPage", "Number"), translate("LettersPage", "Committer"),
                 translate("LettersPage", "Group"), translate("LettersPage", "Status"),
-                translate("LettersPage", "Fulfilment"), translate("LettersPage", "Signed"),
+                translate("LettersPage", "Fulfilment"), translate("LettersPage", "Signed on"),
                 translate("LettersPage", "Collected by"), translate("LettersPage", "Files")]
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
