@@ -105,3 +105,12 @@ def m001_batches_conflicts_downlink(db) -> None:
         CREATE INDEX sync_review_flag_subject ON sync_review_flag(subject_id);
         """
     )
+
+
+@sync()
+def m002_journal_not_local(db) -> None:
+    # Only journal rows that are not outbox entries (origin 'county'): tiny, so
+    # "how many local changes wait" is max(seq) arithmetic, not a scan of the
+    # journal (which is most of a big register's file).
+    db.execute("CREATE INDEX IF NOT EXISTS journal_not_local ON journal(seq) "
+               "WHERE origin != 'local'")

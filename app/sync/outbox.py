@@ -57,8 +57,17 @@ def last_packed_seq(db: Database) -> int:
 
 
 def unpacked_count(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM journal WHERE origin = 'local' AND seq > ?",
-                      [last_packed_seq(db)]).fetchone()[0]
+    """Local journal entries not yet in a batch, without scanning the journal.
+
+    Journal rows are never deleted and their AUTOINCREMENT numbers have no
+    gaps, so this is the entries after the last packed one less those that
+    came from the county (a partial index holds only those).
+    """
+    after = last_packed_seq(db)
+    top = db.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0]
+    other = db.execute("SELECT count(*) FROM journal INDEXED BY journal_not_local "
+                       "WHERE origin != 'local' AND seq > ?", [after]).fetchone()[0]
+    return max(0, top - after - other)
 
 
 def _line(row: tuple, resolutions: dict[int, str]) -> str:

@@ -40,6 +40,12 @@ def test_pull_applies_lists_and_policy_and_flags_the_household(listed, demo_data
                       [head[0]]).fetchone()
     assert flag and "失信被执行人" in flag[0] and "执123号" in flag[0]
     assert downlink.current_policy(db, "credit")["content"] == {"repair_months": {"minor": 3}}
+    # What the county sent is not in the outbox: the waiting count (index arithmetic) is exact.
+    from app.sync import outbox
+
+    really = db.execute("SELECT count(*) FROM journal WHERE origin = 'local'").fetchone()[0]
+    assert outbox.status(db)["pending_changes"] == really
+    assert db.execute("SELECT count(*) FROM journal WHERE origin = 'county'").fetchone()[0] >= 3
     # Pulling again applies nothing twice.
     assert client.pull(db, demo_data, db.execute("SELECT id FROM app_user").fetchone()[0]
                        )["packages"] == 0
