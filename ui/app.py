@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import settings
@@ -130,6 +130,8 @@ class Launcher:
             self.data = data
         self.window = MainWindow(open_context(data))
         self.window.show()
+        # After the first paint: the sync client's imports are not needed to start.
+        QTimer.singleShot(2000, self.window.start_auto_sync)
         if self.welcome is not None:
             self.welcome.close()
             self.welcome.deleteLater()

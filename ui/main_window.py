@@ -117,6 +117,23 @@ class MainWindow(QMainWindow):
         if not busy:
             self.refresh_status()
 
+    def start_auto_sync(self) -> bool:
+        """Let the sync area sync by itself from the start, if it provides that."""
+        import importlib
+        import importlib.util
+
+        try:
+            if self._closed or importlib.util.find_spec("ui.sync.auto") is None:
+                return False
+            auto = importlib.import_module("ui.sync.auto").auto_sync_for(self.ctx)
+        except Exception:  # noqa: BLE001 - the window works without it
+            import logging
+
+            logging.getLogger("credit_desk.ui").exception("auto-sync could not start")
+            return False
+        auto.finished.connect(lambda _result: self.refresh_status())
+        return True
+
     # -- closing
     def close_context(self) -> None:
         if self._closed:

@@ -60,7 +60,7 @@ def id_number_info(db, number: str, *, exclude_household: str | None = None) -> 
     status = list_status(db, id_number=info.number)
     if status:
         parts.append(list_status_text(status))
-    return "; ".join(parts), problem
+    return "；".join(parts), problem
 
 
 def list_status_text(status: dict) -> str:
@@ -580,6 +580,13 @@ class HouseholdDialog(SubjectDialog):
         info, problem = id_number_info(self.ctx.reader, text, exclude_household=self.subject_id)
         self.id_info.setText(info)
         self.id_info.setStyleSheet(ERROR_STYLE if problem else INFO_STYLE)
+        try:
+            parsed = parse_id_number(text)
+        except IdentityError:
+            return
+        # The number decides birth date and sex: fill them in rather than contradict it.
+        self.set_value("head_birth_date", parsed.birth_date.isoformat())
+        self.set_value("head_sex", parsed.sex)
 
     def fill(self, values: dict) -> None:
         if "village_id" in values:
@@ -727,7 +734,7 @@ class OrganizationDialog(SubjectDialog):
 
     def _id_typed(self, text: str) -> None:
         info, problem = id_number_info(self.ctx.reader, text)
-        self.id_info.setText(info.split("; ")[0] if not problem else info)
+        self.id_info.setText(info.split("；")[0] if not problem else info)
         self.id_info.setStyleSheet(ERROR_STYLE if problem else INFO_STYLE)
 
 

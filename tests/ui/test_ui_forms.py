@@ -111,6 +111,8 @@ def test_typing_an_id_number_shows_birth_date_sex_and_who_has_it(ctx, qtbot):
     retype(qtbot, dialog.editors["head_id_number"], fresh)
     assert "1990-03-15" in dialog.id_info.text() and "女" in dialog.id_info.text()
     assert "已登记" not in dialog.id_info.text()
+    assert dialog.editors["head_birth_date"].text() == "1990-03-15"  # filled from the number
+    assert dialog.editors["head_sex"].currentData() == "F"
 
 
 def test_detail_masks_numbers_until_shown_and_logs_the_reveal(ctx, qtbot, wait_idle):

@@ -54,3 +54,12 @@ def test_place_tree_filters_both_lists(window, qtbot):
                for r in range(organizations.rowCount()))
     tree.setCurrentItem(tree.topLevelItem(0))
     assert model.rowCount() == everyone
+
+
+def test_automatic_sync_is_started_from_the_main_window_when_the_sync_area_has_it(window):
+    started = window.start_auto_sync()
+    assert started == (importlib.util.find_spec("ui.sync.auto") is not None)
+    if started:
+        from ui.sync.auto import auto_sync_for
+
+        auto_sync_for(window.ctx).stop()  # no timer outlives the test
