@@ -199,3 +199,22 @@ def test_import_command_json_and_dry_run(data, db, township, roster, cli, tmp_pa
     assert again["created"] == 0 and again["skipped_duplicates"] == 5
     text = cli("import", str(roster), data=data, check=True).stdout
     assert "已新建 0 条" in text and "校验报告" in text
+
+
+def test_two_row_header_without_merged_cells(db, operator, township, tmp_path):
+    """The header's meaning is only in the two rows together (承包地 / 面积（亩）)."""
+    path = write_xls(tmp_path / "两行表头.xls", {"表": [
+        ["农户基本情况表"],
+        ["户主", None, "承包地", "家庭", "联系", "所属"],
+        ["姓名", "身份证号码", "面积（亩）", "年收入（万元）", "电话", "村"],
+        ["王建国", ID_A, 3.5, 2.5, "13800001234", "青龙村"],
+    ]})
+    plan = importer.inspect(db, path)
+    sheet = plan.sheets[0]
+    assert sheet.header_rows == (1, 2)
+    assert sheet.field_columns() == {"head_name": 0, "head_id_number": 1, "land_area": 2,
+                                     "annual_income": 3, "phone": 4, "village": 5}
+    outcome = importer.preview(db, plan, today=TODAY)
+    row = outcome.rows[0]
+    assert row.action == "create"
+    assert row.values["land_area_centimu"] == 350 and row.values["annual_income_fen"] == 2_500_000
