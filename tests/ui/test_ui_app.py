@@ -184,3 +184,25 @@ def test_an_uncaught_exception_opens_the_details_dialog_and_is_logged(ui_app, qt
             dialog.reject()
         close_logging()
     assert "ZeroDivisionError: a bug in a button" in log_file(data).read_text(encoding="utf-8")
+
+
+def test_welcome_opens_the_demo_township_built_in_the_background(ui_app, qtbot, tmp_path,
+                                                                   monkeypatch):
+    import ui.welcome
+    from ui.welcome import WelcomeWindow
+
+    monkeypatch.setattr(ui.welcome, "DEMO_HOUSEHOLDS", 60)
+    data = DataDir(tmp_path / "mine")
+    welcome = WelcomeWindow(data)
+    qtbot.addWidget(welcome)
+    with qtbot.waitSignal(welcome.register_ready, timeout=60000) as ready:
+        welcome.open_demo()
+        assert not welcome.demo_button.isEnabled()  # building; the window stays responsive
+    welcome.wait()
+    demo = ready.args[0]
+    assert demo.root == data.root / "demo" and not data.exists()  # the own register stays apart
+    db = open_data_dir(demo)
+    try:
+        assert db.execute("SELECT COUNT(*) FROM household").fetchone()[0] == 60
+    finally:
+        db.close()
