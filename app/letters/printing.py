@@ -113,7 +113,7 @@ def print_letters(db: Database, operator_id: str, path: str | os.PathLike, *,
         letters = [get_letter(db, i) for i in ids]
         if only_unsigned:
             letters = [x for x in letters if x["status"] in ("drafted", "printed")]
-        letters = [x for x in letters if x["status"] != "void"] if letter_ids is None else letters
+        letters = [x for x in letters if x["status"] != "void"]  # void letters stay unprinted
         if not letters:
             raise UserError(translate("Letters", "Every letter here is already signed; "
                                                  "nothing to print."))

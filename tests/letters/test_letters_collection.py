@@ -97,6 +97,10 @@ def test_void_keeps_the_letter_on_file_with_its_reason(printed, demo_db, demo_op
     assert again.new == 1
     statuses = [x["status"] for x in subject_letters(demo_db, people[3]["id"])]
     assert sorted(statuses) == ["printed", "void"]
+    # A selection that holds the void letter prints only the others.
+    chosen = printing.print_letters(demo_db, demo_operator, tmp_path / "sel.pdf",
+                                    letter_ids=[letter_id, result.letters[0]["id"]])
+    assert [x["id"] for x in chosen.letters] == [result.letters[0]["id"]]
 
 
 def test_outstanding_list_per_village_holds_printed_unsigned_letters(printed, demo_db,

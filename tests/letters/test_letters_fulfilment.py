@@ -42,6 +42,10 @@ def test_broken_promise_creates_a_negative_record_linked_to_the_letter(printed, 
     # The record is journaled (it travels to the county with the letter).
     assert demo_db.execute("SELECT COUNT(*) FROM journal WHERE entity = 'credit_record' "
                            "AND entity_id = ?", [record["id"]]).fetchone()[0] == 1
+    # The household is queued for rating review (downgrade/removal) in the same change.
+    flags = list(demo_db.query("SELECT * FROM rating_flag WHERE subject_id = ? AND source = "
+                               "'letters'", [people[1]["id"]]))
+    assert len(flags) == 1 and letter["number"] in flags[0]["reason"]
     with pytest.raises(UserError, match="违约"):
         fulfilment.record_fulfilment(demo_db, demo_operator, letter_id, "kept")
     with pytest.raises(UserError):
