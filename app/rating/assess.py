@@ -165,9 +165,9 @@ def _indicator_sql(indicator: Indicator) -> str:
 
 
 def scored_select(scheme: Scheme, base_sql: str) -> str:
-    """SQL yielding id, answers, inputs, breakdown, score, complete, grade, veto
-    for every row of ``base_sql`` (which must yield id, answers and one column
-    per source of the scheme)."""
+    """SQL yielding id, village_id, answers, inputs, breakdown, score, complete,
+    grade, veto for every row of ``base_sql`` (which must yield id, village_id,
+    answers and one column per source of the scheme)."""
     points = ", ".join(f"{_indicator_sql(i)} AS [p:{i.key}]" for i in scheme.indicators)
     veto_parts = []
     for veto in scheme.vetoes:
@@ -182,17 +182,18 @@ def scored_select(scheme: Scheme, base_sql: str) -> str:
     # and inlines the answers and the correlated source lookups wherever they
     # are referenced (dozens of times per household). The cheap CASE layers
     # above are faster inlined than copied (measured: 106 vs 159 ms / 5,000).
-    inner = (f"SELECT b.id, b.answers, {inputs} AS inputs, {points}, {veto} AS veto FROM b")
+    inner = (f"SELECT b.id, b.village_id, b.answers, {inputs} AS inputs, {points}, {veto} AS veto "
+             "FROM b")
     total = " + ".join(f"coalesce(m.[p:{i.key}], 0)" for i in scheme.indicators)
     manual = [i for i in scheme.indicators if not i.automatic]
     complete = " AND ".join(f"m.[p:{i.key}] IS NOT NULL" for i in manual) or "1"
     breakdown = "json_object(" + ", ".join(
         f"{_quote(i.key)}, m.[p:{i.key}]" for i in scheme.indicators) + ")"
-    middle = (f"SELECT m.id, m.answers, m.inputs, m.veto, {breakdown} AS breakdown, "
+    middle = (f"SELECT m.id, m.village_id, m.answers, m.inputs, m.veto, {breakdown} AS breakdown, "
               f"round({total}, 2) AS score, ({complete}) AS complete FROM m")
     whens = " ".join(f"WHEN o.score >= {_lit(g.min)} THEN {_quote(g.grade)}" for g in scheme.grades)
     return (f"WITH b AS MATERIALIZED ({base_sql}), m AS ({inner}), "
             f"o AS ({middle}) "
-            f"SELECT o.id, o.answers, o.inputs, o.breakdown, o.score, o.complete, "
+            f"SELECT o.id, o.village_id, o.answers, o.inputs, o.breakdown, o.score, o.complete, "
             f"CASE WHEN o.veto IS NOT NULL OR o.complete = 0 THEN NULL {whens} ELSE NULL END "
             f"AS grade, o.veto FROM o")

@@ -87,11 +87,11 @@ def _village_filter(campaign: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
 
 def populate(cs: ChangeSet, campaign: Mapping[str, Any], *, answers_sql: str = "'{}'",
              columns: Mapping[str, str] | None = None, village_ids: list[str] | None = None,
-             job: Job = NO_JOB) -> int:
+             households_sql: str = "1", job: Job = NO_JOB) -> int:
     """Create the missing ratings of ``campaign`` in SQL, scored.
 
     ``answers_sql`` is an SQL expression over the household ``h``; ``columns``
-    may give expressions over ``h`` and the scored row ``n`` for status,
+    may give expressions over the scored row ``n`` (id, village_id, grade ...) for status,
     notice_id and decided_at (the demo uses both for realistic states); by
     default the manual indicators are unanswered and the status is collected.
     """
@@ -99,20 +99,18 @@ def populate(cs: ChangeSet, campaign: Mapping[str, Any], *, answers_sql: str = "
     db = cs.db
     scheme = scheme_by_id(db, campaign["scheme_id"])
     where, params = _village_filter(campaign)
+    where += f" AND ({households_sql})"
     if village_ids is not None:
         where += f" AND h.village_id IN ({','.join(f':v{i}' for i in range(len(village_ids)))})"
         params.update({f"v{i}": v for i, v in enumerate(village_ids)})
-    job.step(0, 3, translate("Rating", "reading the register"))
-    db.execute("DROP TABLE IF EXISTS temp.rating_new")
-    base = (f"SELECT h.id AS id, {answers_sql} AS answers, "
+    job.step(0, 3, translate("Rating", "scoring"))
+    base = (f"SELECT h.id AS id, h.village_id AS village_id, {answers_sql} AS answers, "
             + ", ".join(f"{inputs.SOURCES[s].sql} AS [{s}]" for s in scheme.sources)
             # NOT IN, not a correlated NOT EXISTS: evaluated once, and fast
             # even while a bulk load has the rating indexes dropped.
             + f" FROM household h WHERE {where} AND h.id NOT IN (SELECT x.subject_id FROM "
               f"rating x WHERE x.campaign_id = :campaign)")
-    db.execute(f"CREATE TEMP TABLE rating_new AS {assess.scored_select(scheme, base)}",
-               {**params, "campaign": campaign["id"], "today": inputs.today()})
-    job.step(1, 3, translate("Rating", "scoring"))
+    # Scored and inserted in one statement: no temporary copy of the rows.
     cursor = db.execute(
         "INSERT INTO rating (id, campaign_id, subject_id, village_id, status, answers, inputs, "
         "breakdown, score, complete, grade, veto, notice_id, decided_at, version, created_at, "
@@ -120,16 +118,15 @@ def populate(cs: ChangeSet, campaign: Mapping[str, Any], *, answers_sql: str = "
         f"SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
         "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
         "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), :campaign, n.id, "
-        f"h.village_id, {cols['status']}, n.answers, n.inputs, n.breakdown, n.score, n.complete, "
+        f"n.village_id, {cols['status']}, n.answers, n.inputs, n.breakdown, n.score, n.complete, "
         f"n.grade, n.veto, {cols['notice_id']}, {cols['decided_at']}, 1, :at, :at "
-        "FROM temp.rating_new n JOIN household h ON h.id = n.id",
-        {"campaign": campaign["id"], "at": cs.at})
+        f"FROM ({assess.scored_select(scheme, base)}) n",
+        {**params, "campaign": campaign["id"], "today": inputs.today(), "at": cs.at})
     count = cursor.rowcount
     job.step(2, 3, translate("Rating", "journal"))
     # The rows just inserted: a ChangeSet's time is its own (one populate per ChangeSet).
     cs.journal_inserted("rating", "campaign_id = ? AND created_at = ? AND version = 1",
                         [campaign["id"], cs.at])
-    db.execute("DROP TABLE temp.rating_new")
     job.step(3, 3, "")
     return count
 
@@ -145,7 +142,7 @@ def rescore(cs: ChangeSet, campaign: Mapping[str, Any], *, village_id: str | Non
     if village_id:
         extra, params["village"] = " AND r.village_id = :village", village_id
     job.step(0, 2, translate("Rating", "scoring"))
-    base = ("SELECT r.id AS id, r.answers AS answers, "
+    base = ("SELECT r.id AS id, r.village_id AS village_id, r.answers AS answers, "
             + ", ".join(f"{inputs.SOURCES[s].sql} AS [{s}]" for s in scheme.sources)
             + " FROM rating r JOIN household h ON h.id = r.subject_id "
               f"WHERE r.campaign_id = :campaign AND r.status = 'collected'{extra}")

@@ -203,10 +203,6 @@
         <translation>评定年度应在 2000 至 2100 之间。</translation>
     </message>
     <message>
-        <source>reading the register</source>
-        <translation>正在读取登记信息</translation>
-    </message>
-    <message>
         <source>scoring</source>
         <translation>正在评分</translation>
     </message>
