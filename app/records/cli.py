@@ -44,6 +44,14 @@ def register(sub) -> None:
     log.add_argument("--json", action="store_true", help=translate("RecordsCLI", "print JSON"))
     log.set_defaults(func=cmd_query_log)
 
+    policy = sub.add_parser("credit-policy", help=translate(
+        "RecordsCLI", "show or replace the credit policy (periods, deadlines, measures, masking)"))
+    policy.add_argument("--set", metavar="FILE.toml", help=translate(
+        "RecordsCLI", "check this TOML file and make it the register's policy"))
+    policy.add_argument("--reset", action="store_true", help=translate(
+        "RecordsCLI", "go back to the shipped policy"))
+    policy.set_defaults(func=cmd_policy)
+
 
 def _open(data: DataDir):
     if not data.exists():
@@ -107,4 +115,28 @@ def cmd_query_log(args, data: DataDir) -> int:
             row["subject_name"], row["purpose"], row["detail"])))
     if not rows:
         print(translate("RecordsCLI", "No log entries match."))
+    return 0
+
+
+def cmd_policy(args, data: DataDir) -> int:
+    from pathlib import Path
+
+    from app import settings
+    from app.records import policy
+
+    db = _open(data)
+    try:
+        if args.set:
+            text = Path(args.set).read_text(encoding="utf-8")
+            policy.save(db, text)
+            print(translate("RecordsCLI", "Credit policy version {version} is now in use.")
+                  .format(version=policy.load(db).get("version", "?")))
+        elif args.reset:
+            with db.atomic():
+                db.execute("DELETE FROM setting WHERE key = ?", [policy.SETTING_KEY])
+            print(translate("RecordsCLI", "The shipped credit policy is in use again."))
+        else:
+            print(settings.get(db, policy.SETTING_KEY) or policy.shipped_text())
+    finally:
+        db.close()
     return 0

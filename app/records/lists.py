@@ -14,11 +14,11 @@ from sqlite_utils import Database
 
 from app.errors import FieldError, NotFound, UserError, ValidationFailed
 from app.i18n import translate
-from app.identity import IdentityError, clean_number, parse_id_number, parse_uscc
+from app.identity import IdentityError, clean_number, parse_id_number
 from app.journal import ChangeSet, changes
 from app.records import policy as pol
 from app.records.hooks import flag_for_review
-from app.records.subjects import subject_by_number, subject_info
+from app.records.subjects import parse_subject_number, subject_by_number, subject_info
 
 NEGATIVE_LISTS = ("black_list", "dishonest_judgment_debtor")
 
@@ -138,10 +138,7 @@ def add_entry(db: Database, operator_id: str, data: dict[str, Any], *,
             "Records", "Enter the 18-character ID number or unified social credit code.")))
     else:
         try:
-            if number[:2].isdigit() and number[2:17].isdigit():
-                parse_id_number(number)
-            else:
-                parse_uscc(number)
+            number = parse_subject_number(number)
         except IdentityError as exc:
             errors.append(_error("id_number", str(exc)))
     subject_id = subject_by_number(db, number) if number else None

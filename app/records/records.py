@@ -18,11 +18,11 @@ from sqlite_utils import Database
 
 from app.errors import FieldError, UserError, ValidationFailed
 from app.i18n import translate
-from app.identity import IdentityError, clean_number, parse_id_number, parse_uscc
+from app.identity import IdentityError, parse_uscc
 from app.journal import ChangeSet, changes, entries_for
 from app.records import policy as pol
 from app.records.hooks import flag_for_review
-from app.records.subjects import subject_info
+from app.records.subjects import parse_subject_number, subject_info
 from app.units import UnitError, parse_money
 
 # Statuses whose records are published (shown, counted). Repaired, revoked
@@ -122,11 +122,7 @@ def _clean_details(category: str, details: dict[str, Any], errors: list[FieldErr
                 info = parse_uscc(str(value))
                 out[key] = info.number
             elif kind == "number":
-                number = clean_number(str(value))
-                if number[:17].isdigit():
-                    out[key] = parse_id_number(number).number
-                else:
-                    out[key] = parse_uscc(number).number
+                out[key] = parse_subject_number(str(value))
         except (IdentityError, UnitError) as exc:
             errors.append(_error(key, str(exc)))
         except FieldError as exc:

@@ -79,3 +79,27 @@ def resolve(db: Database, text: str) -> str:
         "Records", "No registered household or organization matches {text}. Type the head of "
                    "household's ID number, the organization's unified social credit code, or a "
                    "credit record id.").format(text=raw))
+
+
+def parse_subject_number(text: str) -> str:
+    """A valid 18-character ID number (15-digit ones upgraded) or USCC.
+
+    A USCC may be all digits too, so both readings are tried; the error
+    given is the one for the kind the text looks like.
+    """
+    number = clean_number(text or "")
+    try:
+        return parse_id_number(number).number
+    except IdentityError as id_error:
+        try:
+            info = parse_uscc(number)
+        except IdentityError as uscc_error:
+            looks_like_id = number[:-1].isdigit() and len(number) in (15, 18)
+            raise (id_error if looks_like_id else uscc_error) from None
+        if not info.checksum_ok:
+            if number[:-1].isdigit():
+                raise id_error from None
+            from app.identity import uscc_checksum_warning
+
+            raise IdentityError(uscc_checksum_warning(info)) from None
+        return info.number

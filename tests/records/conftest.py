@@ -3,7 +3,6 @@ credit facts of their own yet, and record data that passes every check."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 

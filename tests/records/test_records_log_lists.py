@@ -92,3 +92,18 @@ def test_county_number_not_in_register_is_listed_by_number(demo_db, op):
         "basis": "失信被执行", "deciding_body": "某市中级人民法院", "listed_on": "2026-01-01"})
     status = lists.list_status(demo_db, id_number=number)
     assert status["listed"] and status["subject_id"] is None
+
+
+def test_an_all_digit_uscc_is_accepted_and_a_bad_one_explained(demo_db, op):
+    from stdnum.cn import uscc
+
+    body = "91510100709234567"
+    code = body + uscc.calc_check_digit(body)
+    entry = lists.add_entry(demo_db, op, {
+        "list_kind": "black_list", "id_number": code, "name": "某某农资经营部",
+        "basis": "严重失信", "deciding_body": "县市场监督管理局"})
+    assert entry["id_number"] == code and lists.list_status(demo_db, uscc=code)["black"]
+    wrong = "91510100MA61RL8X5" + ("0" if code[-1] != "0" else "1")
+    with pytest.raises(ValidationFailed, match="校验"):
+        lists.add_entry(demo_db, op, {"list_kind": "black_list", "id_number": wrong,
+                                      "name": "x", "basis": "y", "deciding_body": "z"})

@@ -172,3 +172,18 @@ def test_report_carries_ratings_history_and_commitments(demo_db, op, tmp_path):
                            "ON c.id = r.campaign_id WHERE r.subject_id = ?", row).fetchone()[0]
     assert letter in text and str(year) in text
     assert "collected" not in text and "printed" not in text  # labels, not codes
+
+
+def test_cli_credit_policy_set_changes_the_objection_deadline(cli, demo_data, tmp_path):
+    from app.records import policy
+
+    edited = tmp_path / "credit.toml"
+    edited.write_text(policy.shipped_text().replace("deadline_days = 20", "deadline_days = 15")
+                      .replace('version = "2026.1"', 'version = "2026.2"'), encoding="utf-8")
+    done = cli("credit-policy", "--set", str(edited), data=demo_data, check=True)
+    assert "2026.2" in done.stdout
+    assert "deadline_days = 15" in cli("credit-policy", data=demo_data, check=True).stdout
+    broken = tmp_path / "broken.toml"
+    broken.write_text("deadline_days = = 3", encoding="utf-8")
+    refused = cli("credit-policy", "--set", str(broken), data=demo_data)
+    assert refused.returncode == 2 and "TOML" in refused.stderr

@@ -888,6 +888,18 @@
         <translation>用途、详情或姓名中的文字</translation>
     </message>
     <message>
+        <source>show or replace the credit policy (periods, deadlines, measures, masking)</source>
+        <translation>查看或替换信用信息政策（公示期限、异议期限、联合奖惩措施、脱敏规则）</translation>
+    </message>
+    <message>
+        <source>check this TOML file and make it the register&apos;s policy</source>
+        <translation>校验该 TOML 文件并作为本登记册的政策</translation>
+    </message>
+    <message>
+        <source>go back to the shipped policy</source>
+        <translation>恢复随软件提供的政策</translation>
+    </message>
+    <message>
         <source>There is no register in {path}. Create one first (e.g. credit-desk demo).</source>
         <translation>{path} 中没有登记册。请先创建（例如 credit-desk demo）。</translation>
     </message>
@@ -898,6 +910,14 @@
     <message>
         <source>No log entries match.</source>
         <translation>没有符合条件的登记。</translation>
+    </message>
+    <message>
+        <source>Credit policy version {version} is now in use.</source>
+        <translation>已启用信用信息政策 {version} 版。</translation>
+    </message>
+    <message>
+        <source>The shipped credit policy is in use again.</source>
+        <translation>已恢复使用随软件提供的信用信息政策。</translation>
     </message>
 </context>
 <context>
