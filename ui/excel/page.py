@@ -10,9 +10,9 @@ a choice per duplicate -> import in one transaction with progress and cancel
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QProgressBar, QPushButton, QStyledItemDelegate,
@@ -22,68 +22,9 @@ from app.excel import importer
 from app.excel.exports import available_kinds, export
 from app.excel.mapping import KIND_FIELDS, kind_label
 from app.excel.templates import write_template
+from ui.rows_model import RowsTableModel
 
 CHOICES = ("skip", "update", "keep")
-
-
-class _Table(QAbstractTableModel):
-    """Rows plus one function per column; one column may be editable through a combo."""
-
-    def __init__(self, headers: list[str], cells: list[Callable[[Any], Any]], parent=None):
-        super().__init__(parent)
-        self.headers = headers
-        self.cells = cells
-        self.rows: list[Any] = []
-        self.edit_column: int | None = None
-        self.options: Callable[[Any], list[tuple[str, Any]]] | None = None
-        self.on_edit: Callable[[Any, Any], None] | None = None
-        self.colour: Callable[[Any, int], QColor | None] | None = None
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def refresh(self) -> None:
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.rows) - 1, len(self.headers) - 1))
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.EditRole):
-            value = self.cells[index.column()](row)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and self.colour:
-            return self.colour(row, index.column())
-        return None
-
-    def flags(self, index):
-        base = super().flags(index)
-        if index.isValid() and index.column() == self.edit_column:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
-        if index.isValid() and index.column() == self.edit_column and self.on_edit:
-            self.on_edit(self.rows[index.row()], value)
-            self.refresh()
-            return True
-        return False
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
 
 class _ComboDelegate(QStyledItemDelegate):
@@ -153,7 +94,7 @@ class ExcelPage(QWidget):
         self.sheet_combo.currentIndexChanged.connect(self._show_sheet)
         self.sheet_note = QLabel()
         self.sheet_note.setWordWrap(True)
-        self.mapping_model = _Table(
+        self.mapping_model = RowsTableModel(
             [self.tr("Column"), self.tr("Header in the file"), self.tr("First value"),
              self.tr("Imported as")],
             [lambda c: _column_letter(c.index), lambda c: c.label, lambda c: c.sample,
@@ -182,7 +123,7 @@ class ExcelPage(QWidget):
         self.preview_button.clicked.connect(self.start_preview)
         self.summary = QLabel(self.tr("Nothing checked yet."))
         self.summary.setWordWrap(True)
-        self.dup_model = _Table(
+        self.dup_model = RowsTableModel(
             [self.tr("Row"), self.tr("Name"), self.tr("Number"), self.tr("Duplicate of"),
              self.tr("Differs in"), self.tr("Action")],
             [lambda r: r.row, lambda r: r.name, lambda r: r.key if r.kind != "records" else "",
@@ -197,7 +138,7 @@ class ExcelPage(QWidget):
         self.dup_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.dup_view.verticalHeader().hide()
         self.dup_view.verticalHeader().setDefaultSectionSize(24)
-        self.reject_model = _Table(
+        self.reject_model = RowsTableModel(
             [self.tr("Sheet"), self.tr("Row"), self.tr("Name"), self.tr("Why it is rejected")],
             [lambda r: r.sheet, lambda r: r.row, lambda r: r.name,
              lambda r: "；".join(p.message for p in r.problems)])

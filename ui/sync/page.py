@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
@@ -20,46 +20,9 @@ from app import settings
 from app.errors import field_label
 from app.jobs import Job
 from app.sync import client, conflicts, keys, outbox, usb
+from ui.rows_model import RowsTableModel
 from ui.sync.auto import auto_sync_for
 
-
-
-class _Table(QAbstractTableModel):
-    """A small read-only table: a list of rows and a function per column."""
-
-    def __init__(self, headers: list[str], parent=None):
-        super().__init__(parent)
-        self.headers = headers
-        self.rows: list[Any] = []
-        self.cells: list = []
-        self.colour = None
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = self.cells[index.column()](row)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and self.colour:
-            return self.colour(row, index.column())
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
 
 def _short_time(value: str | None) -> str:
@@ -138,7 +101,7 @@ class SyncPage(QWidget):
         actions.addStretch(1)
 
         # Batches
-        self.batch_model = _Table([self.tr("Batch"), self.tr("Changes"), self.tr("State"),
+        self.batch_model = RowsTableModel([self.tr("Batch"), self.tr("Changes"), self.tr("State"),
                                    self.tr("Conflicts"), self.tr("Attempts"),
                                    self.tr("Packed at"), self.tr("Acknowledged at"),
                                    self.tr("Reason")], self)
@@ -151,7 +114,7 @@ class SyncPage(QWidget):
         self.batch_view = self._view(self.batch_model)
 
         # Conflicts, side by side
-        self.conflict_model = _Table([self.tr("Record"), self.tr("Name"),
+        self.conflict_model = RowsTableModel([self.tr("Record"), self.tr("Name"),
                                       self.tr("Reported at"), self.tr("Record id")], self)
         self.conflict_model.cells = [lambda r: self.entity_label(r["entity"]),
                                      lambda r: conflicts.title(r),
@@ -159,7 +122,7 @@ class SyncPage(QWidget):
                                      lambda r: r["entity_id"]]
         self.conflict_view = self._view(self.conflict_model)
         self.conflict_view.selectionModel().currentRowChanged.connect(self._show_conflict)
-        self.diff_model = _Table([self.tr("Field"), self.tr("This register"),
+        self.diff_model = RowsTableModel([self.tr("Field"), self.tr("This register"),
                                   self.tr("County")], self)
         self.diff_model.cells = [lambda r: field_label(r[0]), lambda r: _value(r[1]),
                                  lambda r: _value(r[2])]
