@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 from app.paths import DataDir  # noqa: E402
 from app.store import open_data_dir  # noqa: E402
 from app.sync import client, outbox, usb  # noqa: E402
-from app.sync.county_server import CountyStore, receive_files  # noqa: E402
+from app.county.files import receive_files
+from app.county.store import CountyStore  # noqa: E402
 
 
 def free_port() -> int:

@@ -28,6 +28,8 @@ LANGUAGES = ["zh_CN"]
 AREAS: dict[str, list[str]] = {
     **{area: [f"app/{area}/*.py", f"ui/{area}/*.py"]
        for area in ("rating", "letters", "records", "excel", "sync")},
+    # The county receiver's few messages share the sync catalogue (context "Sync").
+    "sync": ["app/sync/*.py", "ui/sync/*.py", "app/county/*.py"],
     "ui": ["ui/*.py", "ui/**/*.py"],
     "core": ["app/*.py", "app/commands/*.py", "db/*.py"],
 }

@@ -5,6 +5,7 @@ the order in help.
 """
 
 from app.commands import register_cmds, screenshot_cmd
+from app.county import cli as county_cli
 from app.excel import cli as excel_cli
 from app.letters import cli as letters_cli
 from app.rating import cli as rating_cli
@@ -12,4 +13,4 @@ from app.records import cli as records_cli
 from app.sync import cli as sync_cli
 
 COMMAND_MODULES = [register_cmds, excel_cli, rating_cli, letters_cli, records_cli, sync_cli,
-                   screenshot_cmd]
+                   county_cli, screenshot_cmd]

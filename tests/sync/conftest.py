@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from app.sync import client
-from app.sync.county_server import make_server
+from app.county.http import make_server
 # Root conftest names re-exported: tests that do "from conftest import ROOT"
 # get whichever conftest module pytest loaded last.
 from tests.conftest import ROOT, run_cli  # noqa: F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from app.cli import main
-from app.sync.county_server import receive_files
+from app.county.files import receive_files
 
 
 def test_short_forms_file_round_trip_then_url(demo_data, county, tmp_path, capsys):

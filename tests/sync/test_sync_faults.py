@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 
 from app.sync import client, outbox, receipts, usb
-from app.sync.county_server import receive_files
+from app.county.files import receive_files
 from app.sync.keys import load_or_create
 from tests.conftest import ROOT
 

@@ -92,7 +92,7 @@ def test_conflict_side_by_side_and_resolve(page, qtbot, county, demo_data, tmp_p
 
 
 def test_usb_export_and_receipt_import_from_the_page(page, qtbot, county, tmp_path):
-    from app.sync.county_server import receive_files
+    from app.county.files import receive_files
 
     page.url.setText(county.url)
     page.enrol()

@@ -7,7 +7,7 @@ import json
 from app import settings
 from app.sync import client, outbox, usb
 from app.journal import changes
-from app.sync.county_server import receive_files
+from app.county.files import receive_files
 from app.users import default_operator_id
 
 
