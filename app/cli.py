@@ -14,6 +14,7 @@ from app import __version__
 from app.commands import COMMAND_MODULES
 from app.errors import describe
 from app.i18n import set_language, translate
+from app.jobs import describe_running, running_job
 from app.paths import DataDir, data_dir
 from db.errors import DatabaseProblem, classify
 
@@ -83,5 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         message = describe(problem or exc)
         if message is None:
             raise
+        if problem is not None and problem.kind == DatabaseProblem.LOCKED:
+            running = running_job(data.root)
+            if running:
+                message += " " + describe_running(running)
         print(translate("CLI", "error: {message}").format(message=message), file=sys.stderr)
         return 2

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
+from typing import Generator
 
 from sqlite_utils import Database
 
@@ -15,6 +17,41 @@ from db.migrations import MIGRATION_SETS, known_migrations, schema_version
 # Marks the file as ours, so a stray SQLite file is not "migrated" into one.
 APPLICATION_ID = 0x43524454  # "CRDT"
 
+# How long a writer waits for another one to finish before telling the user.
+BUSY_TIMEOUT_MS = 10_000
+
+
+class Register(Database):
+    """A sqlite-utils Database whose transactions take the write lock first.
+
+    sqlite-utils begins with a plain (deferred) BEGIN: a transaction that reads
+    and then writes asks for the lock only at its first write, and if another
+    writer committed meanwhile SQLite fails at once with "database is locked"
+    instead of waiting (busy_timeout cannot help a reader that must upgrade).
+    BEGIN IMMEDIATE takes the lock at the start, so a second writer simply waits
+    its turn. Every sqlite-utils write (insert_all, upsert, migrations) goes
+    through ``atomic()``, so this one override covers them all.
+    """
+
+    @contextlib.contextmanager
+    def atomic(self) -> Generator["Register", None, None]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
 
 def connect(path: str | os.PathLike, *, readonly: bool = False) -> Database:
     """A connection with the pragmas every connection must have."""
@@ -22,23 +59,23 @@ def connect(path: str | os.PathLike, *, readonly: bool = False) -> Database:
         if readonly:
             uri = Path(path).resolve().as_uri() + "?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None,
-                                   check_same_thread=False, timeout=10)
+                                   check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
         else:
             conn = sqlite3.connect(str(path), isolation_level=None,
-                                   check_same_thread=False, timeout=10)
+                                   check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
         # WAL lets the UI read while the worker writes; synchronous=FULL makes
         # a commit the user saw survive a power cut, not just a crash.
         if not readonly:
             conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     except sqlite3.DatabaseError as exc:
         problem = classify(exc)
         if problem:
             raise problem from exc
         raise
-    return Database(conn, execute_plugins=False)
+    return Register(conn, execute_plugins=False)
 
 
 def _is_empty(db: Database) -> bool:

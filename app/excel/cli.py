@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.i18n import translate
-from app.jobs import Job
+from app.jobs import Job, announced
 from app.paths import DataDir
 from app.store import open_data_dir
 from app.users import default_operator_id
@@ -98,9 +98,11 @@ def cmd_import(args, data: DataDir) -> int:
             if outcome.rejects:
                 summary["report"] = str(write_report(plan, outcome, report_dir))
         else:
-            summary = {"dry_run": False, **importer.run(
-                db, default_operator_id(db), plan, default_choice=args.on_duplicate,
-                job=Job(_progress), report_dir=report_dir)}
+            title = translate("Excel", "import of {file}").format(file=Path(args.file).name)
+            with announced(data.root, title, Job(_progress)) as job:
+                summary = {"dry_run": False, **importer.run(
+                    db, default_operator_id(db), plan, default_choice=args.on_duplicate,
+                    job=job, report_dir=report_dir)}
     finally:
         db.close()
     if sys.stderr.isatty():

@@ -7,7 +7,7 @@ import sys
 
 from app.errors import NotFound, UserError
 from app.i18n import translate
-from app.jobs import Job
+from app.jobs import Job, announced
 from app.paths import DataDir
 from app.store import open_data_dir
 from app.users import default_operator_id
@@ -151,8 +151,10 @@ def cmd_campaign(args, data: DataDir) -> int:
             scheme_id = row[0]
         name = args.name or translate("RatingCLI", "{year} credit household rating").format(
             year=args.year)
-        campaign = campaigns.create_campaign(db, operator, name=name, year=args.year,
-                                             scheme_id=scheme_id, job=Job(_progress))
+        title = translate("RatingCLI", "start of campaign {name}").format(name=name)
+        with announced(data.root, title, Job(_progress)) as job:
+            campaign = campaigns.create_campaign(db, operator, name=name, year=args.year,
+                                                 scheme_id=scheme_id, job=job)
         print(file=sys.stderr)
         count = db.execute("SELECT count(*) FROM rating WHERE campaign_id = ?",
                            [campaign["id"]]).fetchone()[0]

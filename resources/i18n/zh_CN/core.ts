@@ -339,6 +339,18 @@
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，没有做任何修改。</translation>
     </message>
+    <message>
+        <source>Another job is running: {title}.</source>
+        <translation>另一项任务正在进行：{title}。</translation>
+    </message>
+    <message>
+        <source>{percent} % done.</source>
+        <translation>已完成 {percent}%。</translation>
+    </message>
+    <message>
+        <source>It should be done at about {time}.</source>
+        <translation>预计约 {time} 完成。</translation>
+    </message>
 </context>
 <context>
     <name>Journal</name>

@@ -60,6 +60,10 @@
         <translation>已导出 {rows} 行到 {path}。</translation>
     </message>
     <message>
+        <source>import of {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
         <source>Sheet {sheet}: {kind}, header in row {row}.</source>
         <translation>工作表“{sheet}”：{kind}，表头在第 {row} 行。</translation>
     </message>

@@ -894,6 +894,10 @@
         <translation>{year}年度信用户评定</translation>
     </message>
     <message>
+        <source>start of campaign {name}</source>
+        <translation>开始评定批次 {name}</translation>
+    </message>
+    <message>
         <source>Campaign {name} started: {n} households, automatic indicators filled. Id: {id}</source>
         <translation>评定批次“{name}”已创建：{n} 户，自动取数指标已填好。编号：{id}</translation>
     </message>
