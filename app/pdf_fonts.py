@@ -1,11 +1,17 @@
 """Fonts for PDFs: every character prints, or the print stops and names it.
 
-reportlab embeds (subsets of) TrueType fonts but does no glyph fallback, so
-text is split into runs by which shipped font has the glyph: WenQuanYi
-Micro Hei for ordinary text, Hanazono Mincho A/B for rare characters
-(CJK Extension A/B) in names. ``markup`` returns Paragraph markup with
-<font> runs; ``check_printable`` raises before anything is written if a
-character is in no font.
+Printed documents follow the official-paper convention of a serif face:
+Noto Serif SC (TrueType conversion, packaging/build_fonts.py) for the body,
+its Bold for titles, Hanazono Mincho A/B (also a serif) for rare
+characters (CJK Extension A/B) in names, and WenQuanYi Micro Hei as the last
+resort for symbols. reportlab embeds subsets of TrueType fonts but does no
+glyph fallback, so text is split into runs by which shipped font has the
+glyph. ``markup`` returns Paragraph markup with <font> runs;
+``check_printable`` raises before anything is written if a character is in
+no font.
+
+Entry checks elsewhere (names, addresses) call ``uncovered_chars`` or
+``covers`` so that text that cannot print is refused where it is typed.
 """
 
 from __future__ import annotations
@@ -21,15 +27,24 @@ from app.errors import UserError
 from app.i18n import translate
 from app.resources import resource_path
 
-BASE = "CreditDeskSans"
+SERIF = "CreditDeskSerif"
+BOLD = "CreditDeskSerifBold"
+SANS = "CreditDeskSans"
 RARE_A = "CreditDeskRareA"
 RARE_B = "CreditDeskRareB"
+BASE = SERIF
 
 _FILES = {
-    BASE: ("wqy-microhei.ttc", 0),
+    SERIF: ("NotoSerifSC-Regular.ttf", None),
+    BOLD: ("NotoSerifSC-Bold-GB2312.ttf", None),
+    SANS: ("wqy-microhei.ttc", 0),
     RARE_A: ("HanaMinA-rare.ttf", None),
     RARE_B: ("HanaMinB.ttf", None),
 }
+# Where a character the first choice lacks is looked for, in order. The
+# 30 MB Extension B font is opened only for characters beyond the BMP.
+_FALLBACK_BMP = (SERIF, RARE_A, SANS)
+_FALLBACK_SIP = (RARE_B, SERIF, SANS)
 _lock = threading.Lock()
 
 
@@ -86,36 +101,35 @@ def _covers(name: str, char: str) -> bool:
     return ord(char) in _font(name).face.charToGlyph
 
 
-def font_for(char: str) -> str | None:
-    code = ord(char)
-    if char in "\n\t " or _covers_base(char):
-        return BASE
-    if code >= 0x20000:
-        candidates = (RARE_B,)
-    else:
-        candidates = (RARE_A,)
-    with _lock:
-        for name in candidates:
-            if _covers(name, char):
-                return name
+def font_for(char: str, base: str = BASE) -> str | None:
+    """The font that prints ``char``: ``base`` if it has it, else the first fallback."""
+    if char in "\n\t " or _covers_cached(base, char):
+        return base
+    for name in (_FALLBACK_SIP if ord(char) >= 0x10000 else _FALLBACK_BMP):
+        if name != base and _covers_cached(name, char):
+            return name
     return None
 
 
-@functools.lru_cache(maxsize=100_000)
-def _covers_base(char: str) -> bool:
+@functools.lru_cache(maxsize=200_000)
+def _covers_cached(name: str, char: str) -> bool:
     with _lock:
-        return _covers(BASE, char)
+        return _covers(name, char)
 
 
-@functools.lru_cache(maxsize=1)
-def _base_characters() -> frozenset[str]:
-    """Every character the base font has (a set test is C speed)."""
+@functools.lru_cache(maxsize=None)
+def _characters(name: str) -> frozenset[str]:
+    """Every character a font has (a set test is C speed)."""
     with _lock:
-        return frozenset(map(chr, _font(BASE).face.charToGlyph)) | frozenset("\n\r\t ")
+        return frozenset(map(chr, _font(name).face.charToGlyph)) | frozenset("\n\r\t ")
+
+
+def _all_in(name: str, text: str) -> bool:
+    return _characters(name).issuperset(text)
 
 
 def _all_base(text: str) -> bool:
-    return _base_characters().issuperset(text)
+    return _all_in(BASE, text)
 
 
 def missing_characters(text: str) -> list[str]:
@@ -130,20 +144,33 @@ def missing_characters(text: str) -> list[str]:
     return missing
 
 
+def uncovered_chars(text: str) -> list[str]:
+    """Characters of ``text`` that no bundled font prints (each once, in order).
+
+    For entry checks: a name or address with any of these cannot be printed
+    on a letter, report or notice, so it is refused where it is typed."""
+    return missing_characters(text)
+
+
+def covers(text: str) -> bool:
+    """True if every character of ``text`` prints with a bundled font."""
+    return not missing_characters(text)
+
+
 def check_printable(text: str, where: str = "") -> None:
     missing = missing_characters(text)
     if missing:
         raise UnprintableCharacters(missing, where)
 
 
-def runs(text: str) -> list[tuple[str, str]]:
+def runs(text: str, base: str = BASE) -> list[tuple[str, str]]:
     """[(font name, text)] in order; raises UnprintableCharacters if needed."""
-    if _all_base(text):
-        return [(BASE, text)] if text else []
+    if _all_in(base, text):
+        return [(base, text)] if text else []
     check_printable(text)
     out: list[tuple[str, str]] = []
     for char in text:
-        name = font_for(char) or BASE
+        name = font_for(char, base) or base
         if out and out[-1][0] == name:
             out[-1] = (name, out[-1][1] + char)
         else:
@@ -151,12 +178,13 @@ def runs(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def markup(text: str) -> str:
-    """Escaped Paragraph markup for ``text`` with font runs for rare characters."""
-    register(BASE)
+def markup(text: str, base: str = BASE) -> str:
+    """Escaped Paragraph markup for ``text`` (in a style whose font is ``base``)
+    with font runs for characters ``base`` lacks."""
+    register(base)
     parts = []
-    for name, chunk in runs(text):
-        if name == BASE:
+    for name, chunk in runs(text, base):
+        if name == base:
             parts.append(escape(chunk))
         else:
             register(name)
@@ -164,13 +192,34 @@ def markup(text: str) -> str:
     return "".join(parts)
 
 
+def string_width(text: str, size: float, base: str = BASE) -> float:
+    total = 0.0
+    for name, chunk in runs(text, base):
+        register(name)
+        total += pdfmetrics.stringWidth(chunk, name, size)
+    return total
+
+
 def draw_string(canvas, x: float, y: float, text: str, size: float, font: str = BASE) -> float:
     """canvas.drawString with fallback runs; returns the width drawn."""
     start = x
-    for name, chunk in runs(text):
+    for name, chunk in runs(text, font):
         register(name)
-        use = font if name == BASE else name
-        canvas.setFont(use, size)
+        canvas.setFont(name, size)
         canvas.drawString(x, y, chunk)
-        x += pdfmetrics.stringWidth(chunk, use, size)
+        x += pdfmetrics.stringWidth(chunk, name, size)
     return x - start
+
+
+def draw_centred(canvas, x_centre: float, y: float, text: str, size: float,
+                 font: str = BASE) -> float:
+    width = string_width(text, size, font)
+    draw_string(canvas, x_centre - width / 2, y, text, size, font)
+    return width
+
+
+def draw_right(canvas, x_right: float, y: float, text: str, size: float,
+               font: str = BASE) -> float:
+    width = string_width(text, size, font)
+    draw_string(canvas, x_right - width, y, text, size, font)
+    return width
