@@ -1,8 +1,9 @@
 """A realistic demo township, from 8,000 households to a million.
 
 Everything is written through the same journaled bulk path as an import, so
-the demo exercises the real register (search keys, journal, outbox). Later
-features add their own demo data by appending to ``EXTENSIONS``.
+the demo exercises the real register (search keys, journal, outbox). Then
+each area adds its own demo data (``demo_extension`` in records, rating and
+letters).
 """
 
 from __future__ import annotations
@@ -11,13 +12,11 @@ import collections
 import concurrent.futures
 import datetime as dt
 import functools
-import importlib
 import multiprocessing
 import os
 import random
 import sys
 import time
-import uuid
 
 from sqlite_utils import Database
 from stdnum.cn import uscc as _uscc_lib
@@ -25,6 +24,9 @@ from stdnum.cn import uscc as _uscc_lib
 from app import search
 from app.jobs import Job
 from app.journal import ChangeSet
+from app.letters import demo as letters_demo
+from app.rating import demo as rating_demo
+from app.records import demo as records_demo
 from app.register import create_place
 from db.bulk import bulk_load
 
@@ -63,14 +65,6 @@ ORG_SUFFIX = {
 ORG_WORDS = ["绿源", "丰收", "金穗", "惠农", "青山", "福源", "兴旺", "顺达", "沃土", "稻香",
              "果香", "鑫农", "田园", "康庄", "富民", "益农", "春晖", "聚丰"]
 ORG_TRADE = ["水稻种植", "柑橘", "生猪养殖", "蔬菜", "茶叶", "中药材", "家禽", "蜂业", "食用菌"]
-
-# Feature areas add demo data (ratings, letters, records ...) with a module
-# that has ``demo_extension(db, operator_id, rng, job)``; list it here. They
-# run in this order after the register is built.
-# Records first (facts and lists), then rating (which reads them), then
-# letters (which may turn a broken promise into a record).
-EXTENSION_MODULES: list[str] = ["app.records.demo", "app.rating.demo", "app.letters.demo"]
-
 
 def _person_name(rng: random.Random, sex: str) -> str:
     roll = rng.random()
@@ -317,12 +311,34 @@ class _Phases:
 
 
 def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: int = 2026,
-               job: Job | None = None, chunk: int = 20000) -> dict[str, int]:
-    """Fill an empty register with a demo township. Returns counts."""
+               job: Job | None = None, chunk: int = 20000, areas: bool = True) -> dict[str, int]:
+    """Fill an empty register with a demo township. Returns counts.
+
+    ``areas=False`` leaves out the areas' demo data (records, ratings,
+    letters): the register only, for benchmarks that time an area's own.
+    """
     job = job or Job()
     rng = random.Random(seed)
     if db.execute("SELECT 1 FROM household LIMIT 1").fetchone():
         raise ValueError("register is not empty")
+    villages, village_names = _places(db, operator_id, rng)
+    organizations = max(households // 20, 10)
+    _subjects(db, operator_id, rng, seed, villages, village_names, households, organizations,
+              job, chunk)
+    if areas:
+        # Records first (facts and lists), then rating (which reads them), then
+        # letters (which may turn a broken promise into a record).
+        records_demo.demo_extension(db, operator_id, rng, job)
+        rating_demo.demo_extension(db, operator_id, rng, job)
+        letters_demo.demo_extension(db, operator_id, rng, job)
+    db.execute("PRAGMA optimize")
+    return {"households": households, "organizations": organizations, "villages": len(villages)}
+
+
+def _places(db: Database, operator_id: str, rng: random.Random
+            ) -> tuple[list[tuple[str, list[str]]], dict[str, str]]:
+    """The county, the township, its villages and their groups: (village id,
+    group ids) per village, and village names by id."""
     villages = []
     village_names: dict[str, str] = {}
     with db.atomic():  # one commit for all places, not one per place
@@ -339,7 +355,14 @@ def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: 
                       for g in range(rng.randint(6, 12))]
             villages.append((village["id"], groups))
             village_names[village["id"]] = name
+    return villages, village_names
 
+
+def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, villages,
+              village_names: dict[str, str], households: int, organizations: int, job: Job,
+              chunk: int) -> None:
+    """Households, members and organizations in one bulk load, with their
+    search keys and journal entries."""
     # The demo fills a new file in one transaction, and the CLI deletes the
     # file if the build fails, so the per-commit durability of WAL+FULL buys
     # nothing here while it doubles the writes of a million-row load.
@@ -349,7 +372,6 @@ def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: 
     # SQLite build the indexes at the end on both cores.
     db.execute("PRAGMA cache_size=-262144")
     db.execute("PRAGMA threads=2")
-    organizations = max(households // 20, 10)
     total = households + organizations
     phases = _Phases()
     with bulk_load(db, BULK_TABLES):
@@ -403,7 +425,3 @@ def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: 
     db.execute("PRAGMA synchronous=FULL")
     db.execute("PRAGMA journal_mode=WAL")
     job.step(total, total, "done")
-    for module in EXTENSION_MODULES:
-        importlib.import_module(module).demo_extension(db, operator_id, rng, job)
-    db.execute("PRAGMA optimize")
-    return {"households": households, "organizations": organizations, "villages": len(villages)}

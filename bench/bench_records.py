@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.jobs import Job  # noqa: E402
+from app.list_status import list_status  # noqa: E402
 from app.paths import DataDir  # noqa: E402
-from app.records import lists, report  # noqa: E402
+from app.records import report  # noqa: E402
 from app.records.demo import demo_extension  # noqa: E402
 from app.store import open_data_dir  # noqa: E402
 from app.users import default_operator_id  # noqa: E402
@@ -104,7 +105,7 @@ def main() -> int:
         times = []
         for number in numbers + listed:
             start = time.perf_counter()
-            lists.list_status(db, id_number=number)
+            list_status(db, id_number=number)
             times.append(time.perf_counter() - start)
         rows.append(("list_status for a typed ID number, median / 95th",
                      f"{ms(statistics.median(times))} / {ms(percentile(times, 0.95))}"))

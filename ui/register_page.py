@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from app.privacy import can_edit, can_reveal, log_use, purpose_reveal
+from app.privacy import can_edit, can_reveal, purpose_reveal
+from app.query_log import log_use
 from app.subject_lists import Filter
 from app.store import open_reader
 from app.users import get_user

@@ -10,7 +10,6 @@ the worker thread: it all happens or none of it does. Cancel writes nothing.
 from __future__ import annotations
 
 import html
-import logging
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QHeaderView,
@@ -21,14 +20,19 @@ from app import register
 from app.errors import ConflictError, DuplicateError, ValidationFailed
 from app.i18n import translate
 from app.identity import IdentityError, parse_id_number, sex_label
-from app.privacy import (can_edit, can_reveal, describe_list_status, list_status, log_use,
-                         mask_id_number, mask_phone, purpose_register, purpose_reveal)
+from app.letters import letter as letters
+from app.letters.queries import subject_letters
+from app.list_status import describe_status, list_status
+from app.privacy import (can_edit, can_reveal, mask_id_number, mask_phone, purpose_register,
+                         purpose_reveal)
+from app.query_log import log_use
+from app.rating.queries import subject_ratings
+from app.rating.statuses import status_label as rating_status_label
 from app.units import format_mu, format_yuan
 from app.users import get_user
 from ui.context import UiContext
 from ui.errors import show_exception
 
-log = logging.getLogger("credit_desk.ui")
 CHECK_DELAY_MS = 200
 ERROR_STYLE = "color: #c0392b;"
 INFO_STYLE = "color: #2c6e49;"
@@ -64,7 +68,7 @@ def id_number_info(db, number: str, *, exclude_household: str | None = None) -> 
 
 
 def list_status_text(status: dict) -> str:
-    return describe_list_status(status)
+    return describe_status(status)
 
 
 class SubjectDialog(QDialog):
@@ -181,43 +185,27 @@ class SubjectDialog(QDialog):
         return ""
 
     def credit_html(self) -> str:
-        """Ratings and letters from their areas, once those have landed."""
-        from app.privacy import _optional
-
+        """The subject's latest ratings and commitment letters."""
         out = []
-        ratings_fn = _optional("app.rating.queries", "subject_ratings")
-        if ratings_fn:
-            try:
-                ratings = ratings_fn(self.ctx.reader, self.subject_id)
-            except Exception:  # noqa: BLE001 - another area's data; the form still opens
-                log.exception("ratings")
-                ratings = []
-            heading = self.tr("Ratings")
-            out.append(f"<h3>{html.escape(heading)}</h3>")
-            if not ratings:
-                out.append(html.escape(self.tr("Not rated yet.")))
-            status_label = _optional("app.rating.workflow", "status_label") or str
-            for r in ratings[:5]:
-                score = r.get("score")
-                out.append(html.escape(self.tr("{year}: grade {grade}, {score} points, {status}").format(
-                    year=r.get("campaign_year"), grade=r.get("grade") or "—",
-                    score="—" if score is None else f"{score:g}",
-                    status=status_label(r["status"]) if r.get("status") else "")) + "<br>")
-        letters_fn = _optional("app.letters.queries", "subject_letters")
-        if letters_fn:
-            try:
-                letters = letters_fn(self.ctx.reader, self.subject_id)
-            except Exception:  # noqa: BLE001
-                log.exception("letters")
-                letters = []
-            heading = self.tr("Commitment letters")
-            out.append(f"<h3>{html.escape(heading)}</h3>")
-            if not letters:
-                out.append(html.escape(self.tr("None yet.")))
-            letter_status = _optional("app.letters.letter", "status_label") or str
-            for letter in letters[:5]:
-                out.append(html.escape(f"{letter.get('number')} "
-                                       f"{letter_status(letter.get('status'))}") + "<br>")
+        ratings = subject_ratings(self.ctx.reader, self.subject_id)
+        heading = self.tr("Ratings")
+        out.append(f"<h3>{html.escape(heading)}</h3>")
+        if not ratings:
+            out.append(html.escape(self.tr("Not rated yet.")))
+        for r in ratings[:5]:
+            score = r.get("score")
+            out.append(html.escape(self.tr("{year}: grade {grade}, {score} points, {status}").format(
+                year=r.get("campaign_year"), grade=r.get("grade") or "—",
+                score="—" if score is None else f"{score:g}",
+                status=rating_status_label(r["status"]) if r.get("status") else "")) + "<br>")
+        subject_letter_rows = subject_letters(self.ctx.reader, self.subject_id)
+        heading = self.tr("Commitment letters")
+        out.append(f"<h3>{html.escape(heading)}</h3>")
+        if not subject_letter_rows:
+            out.append(html.escape(self.tr("None yet.")))
+        for letter in subject_letter_rows[:5]:
+            out.append(html.escape(f"{letter.get('number')} "
+                                   f"{letters.status_label(letter.get('status'))}") + "<br>")
         return "".join(out)
 
     # -- edit mode

@@ -1,25 +1,26 @@
 """What can be exported: each kind is a title, Chinese columns and a query.
 
 Headers match the import synonyms (mapping.py), so an exported list imports
-back unchanged. Kinds whose tables belong to other areas (ratings, letters,
-the query log) are offered only once those tables exist in the register.
-Every export is entered in the query and use log (查询使用登记) when the
-records area provides it.
+back unchanged. Codes are written as the words their area uses for them
+(rating and letter statuses, query-log actions). Every export is entered in
+the query and use log (查询使用登记).
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from sqlite_utils import Database
 
+from app import query_log
 from app.errors import UserError
 from app.excel.export import write_table
 from app.i18n import translate
 from app.jobs import Job
+from app.letters.letter import status_label as letter_status_label
+from app.rating.statuses import status_label as rating_status_label
 
 SEX = {"M": "男", "F": "女"}
 ORG_KIND = {"cooperative": "农民专业合作社", "family_farm": "家庭农场",
@@ -39,10 +40,6 @@ class ExportKind:
     columns: list[tuple[str, str]]
     sql: str
     convert: Callable[[tuple], tuple] | None = None
-    needs: tuple[str, ...] = ()       # tables that must exist
-
-    def available(self, db: Database) -> bool:
-        return all(db[t].exists() for t in self.needs)
 
 
 def _household_row(r: tuple) -> tuple:
@@ -118,26 +115,22 @@ _kind(ExportKind(
     _record_row))
 
 
-def _label(module: str, function: str, value: Any) -> Any:
-    """A label from another area's module (its own translations), else the value."""
-    try:
-        return getattr(importlib.import_module(module), function)(value) if value else value
-    except (ImportError, AttributeError):
-        return value
+def _label(label: Callable[[str], str], value: Any) -> Any:
+    """``value`` in words; an empty cell stays empty."""
+    return label(value) if value else value
 
 
 def _rating_row(r: tuple) -> tuple:
-    return r[:8] + (_label("app.rating.workflow", "status_label", r[8]),) + r[9:]
+    return r[:8] + (_label(rating_status_label, r[8]),) + r[9:]
 
 
 def _letter_row(r: tuple) -> tuple:
-    status = "letters.letter"
-    return r[:5] + (_label(f"app.{status}", "status_label", r[5]),) + r[6:9] + \
-        (_label(f"app.{status}", "status_label", r[9]),) + r[10:]
+    return r[:5] + (_label(letter_status_label, r[5]),) + r[6:9] + \
+        (_label(letter_status_label, r[9]),) + r[10:]
 
 
 def _log_row(r: tuple) -> tuple:
-    return (r[0], r[1], _label("app.records.query_log", "action_label", r[2])) + r[3:]
+    return (r[0], r[1], _label(query_log.action_label, r[2])) + r[3:]
 
 
 _kind(ExportKind(
@@ -151,7 +144,7 @@ _kind(ExportKind(
        JOIN place v ON v.id = r.village_id
        LEFT JOIN household h ON h.id = r.subject_id LEFT JOIN organization o ON o.id = r.subject_id
        ORDER BY c.campaign_year DESC, c.name, v.code, 4""",
-    _rating_row, needs=("rating", "rating_campaign")))
+    _rating_row))
 
 _kind(ExportKind(
     "letters", lambda: translate("Excel", "Commitment letter status"),
@@ -164,7 +157,7 @@ _kind(ExportKind(
        FROM commitment_letter l LEFT JOIN place v ON v.id = l.village_id
        LEFT JOIN household h ON h.id = l.subject_id LEFT JOIN organization o ON o.id = l.subject_id
        ORDER BY l.number""",
-    _letter_row, needs=("commitment_letter",)))
+    _letter_row))
 
 _kind(ExportKind(
     "query_log", lambda: translate("Excel", "Query and use log"),
@@ -175,32 +168,22 @@ _kind(ExportKind(
        FROM query_log q LEFT JOIN app_user u ON u.id = q.operator_id
        LEFT JOIN household h ON h.id = q.subject_id LEFT JOIN organization o ON o.id = q.subject_id
        ORDER BY q.seq""",
-    _log_row, needs=("query_log",)))
-
-
-def available_kinds(db: Database) -> list[ExportKind]:
-    return [k for k in KINDS.values() if k.available(db)]
+    _log_row))
 
 
 def _log_use(db: Database, operator_id: str, kind: str, path: Path, count: int) -> None:
-    try:
-        module = importlib.import_module("app.records.query_log")
-    except ImportError:
-        return
-    log_use = getattr(module, "log_use", None)
-    if log_use is not None:
-        log_use(db, operator_id, action=getattr(module, "EXPORT", "export"),
-                purpose=translate("Excel", "Excel export: {what}").format(
-                    what=KINDS[kind].label()),
-                detail={"file": path.name, "rows": count, "kind": kind})
+    query_log.log_use(db, operator_id, action=query_log.EXPORT,
+                      purpose=translate("Excel", "Excel export: {what}").format(
+                          what=KINDS[kind].label()),
+                      detail={"file": path.name, "rows": count, "kind": kind})
 
 
 def export(db: Database, operator_id: str, kind: str, path: str | Path,
            job: Job | None = None) -> dict[str, Any]:
     """Export one kind of list to ``path``; returns {kind, path, rows}."""
     spec = KINDS.get(kind)
-    if spec is None or not spec.available(db):
-        names = ", ".join(k.name for k in available_kinds(db))
+    if spec is None:
+        names = ", ".join(KINDS)
         raise UserError(translate("Excel", "Unknown export '{kind}'. Choose one of: {names}.")
                         .format(kind=kind, names=names))
     path = Path(path)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import importlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,7 @@ from app.excel.validate import ImportRow, Lookups, Validator
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
 from app.journal import changes, new_id
+from app.rating.review_queue import flag_for_review
 
 CHOICES = ("skip", "update", "keep")
 ORDER = {"households": 0, "organizations": 1, "members": 2, "records": 3}
@@ -557,19 +557,10 @@ def _insert_records(cs, rows: list[ImportRow]) -> None:
 
 
 def _flag_negative(cs, rows: list[ImportRow]) -> None:
-    """A new negative record queues the household for rating review (rating's contract)."""
-    if not rows:
-        return
-    try:
-        queries = importlib.import_module("app.rating.queries")
-    except ImportError:
-        return
-    flag = getattr(queries, "flag_for_review", None)
-    if flag is None:
-        return
+    """A new negative record queues the household for rating review."""
     for subject_id in dict.fromkeys(r.values["subject_id"] for r in rows):
-        flag(cs.db, cs, subject_id, translate("Excel", "New negative credit record imported "
-                                                       "from a spreadsheet"), "excel_import")
+        flag_for_review(cs.db, cs, subject_id, translate(
+            "Excel", "New negative credit record imported from a spreadsheet"), "excel_import")
 
 
 def find_village(db: Database, name: str) -> str:

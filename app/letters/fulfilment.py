@@ -3,8 +3,8 @@
 A signed letter is marked kept or broken. A broken promise becomes a
 negative credit record (category, severity and publicity period from
 ``resources/letters/policy.toml``) linked to the letter, written in the same
-transaction; the subject is also queued for rating review through
-``app.rating.queries.flag_for_review`` when the rating area provides it.
+transaction; the subject is also queued for rating review (the rating
+area's review queue), in the same transaction.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-import importlib
 import tomllib
 from typing import Any
 
@@ -22,6 +21,7 @@ from app.errors import UserError
 from app.i18n import translate
 from app.journal import ChangeSet, changes, new_id
 from app.letters.letter import get_letter, status_label
+from app.rating.review_queue import flag_for_review
 from app.resources import resource_path
 
 
@@ -98,18 +98,7 @@ def broken_promise_record(cs: ChangeSet, letter: dict[str, Any], note: str,
         "status": "public", "details": "{}", "letter_id": letter["id"],
     })
     if rule.get("flag_for_review", True):
-        _flag(cs, letter, note)
+        flag_for_review(cs.db, cs, letter["subject_id"], translate(
+            "Letters", "Broke commitment letter {number}: {note}").format(
+            number=letter["number"], note=note), "letters")
     return record_id
-
-
-def _flag(cs: ChangeSet, letter: dict[str, Any], note: str) -> None:
-    try:
-        queries = importlib.import_module("app.rating.queries")
-    except ImportError:
-        return
-    flag = getattr(queries, "flag_for_review", None)
-    if flag is None:
-        return
-    flag(cs.db, cs, letter["subject_id"], translate(
-        "Letters", "Broke commitment letter {number}: {note}").format(
-        number=letter["number"], note=note), "letters")

@@ -21,6 +21,7 @@ from app.jobs import NO_JOB, Job
 from app.journal import ChangeSet, changes
 from app.rating import assess, inputs, verdicts
 from app.rating.scheme import Scheme, ensure_shipped, latest, scheme_by_id
+from app.rating.statuses import status_label
 from app.register import home_township
 from db.bulk import bulk_load
 
@@ -282,8 +283,6 @@ def save_answers(db: Database, operator_id: str, rating_id: str, answers: Mappin
     campaign = get_campaign(db, rating["campaign_id"])
     require_open(campaign)
     if rating["status"] != "collected":
-        from app.rating.workflow import status_label
-
         raise UserError(translate(
             "Rating", "This household's rating is at the step '{status}'; answers can only be "
                       "changed while information is being collected. An upheld objection sends "

@@ -245,7 +245,7 @@ def cmd_scheme_file(args, data: DataDir) -> int:
 
 
 def cmd_flags(args, data: DataDir) -> int:
-    from app.rating.workflow import open_flags
+    from app.rating.review_queue import open_flags
 
     db = _open(data)
     try:

@@ -161,7 +161,7 @@ def notice_pdf_for(db: Database, operator_id: str, notice_id: str,
 
 def _log(db: Database, operator_id: str, action: str, purpose: str, detail: dict) -> None:
     try:
-        from app.records.query_log import log_use
+        from app.query_log import log_use
     except ImportError:  # records area absent: nothing to log into
         return
     log_use(db, operator_id, action=action, purpose=purpose, detail=detail)

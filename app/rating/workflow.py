@@ -20,51 +20,13 @@ from app.errors import NotFound, UserError
 from app.i18n import translate
 from app.journal import ChangeSet, changes
 from app.rating import assess, verdicts
-from app.rating.campaign import (campaign_scheme, get_campaign, get_rating, live_inputs,
-                                 require_open, answers_of)
-
-# step -> (status it starts from, status it leads to)
-STEPS: dict[str, tuple[str, str]] = {
-    "first_review": ("collected", "first_reviewed"),
-    "notice": ("first_reviewed", "in_notice"),
-    "township_review": ("in_notice", "township_reviewed"),
-    "approve": ("township_reviewed", "approved"),
-    "plaque": ("approved", "plaqued"),
-}
-ORDER = ["collected", "first_reviewed", "in_notice", "township_reviewed", "approved", "plaqued"]
-DECIDED = ("approved", "plaqued")
+from app.rating.campaign import (answers_of, campaign_scheme, get_campaign, get_rating,
+                                 live_inputs, require_open)
+from app.rating.statuses import DECIDED, ORDER, STEPS, status_label, step_label
 
 
 class WorkflowError(UserError):
     pass
-
-
-def status_label(status: str) -> str:
-    return {
-        "collected": translate("Rating", "collecting information"),
-        "first_reviewed": translate("Rating", "first review by the village group"),
-        "in_notice": translate("Rating", "public notice"),
-        "township_reviewed": translate("Rating", "township review"),
-        "approved": translate("Rating", "approved"),
-        "plaqued": translate("Rating", "plaque awarded"),
-        "removed": translate("Rating", "removed"),
-    }.get(status, status)
-
-
-def step_label(step: str) -> str:
-    return {
-        "first_review": translate("Rating", "first review"),
-        "notice": translate("Rating", "publish notice"),
-        "township_review": translate("Rating", "township review"),
-        "approve": translate("Rating", "approve"),
-        "plaque": translate("Rating", "award plaque"),
-        "objection": translate("Rating", "objection"),
-        "objection_upheld": translate("Rating", "objection upheld"),
-        "objection_dismissed": translate("Rating", "objection dismissed"),
-        "annual_review": translate("Rating", "annual review"),
-        "downgrade": translate("Rating", "downgrade"),
-        "remove": translate("Rating", "removal"),
-    }.get(step, step)
 
 
 def _name(db: Database, subject_id: str) -> str:
@@ -400,40 +362,6 @@ def history(db: Database, rating_id: str) -> list[dict[str, Any]]:
         "SELECT s.*, u.display_name AS operator_name FROM rating_step s "
         "JOIN app_user u ON u.id = s.operator_id WHERE s.rating_id = ? ORDER BY s.at, s.rowid",
         [rating_id]))
-
-
-# --------------------------------------------------------------- review flags
-
-def open_flags(db: Database) -> list[dict[str, Any]]:
-    return list(db.query(
-        "SELECT f.*, h.head_name, h.village_id FROM rating_flag f "
-        "LEFT JOIN household h ON h.id = f.subject_id WHERE f.resolved_at IS NULL "
-        "ORDER BY f.raised_at"))
-
-
-def resolve_flag(db: Database, operator_id: str, flag_id: str, *, action: str,
-                 reason: str = "", grade: str | None = None) -> None:
-    """keep / downgrade / remove the household's decided rating in open campaigns."""
-    flag = next(db.query("SELECT * FROM rating_flag WHERE id = ?", [flag_id]), None)
-    if flag is None or flag["resolved_at"]:
-        raise WorkflowError(translate("Rating", "This review item is already dealt with."))
-    if action not in ("keep", "downgrade", "remove"):
-        raise WorkflowError(translate("Rating", "Choose keep, downgrade or remove."))
-    reason = (reason or "").strip() or flag["reason"]
-    decided = [r["id"] for r in db.query(
-        "SELECT r.id FROM rating r JOIN rating_campaign c ON c.id = r.campaign_id "
-        "WHERE r.subject_id = ? AND c.status = 'open' AND r.status IN ('approved', 'plaqued')",
-        [flag["subject_id"]])]
-    if action != "keep" and not decided:
-        raise WorkflowError(translate("Rating", "The household has no approved rating in an open "
-                                                "campaign to downgrade or remove."))
-    for rating_id in decided if action != "keep" else []:
-        if action == "remove":
-            remove(db, operator_id, rating_id, reason=reason)
-        else:
-            downgrade(db, operator_id, rating_id, grade=grade or "", reason=reason)
-    with changes(db, operator_id) as cs:
-        cs.update("rating_flag", flag_id, {"resolved_at": cs.at, "outcome": action})
 
 
 def advance_village(db: Database, operator_id: str, campaign_id: str, village_id: str,

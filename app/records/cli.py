@@ -96,8 +96,8 @@ def cmd_verify(args, data: DataDir) -> int:
 
 
 def cmd_query_log(args, data: DataDir) -> int:
-    from app.records.query_log import search_log
-    from app.records.subjects import resolve
+    from app.query_log import search_log
+    from app.subjects import resolve
 
     db = _open(data)
     try:
@@ -122,7 +122,7 @@ def cmd_policy(args, data: DataDir) -> int:
     from pathlib import Path
 
     from app import settings
-    from app.records import policy
+    from app import credit_policy as policy
 
     db = _open(data)
     try:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from app import credit_policy as pol, query_log
 from app.journal import ChangeSet, new_id
-from app.records import objections, policy as pol, query_log, repair
+from app.records import objections, repair
 
 MAX_SUBJECTS = 20_000
 

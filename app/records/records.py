@@ -16,13 +16,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app import credit_policy as pol
 from app.errors import FieldError, UserError, ValidationFailed
 from app.i18n import translate
 from app.identity import IdentityError, parse_uscc
 from app.journal import ChangeSet, changes, entries_for
-from app.records import policy as pol
-from app.records.hooks import flag_for_review
-from app.records.subjects import parse_subject_number, subject_info
+from app.rating.review_queue import flag_for_review
+from app.subjects import parse_subject_number, subject_info
 from app.units import UnitError, parse_money
 
 # Statuses whose records are published (shown, counted). Repaired, revoked

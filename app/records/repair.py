@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app import credit_policy as pol
 from app.errors import NotFound, UserError
 from app.i18n import translate
 from app.journal import changes
-from app.records import policy as pol
 from app.records.records import require_status
 
 

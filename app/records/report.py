@@ -26,17 +26,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app import register
+from app import credit_policy as pol, query_log, register
 from app.errors import UserError
 from app.i18n import translate
 from app.identity import mask_id_number, mask_phone
 from app.journal import changes, utc_now
-from app.records import hooks, lists, objections, policy as pol, query_log, repair
+from app.letters import letter as letters
+from app.letters.queries import subject_letters
+from app.list_status import list_status
+from app.rating.queries import subject_ratings
+from app.rating.statuses import DECIDED, status_label as rating_status_label
+from app.records import objections, repair
 from app.records.records import subject_records
-from app.records.subjects import resolve, subject_info
+from app.subjects import resolve, subject_info
 from app.units import format_mu, format_yuan
-
-APPROVED_RATING = ("approved", "plaqued")
 
 # Crockford's base32 without I, L, O, U: no letter is mistaken for a digit
 # when a bank clerk reads the code off paper.
@@ -84,13 +87,9 @@ def _mask_phone(number: str | None, full: bool) -> str:
     return number if full else mask_phone(number)
 
 
-def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[str, Any]:
-    """Everything a report shows about a subject (deterministic: its hash
-    tells later whether the register still says the same)."""
-    policy = pol.load(db)
-    info = subject_info(db, subject_id)
+def _basic_facts(info: dict[str, Any], full: bool) -> list[tuple[str, Any]]:
     if info["kind"] == "household":
-        basic = [
+        return [
             (translate("Report", "Name"), info["name"]),
             (translate("Report", "Subject type"), register.kind_label("household")),
             (translate("Report", "ID number"), _mask_number(info["number"], full)),
@@ -103,18 +102,53 @@ def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[
             (translate("Report", "Loan balance / overdue (yuan)"),
              f"{format_yuan(info['loan_balance_fen'])} / {format_yuan(info['overdue_fen'])}"),
         ]
-    else:
-        basic = [
-            (translate("Report", "Name"), info["name"]),
-            (translate("Report", "Subject type"), register.kind_label(info["org_kind"])),
-            (translate("Report", "Unified social credit code"), info["number"]),
-            (translate("Report", "Legal representative"), info["legal_rep_name"] or ""),
-            (translate("Report", "Legal representative ID number"),
-             _mask_number(info["legal_rep_id_number"], full)),
-            (translate("Report", "Phone"), _mask_phone(info["phone"], full)),
-            (translate("Report", "Village"), info["village"]),
-            (translate("Report", "Business scope"), info["main_industry"] or ""),
-        ]
+    return [
+        (translate("Report", "Name"), info["name"]),
+        (translate("Report", "Subject type"), register.kind_label(info["org_kind"])),
+        (translate("Report", "Unified social credit code"), info["number"]),
+        (translate("Report", "Legal representative"), info["legal_rep_name"] or ""),
+        (translate("Report", "Legal representative ID number"),
+         _mask_number(info["legal_rep_id_number"], full)),
+        (translate("Report", "Phone"), _mask_phone(info["phone"], full)),
+        (translate("Report", "Village"), info["village"]),
+        (translate("Report", "Business scope"), info["main_industry"] or ""),
+    ]
+
+
+def _rating_facts(db: Database, subject_id: str) -> tuple[dict | None, list[dict[str, Any]]]:
+    """The current rating and the rating history.
+
+    Current is the newest approved rating (审定); one still in the workflow
+    is history, not a grade a bank may rely on.
+    """
+    ratings = subject_ratings(db, subject_id)
+    current = next((r for r in ratings if r.get("grade")
+                    and r.get("status") in DECIDED), None)
+    if current is not None:
+        current = {**current, "status": rating_status_label(current.get("status")),
+                   "decided_at": str(current.get("decided_at") or "")[:10]}
+    return current, [{
+        "campaign_year": r.get("campaign_year"), "scheme_version": r.get("scheme_version"),
+        "score": r.get("score"), "grade": r.get("grade") or "",
+        "status": rating_status_label(r.get("status")),
+        "decided_at": str(r.get("decided_at") or "")[:10]} for r in ratings]
+
+
+def _letter_facts(db: Database, subject_id: str) -> list[dict[str, Any]]:
+    return [{
+        "number": x.get("number"), "template": x.get("title") or x.get("template"),
+        "status": letters.status_label(x.get("status")),
+        "signed_at": str(x.get("signed_at") or "")[:10],
+        "fulfilment": letters.status_label(x.get("fulfilment")),
+        "fulfilment_at": str(x.get("fulfilment_at") or "")[:10]}
+        for x in subject_letters(db, subject_id)]
+
+
+def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[str, Any]:
+    """Everything a report shows about a subject (deterministic: its hash
+    tells later whether the register still says the same)."""
+    policy = pol.load(db)
+    info = subject_info(db, subject_id)
     shown = tuple(policy["report"].get("shown_statuses", ["public", "disputed"]))
     shown = tuple(s for s in shown if s not in ("repaired", "revoked"))
     all_records = subject_records(db, subject_id)
@@ -131,9 +165,7 @@ def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[
                 "publicity_end": r["publicity_end"] or "", "status": r["status_label"],
             } for r in rows]})
     counts = {p: sum(1 for r in visible if r["polarity"] == p) for p in pol.POLARITIES}
-    status = lists.list_status(db, subject_id=subject_id, today=today)
-    ratings = hooks.subject_ratings(db, subject_id)
-    letters = hooks.subject_letters(db, subject_id)
+    status = list_status(db, subject_id=subject_id, today=today)
     repairs = [{
         "applied_on": a["applied_on"], "category": pol.category_label(policy, a["category"]),
         "status": a["status_label"], "decided_at": (a["decided_at"] or "")[:10],
@@ -144,31 +176,14 @@ def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[
         "deadline": o["deadline"], "status": o["status_label"],
         "decided_at": (o["decided_at"] or "")[:10], "reason": o["outcome_reason"] or "",
     } for o in objections.objections(db, subject_id=subject_id, today=today)]
-    # Current rating: the newest approved one (审定); one still in the
-    # workflow is history, not a grade a bank may rely on.
-    current = next((r for r in (ratings or []) if r.get("grade")
-                    and r.get("status") in APPROVED_RATING), None)
-    ratings = None if ratings is None else [{
-        "campaign_year": r.get("campaign_year"), "scheme_version": r.get("scheme_version"),
-        "score": r.get("score"), "grade": r.get("grade") or "",
-        "status": hooks.rating_status_label(r.get("status")),
-        "decided_at": str(r.get("decided_at") or "")[:10]} for r in ratings]
-    if current is not None:
-        current = {**current, "status": hooks.rating_status_label(current.get("status")),
-                   "decided_at": str(current.get("decided_at") or "")[:10]}
-    letters = None if letters is None else [{
-        "number": x.get("number"), "template": x.get("title") or x.get("template"),
-        "status": hooks.letter_status_label(x.get("status")),
-        "signed_at": str(x.get("signed_at") or "")[:10],
-        "fulfilment": hooks.letter_status_label(x.get("fulfilment")),
-        "fulfilment_at": str(x.get("fulfilment_at") or "")[:10]} for x in letters]
+    current, ratings = _rating_facts(db, subject_id)
     return {
         "subject_id": subject_id,
         "name": info["name"],
         "kind": info["kind"],
         "number_masked": mask_id_number(info["number"]) if info["kind"] == "household"
         else info["number"],
-        "basic": basic,
+        "basic": _basic_facts(info, full),
         "current_rating": current,
         "ratings": ratings,
         "list_status": {"listed": status["listed"], "labels": status["labels"],
@@ -181,7 +196,7 @@ def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[
         "counts": counts,
         "records_by_category": by_category,
         "not_shown": len(all_records) - len(visible),
-        "letters": letters,
+        "letters": _letter_facts(db, subject_id),
         "repairs": repairs,
         "objections": objection_rows,
     }

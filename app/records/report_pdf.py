@@ -166,9 +166,7 @@ def render(meta: dict[str, Any], content: dict[str, Any]) -> bytes:
     story.append(_pairs(content["basic"]))
     story.append(_p(translate("Report", "2.2 Current rating"), "h2"))
     current = content["current_rating"]
-    if content["ratings"] is None:
-        story.append(_p(translate("Report", "Ratings are not available in this register."), "base"))
-    elif current:
+    if current:
         story.append(_pairs([
             (translate("Report", "Grade"), current.get("grade") or ""),
             (translate("Report", "Score"), current.get("score") if current.get("score") is not None else ""),

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from app.errors import UserError
 from app.i18n import translate
 from app.journal import ChangeSet, changes, new_id, utc_now
+from app.rating.review_queue import flag_for_review
 from app.sync import receipts, wire
 
 LIST_KINDS = ("red_list", "black_list", "dishonest_judgment_debtor")
@@ -98,19 +99,6 @@ def _subjects_for(db: Database, number: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def flag(db: Database, cs: ChangeSet, subject_id: str, reason: str) -> None:
-    """Queue a subject for downgrade/removal review (rating area), or keep the flag here."""
-    try:
-        from app.rating.queries import flag_for_review
-    except ImportError:
-        flag_for_review = None
-    if flag_for_review is not None:
-        flag_for_review(db, cs, subject_id, reason, "county_list")
-        return
-    db.execute("INSERT INTO sync_review_flag VALUES (?,?,?,?,?)",
-               [new_id(), subject_id, reason, "county_list", cs.at])
-
-
 def _apply_list_entry(db: Database, cs: ChangeSet, entry: dict[str, Any]) -> int:
     if entry.get("list_kind") not in LIST_KINDS or not entry.get("id_number") \
             or not entry.get("name") or not entry.get("listed_on") or not entry.get("id"):
@@ -134,7 +122,7 @@ def _apply_list_entry(db: Database, cs: ChangeSet, entry: dict[str, Any]) -> int
         reason = translate("Sync", "Removed from county list: {list}").format(
             list=list_label(row["list_kind"]))
     for subject_id in subjects:
-        flag(db, cs, subject_id, reason)
+        flag_for_review(db, cs, subject_id, reason, "county_list")
     return len(subjects)
 
 

@@ -1,10 +1,11 @@
-"""The contract other areas call: subject_ratings and flag_for_review."""
+"""What other areas call on rating: subject_ratings and the review queue's flag_for_review."""
 
 import pytest
 
 from app.journal import changes
 from app.rating import campaign as campaigns
-from app.rating.queries import flag_for_review, subject_ratings
+from app.rating.queries import subject_ratings
+from app.rating.review_queue import flag_for_review
 
 from rating_fixtures import GOOD
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from app.journal import changes
-from app.rating import campaign as campaigns, scheme as schemes, verdicts, workflow
-from app.rating.queries import flag_for_review
+from app.rating import campaign as campaigns, review_queue, scheme as schemes, verdicts, workflow
+from app.rating.review_queue import flag_for_review
 from app.rating.workflow import WorkflowError
 
 from rating_fixtures import GOOD
@@ -157,11 +157,11 @@ def test_new_list_entry_flags_the_household_and_removal_resolves_it(db, operator
                                  "subject_id": rating["subject_id"], "name": "王", "id_number": number,
                                  "listed_on": TODAY.isoformat()})
         flag_for_review(db, cs, rating["subject_id"], "新列入失信被执行人名单", "list_entry")
-    flags = workflow.open_flags(db)
+    flags = review_queue.open_flags(db)
     assert [f["reason"] for f in flags] == ["新列入失信被执行人名单"]
-    workflow.resolve_flag(db, operator, flags[0]["id"], action="remove")
+    review_queue.resolve_flag(db, operator, flags[0]["id"], action="remove")
     assert campaigns.get_rating(db, ids[2])["status"] == "removed"
-    assert workflow.open_flags(db) == []
+    assert review_queue.open_flags(db) == []
 
 
 def test_annual_review_removes_a_household_now_vetoed(db, operator, small_campaign):

@@ -6,8 +6,9 @@ import sqlite3
 
 import pytest
 
+from app import list_status as status_of, query_log
 from app.errors import UserError, ValidationFailed
-from app.records import lists, query_log
+from app.records import lists
 
 
 def test_log_use_appends_and_search_finds_it(demo_db, op, household):
@@ -42,19 +43,19 @@ def test_log_entries_cannot_be_changed_or_deleted(demo_db, op, household):
 
 
 def test_typed_id_number_shows_listing_and_measures(demo_db, op, household):
-    assert lists.list_status(demo_db, id_number=household["number"])["listed"] is False
+    assert status_of.list_status(demo_db, id_number=household["number"])["listed"] is False
     lists.add_entry(demo_db, op, {
         "list_kind": "dishonest_judgment_debtor", "id_number": household["number"],
         "basis": "（2026）川0101执123号 有履行能力而拒不履行", "deciding_body": "某县人民法院",
         "document_number": "（2026）川0101执123号", "listed_on": "2026-01-05"})
-    status = lists.list_status(demo_db, id_number=household["number"].lower())
+    status = status_of.list_status(demo_db, id_number=household["number"].lower())
     assert status["listed"] and status["black"] and not status["red"]
     assert status["subject_id"] == household["id"]
     assert status["entries"][0]["name"] == household["name"]
     assert any("信用户" in m for m in status["measures"])
-    assert "失信被执行人" in lists.describe_status(status)
+    assert "失信被执行人" in status_of.describe_status(status)
     # The same by subject id.
-    assert lists.list_status(demo_db, subject_id=household["id"])["lists"] == [
+    assert status_of.list_status(demo_db, subject_id=household["id"])["lists"] == [
         "dishonest_judgment_debtor"]
 
 
@@ -62,15 +63,15 @@ def test_removed_and_lapsed_entries_no_longer_list(demo_db, op, household, organ
     entry = lists.add_entry(demo_db, op, {
         "list_kind": "red_list", "id_number": organization["number"],
         "basis": "县级守信激励对象", "deciding_body": "县发展改革委", "listed_on": "2025-01-01"})
-    assert lists.list_status(demo_db, uscc=organization["number"])["red"]
+    assert status_of.list_status(demo_db, uscc=organization["number"])["red"]
     with pytest.raises(UserError):
         lists.remove_entry(demo_db, op, entry["id"], reason="")
     lists.remove_entry(demo_db, op, entry["id"], reason="守信激励期满", removed_on="2026-02-01")
-    assert not lists.list_status(demo_db, uscc=organization["number"])["listed"]
+    assert not status_of.list_status(demo_db, uscc=organization["number"])["listed"]
     lists.add_entry(demo_db, op, {
         "list_kind": "black_list", "id_number": household["number"], "basis": "严重失信",
         "deciding_body": "县发展改革委", "listed_on": "2023-01-01", "valid_until": "2024-12-31"})
-    assert not lists.list_status(demo_db, id_number=household["number"])["listed"]
+    assert not status_of.list_status(demo_db, id_number=household["number"])["listed"]
 
 
 def test_list_entry_refuses_bad_numbers_and_missing_basis(demo_db, op):
@@ -90,7 +91,7 @@ def test_county_number_not_in_register_is_listed_by_number(demo_db, op):
     lists.add_entry(demo_db, op, {
         "list_kind": "dishonest_judgment_debtor", "id_number": number, "name": "外地人",
         "basis": "失信被执行", "deciding_body": "某市中级人民法院", "listed_on": "2026-01-01"})
-    status = lists.list_status(demo_db, id_number=number)
+    status = status_of.list_status(demo_db, id_number=number)
     assert status["listed"] and status["subject_id"] is None
 
 
@@ -102,7 +103,7 @@ def test_an_all_digit_uscc_is_accepted_and_a_bad_one_explained(demo_db, op):
     entry = lists.add_entry(demo_db, op, {
         "list_kind": "black_list", "id_number": code, "name": "某某农资经营部",
         "basis": "严重失信", "deciding_body": "县市场监督管理局"})
-    assert entry["id_number"] == code and lists.list_status(demo_db, uscc=code)["black"]
+    assert entry["id_number"] == code and status_of.list_status(demo_db, uscc=code)["black"]
     wrong = "91510100MA61RL8X5" + ("0" if code[-1] != "0" else "1")
     with pytest.raises(ValidationFailed, match="校验"):
         lists.add_entry(demo_db, op, {"list_kind": "black_list", "id_number": wrong,

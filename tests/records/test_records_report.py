@@ -8,7 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from app.errors import UserError
-from app.records import query_log, repair
+from app import query_log
+from app.records import repair
 from app.records.records import create_record
 from app.records.report import issue_report, verify_report
 
@@ -175,7 +176,7 @@ def test_report_carries_ratings_history_and_commitments(demo_db, op, tmp_path):
 
 
 def test_cli_credit_policy_set_changes_the_objection_deadline(cli, demo_data, tmp_path):
-    from app.records import policy
+    from app import credit_policy as policy
 
     edited = tmp_path / "credit.toml"
     edited.write_text(policy.shipped_text().replace("deadline_days = 20", "deadline_days = 15")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from app.records import lists, query_log
+from app import query_log
+from app.records import lists
 from app.records.records import create_record
 
 from records_helpers import penalty

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from app.errors import UserError, ValidationFailed
-from app.records import objections, policy, records, repair
+from app import credit_policy as policy
+from app.records import objections, records, repair
 from app.records.records import active_records, create_record, history, refresh_statuses
 
 from records_helpers import days_ago, penalty

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, Q
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app.excel import importer
-from app.excel.exports import available_kinds, export
+from app.excel.exports import KINDS, export
 from app.excel.mapping import KIND_FIELDS, kind_label
 from app.excel.templates import write_template
 from ui.rows_model import RowsTableModel
@@ -199,7 +199,7 @@ class ExcelPage(QWidget):
         tab = QWidget()
         export_box = QGroupBox(self.tr("Export a list to Excel"))
         self.export_kind = QComboBox()
-        for kind in available_kinds(self.ctx.reader):
+        for kind in KINDS.values():
             self.export_kind.addItem(kind.label(), kind.name)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(self._choose_export)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 
 from app.identity import mask_id_number
 from app.rating import assess, campaign as campaigns, inputs as auto_inputs, printouts, verdicts
-from app.rating import workflow
+from app.rating import review_queue, statuses, workflow
 from app.rating.scheme import Scheme
 from app.units import format_mu, format_yuan
 
@@ -661,7 +661,7 @@ class Page(QWidget):
         if not self.campaign or not self.village_id():
             return
         p = workflow.village_progress(self.ctx.reader, self.campaign["id"], self.village_id())
-        parts = [f"{workflow.status_label(s)} {p[s]}" for s in workflow.ORDER if p[s]]
+        parts = [f"{workflow.status_label(s)} {p[s]}" for s in statuses.ORDER if p[s]]
         if p["removed"]:
             parts.append(f"{workflow.status_label('removed')} {p['removed']}")
         text = " · ".join(parts)
@@ -872,7 +872,7 @@ class Page(QWidget):
             share=f"{t['credit_share'] * 100:.2f}%", on_time=f"{t['on_time_rate'] * 100:.2f}%",
             npl=f"{t['npl_ratio'] * 100:.2f}%",
             verdict=self.tr("yes") if t["is_credit_township"] else self.tr("not yet")))
-        self.flags_model.set_rows(workflow.open_flags(self.ctx.reader))
+        self.flags_model.set_rows(review_queue.open_flags(self.ctx.reader))
 
     def _resolve_flag_clicked(self, action: str) -> None:
         index = self.flags_table.currentIndex()
@@ -882,7 +882,7 @@ class Page(QWidget):
         operator = self.ctx.operator_id
 
         def go(db, job):
-            workflow.resolve_flag(db, operator, flag["id"], action=action)
+            review_queue.resolve_flag(db, operator, flag["id"], action=action)
         self._run(go, done=self._refresh_village, label="rating.flag")
 
     def close_page(self) -> None:

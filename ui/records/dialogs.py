@@ -11,9 +11,10 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
+from app import credit_policy as pol
 from app.errors import describe
-from app.records import lists, objections, policy as pol, records, repair
-from app.records.subjects import resolve
+from app.records import lists, objections, records, repair
+from app.subjects import resolve
 
 
 def _date_edit(value: dt.date | None = None) -> QDateEdit:

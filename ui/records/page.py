@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from app import credit_policy as pol, list_status, query_log
 from app.errors import UserError, describe
-from app.records import lists, objections, policy as pol, query_log, records, repair, report
-from app.records.subjects import resolve, subject_info
+from app.records import lists, objections, records, repair, report
+from app.subjects import resolve, subject_info
 from ui.records.dialogs import (AnswerObjectionDialog, DecideRepairDialog, ListEntryDialog,
                                 ObjectionDialog, RecordDialog, RemoveEntryDialog, RepairDialog)
 from ui.records.models import RowsModel
@@ -83,8 +84,8 @@ class LookupBar(QWidget):
             self.status.clear()
             self.status.setStyleSheet("")
             return
-        status = lists.list_status(self.page.ctx.reader, id_number=text)
-        self.status.setText(lists.describe_status(status))
+        status = list_status.list_status(self.page.ctx.reader, id_number=text)
+        self.status.setText(list_status.describe_status(status))
         color = "#b3261e" if status["black"] else "#1b6e3a" if status["red"] else "#445"
         self.status.setStyleSheet(f"color: {color}; font-weight: bold;")
 

@@ -553,14 +553,6 @@
         <translation>移出日期</translation>
     </message>
     <message>
-        <source>Not on any red or black list.</source>
-        <translation>未列入红黑名单。</translation>
-    </message>
-    <message>
-        <source>Listed: {lists}. Measures: {measures}</source>
-        <translation>已列入：{lists}。适用措施：{measures}</translation>
-    </message>
-    <message>
         <source>Choose red list, black list or court-judgment defaulter.</source>
         <translation>请选择红名单、黑名单或失信被执行人。</translation>
     </message>
@@ -665,66 +657,6 @@
         <translation>找不到编号为 {id} 的异议。</translation>
     </message>
     <message>
-        <source>The credit policy is not valid TOML: {error}. Correct it or restore the shipped file.</source>
-        <translation>信用信息政策文件格式有误（TOML）：{error}。请改正，或恢复随软件提供的文件。</translation>
-    </message>
-    <message>
-        <source>Public</source>
-        <translation>公示中</translation>
-    </message>
-    <message>
-        <source>Repaired</source>
-        <translation>已修复</translation>
-    </message>
-    <message>
-        <source>Disputed</source>
-        <translation>异议中</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已到期</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>守信/良好</translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation>失信/不良</translation>
-    </message>
-    <message>
-        <source>Neutral</source>
-        <translation>基础信息</translation>
-    </message>
-    <message>
-        <source>Unknown kind of days {kind!r} in the credit policy; use calendar or working.</source>
-        <translation>信用信息政策中的天数类型 {kind!r} 无法识别，请填 calendar（自然日）或 working（工作日）。</translation>
-    </message>
-    <message>
-        <source>Enter a date as YYYY-MM-DD, e.g. 2026-03-15.</source>
-        <translation>请按“年-月-日”输入日期，例如 2026-03-15。</translation>
-    </message>
-    <message>
-        <source>Viewed credit detail</source>
-        <translation>查看信用详情</translation>
-    </message>
-    <message>
-        <source>Credit report</source>
-        <translation>信用报告</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Report verification</source>
-        <translation>报告核验</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
         <source>Required for this category (双公示).</source>
         <translation>此类别（双公示）必填。</translation>
     </message>
@@ -823,14 +755,6 @@
     <message>
         <source>No repair application with id {id}.</source>
         <translation>找不到编号为 {id} 的修复申请。</translation>
-    </message>
-    <message>
-        <source>No household or organization with id {id}.</source>
-        <translation>找不到编号为 {id} 的农户或经营主体。</translation>
-    </message>
-    <message>
-        <source>No registered household or organization matches {text}. Type the head of household&apos;s ID number, the organization&apos;s unified social credit code, or a credit record id.</source>
-        <translation>登记册中没有与 {text} 对应的农户或经营主体。请输入户主身份证号、经营主体的统一社会信用代码或信用记录编号。</translation>
     </message>
 </context>
 <context>
@@ -1257,10 +1181,6 @@
     <message>
         <source>2.2 Current rating</source>
         <translation>（二）当前信用等级</translation>
-    </message>
-    <message>
-        <source>Ratings are not available in this register.</source>
-        <translation>本系统暂无信用评定信息。</translation>
     </message>
     <message>
         <source>Grade</source>

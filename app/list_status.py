@@ -1,0 +1,107 @@
+"""Whether a subject is on a red or black list now, and which measures apply.
+
+Every screen that shows a household or an organization asks this: type an
+ID number or USCC anywhere and see at once whether the subject is listed and
+which joint reward and punishment measures (联合奖惩) apply. The lists
+themselves are kept by the records area (``app.records.lists``); the
+measures come from the credit policy (resources/policies/credit.toml).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlite_utils import Database
+
+from app import credit_policy as pol
+from app.errors import NotFound
+from app.i18n import translate
+from app.identity import IdentityError, clean_number, parse_id_number
+from app.subjects import subject_by_number, subject_info
+
+NEGATIVE_LISTS = ("black_list", "dishonest_judgment_debtor")
+
+
+def active_sql(alias: str = "e") -> str:
+    """SQL true for an entry of ``alias`` in force on :today."""
+    return (f"{alias}.removed_on IS NULL AND {alias}.listed_on <= :today "
+            f"AND ({alias}.valid_until IS NULL OR {alias}.valid_until >= :today)")
+
+
+def normalise_number(text: str) -> str:
+    """An ID number (15-digit upgraded to 18) or a USCC, cleaned."""
+    number = clean_number(text or "")
+    if len(number) == 15:
+        try:
+            return parse_id_number(number).number
+        except IdentityError:
+            return number
+    return number
+
+
+def list_status(db: Database, id_number: str | None = None, uscc: str | None = None,
+                subject_id: str | None = None, *, today: dt.date | None = None) -> dict[str, Any]:
+    """Whether a subject is listed now, on which lists, why, and which measures apply.
+
+    Keys: listed (bool), red (bool), black (bool: black list or court
+    defaulter), lists (kinds), labels, entries (basis, deciding body,
+    document number, dates), measures (reward and punishment measures of
+    all lists it is on), subject_id (if the number is registered), number.
+    """
+    day = (today or pol.today()).isoformat()
+    numbers: set[str] = set()
+    for value in (id_number, uscc):
+        if value:
+            numbers.add(normalise_number(value))
+    if subject_id is None and numbers:
+        for number in numbers:
+            subject_id = subject_by_number(db, number)
+            if subject_id:
+                break
+    if subject_id:
+        try:
+            info = subject_info(db, subject_id)
+            numbers.add(info["number"])
+        except NotFound:
+            pass
+    clauses, params = [], {"today": day}
+    if subject_id:
+        clauses.append("e.subject_id = :sid")
+        params["sid"] = subject_id
+    for i, number in enumerate(sorted(numbers)):
+        clauses.append(f"e.id_number = :n{i}")
+        params[f"n{i}"] = number
+    entries: list[dict[str, Any]] = []
+    if clauses:
+        entries = list(db.query(
+            f"SELECT e.* FROM list_entry e WHERE ({' OR '.join(clauses)}) AND {active_sql()} "
+            "ORDER BY e.listed_on DESC", params))
+    policy = pol.load(db)
+    kinds = list(dict.fromkeys(e["list_kind"] for e in entries))
+    measures: list[str] = []
+    for kind in kinds:
+        for measure in pol.measures(policy, kind):
+            if measure not in measures:
+                measures.append(measure)
+    for entry in entries:
+        entry["label"] = pol.list_label(policy, entry["list_kind"])
+    return {
+        "listed": bool(entries),
+        "red": "red_list" in kinds,
+        "black": any(k in NEGATIVE_LISTS for k in kinds),
+        "lists": kinds,
+        "labels": [pol.list_label(policy, k) for k in kinds],
+        "entries": entries,
+        "measures": measures,
+        "subject_id": subject_id,
+        "number": next(iter(sorted(numbers)), None),
+    }
+
+
+def describe_status(status: dict[str, Any]) -> str:
+    """One line for a form: "Listed: 黑名单 — measures: …" or "Not listed"."""
+    if not status["listed"]:
+        return translate("Records", "Not on any red or black list.")
+    return translate("Records", "Listed: {lists}. Measures: {measures}").format(
+        lists="、".join(status["labels"]), measures="；".join(status["measures"]))
