@@ -9,7 +9,6 @@ fen and hundredths of a mu.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -19,14 +18,16 @@ from sqlite_utils import Database
 from app import search
 from app.errors import DuplicateError, FieldError, NotFound, ValidationFailed
 from app.i18n import translate
-from app.identity import IdentityError, check_id_agrees, parse_id_number, parse_phone, parse_uscc, uscc_checksum_warning
+from app import rules
+from app.rules import household as household_rules
+from app.rules import member as member_rules
+from app.rules import organization as organization_rules
+from app.rules.fields import ORGANIZATION_KINDS, RELATIONS  # noqa: F401 (used by forms)
 from app.journal import ChangeSet, changes, new_id
-from app.units import UnitError, format_mu, format_yuan, parse_money, parse_mu
+from app.units import format_mu, format_yuan
 
 PLACE_LEVELS = ("county", "township", "village", "village_group")
 _CODE_LENGTH = {"county": 6, "township": 9, "village": 12}
-ORGANIZATION_KINDS = ("cooperative", "family_farm", "agri_enterprise", "individual_business")
-RELATIONS = ("spouse", "child", "parent", "sibling", "grandchild", "grandparent", "other")
 
 
 def kind_label(kind: str) -> str:
@@ -124,60 +125,14 @@ def home_township(db: Database) -> dict | None:
 
 # ------------------------------------------------------------ validation
 
-_NAME_OK = re.compile(r"^[^\d!\"#$%&'()*+,./:;<=>?@\[\\\]^_`{|}~，。！？；：（）【】]+$")
-
-
 def _clean_text(value: Any) -> str:
     if value is None:
         return ""
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
-def _clean_name(field: str, value: Any, errors: list[FieldError], *, max_len: int = 30) -> str:
-    name = re.sub(r"\s+", "", _clean_text(value))
-    if not name:
-        errors.append(FieldError(field, translate("Register", "Enter the name.")))
-    elif len(name) > max_len:
-        errors.append(FieldError(field, translate("Register", "A name has at most {n} characters.")
-                                 .format(n=max_len)))
-    elif not _NAME_OK.match(name):
-        errors.append(FieldError(field, translate(
-            "Register", "A name may not contain digits or punctuation (· is allowed).")))
-    return name
-
-
-def _parse_date(field: str, value: Any, errors: list[FieldError]) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(unicodedata.normalize("NFKC", str(value)).strip())
-    except ValueError:
-        errors.append(FieldError(field, translate("Register", "Write the date as YYYY-MM-DD.")))
-        return None
-
-
-def _count(field: str, value: Any, errors: list[FieldError], *, minimum: int = 0,
-           default: int = 0) -> int:
-    if value in (None, ""):
-        return default
-    try:
-        number = int(unicodedata.normalize("NFKC", str(value)).strip())
-    except ValueError:
-        errors.append(FieldError(field, translate("Register", "Enter a whole number.")))
-        return default
-    if number < minimum:
-        errors.append(FieldError(field, translate("Register", "Must be at least {n}.").format(n=minimum)))
-    return number
-
-
-def _money(field: str, value: Any, errors: list[FieldError]) -> int:
-    try:
-        return parse_money(value)
-    except UnitError as exc:
-        errors.append(FieldError(field, str(exc)))
-        return 0
+def _field_errors(checked: rules.Checked, errors: list[FieldError]) -> None:
+    errors.extend(FieldError(field, message) for field, message in checked.problems)
 
 
 def who_has_id_number(db: Database, number: str, *, exclude_household: str | None = None
@@ -198,26 +153,6 @@ def who_has_id_number(db: Database, number: str, *, exclude_household: str | Non
             "Register", "{name}, member of the household of {head} in {village}").format(
                 name=row[1], head=row[2], village=row[3])
     return None
-
-
-def _check_person_id(field: str, value: Any, errors: list[FieldError], *,
-                     sex_field: str | None = None, sex: str | None = None,
-                     birth_field: str | None = None, birth: dt.date | None = None,
-                     today: dt.date | None = None):
-    try:
-        info = parse_id_number(value, today=today)
-    except IdentityError as exc:
-        errors.append(FieldError(field, str(exc)))
-        return None
-    try:
-        check_id_agrees(info, sex=sex, birth_date=None)
-    except IdentityError as exc:
-        errors.append(FieldError(sex_field or field, str(exc)))
-    try:
-        check_id_agrees(info, sex=None, birth_date=birth)
-    except IdentityError as exc:
-        errors.append(FieldError(birth_field or field, str(exc)))
-    return info
 
 
 # ------------------------------------------------------------ households
@@ -251,53 +186,15 @@ def clean_household(db: Database, data: Mapping[str, Any], *, household_id: str 
                 "Register", "The group must belong to the chosen village.")))
     row["group_id"] = group_id
 
-    row["head_name"] = _clean_name("head_name", data.get("head_name"), errors)
-    sex = data.get("head_sex") or None
-    if sex not in (None, "M", "F"):
-        errors.append(FieldError("head_sex", translate("Register", "Choose male or female.")))
-        sex = None
-    birth = _parse_date("head_birth_date", data.get("head_birth_date"), errors)
-    info = _check_person_id("head_id_number", data.get("head_id_number"), errors,
-                            sex_field="head_sex", sex=sex, birth_field="head_birth_date",
-                            birth=birth, today=today)
-    if info:
-        row["head_id_number"] = info.number
-        row["head_sex"] = info.sex
-        row["head_birth_date"] = info.birth_date.isoformat()
-        if info.converted_from_15:
-            warnings.append(translate("Register", "The 15-digit ID number was converted to {n}.")
-                            .format(n=info.number))
-        holder = who_has_id_number(db, info.number, exclude_household=household_id)
+    checked = household_rules.check(data, today=today)
+    _field_errors(checked, errors)
+    warnings.extend(checked.warnings)
+    row.update(checked.row)
+    if row.get("head_id_number") and not any(f == "head_id_number" for f, _ in checked.problems):
+        holder = who_has_id_number(db, row["head_id_number"], exclude_household=household_id)
         if holder:
             errors.append(DuplicateError("head_id_number", translate(
                 "Register", "Already registered: {who}.").format(who=holder[1]), holder[0]))
-
-    phone = _clean_text(data.get("phone"))
-    if phone:
-        try:
-            phone = parse_phone(phone)
-        except IdentityError as exc:
-            errors.append(FieldError("phone", str(exc)))
-    row["phone"] = phone or None
-    row["address"] = _clean_text(data.get("address")) or None
-    row["members"] = _count("members", data.get("members"), errors, minimum=1, default=1)
-    row["labor"] = _count("labor", data.get("labor"), errors)
-    if row["labor"] > row["members"]:
-        errors.append(FieldError("labor", translate(
-            "Register", "The labour force cannot exceed the number of family members.")))
-    try:
-        row["land_area_centimu"] = parse_mu(data.get("land_area"))
-    except UnitError as exc:
-        errors.append(FieldError("land_area", str(exc)))
-    row["main_industry"] = _clean_text(data.get("main_industry")) or None
-    row["annual_income_fen"] = _money("annual_income", data.get("annual_income"), errors)
-    row["assets_fen"] = _money("assets", data.get("assets"), errors)
-    row["loan_balance_fen"] = _money("loan_balance", data.get("loan_balance"), errors)
-    row["overdue_fen"] = _money("overdue", data.get("overdue"), errors)
-    if row["overdue_fen"] > row["loan_balance_fen"]:
-        errors.append(FieldError("overdue", translate(
-            "Register", "The overdue amount is part of the loan balance and cannot exceed it.")))
-    row["note"] = _clean_text(data.get("note")) or None
 
     members = []
     seen_ids = {row.get("head_id_number")}
@@ -311,29 +208,20 @@ def clean_household(db: Database, data: Mapping[str, Any], *, household_id: str 
 def _clean_member(db, member: Mapping[str, Any], index: int, errors: list[FieldError],
                   seen_ids: set, household_id: str | None, today) -> dict[str, Any]:
     own: list[FieldError] = []
-    out: dict[str, Any] = {"id": member.get("id") or None}
-    out["name"] = _clean_name("name", member.get("name"), own)
-    relation = member.get("relation") or "other"
-    if relation not in RELATIONS:
-        own.append(FieldError("relation", translate("Register", "Choose the relation to the head.")))
-    out["relation"] = relation
-    sex = member.get("sex") or None
-    birth = _parse_date("birth_date", member.get("birth_date"), own)
-    out["sex"], out["birth_date"], out["id_number"] = sex, birth.isoformat() if birth else None, None
-    if _clean_text(member.get("id_number")):
-        info = _check_person_id("id_number", member.get("id_number"), own, sex_field="sex",
-                                sex=sex, birth_field="birth_date", birth=birth, today=today)
-        if info:
-            out.update(id_number=info.number, sex=info.sex, birth_date=info.birth_date.isoformat())
-            if info.number in seen_ids:
-                own.append(FieldError("id_number", translate(
-                    "Register", "This ID number appears twice in the household.")))
-            else:
-                holder = who_has_id_number(db, info.number, exclude_household=household_id)
-                if holder:
-                    own.append(DuplicateError("id_number", translate(
-                        "Register", "Already registered: {who}.").format(who=holder[1]), holder[0]))
-            seen_ids.add(info.number)
+    checked = member_rules.check(member, today=today)
+    _field_errors(checked, own)
+    out: dict[str, Any] = {"id": member.get("id") or None, **checked.row}
+    number = out.get("id_number")
+    if number and not any(f == "id_number" for f, _ in checked.problems):
+        if number in seen_ids:
+            own.append(FieldError("id_number", translate(
+                "Register", "This ID number appears twice in the household.")))
+        else:
+            holder = who_has_id_number(db, number, exclude_household=household_id)
+            if holder:
+                own.append(DuplicateError("id_number", translate(
+                    "Register", "Already registered: {who}.").format(who=holder[1]), holder[0]))
+        seen_ids.add(number)
     for error in own:
         error.field = f"member_list[{index}].{error.field}"
         error.message = translate("Register", "member {i}: {message}").format(
@@ -442,63 +330,22 @@ def clean_organization(db: Database, data: Mapping[str, Any], *, organization_id
     errors: list[FieldError] = []
     warnings: list[str] = []
     row: dict[str, Any] = {}
-    kind = data.get("kind")
-    if kind not in ORGANIZATION_KINDS:
-        errors.append(FieldError("kind", translate("Register", "Choose the type of organization.")))
-    row["kind"] = kind
-    name = re.sub(r"\s+", "", _clean_text(data.get("name")))
-    if not name:
-        errors.append(FieldError("name", translate("Register", "Enter the name.")))
-    elif len(name) > 100:
-        errors.append(FieldError("name", translate("Register", "A name has at most {n} characters.")
-                                 .format(n=100)))
-    row["name"] = name
+    checked = organization_rules.check(data, today=today)
+    _field_errors(checked, errors)
+    warnings.extend(checked.warnings)
+    row.update(checked.row)
     village_id = data.get("village_id")
     village = db.execute("SELECT level FROM place WHERE id = ?", [village_id]).fetchone() \
         if village_id else None
     if not village or village[0] != "village":
         errors.append(FieldError("village_id", translate("Register", "Choose the village.")))
     row["village_id"] = village_id
-
-    reason = _clean_text(data.get("uscc_override_reason")) or None
-    try:
-        uscc = parse_uscc(data.get("uscc") or "")
-        row["uscc"] = uscc.number
-        if not uscc.checksum_ok:
-            if reason:
-                warnings.append(uscc_checksum_warning(uscc))
-            else:
-                errors.append(FieldError("uscc", uscc_checksum_warning(uscc)))
-        else:
-            reason = None
+    if row["uscc"] and not any(f == "uscc" for f, _ in checked.problems):
         holder = db.execute("SELECT id, name FROM organization WHERE uscc = ? AND id IS NOT ?",
-                            [uscc.number, organization_id]).fetchone()
+                            [row["uscc"], organization_id]).fetchone()
         if holder:
             errors.append(DuplicateError("uscc", translate(
                 "Register", "Already registered: {who}.").format(who=holder[1]), holder[0]))
-    except IdentityError as exc:
-        errors.append(FieldError("uscc", str(exc)))
-    row["uscc_override_reason"] = reason
-
-    row["legal_rep_name"] = _clean_name("legal_rep_name", data.get("legal_rep_name"), errors)
-    row["legal_rep_id_number"] = None
-    if _clean_text(data.get("legal_rep_id_number")):
-        info = _check_person_id("legal_rep_id_number", data.get("legal_rep_id_number"), errors,
-                                today=today)
-        if info:
-            row["legal_rep_id_number"] = info.number
-    phone = _clean_text(data.get("phone"))
-    if phone:
-        try:
-            phone = parse_phone(phone)
-        except IdentityError as exc:
-            errors.append(FieldError("phone", str(exc)))
-    row["phone"] = phone or None
-    row["address"] = _clean_text(data.get("address")) or None
-    row["members_count"] = _count("members_count", data.get("members_count"), errors)
-    row["registered_capital_fen"] = _money("registered_capital", data.get("registered_capital"), errors)
-    row["business_scope"] = _clean_text(data.get("business_scope")) or None
-    row["note"] = _clean_text(data.get("note")) or None
     if errors:
         raise ValidationFailed(errors)
     return row, warnings

@@ -31,7 +31,7 @@ AREAS: dict[str, list[str]] = {
     # The county receiver's few messages share the sync catalogue (context "Sync").
     "sync": ["app/sync/*.py", "ui/sync/*.py", "app/county/*.py"],
     "ui": ["ui/*.py", "ui/**/*.py"],
-    "core": ["app/*.py", "app/commands/*.py", "db/*.py"],
+    "core": ["app/*.py", "app/commands/*.py", "app/rules/*.py", "db/*.py"],
 }
 
 

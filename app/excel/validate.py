@@ -22,7 +22,11 @@ from app.excel import normalise as N
 from app.excel.mapping import SheetPlan, normalise_header
 from app.excel.reader import Sheet
 from app.i18n import translate
-from app.identity import IdentityError, parse_uscc, uscc_checksum_warning
+from app.rules import Checked
+from app.rules import fields as F
+from app.rules import household as household_rules
+from app.rules import member as member_rules
+from app.rules import organization as organization_rules
 
 _TOTALS = re.compile(r"^(合\s*计|总\s*计|小\s*计|累\s*计|共\s*计|合计数|总数)")
 _NOTES = re.compile(r"^(注|备注|说明|填表人|填报人|制表|审核|负责人|联系人|填表说明|填报说明|"
@@ -210,6 +214,32 @@ class Validator:
             self._cache[key] = cached
         return cached[1], cached[2]
 
+    @staticmethod
+    def _converted(out: ImportRow, cells: dict[str, Any], col, id_keys) -> dict[str, Any]:
+        """Cells as the rules take them; ID numbers a spreadsheet made numbers are refused."""
+        typed = dict(cells)
+        for key in id_keys:
+            if key in typed:
+                try:
+                    typed[key] = N.id_cell(typed[key])
+                except N.CellError as exc:
+                    out.reject(col(key), str(exc))
+                    typed[key] = None
+        return typed
+
+    @staticmethod
+    def _rejected(out: ImportRow, column: int | None) -> bool:
+        return any(p.column == column for p in out.problems)
+
+    def _take(self, out: ImportRow, checked: Checked, col) -> None:
+        """The rules' verdict into the row: values, and problems by column."""
+        for key, message in checked.problems:
+            column = col(key)
+            if column is not None and self._rejected(out, column) and key.endswith("id_number"):
+                continue  # already refused when the cell was converted
+            out.reject(column, message)
+        out.values.update(checked.row)
+
     # ----------------------------------------------------------- households
     def household(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
         cols, units = self._columns(plan)
@@ -222,50 +252,25 @@ class Validator:
         def col(key: str) -> int | None:
             return cols.get(key)
 
-        v = out.values
-        relation = N.relation(get("relation")) if "relation" in cols else "head"
-        v["relation"] = relation
-        v["head_name"] = N.compact(get("head_name") or "")
-        out.name = v["head_name"]
-        if not v["head_name"]:
-            out.reject(col("head_name"), translate("Excel", "The name is missing."))
-        elif len(v["head_name"]) > 30 or any(ch.isdigit() for ch in v["head_name"]):
-            out.reject(col("head_name"), translate(
-                "Excel", "'{value}' is not a person's name.").format(value=v["head_name"]))
-        typed_sex = typed_birth = None
         try:
-            typed_sex = N.sex(get("head_sex"))
+            relation = F.relation(get("relation")) if "relation" in cols else "head"
         except N.CellError as exc:
-            out.reject(col("head_sex"), str(exc))
-        try:
-            typed_birth = N.date(get("head_birth_date"))
-        except N.CellError as exc:
-            out.reject(col("head_birth_date"), str(exc))
-        raw_id = get("head_id_number")
-        if N.blank(raw_id):
-            if relation == "head":
-                out.reject(col("head_id_number"), translate("Excel", "The ID number is missing."))
-        else:
-            try:
-                info = N.id_number(raw_id, today=self.today)
-                v["head_id_number"] = info.number
-                v["head_sex"] = info.sex
-                v["head_birth_date"] = info.birth_date.isoformat()
-                out.key = info.number
-                try:
-                    N.agrees(info, typed_sex=typed_sex)
-                except N.CellError as exc:
-                    out.reject(col("head_sex"), str(exc))
-                try:
-                    N.agrees(info, typed_birth=typed_birth)
-                except N.CellError as exc:
-                    out.reject(col("head_birth_date"), str(exc))
-            except N.CellError as exc:
-                out.reject(col("head_id_number"), str(exc))
+            out.reject(col("relation"), str(exc))
+            relation = "head"
+        typed = self._converted(out, cells, col, ("head_id_number",))
         if relation != "head":
-            v.setdefault("head_sex", typed_sex)
-            v.setdefault("head_birth_date", typed_birth.isoformat() if typed_birth else None)
-            v.setdefault("head_id_number", None)
+            checked = Checked()
+            household_rules.check_person(checked, typed, today=self.today, prefix="head_")
+        else:
+            checked = household_rules.check(typed, today=self.today, units=units,
+                                            members_default=None)
+        self._take(out, checked, col)
+        v = out.values
+        v["relation"] = relation
+        out.name = v["head_name"]
+        if v["head_id_number"] and not self._rejected(out, col("head_id_number")):
+            out.key = v["head_id_number"]
+        if relation != "head":
             return out
         # The household proper.
         village_raw = get("village")
@@ -293,56 +298,28 @@ class Validator:
                              "or correct the cell.").format(
                     village=self.look.village_names.get(village_id, ""), value=N.text(group_raw)))
             v["group_id"] = group_id
-        try:
-            v["phone"] = N.phone(get("phone"))
-        except N.CellError as exc:
-            out.reject(col("phone"), str(exc))
-        v["address"] = N.text(get("address")) or None
-        for key, minimum, default in (("members", 1, None), ("labor", 0, 0)):
-            try:
-                v[key] = N.count(get(key), default=default, minimum=minimum)
-            except N.CellError as exc:
-                out.reject(col(key), str(exc))
-                v[key] = default
-        try:
-            v["land_area_centimu"] = N.area(get("land_area"))
-        except N.CellError as exc:
-            out.reject(col("land_area"), str(exc))
-        v["main_industry"] = N.text(get("main_industry")) or None
-        for key in ("annual_income", "assets", "loan_balance", "overdue"):
-            try:
-                v[f"{key}_fen"] = N.money(get(key), units.get(key))
-            except N.CellError as exc:
-                out.reject(col(key), str(exc))
-                v[f"{key}_fen"] = 0
-        if v.get("overdue_fen", 0) > v.get("loan_balance_fen", 0):
-            out.reject(col("overdue"), translate(
-                "Excel", "The overdue amount is part of the loan balance and cannot exceed it."))
-        if v.get("members") and v.get("labor", 0) > v["members"]:
-            out.reject(col("labor"), translate(
-                "Excel", "The labour force cannot exceed the number of family members."))
-        v["note"] = N.text(get("note")) or None
         return out
 
     def member(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
         """A row of a member sheet (户主身份证号码, 成员姓名, 与户主关系 ...)."""
         cols = plan.field_columns()
         out = ImportRow(plan.sheet, number, "members")
-
-        def get(key: str) -> Any:
-            index = cols.get(key)
-            return values[index] if index is not None and index < len(values) else None
-
-        try:
-            out.key = N.id_number(get("head_id_number"), today=self.today).number \
-                if not N.blank(get("head_id_number")) else None
-        except N.CellError as exc:
-            out.reject(cols.get("head_id_number"), str(exc))
-        if out.key is None and not out.problems:
-            out.reject(cols.get("head_id_number"), translate(
+        width = len(values)
+        cells = {key: values[i] for key, i in cols.items() if i < width}
+        col = cols.get
+        raw_head = cells.get("head_id_number")
+        if N.blank(raw_head):
+            out.reject(col("head_id_number"), translate(
                 "Excel", "The head of household's ID number is missing."))
-        self._member_values(out, get, cols, name_key="name", id_key="id_number", sex_key="sex",
-                            birth_key="birth_date")
+        else:
+            try:
+                out.key = N.id_number(raw_head, today=self.today).number
+            except N.CellError as exc:
+                out.reject(col("head_id_number"), str(exc))
+        typed = self._converted(out, cells, col, ("id_number",))
+        checked = member_rules.check(typed, today=self.today)
+        self._take(out, checked, col)
+        out.name = out.values.get("name") or ""
         return out
 
     def household_member_row(self, row: ImportRow, plan: SheetPlan) -> None:
@@ -354,39 +331,6 @@ class Validator:
                       "birth_date": v.get("head_birth_date")}
         row.name = row.values["name"]
 
-    def _member_values(self, out: ImportRow, get, cols, *, name_key, id_key, sex_key, birth_key):
-        name = N.compact(get(name_key) or "")
-        if not name:
-            out.reject(cols.get(name_key), translate("Excel", "The name is missing."))
-        out.name = name
-        relation = N.relation(get("relation"))
-        typed_sex = typed_birth = None
-        try:
-            typed_sex = N.sex(get(sex_key))
-        except N.CellError as exc:
-            out.reject(cols.get(sex_key), str(exc))
-        try:
-            typed_birth = N.date(get(birth_key))
-        except N.CellError as exc:
-            out.reject(cols.get(birth_key), str(exc))
-        member = {"name": name, "relation": "other" if relation == "head" else relation,
-                  "sex": typed_sex, "id_number": None,
-                  "birth_date": typed_birth.isoformat() if typed_birth else None}
-        raw = get(id_key)
-        if not N.blank(raw):
-            try:
-                info = N.id_number(raw, today=self.today)
-                member.update(id_number=info.number, sex=info.sex,
-                              birth_date=info.birth_date.isoformat())
-                try:
-                    N.agrees(info, typed_sex=typed_sex, typed_birth=None)
-                    N.agrees(info, typed_sex=None, typed_birth=typed_birth)
-                except N.CellError as exc:
-                    out.reject(cols.get(id_key), str(exc))
-            except N.CellError as exc:
-                out.reject(cols.get(id_key), str(exc))
-        out.values = member
-
     # -------------------------------------------------------- organizations
     def organization(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
         cols, units = self._columns(plan)
@@ -395,31 +339,14 @@ class Validator:
         cells = {key: values[i] for key, i in cols.items() if i < width}
         out.given = {key for key, value in cells.items() if value != "" and value is not None}
         get = cells.get
-
         col = cols.get
+        typed = self._converted(out, cells, col, ("legal_rep_id_number",))
+        checked = organization_rules.check(typed, today=self.today, units=units)
+        self._take(out, checked, col)
         v = out.values
-        v["name"] = N.compact(get("name") or "")
         out.name = v["name"]
-        if not v["name"]:
-            out.reject(col("name"), translate("Excel", "The name is missing."))
-        reason = N.text(get("uscc_override_reason")) or None
-        v["uscc"] = ""
-        try:
-            uscc = parse_uscc(N.code(get("uscc") or ""))
-            v["uscc"] = uscc.number
-            out.key = uscc.number
-            if not uscc.checksum_ok and not reason:
-                out.reject(col("uscc"), uscc_checksum_warning(uscc) + translate(
-                    "Excel", " (fill the column 代码确认理由 to accept it)"))
-            if uscc.checksum_ok:
-                reason = None
-        except IdentityError as exc:
-            out.reject(col("uscc"), str(exc))
-        v["uscc_override_reason"] = reason
-        try:
-            v["kind"] = N.org_kind(get("kind"), v["name"], v["uscc"])
-        except N.CellError as exc:
-            out.reject(col("kind"), str(exc))
+        if v["uscc"] and not self._rejected(out, col("uscc")):
+            out.key = v["uscc"]
         village_raw = get("village")
         village_id = self.look.village(village_raw)
         if village_id is None:
@@ -435,33 +362,6 @@ class Validator:
                     "Excel", "The village is missing. Fill the village column, or choose the "
                              "village all rows belong to."))
         v["village_id"] = village_id
-        v["legal_rep_name"] = N.compact(get("legal_rep_name") or "")
-        if not v["legal_rep_name"]:
-            out.reject(col("legal_rep_name"), translate(
-                "Excel", "The legal representative is missing."))
-        v["legal_rep_id_number"] = None
-        if not N.blank(get("legal_rep_id_number")):
-            try:
-                v["legal_rep_id_number"] = N.id_number(get("legal_rep_id_number"),
-                                                       today=self.today).number
-            except N.CellError as exc:
-                out.reject(col("legal_rep_id_number"), str(exc))
-        try:
-            v["phone"] = N.phone(get("phone"))
-        except N.CellError as exc:
-            out.reject(col("phone"), str(exc))
-        v["address"] = N.text(get("address")) or None
-        try:
-            v["members_count"] = N.count(get("members_count"))
-        except N.CellError as exc:
-            out.reject(col("members_count"), str(exc))
-        try:
-            v["registered_capital_fen"] = N.money(get("registered_capital"),
-                                                  units.get("registered_capital"))
-        except N.CellError as exc:
-            out.reject(col("registered_capital"), str(exc))
-        v["business_scope"] = N.text(get("business_scope")) or None
-        v["note"] = N.text(get("note")) or None
         return out
 
     # -------------------------------------------------------------- records
@@ -537,7 +437,7 @@ class Validator:
         v["document_number"] = N.text(get("document_number")) or None
         for key in ("decision_date", "publicity_end"):
             try:
-                day = N.date(get(key))
+                day = F.date(get(key))
                 v[key] = day.isoformat() if day else None
             except N.CellError as exc:
                 out.reject(col(key), str(exc))

@@ -257,14 +257,16 @@ def pull(db: Database, data: DataDir, operator_id: str, url: str | None = None, 
     last = downlink.last_package(db)
     numbers = transport.json("GET", f"/v1/downlink?after={last}")["packages"]
     summary = {"packages": 0, "list_entries": 0, "policies": 0, "corrections": 0, "flagged": 0,
-               "conflicts": 0}
+               "conflicts": 0, "refused": 0}
+    refusals: list[str] = []
     for i, number in enumerate(numbers):
         job.step(i, len(numbers), translate("Sync", "Applying county package {n}").format(n=number))
         _, _, body = transport.call("GET", f"/v1/downlink/{number}")
         applied = downlink.apply_package(db, operator_id, body)
         for k in summary:
             summary[k] += applied.get(k, 0)
-    return summary
+        refusals += applied.get("refusals", [])
+    return {**summary, "refusals": refusals}
 
 
 def sync_now(db: Database, data: DataDir, operator_id: str, url: str | None = None, *,

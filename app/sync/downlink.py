@@ -9,6 +9,7 @@ organization a list entry names is flagged for the rating workflow.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from sqlite_utils import Database
@@ -17,7 +18,10 @@ from app.errors import UserError
 from app.i18n import translate
 from app.journal import ChangeSet, changes, new_id, utc_now
 from app.rating.review_queue import flag_for_review
+from app.rules import stored as stored_rules
 from app.sync import receipts, wire
+
+log = logging.getLogger("credit_desk.sync")
 
 LIST_KINDS = ("red_list", "black_list", "dishonest_judgment_debtor")
 ENTRY_FIELDS = ("list_kind", "name", "id_number", "basis", "deciding_body", "document_number",
@@ -62,7 +66,8 @@ def apply_package(db: Database, operator_id: str, data: bytes) -> dict[str, Any]
     number = head["package"]
     last = last_package(db)
     summary = {"package": number, "packages": 0, "list_entries": 0, "policies": 0,
-               "corrections": 0, "flagged": 0, "conflicts": 0, "already": False}
+               "corrections": 0, "flagged": 0, "conflicts": 0, "already": False,
+               "refused": 0, "refusals": []}
     if number <= last:
         summary["already"] = True
         return summary
@@ -80,6 +85,12 @@ def apply_package(db: Database, operator_id: str, data: bytes) -> dict[str, Any]
                 _apply_policy(db, cs, item, head)
                 summary["policies"] += 1
             elif kind == "correction":
+                cleaned, refused = stored_rules.correction(item["entity"], item.get("data"))
+                if refused:  # the entity rules refuse it, as a form or an import would
+                    summary["refused"] += 1
+                    summary["refusals"].append(_refusal(item, refused))
+                    continue
+                item = {**item, "data": cleaned}
                 if _apply_correction(db, cs, item):
                     summary["corrections"] += 1
                 else:
@@ -88,6 +99,15 @@ def apply_package(db: Database, operator_id: str, data: bytes) -> dict[str, Any]
                    [number, head["issued_at"], head["item_count"], wire.sha256(data), utc_now()])
     summary["packages"] = 1
     return summary
+
+
+def _refusal(item: dict[str, Any], reasons: list[str]) -> str:
+    data = item.get("data") or {}
+    what = data.get("head_name") or data.get("name") or item["entity_id"]
+    text = translate("Sync", "A county correction of {what} was not applied: {why}").format(
+        what=what, why="; ".join(reasons))
+    log.warning("%s", text)
+    return text
 
 
 def _subjects_for(db: Database, number: str) -> list[str]:

@@ -105,9 +105,12 @@ def import_downlink(db: Database, operator_id: str, path: str | Path) -> dict[st
     packages = []
     for name, data in inputs:
         packages.append((downlink.verify_package(db, data)[0]["package"], data))
-    total = {"packages": 0, "list_entries": 0, "policies": 0, "flagged": 0, "conflicts": 0}
+    total = {"packages": 0, "list_entries": 0, "policies": 0, "flagged": 0, "conflicts": 0,
+             "refused": 0}
+    refusals: list[str] = []
     for _, data in sorted(packages, key=lambda p: p[0]):
         applied = downlink.apply_package(db, operator_id, data)
         for k in total:
             total[k] += applied.get(k, 0)
-    return total
+        refusals += applied.get("refusals", [])
+    return {**total, "refusals": refusals}

@@ -626,30 +626,6 @@
         <translation>村民小组</translation>
     </message>
     <message>
-        <source>Enter the name.</source>
-        <translation>请输入姓名或名称。</translation>
-    </message>
-    <message>
-        <source>A name has at most {n} characters.</source>
-        <translation>名称最多 {n} 个字。</translation>
-    </message>
-    <message>
-        <source>A name may not contain digits or punctuation (· is allowed).</source>
-        <translation>姓名不能包含数字或标点（可以用 ·）。</translation>
-    </message>
-    <message>
-        <source>Write the date as YYYY-MM-DD.</source>
-        <translation>日期格式为 年-月-日，如 1980-05-01。</translation>
-    </message>
-    <message>
-        <source>Enter a whole number.</source>
-        <translation>请输入整数。</translation>
-    </message>
-    <message>
-        <source>Must be at least {n}.</source>
-        <translation>不能小于 {n}。</translation>
-    </message>
-    <message>
         <source>{name}, head of a household in {village}</source>
         <translation>{village}农户户主 {name}</translation>
     </message>
@@ -666,28 +642,8 @@
         <translation>村民小组必须属于所选行政村。</translation>
     </message>
     <message>
-        <source>Choose male or female.</source>
-        <translation>请选择男或女。</translation>
-    </message>
-    <message>
-        <source>The 15-digit ID number was converted to {n}.</source>
-        <translation>15位身份证号码已转换为 {n}。</translation>
-    </message>
-    <message>
         <source>Already registered: {who}.</source>
         <translation>已登记：{who}。</translation>
-    </message>
-    <message>
-        <source>The labour force cannot exceed the number of family members.</source>
-        <translation>劳动力人数不能超过家庭人口。</translation>
-    </message>
-    <message>
-        <source>The overdue amount is part of the loan balance and cannot exceed it.</source>
-        <translation>逾期金额属于贷款余额的一部分，不能超过贷款余额。</translation>
-    </message>
-    <message>
-        <source>Choose the relation to the head.</source>
-        <translation>请选择与户主的关系。</translation>
     </message>
     <message>
         <source>This ID number appears twice in the household.</source>
@@ -698,12 +654,95 @@
         <translation>第 {i} 位家庭成员：{message}</translation>
     </message>
     <message>
-        <source>Choose the type of organization.</source>
-        <translation>请选择经营主体类型。</translation>
-    </message>
-    <message>
         <source>No such record; it may have been deleted.</source>
         <translation>没有这条记录，可能已被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>control character</source>
+        <translation>控制字符</translation>
+    </message>
+    <message>
+        <source>Contains an invisible control or text-direction character (U+{code:04X} {name}) at position {pos}. It breaks printing: type the value again instead of pasting it.</source>
+        <translation>第 {pos} 个字符是看不见的控制字符或文字方向字符（U+{code:04X} {name}），会使打印出错：请重新输入该内容，不要粘贴。</translation>
+    </message>
+    <message>
+        <source>No font of this app can print {chars}, so letters and reports could not show it. Check the character against the ID card or licence (it may be a typing error), or write the name as the household register prints it.</source>
+        <translation>本软件的字体无法打印 {chars}，承诺书和信用报告将无法显示。请对照身份证或营业执照核对该字（可能是输入错误），或按户口簿上的写法填写。</translation>
+    </message>
+    <message>
+        <source>The name is missing; enter it as on the ID card.</source>
+        <translation>缺少姓名；请按身份证填写。</translation>
+    </message>
+    <message>
+        <source>A name has at most {n} characters; this one has {m}.</source>
+        <translation>名称最多 {n} 个字，这里有 {m} 个。</translation>
+    </message>
+    <message>
+        <source>A person&apos;s name has letters and the middle dot (·) only, not {chars}. Enter the name as on the ID card; put remarks such as (老) in the note.</source>
+        <translation>姓名只能由文字和间隔号（·）组成，不能含有 {chars}。请按身份证填写姓名；“(老)”之类的说明请写在备注中。</translation>
+    </message>
+    <message>
+        <source>The middle dot (·) goes between the parts of a name, once, as in 阿卜杜·热合曼.</source>
+        <translation>间隔号（·）只能在姓名的两部分之间出现一次，如“阿卜杜·热合曼”。</translation>
+    </message>
+    <message>
+        <source>The name is missing; enter it as on the licence.</source>
+        <translation>缺少名称；请按营业执照填写。</translation>
+    </message>
+    <message>
+        <source> Give the reason (代码确认理由) to accept it.</source>
+        <translation>如确认无误，请填写代码确认理由。</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请填写数字。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is negative; an amount is 0 or more.</source>
+        <translation>“{value}”是负数；金额应为 0 或以上。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number.</source>
+        <translation>“{value}”不是整数。</translation>
+    </message>
+    <message>
+        <source>Must be at least {n}.</source>
+        <translation>不能小于 {n}。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a date; write it as 2024-03-15.</source>
+        <translation>“{value}”不是日期；请写成 2024-03-15 的形式。</translation>
+    </message>
+    <message>
+        <source>Write 男 or 女.</source>
+        <translation>请填写“男”或“女”。</translation>
+    </message>
+    <message>
+        <source>Write one of: {values}.</source>
+        <translation>请填写以下之一：{values}。</translation>
+    </message>
+    <message>
+        <source>The type is missing and cannot be told from the name; write one of: {values}.</source>
+        <translation>缺少类型，且无法从名称判断；请填写以下之一：{values}。</translation>
+    </message>
+    <message>
+        <source>The ID number is missing.</source>
+        <translation>缺少身份证号码。</translation>
+    </message>
+    <message>
+        <source>The 15-digit ID number was converted to {n}.</source>
+        <translation>15 位身份证号码已转换为 {n}。</translation>
+    </message>
+    <message>
+        <source>The labour force cannot exceed the number of family members.</source>
+        <translation>劳动力人数不能超过家庭人口数。</translation>
+    </message>
+    <message>
+        <source>The overdue amount is part of the loan balance and cannot exceed it.</source>
+        <translation>逾期金额是贷款余额的一部分，不能超过贷款余额。</translation>
     </message>
 </context>
 <context>

@@ -236,40 +236,12 @@
         <translation>没有找到表头行。</translation>
     </message>
     <message>
-        <source>Enter a number.</source>
-        <translation>请填写数字。</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is negative.</source>
-        <translation>“{value}”是负数。</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a whole number.</source>
-        <translation>“{value}”不是整数。</translation>
-    </message>
-    <message>
-        <source>Must be at least {n}.</source>
-        <translation>不能小于 {n}。</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a date; write it as 2024-03-15.</source>
-        <translation>“{value}”不是日期，请写成 2024-03-15 的形式。</translation>
-    </message>
-    <message>
-        <source>Write 男 or 女.</source>
-        <translation>请填写“男”或“女”。</translation>
-    </message>
-    <message>
         <source>The ID number is stored as a number, so the spreadsheet has lost its last digits. Set the column&apos;s format to Text and type the number again from the card or the household register; it is not guessed.</source>
         <translation>身份证号码被存成了数字，表格已丢失最后几位数字。请把该列设为“文本”格式，再按身份证或户口簿重新录入；系统不会猜测补全。</translation>
     </message>
     <message>
         <source>Write one of: {values}.</source>
         <translation>请填写以下之一：{values}。</translation>
-    </message>
-    <message>
-        <source>The type is missing and cannot be told from the name; write one of: {values}.</source>
-        <translation>缺少类型，且无法从名称判断；请填写以下之一：{values}。</translation>
     </message>
     <message>
         <source>row</source>
@@ -288,18 +260,6 @@
         <translation>必填</translation>
     </message>
     <message>
-        <source>The name is missing.</source>
-        <translation>缺少姓名（名称）。</translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not a person&apos;s name.</source>
-        <translation>“{value}”不是人名。</translation>
-    </message>
-    <message>
-        <source>The ID number is missing.</source>
-        <translation>缺少身份证号码。</translation>
-    </message>
-    <message>
         <source>The village is missing. Fill the village column, or choose the village all rows belong to.</source>
         <translation>缺少所属村。请填写“村”列，或指定所有行所属的村。</translation>
     </message>
@@ -308,24 +268,8 @@
         <translation>{village}没有“{value}”这个村民小组。请先在该村下添加小组，或改正此单元格。</translation>
     </message>
     <message>
-        <source>The overdue amount is part of the loan balance and cannot exceed it.</source>
-        <translation>逾期金额是贷款余额的一部分，不能大于贷款余额。</translation>
-    </message>
-    <message>
-        <source>The labour force cannot exceed the number of family members.</source>
-        <translation>劳动力人数不能多于家庭人口。</translation>
-    </message>
-    <message>
         <source>The head of household&apos;s ID number is missing.</source>
         <translation>缺少户主身份证号码。</translation>
-    </message>
-    <message>
-        <source> (fill the column 代码确认理由 to accept it)</source>
-        <translation>（如确认此代码无误，请填写“代码确认理由”列）</translation>
-    </message>
-    <message>
-        <source>The legal representative is missing.</source>
-        <translation>缺少法定代表人。</translation>
     </message>
     <message>
         <source>The ID number or unified social credit code is missing.</source>

@@ -271,6 +271,10 @@
         <translation>第 {n} 个县里数据包须在第 {missing} 个之后应用。</translation>
     </message>
     <message>
+        <source>A county correction of {what} was not applied: {why}</source>
+        <translation>县里对“{what}”的更正未采用：{why}</translation>
+    </message>
+    <message>
         <source>A list entry of the county package lacks its id, list kind, name, number or date; nothing of the package was applied.</source>
         <translation>县里数据包中有名单条目缺少编号、名单类别、名称、证件号码或日期，整个数据包未应用。</translation>
     </message>

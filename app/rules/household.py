@@ -1,0 +1,100 @@
+"""Household rules: the head of household and the household's facts.
+
+Keys of ``values`` are the fields people fill (head_name, land_area,
+annual_income …); the row has the stored columns (land_area_centimu,
+annual_income_fen …). Village, group and duplicate ID numbers are checked by
+the caller against the register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from app.i18n import translate
+from app.rules import Checked
+from app.rules import fields as F
+
+MONEY_FIELDS = ("annual_income", "assets", "loan_balance", "overdue")
+
+
+def check_person(out: Checked, values: Mapping[str, Any], *, today: dt.date, prefix: str = "",
+                 name_key: str = "name", require_id: bool = False) -> None:
+    """Name, sex, birth date and ID number of one person, agreeing with each other.
+
+    ``prefix`` names the fields (``head_`` for the head of household); the
+    ID number's sex and birth date win over typed ones, which must agree.
+    """
+    name_field, sex_field = prefix + name_key, prefix + "sex"
+    birth_field, id_field = prefix + "birth_date", prefix + "id_number"
+    row = out.row
+    row[name_field] = out.take(name_field, F.person_name, values.get(name_field)) or \
+        F.as_text(values.get(name_field)).strip()
+    typed_sex = out.take(sex_field, F.sex, values.get(sex_field))
+    typed_birth = out.take(birth_field, F.date, values.get(birth_field))
+    row[sex_field] = typed_sex
+    row[birth_field] = typed_birth.isoformat() if typed_birth else None
+    row[id_field] = None
+    raw_id = values.get(id_field)
+    if raw_id is None or F.as_text(raw_id).strip() == "":
+        if require_id:
+            out.refuse(id_field, translate("Rules", "The ID number is missing."))
+        return
+    info = out.take(id_field, F.id_number, raw_id, today=today)
+    if info is None:
+        return
+    row[id_field] = info.number
+    row[sex_field] = info.sex
+    row[birth_field] = info.birth_date.isoformat()
+    out.take(sex_field, F.id_agrees, info, sex=typed_sex)
+    out.take(birth_field, F.id_agrees, info, birth_date=typed_birth)
+    if info.converted_from_15:
+        out.warnings.append(translate("Rules", "The 15-digit ID number was converted to {n}.")
+                            .format(n=info.number))
+
+
+def check(values: Mapping[str, Any], *, today: dt.date | None = None,
+          units: Mapping[str, str | None] | None = None, require_id: bool = True,
+          members_default: int | None = 1) -> Checked:
+    """Every rule of a household as typed; ``units``: 元 or 万元 per money field."""
+    today = today or dt.date.today()
+    units = units or {}
+    out = Checked()
+    row = out.row
+    check_person(out, values, today=today, prefix="head_", require_id=require_id)
+    row["phone"] = out.take("phone", F.phone, values.get("phone"))
+    row["address"] = out.take("address", F.address, values.get("address"))
+    members = out.take("members", F.count, values.get("members"), default=members_default,
+                       minimum=1)
+    row["members"] = members if members is not None else members_default
+    labor = out.take("labor", F.count, values.get("labor"))
+    row["labor"] = labor or 0
+    if row["members"] is not None and row["labor"] > row["members"] \
+            and not any(f in ("members", "labor") for f, _ in out.problems):
+        out.refuse("labor", translate(
+            "Rules", "The labour force cannot exceed the number of family members."))
+    row["land_area_centimu"] = out.take("land_area", F.area, values.get("land_area")) or 0
+    row["main_industry"] = out.take("main_industry", F.optional_text, values.get("main_industry"))
+    for key in MONEY_FIELDS:
+        row[f"{key}_fen"] = out.take(key, F.money, values.get(key), units.get(key)) or 0
+    if row["overdue_fen"] > row["loan_balance_fen"] \
+            and not any(f in ("overdue", "loan_balance") for f, _ in out.problems):
+        out.refuse("overdue", translate(
+            "Rules", "The overdue amount is part of the loan balance and cannot exceed it."))
+    row["note"] = out.take("note", F.optional_text, values.get("note"))
+    return out
+
+
+def stored_as_typed(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored household row (a county correction) as the fields the rules check."""
+    from app.units import format_mu
+
+    values = {k: row.get(k) for k in (
+        "head_name", "head_sex", "head_id_number", "head_birth_date", "phone", "address",
+        "members", "labor", "main_industry", "note")}
+    values["land_area"] = format_mu(row["land_area_centimu"]) \
+        if isinstance(row.get("land_area_centimu"), int) else row.get("land_area_centimu")
+    for key in MONEY_FIELDS:
+        fen = row.get(f"{key}_fen")
+        values[key] = f"{fen / 100:.2f}" if isinstance(fen, int) else fen
+    return values
