@@ -61,7 +61,7 @@ def refuse_invisible(text: str) -> None:
 
 def refuse_unprintable(text: str) -> None:
     """Raise if no bundled font has a character of ``text`` (names, addresses)."""
-    missing = pdf_fonts.missing_characters(text)
+    missing = pdf_fonts.uncovered_chars(text)
     if missing:
         listed = "、".join(f"{c}（U+{ord(c):04X}）" for c in missing)
         raise RuleError(translate(
