@@ -129,6 +129,8 @@ def render() -> str:
     for name, what, licence, url in EXTRA:
         parts += ["=" * 78, f"{name} -", what, f"Licence: {licence}", f"Home: {url}", ""]
     parts += ["=" * 78, "Fonts -", FONTS.read_text(encoding="utf-8").strip(), ""]
+    for text in sorted(FONTS.parent.glob("*.txt")):
+        parts += [f"--- resources/fonts/{text.name} ---", text.read_text(encoding="utf-8").strip(), ""]
     return "\n".join(parts)
 
 
