@@ -23,6 +23,8 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from app import pdf_linebreak  # noqa: F401  (Chinese line breaking for every paragraph)
+
 from app.errors import UserError
 from app.i18n import translate
 from app.resources import resource_path

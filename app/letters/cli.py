@@ -136,6 +136,12 @@ def cmd_print(args, data: DataDir) -> int:
         db.close()
     print(translate("LettersCLI", "{count} letters ({new} new) on {pages} pages: {path}").format(
         count=len(result.letters), new=result.new, pages=result.pages, path=result.path))
+    if result.skipped:
+        print(translate("LettersCLI", "{count} letter(s) left out:").format(
+            count=len(result.skipped)))
+        for item in result.skipped:
+            print(f"  {item['name']}: {item['reason']}")
+        return 3
     return 0
 
 

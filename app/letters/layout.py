@@ -1,10 +1,15 @@
-"""The printed page of a commitment letter (A4, the layout of an official paper).
+"""The printed page of a commitment letter, in the form of an official paper.
 
-Number and QR code (the letter's id) at the top of every page, the title,
-the committer block, the body, the personal-information consent with its
-purpose, then the signature and fingerprint area, the date and, for
-organizations, the stamp area. Drawn with reportlab on a canvas the caller
-owns, so a batch of letters goes into one PDF.
+GB/T 9704-2012 conventions (app/documents.py): A4, margins 37/28/35/26 mm,
+the title in bold serif at 22 pt centred, the body in serif at 16 pt on
+22 lines to the page. The letter's number and QR code (its id) sit in the
+top margin of every page, "第 x 页 共 y 页" in the bottom margin. Then the
+title, the committer block (a table whose cells wrap), the body, the
+personal-information consent with its purpose, and at the lower right the
+signature line, fingerprint box and date; for organizations the stamp
+area. Drawn with reportlab on a canvas the caller owns, so a batch of
+letters goes into one PDF. No internal identifier (template name, id) is
+printed.
 """
 
 from __future__ import annotations
@@ -14,42 +19,40 @@ from typing import Any
 
 import zxingcpp
 from reportlab.lib.colors import Color, black
-from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, Frame, Paragraph, Spacer
-from reportlab.platypus import paragraph as _rl_paragraph
+from reportlab.platypus import Flowable, Frame, Paragraph, Spacer, Table, TableStyle
 
+from app import documents as doc
 from app import pdf_fonts
 from app.i18n import translate
 
-# Chinese full-width punctuation must not start a line (标点禁则); reportlab's list
-# has the Japanese set, without the full-width comma, colon, semicolon, ! and ?.
-# Such a character then hangs in the right margin, as reportlab does for 。 and ）.
-_rl_paragraph.ALL_CANNOT_START += "".join(
-    c for c in "，：；！？》〉" if c not in _rl_paragraph.ALL_CANNOT_START)
-
 PAGE_W, PAGE_H = A4
-MARGIN_X = 25 * mm
-TOP = PAGE_H - 16 * mm
-BOTTOM = 20 * mm
-QR_SIZE = 24 * mm
+QR_SIZE = 22 * mm
 GREY = Color(0.35, 0.35, 0.35)
-LIGHT = Color(0.6, 0.6, 0.6)
+LIGHT = Color(0.55, 0.55, 0.55)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = pdf_fonts.register()
+    serif = pdf_fonts.register(pdf_fonts.SERIF)
+    bold = pdf_fonts.register(pdf_fonts.BOLD)
+    body = ParagraphStyle("body", fontName=serif, fontSize=doc.BODY_SIZE,
+                          leading=doc.BODY_LEADING, firstLineIndent=2 * doc.BODY_SIZE,
+                          wordWrap="CJK", alignment=TA_JUSTIFY)
     return {
-        "body": ParagraphStyle("body", fontName=base, fontSize=12, leading=19.5,
-                               firstLineIndent=24, wordWrap="CJK", alignment=TA_JUSTIFY,
-                               spaceAfter=1),
-        "heading": ParagraphStyle("heading", fontName=base, fontSize=12.5, leading=22,
-                                  spaceBefore=6, spaceAfter=2, wordWrap="CJK"),
-        "consent": ParagraphStyle("consent", fontName=base, fontSize=10.5, leading=17,
-                                  firstLineIndent=21, wordWrap="CJK", alignment=TA_JUSTIFY),
+        "title": ParagraphStyle("title", fontName=bold, fontSize=doc.TITLE_SIZE,
+                                leading=doc.TITLE_SIZE * 1.5, alignment=TA_CENTER,
+                                wordWrap="CJK", spaceAfter=doc.BODY_LEADING * 0.6),
+        "body": body,
+        "heading": ParagraphStyle("heading", parent=body, fontName=bold, firstLineIndent=0,
+                                  alignment=TA_CENTER),
+        "consent": body,
+        "cell": ParagraphStyle("cell", fontName=serif, fontSize=doc.SMALL_SIZE,
+                               leading=doc.SMALL_SIZE * 1.45, wordWrap="CJK"),
+        "sign": ParagraphStyle("sign", fontName=serif, fontSize=doc.BODY_SIZE,
+                               leading=doc.BODY_LEADING, wordWrap="CJK"),
     }
 
 
@@ -95,16 +98,13 @@ def paragraph(text: str, style: str) -> Paragraph:
     if found is None:
         if len(cache) > 2000:
             cache.clear()
-        found = cache[key] = _WrappedParagraph(pdf_fonts.markup(text), styles()[style])
+        st = styles()[style]
+        found = cache[key] = _WrappedParagraph(pdf_fonts.markup(text, st.fontName), st)
     return found
 
 
 def string_width(text: str, size: float) -> float:
-    total = 0.0
-    for name, chunk in pdf_fonts.runs(text):
-        pdf_fonts.register(name)
-        total += pdfmetrics.stringWidth(chunk, name, size)
-    return total
+    return pdf_fonts.string_width(text, size)
 
 
 def qr_matrix(data: str) -> list[bytes]:
@@ -158,39 +158,28 @@ def draw_qr(canvas, data: str, x: float, y: float, size: float) -> None:
     canvas.restoreState()
 
 
-class CommitterBlock(Flowable):
-    """Two-column box: who commits, their number, village, address, phone."""
-
-    ROW = 22
-
-    def __init__(self, rows: list[tuple[str, str]]):
-        super().__init__()
-        self.rows = rows
-
-    def wrap(self, available_width, available_height):
-        self.width = available_width
-        self.height = self.ROW * len(self.rows) + 8
-        return self.width, self.height
-
-    def draw(self):
-        c = self.canv
-        label_w = 34 * mm
-        top = self.height - 4
-        c.setLineWidth(0.6)
-        c.setStrokeColor(black)
-        c.rect(0, top - self.ROW * len(self.rows), self.width, self.ROW * len(self.rows))
-        c.line(label_w, top, label_w, top - self.ROW * len(self.rows))
-        for i, (label, value) in enumerate(self.rows):
-            y = top - (i + 1) * self.ROW
-            if i:
-                c.line(0, y + self.ROW, self.width, y + self.ROW)
-            c.setFillColor(black)
-            pdf_fonts.draw_string(c, 6, y + 7.5, label, 11)
-            pdf_fonts.draw_string(c, label_w + 8, y + 7.5, value, 11.5)
+def committer_table(rows: list[tuple[str, str]]) -> Table:
+    """Who commits: label and value; long values (an address) wrap in their cell."""
+    st = styles()["cell"]
+    data = [[Paragraph(pdf_fonts.markup(label, st.fontName), st),
+             Paragraph(pdf_fonts.markup(value, st.fontName), st)] for label, value in rows]
+    table = Table(data, colWidths=[36 * mm, doc.TEXT_W - 36 * mm])
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.6, black),
+        # The cells hold paragraphs; the table's own default font would still
+        # be referenced (Helvetica, not embedded).
+        ("FONTNAME", (0, 0), (-1, -1), st.fontName),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    return table
 
 
 class SignatureBlock(Flowable):
-    """Signature line, fingerprint box, date; stamp area for organizations."""
+    """At the lower right: signature (or stamp) line, fingerprint box (or seal
+    circle) and the date to be written at signing (    年  月  日)."""
 
     def __init__(self, organization: bool):
         super().__init__()
@@ -198,51 +187,52 @@ class SignatureBlock(Flowable):
 
     def wrap(self, available_width, available_height):
         self.width = available_width
-        self.height = (46 if self.organization else 34) * mm
+        self.height = (52 if self.organization else 40) * mm
         return self.width, self.height
 
     def draw(self):
         c = self.canv
-        h = self.height
+        h, w = self.height, self.width
+        size = doc.BODY_SIZE
+        left = w * 0.40  # the block occupies the right part of the line
         c.setFillColor(black)
         c.setStrokeColor(black)
         c.setLineWidth(0.6)
+        date = translate("Letters", "    year    month    day")
         if self.organization:
             sign = translate("Letters", "Committing organization (stamp):")
             rep = translate("Letters", "Legal representative (signature):")
-            pdf_fonts.draw_string(c, 0, h - 22, sign, 12)
-            pdf_fonts.draw_string(c, 0, h - 62, rep, 12)
-            c.line(string_width(rep, 12) + 4, h - 64, self.width * 0.55, h - 64)
-            # Stamp area: a dashed circle the size of an official seal (42 mm).
-            cx, cy, r = self.width - 30 * mm, h - 24 * mm, 21 * mm
+            pdf_fonts.draw_string(c, left, h - 10 * mm, sign, size)
+            pdf_fonts.draw_string(c, left, h - 26 * mm, rep, size)
+            c.line(left + string_width(rep, size) + 2, h - 27 * mm, w, h - 27 * mm)
+            # Seal area: a dashed circle the size of an official seal (42 mm).
+            cx, cy, r = w - 24 * mm, h - 21 * mm, 20 * mm
             c.setStrokeColor(LIGHT)
             c.setDash(3, 3)
             c.circle(cx, cy, r)
             c.setDash()
             c.setFillColor(LIGHT)
-            label = translate("Letters", "Stamp here")
-            pdf_fonts.draw_string(c, cx - string_width(label, 10) / 2, cy - 4, label, 10)
+            pdf_fonts.draw_centred(c, cx, cy + r - 9 * mm, translate("Letters", "Stamp here"),
+                                   10.5)
             c.setFillColor(black)
-            date_y = h - 100
+            pdf_fonts.draw_right(c, w - 4 * size, 4 * mm, date, size)
         else:
+            box = 24 * mm
+            bx, by = w - box, h - box - 2 * mm
             sign = translate("Letters", "Committer (signature):")
-            pdf_fonts.draw_string(c, 0, h - 30, sign, 12)
-            c.line(string_width(sign, 12) + 4, h - 32, self.width * 0.55, h - 32)
-            # Fingerprint box (按手印).
-            box = 26 * mm
-            bx, by = self.width - box - 6 * mm, h - box - 4
+            line_end = bx - 5 * mm
+            pdf_fonts.draw_string(c, left - 12 * mm, h - 12 * mm, sign, size)
+            c.line(left - 12 * mm + string_width(sign, size) + 2, h - 13 * mm, line_end,
+                   h - 13 * mm)
             c.setStrokeColor(LIGHT)
             c.setDash(3, 3)
             c.rect(bx, by, box, box)
             c.setDash()
             c.setFillColor(LIGHT)
-            label = translate("Letters", "Fingerprint")
-            pdf_fonts.draw_string(c, bx + (box - string_width(label, 10)) / 2, by + box / 2 - 4,
-                                  label, 10)
+            pdf_fonts.draw_centred(c, bx + box / 2, by + box / 2 - 4,
+                                   translate("Letters", "Fingerprint"), 10.5)
             c.setFillColor(black)
-            date_y = h - 72
-        date = translate("Letters", "Date:       year     month     day")
-        pdf_fonts.draw_string(c, 0, date_y, date, 12)
+            pdf_fonts.draw_right(c, w - 4 * size, 4 * mm, date, size)
 
 
 def flowables(letter: dict[str, Any]) -> list:
@@ -258,13 +248,20 @@ def flowables(letter: dict[str, Any]) -> list:
         rows.append((translate("Letters", "Address"), values["address"]))
     if values.get("phone"):
         rows.append((translate("Letters", "Phone"), values["phone"]))
-    out: list = [CommitterBlock(rows), Spacer(1, 8)]
+    out: list = [paragraph(letter["title"], "title"), committer_table(rows),
+                 Spacer(1, doc.BODY_LEADING * 0.5)]
     out += [paragraph(p, "body") for p in letter["body"]]
     if letter["consent"]:
-        out.append(paragraph(translate("Letters", "Consent to the use of personal information"),
-                             "heading"))
-        out += [paragraph(p, "consent") for p in letter["consent"]]
-    out += [Spacer(1, 10), SignatureBlock(organization)]
+        # A heading never ends a page alone: it goes with the first consent paragraph.
+        first, *rest = [paragraph(p, "consent") for p in letter["consent"]]
+        out.append(doc.Together([paragraph(translate(
+            "Letters", "Consent to the use of personal information"), "heading"), first]))
+        out += rest
+    # The signature block never stands alone on a page: it keeps the last
+    # paragraph with it.
+    last = out.pop()
+    out.append(doc.Together([last, Spacer(1, doc.BODY_LEADING * 0.5),
+                             SignatureBlock(organization)]))
     return out
 
 
@@ -275,65 +272,32 @@ def all_text(letter: dict[str, Any]) -> str:
                       *(str(v) for v in values.values())])
 
 
-def _header(canvas, letter: dict[str, Any], page_of_letter: int) -> float:
-    """Number, QR code and (on the first page) title; returns the y below them."""
+def _header(canvas, letter: dict[str, Any]) -> None:
+    """Number and QR code in the top margin (scan any page to find the letter)."""
     canvas.setFillColor(black)
+    top = PAGE_H - 10 * mm
     number = translate("Letters", "No. {number}").format(number=letter["number"])
-    pdf_fonts.draw_string(canvas, MARGIN_X, TOP - 10, number, 10.5)
-    qr_x = PAGE_W - MARGIN_X - QR_SIZE + 2 * mm
-    draw_qr(canvas, letter["id"], qr_x, TOP - QR_SIZE, QR_SIZE)
-    canvas.setFillColor(GREY)
-    hint = translate("Letters", "Scan to find this letter")
-    pdf_fonts.draw_string(canvas, qr_x + (QR_SIZE - string_width(hint, 7)) / 2,
-                          TOP - QR_SIZE - 8, hint, 7)
-    canvas.setFillColor(black)
-    y = TOP - QR_SIZE - 12
-    if page_of_letter == 1:
-        title = letter["title"]
-        size = 22
-        width = string_width(title, size)
-        # The font has no bold face: fill and stroke the glyphs for a heavier title.
-        canvas.saveState()
-        canvas.setLineWidth(0.5)
-        text_x = (PAGE_W - width) / 2
-        for name, chunk in pdf_fonts.runs(title):
-            pdf_fonts.register(name)
-            t = canvas.beginText(text_x, TOP - QR_SIZE + 6)
-            t.setTextRenderMode(2)
-            t.setFont(name, size)
-            t.textOut(chunk)
-            canvas.drawText(t)
-            text_x += pdfmetrics.stringWidth(chunk, name, size)
-        canvas.restoreState()
-    return y
-
-
-def _footer(canvas, letter: dict[str, Any], page_of_letter: int) -> None:
-    canvas.setFillColor(GREY)
-    text = translate(
-        "Letters", "Letter {number} · template {template} version {version} · issued {date} · "
-                   "page {page}").format(
-        number=letter["number"], template=letter["template_name"],
-        version=letter["template_version"], date=letter["values"].get("date", ""),
-        page=page_of_letter)
-    pdf_fonts.draw_string(canvas, MARGIN_X, BOTTOM - 10 * mm, text, 7.5)
-    canvas.setFillColor(black)
+    pdf_fonts.draw_string(canvas, doc.LEFT_MARGIN, top - 12, number, 12)
+    qr_x = PAGE_W - doc.RIGHT_MARGIN - QR_SIZE
+    draw_qr(canvas, letter["id"], qr_x, top - QR_SIZE, QR_SIZE)
 
 
 def draw_letter(canvas, letter: dict[str, Any]) -> int:
     """Draw ``letter`` from the current page on; ends its last page. Returns pages."""
     items = flowables(letter)
-    page = 0
+    # Form names count letters per canvas, so the same letters give the same file.
+    canvas._credit_desk_letters = getattr(canvas, "_credit_desk_letters", 0) + 1
+    counter = doc.PageCounter(f"lp{canvas._credit_desk_letters}")
     while items:
-        page += 1
-        top = _header(canvas, letter, page)
-        frame = Frame(MARGIN_X, BOTTOM, PAGE_W - 2 * MARGIN_X, top - BOTTOM,
+        _header(canvas, letter)
+        frame = Frame(doc.LEFT_MARGIN, doc.BOTTOM_MARGIN, doc.TEXT_W, doc.TEXT_H,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                       showBoundary=0)
         before = len(items)
         frame.addFromList(items, canvas)
-        _footer(canvas, letter, page)
+        counter.mark(canvas)
         canvas.showPage()
         if len(items) == before:  # nothing fitted: a flowable taller than a page
-            raise ValueError("letter content does not fit on a page")
-    return page
+            raise ValueError(f"letter content does not fit on a page: {items[0]!r:.300}")
+    counter.finish(canvas)
+    return counter.pages

@@ -2,8 +2,10 @@
 
 Subjects that already have a letter of the template get that letter again
 (same number, same text); the others get a new letter. Every character is
-checked against the fonts before anything is drafted or written: a missing
-glyph stops the print with the character and the letter named. The letters
+checked against the fonts before anything is drafted or written. A letter
+that cannot print (a character no font has, a control character) is left
+out and listed with the reason (``PrintResult.skipped``); the rest print. Only
+when nothing is left does the print stop, naming the character. The letters
 are drafted, the PDF written and the letters marked printed in one
 transaction, so a cancelled or failed print leaves nothing behind.
 
@@ -25,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlite_utils import Database
 
 from app import pdf_fonts
+from app.documents import office_name
 from app.errors import UserError
 from app.i18n import translate
 from app.jobs import Job
@@ -40,6 +43,8 @@ class PrintResult:
     letters: list[dict[str, Any]] = field(default_factory=list)  # id, number, name
     pages: int = 0
     new: int = 0
+    # Left out, with why: [{"subject_id", "number", "name", "reason"}].
+    skipped: list[dict[str, Any]] = field(default_factory=list)
 
 
 def subjects_in(db: Database, *, village_id: str | None = None, group_id: str | None = None,
@@ -92,18 +97,31 @@ def print_letters(db: Database, operator_id: str, path: str | os.PathLike, *,
     if not wanted and not letter_ids:
         raise UserError(translate("Letters", "There is nobody to print a letter for here."))
     to_draft = [s for s in wanted if s not in existing]
-    values = tpl.subjects_values(db, to_draft, today=today) if to_draft else {}
+    values = tpl.subjects_values(db, to_draft, today=today, issuer=office_name(db)) \
+        if to_draft else {}
     if to_draft:
         from app.letters.letter import check_kind
 
         check_kind(template, [values[s] for s in to_draft if s in values])
-    # Fonts first: nothing is drafted or written if a character cannot print.
-    for subject_id in to_draft:
+    # Fonts first: a letter with a character that cannot print is neither
+    # drafted nor printed; it is listed with the reason and the rest print.
+    skipped: list[dict[str, Any]] = []
+    last_error: UserError | None = None
+    for subject_id in list(to_draft):
         v = values[subject_id]
         text = tpl.filled(template, v)
-        pdf_fonts.check_printable(
-            layout.all_text({**text, "number": "", "values": v}),
-            translate("Letters", "the letter for {name}").format(name=v["committer_name"]))
+        try:
+            pdf_fonts.check_printable(
+                layout.all_text({**text, "number": "", "values": v}),
+                translate("Letters", "the letter for {name}").format(name=v["committer_name"]))
+        except pdf_fonts.UnprintableCharacters as error:
+            last_error = error
+            skipped.append({"subject_id": subject_id, "number": "",
+                            "name": v["committer_name"], "reason": str(error)})
+            to_draft.remove(subject_id)
+            wanted.remove(subject_id)
+    if not wanted and not letter_ids and last_error is not None:
+        raise last_error
     with changes(db, operator_id) as cs:
         drafted = {r["subject_id"]: r["id"] for r in
                    (draft_letters(cs, template, to_draft, today=today, values=values)
@@ -117,13 +135,24 @@ def print_letters(db: Database, operator_id: str, path: str | os.PathLike, *,
         if not letters:
             raise UserError(translate("Letters", "Every letter here is already signed; "
                                                  "nothing to print."))
-        texts = []
+        texts, printable = [], []
         for letter in letters:
             text = letter_text(db, letter)
-            pdf_fonts.check_printable(layout.all_text(text), translate(
-                "Letters", "letter {number} ({name})").format(
-                number=letter["number"], name=text["values"].get("committer_name", "")))
+            try:
+                pdf_fonts.check_printable(layout.all_text(text), translate(
+                    "Letters", "letter {number} ({name})").format(
+                    number=letter["number"], name=text["values"].get("committer_name", "")))
+            except pdf_fonts.UnprintableCharacters as error:
+                last_error = error
+                skipped.append({"subject_id": letter["subject_id"], "number": letter["number"],
+                                "name": text["values"].get("committer_name", ""),
+                                "reason": str(error)})
+                continue
             texts.append(text)
+            printable.append(letter)
+        if not texts:
+            raise last_error or UserError(translate("Letters", "Nothing to print."))
+        letters = printable
         pages = write_pdf(texts, path, job)
         for letter in letters:
             changes_ = {"print_count": letter["print_count"] + 1}
@@ -134,7 +163,7 @@ def print_letters(db: Database, operator_id: str, path: str | os.PathLike, *,
             cs.update("commitment_letter", letter["id"], changes_)
     return PrintResult(path, [{"id": x["id"], "number": x["number"],
                                "name": x["values"].get("committer_name")} for x in letters],
-                       pages, len(drafted))
+                       pages, len(drafted), skipped)
 
 
 def write_pdf(texts: list[dict[str, Any]], path: Path, job: Job | None = None) -> int:

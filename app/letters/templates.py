@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.documents import chinese_date, default_office_name, office_name
 from app.errors import NotFound, UserError
 from app.i18n import translate
 from app.journal import changes, new_id
@@ -50,6 +51,8 @@ def placeholders() -> dict[str, str]:
         "village": translate("Letters", "village"),
         "village_group": translate("Letters", "village group"),
         "issuer": translate("Letters", "the township credit office that issues the letter"),
+        "self_reference": translate("Letters", "how the committer names itself: 本人 (a person) "
+                                               "or 本单位 (an organization)"),
         "purpose": translate("Letters", "the purpose stated in the template"),
         "year": translate("Letters", "year the letter was issued"),
         "date": translate("Letters", "date the letter was issued"),
@@ -225,11 +228,11 @@ def save_template(db: Database, operator_id: str, name: str, fields: dict[str, s
 # ------------------------------------------------------------ placeholder values
 
 def _chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    return chinese_date(day)
 
 
 def issuer_name(township: str | None) -> str:
-    return f"{township or ''}信用工作办公室"
+    return default_office_name(township)
 
 
 def subject_values(db: Database, subject_id: str, *, number: str = "",
@@ -264,18 +267,21 @@ _SUBJECT_SQL = """
 
 
 def subjects_values(db: Database, subject_ids: list[str], *,
-                    today: dt.date | None = None) -> dict[str, dict[str, str]]:
+                    today: dt.date | None = None, issuer: str | None = None
+                    ) -> dict[str, dict[str, str]]:
+    """Placeholder values per subject; ``issuer`` defaults to the configured office."""
     today = today or dt.date.today()
+    issuer = issuer or office_name(db)
     out: dict[str, dict[str, str]] = {}
     for start in range(0, len(subject_ids), 500):
         chunk = subject_ids[start:start + 500]
         sql = _SUBJECT_SQL + f" WHERE s.id IN ({','.join('?' * len(chunk))})"
         for row in db.query(sql, chunk):
-            out[row["subject_id"]] = _values_from_row(row, today)
+            out[row["subject_id"]] = _values_from_row(row, today, issuer)
     return out
 
 
-def _values_from_row(row: dict[str, Any], today: dt.date) -> dict[str, str]:
+def _values_from_row(row: dict[str, Any], today: dt.date, issuer: str) -> dict[str, str]:
     household = row["kind"] == "household"
     return {
         "kind": row["kind"],
@@ -292,7 +298,8 @@ def _values_from_row(row: dict[str, Any], today: dt.date) -> dict[str, str]:
         "township": row["township"] or "",
         "village": row["village"] or "",
         "village_group": row["village_group"] or "",
-        "issuer": issuer_name(row["township"]),
+        "issuer": issuer,
+        "self_reference": "本人" if household else "本单位",
         "year": str(today.year),
         "date": _chinese_date(today),
     }
@@ -313,6 +320,7 @@ def sample_values(kind: str = "household") -> dict[str, str]:
         "county": "中江县", "township": "石泉镇", "village": "青龙村",
         "village_group": "三组" if household else "",
         "issuer": issuer_name("石泉镇"),
+        "self_reference": "本人" if household else "本单位",
         "year": str(dt.date.today().year),
         "date": _chinese_date(dt.date.today()),
         "letter_number": "510623105201-{}-0001".format(dt.date.today().year),

@@ -64,8 +64,8 @@ def test_print_a_village_in_the_background_then_collect(page, letters_ctx, qtbot
     with qtbot.waitSignal(letters_ctx.runner.busy_changed, timeout=20000):
         page.print_batch(str(out))
     _idle(qtbot, letters_ctx)
-    assert len(PdfReader(out).pages) == households
-    assert page.last_result.pages == households
+    assert len(PdfReader(out).pages) == 2 * households  # a letter at 3号 takes two pages
+    assert page.last_result.pages == 2 * households
     # Letters still out in the village; pick one and record it signed.
     page.only_outstanding.setChecked(True)
     assert page.model.rowCount() > 0
@@ -151,8 +151,8 @@ def test_direct_printing_sends_every_page_to_the_printer(page, letters_ctx, qtbo
     sent = []
     page.print_directly(printer, ask=False, letter_ids=ids, on_done=sent.append)
     _idle(qtbot, letters_ctx)
-    qtbot.waitUntil(lambda: sent == [3], timeout=10000)
-    assert len(PdfReader(tmp_path / "printer.pdf").pages) == 3
+    qtbot.waitUntil(lambda: sent == [6], timeout=10000)  # two pages a letter
+    assert len(PdfReader(tmp_path / "printer.pdf").pages) == 6
 
 
 def test_scanning_a_qr_code_selects_the_letter(page, letters_ctx):

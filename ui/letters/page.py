@@ -621,9 +621,14 @@ class Page(QWidget):
             self.print_batch(path, on_done=self._printed_message)
 
     def _printed_message(self, result) -> None:
-        QMessageBox.information(self, translate("LettersPage", "Letters printed"), translate(
+        text = translate(
             "LettersPage", "{count} letters ({new} new) on {pages} pages:\n{path}").format(
-            count=len(result.letters), new=result.new, pages=result.pages, path=result.path))
+            count=len(result.letters), new=result.new, pages=result.pages, path=result.path)
+        if result.skipped:
+            text += "\n\n" + translate("LettersPage", "Left out ({count}):").format(
+                count=len(result.skipped)) + "\n" + "\n".join(
+                f"{item['name']}: {item['reason']}" for item in result.skipped)
+        QMessageBox.information(self, translate("LettersPage", "Letters printed"), text)
 
     def _ask_print_selected(self) -> None:
         ids = self.selected_letter_ids()

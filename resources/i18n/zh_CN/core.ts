@@ -113,6 +113,25 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>Enter the issuing office&apos;s full name, e.g. 石泉镇信用工作办公室.</source>
+        <translation>请输入出具单位全称，例如：石泉镇信用工作办公室。</translation>
+    </message>
+    <message>
+        <source>The office name is too long for a document (at most 40 characters).</source>
+        <translation>出具单位名称过长，文书上最多 40 个字。</translation>
+    </message>
+    <message>
+        <source>The office name has characters no printing font has: {chars}.</source>
+        <translation>出具单位名称中有打印字体没有的字符：{chars}。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页 共 {pages} 页</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>row {row}, </source>

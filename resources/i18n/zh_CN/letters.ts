@@ -120,8 +120,8 @@
         <translation>按手印</translation>
     </message>
     <message>
-        <source>Date:       year     month     day</source>
-        <translation>日期：&#x3000;&#x3000;&#x3000;&#x3000;年&#x3000;&#x3000;月&#x3000;&#x3000;日</translation>
+        <source>    year    month    day</source>
+        <translation>&#x3000;&#x3000;&#x3000;&#x3000;年&#x3000;&#x3000;月&#x3000;&#x3000;日</translation>
     </message>
     <message>
         <source>Committer</source>
@@ -150,14 +150,6 @@
     <message>
         <source>No. {number}</source>
         <translation>编号：{number}</translation>
-    </message>
-    <message>
-        <source>Scan to find this letter</source>
-        <translation>扫码核对本承诺书</translation>
-    </message>
-    <message>
-        <source>Letter {number} · template {template} version {version} · issued {date} · page {page}</source>
-        <translation>承诺书 {number} · 模板 {template} 第 {version} 版 · 出具日期 {date} · 第 {page} 页</translation>
     </message>
     <message>
         <source>drafted</source>
@@ -224,6 +216,10 @@
         <translation>承诺书 {number}（{name}）</translation>
     </message>
     <message>
+        <source>Nothing to print.</source>
+        <translation>没有可打印的承诺书。</translation>
+    </message>
+    <message>
         <source>Commitment letters</source>
         <translation>信用承诺书</translation>
     </message>
@@ -282,6 +278,10 @@
     <message>
         <source>the township credit office that issues the letter</source>
         <translation>出具承诺书的乡镇信用工作办公室</translation>
+    </message>
+    <message>
+        <source>how the committer names itself: 本人 (a person) or 本单位 (an organization)</source>
+        <translation>承诺人自称：个人为“本人”，单位为“本单位”</translation>
     </message>
     <message>
         <source>the purpose stated in the template</source>
@@ -461,6 +461,10 @@
     <message>
         <source>{count} letters ({new} new) on {pages} pages: {path}</source>
         <translation>共 {count} 份承诺书（新建 {new} 份），{pages} 页：{path}</translation>
+    </message>
+    <message>
+        <source>{count} letter(s) left out:</source>
+        <translation>有 {count} 份承诺书未打印：</translation>
     </message>
     <message>
         <source>{n} letters</source>
@@ -720,6 +724,10 @@
     <message>
         <source>Save letters as PDF</source>
         <translation>把承诺书保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Left out ({count}):</source>
+        <translation>未打印（{count} 份）：</translation>
     </message>
     <message>
         <source>Letters printed</source>
