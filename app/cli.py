@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from app import __version__
+from app.accounts.cli import add_signin_options, add_signin_options_everywhere, sign_in
 from app.commands import COMMAND_MODULES
 from app.errors import describe
 from app.i18n import set_language, translate
@@ -39,9 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
                                               "start) in the demo folder of the data directory"))
     parser.add_argument("--lang", choices=["zh_CN", "en"], default=None,
                         help=translate("CLI", "language of messages (default zh_CN)"))
+    add_signin_options(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(sub)
+    add_signin_options_everywhere(parser)
     return parser
 
 
@@ -75,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             from ui.app import run_gui  # Qt only when the window is wanted
 
             return run_gui(data, lang=args.lang)
+        args.actor = sign_in(args, data)
         return args.func(args, data) or 0
     except KeyboardInterrupt:
         print(translate("CLI", "Interrupted."), file=sys.stderr)

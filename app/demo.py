@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from stdnum.cn import uscc as _uscc_lib
 
 from app import search
+from app.accounts.demo import assign_demo_villages, create_demo_users
 from app.jobs import Job
 from app.journal import ChangeSet
 from app.letters import demo as letters_demo
@@ -310,9 +311,12 @@ class _Phases:
         self.last = now
 
 
-def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: int = 2026,
-               job: Job | None = None, chunk: int = 20000, areas: bool = True) -> dict[str, int]:
-    """Fill an empty register with a demo township. Returns counts.
+def build_demo(db: Database, operator_id: str | None = None, *, households: int = 8000,
+               seed: int = 2026, job: Job | None = None, chunk: int = 20000,
+               areas: bool = True) -> dict[str, int]:
+    """Fill an empty register with a demo township and its four demo accounts
+    (app/accounts/demo.py); the demo's changes are signed by ``operator_id``,
+    by default the demo administrator. Returns counts.
 
     ``areas=False`` leaves out the areas' demo data (records, ratings,
     letters): the register only, for benchmarks that time an area's own.
@@ -321,7 +325,11 @@ def build_demo(db: Database, operator_id: str, *, households: int = 8000, seed: 
     rng = random.Random(seed)
     if db.execute("SELECT 1 FROM household LIMIT 1").fetchone():
         raise ValueError("register is not empty")
+    demo_users = create_demo_users(db)
+    operator_id = operator_id or demo_users["admin"]
     villages, village_names = _places(db, operator_id, rng)
+    # The demo field worker works in the first two villages.
+    assign_demo_villages(db, [v for v, _ in villages[:2]])
     organizations = max(households // 20, 10)
     _subjects(db, operator_id, rng, seed, villages, village_names, households, organizations,
               job, chunk)

@@ -12,6 +12,7 @@ from typing import Generator
 from sqlite_utils import Database
 
 from db.errors import DatabaseProblem, classify
+from db.schema_accounts import sha256_hex
 from db.migrations import MIGRATION_SETS, known_migrations, schema_version
 
 # Marks the file as ours, so a stray SQLite file is not "migrated" into one.
@@ -70,6 +71,8 @@ def connect(path: str | os.PathLike, *, readonly: bool = False) -> Database:
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # The audit chains' triggers hash every new log row (db/schema_accounts.py).
+        conn.create_function("sha256", 1, sha256_hex, deterministic=True)
     except sqlite3.DatabaseError as exc:
         problem = classify(exc)
         if problem:

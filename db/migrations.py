@@ -191,9 +191,10 @@ from db.schema_letters import letters  # noqa: E402
 from db.schema_rating import rating  # noqa: E402
 from db.schema_records import records  # noqa: E402
 from db.schema_sync import sync  # noqa: E402
+from db.schema_accounts import accounts  # noqa: E402
 
 # Sets run in this order. Feature areas append theirs here.
-MIGRATION_SETS: list[Migrations] = [core, credit, records, rating, letters, sync]
+MIGRATION_SETS: list[Migrations] = [core, credit, records, rating, letters, sync, accounts]
 
 
 def known_migrations() -> set[tuple[str, str]]:

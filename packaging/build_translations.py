@@ -27,7 +27,7 @@ LANGUAGES = ["zh_CN"]
 # first area whose globs match it, so specific areas come before "core".
 AREAS: dict[str, list[str]] = {
     **{area: [f"app/{area}/*.py", f"ui/{area}/*.py"]
-       for area in ("rating", "letters", "records", "excel", "sync")},
+       for area in ("rating", "letters", "records", "excel", "sync", "accounts")},
     # The county receiver's few messages share the sync catalogue (context "Sync").
     "sync": ["app/sync/*.py", "ui/sync/*.py", "app/county/*.py"],
     "ui": ["ui/*.py", "ui/**/*.py"],

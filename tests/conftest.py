@@ -1,4 +1,14 @@
-"""Fixtures: every test gets its own data folder and real register file."""
+"""Fixtures: every test gets its own data folder and real register file.
+
+Accounts (issue 14): every register a fixture makes has an administrator
+``admin`` with the password ``demo2026`` (``ADMIN`` / ``PASSWORD`` here), and
+CREDIT_DESK_USER / CREDIT_DESK_PASSWORD are set to them for every test, so
+``credit-desk`` subprocesses sign in as that administrator. The demo
+registers (``demo_data``, ``demo_db``) also have ``official``, ``field``
+(villages 1 and 2 only) and ``viewer``, same password. ``operator`` is the
+built-in system account (an administrator that cannot sign in); ``admin_id``
+is the signed-in administrator's id; ``actor_id(db, "viewer")`` finds others.
+"""
 
 from __future__ import annotations
 
@@ -19,12 +29,17 @@ from app.paths import DataDir  # noqa: E402
 from app.store import open_data_dir  # noqa: E402
 from app.users import default_operator_id  # noqa: E402
 
+ADMIN = "admin"
+PASSWORD = "demo2026"
+
 
 @pytest.fixture(autouse=True)
 def _chinese_and_isolated(monkeypatch, tmp_path_factory):
     """Chinese messages (the default) and no test touching the real data folder."""
     set_language("zh_CN")
     monkeypatch.setenv("CREDIT_DESK_DATA_DIR", str(tmp_path_factory.mktemp("default-data")))
+    monkeypatch.setenv("CREDIT_DESK_USER", ADMIN)
+    monkeypatch.setenv("CREDIT_DESK_PASSWORD", PASSWORD)
     yield
     set_language("zh_CN")
 
@@ -34,11 +49,31 @@ def data(tmp_path) -> DataDir:
     return DataDir(tmp_path / "data")
 
 
+def ensure_admin(database) -> str:
+    """The ``admin`` / ``demo2026`` administrator of a test register (made if missing)."""
+    from app.accounts import auth
+
+    row = database.execute("SELECT id FROM app_user WHERE username = ?", [ADMIN]).fetchone()
+    if row:
+        return row[0]
+    return auth.create_first_admin(database, ADMIN, "管理员", PASSWORD).id
+
+
+def actor_id(database, username: str) -> str:
+    return database.execute("SELECT id FROM app_user WHERE username = ?", [username]).fetchone()[0]
+
+
 @pytest.fixture
 def db(data):
     database = open_data_dir(data)
+    ensure_admin(database)
     yield database
     database.close()
+
+
+@pytest.fixture
+def admin_id(db) -> str:
+    return ensure_admin(db)
 
 
 @pytest.fixture
@@ -53,7 +88,7 @@ def _demo_template(tmp_path_factory) -> Path:
 
     data = DataDir(tmp_path_factory.mktemp("demo-template"))
     database = open_data_dir(data)
-    build_demo(database, default_operator_id(database), households=400, seed=7)
+    build_demo(database, households=400, seed=7)
     database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     database.close()
     return data.root
@@ -75,14 +110,15 @@ def demo_db(demo_data):
 
 
 def run_cli(*args: str, data: DataDir | None = None, check: bool = False,
-            env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+            env: dict | None = None, timeout: float = 120,
+            input: str | None = None) -> subprocess.CompletedProcess:
     """Run ``credit-desk`` as a user would, from this checkout."""
     command = [sys.executable, "-m", "app"]
     if data is not None:
         command += ["--data-dir", str(data.root)]
     full_env = dict(os.environ, PYTHONIOENCODING="utf-8", **(env or {}))
     result = subprocess.run([*command, *args], cwd=ROOT, capture_output=True, text=True,
-                            encoding="utf-8", env=full_env, timeout=timeout)
+                            encoding="utf-8", env=full_env, timeout=timeout, input=input)
     if check and result.returncode != 0:
         raise AssertionError(f"credit-desk {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
     return result

@@ -123,12 +123,11 @@ class WelcomeWindow(QWidget):
             from app.demo import build_demo
             from app.jobs import Job
             from app.store import open_data_dir
-            from app.users import default_operator_id
 
             try:
                 db = open_data_dir(demo)
                 try:
-                    build_demo(db, default_operator_id(db), households=DEMO_HOUSEHOLDS,
+                    build_demo(db, households=DEMO_HOUSEHOLDS,
                                seed=2026, job=Job(lambda d, t, _m: relay.progress.emit(d, t)))
                 finally:
                     db.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from app.accounts.permissions import require
 from app.demo import build_demo
 from app.errors import UserError
 from app.i18n import translate
@@ -12,7 +13,6 @@ from app.jobs import Job
 from app.paths import DataDir
 from app.search import search
 from app.store import open_data_dir
-from app.users import default_operator_id
 
 
 def register(sub) -> None:
@@ -24,7 +24,9 @@ def register(sub) -> None:
                       help=translate("CLI", "delete an existing register first"))
     demo.add_argument("--if-missing", action="store_true",
                       help=translate("CLI", "do nothing if a register already exists"))
-    demo.set_defaults(func=cmd_demo)
+    # Building a new demo needs no account; replacing a register needs an administrator.
+    demo.set_defaults(func=cmd_demo, needs_user=lambda args, data: bool(
+        args.replace and data.exists()))
 
     find = sub.add_parser("search", help=translate("CLI", "find households and organizations"))
     find.add_argument("query", help=translate(
@@ -51,6 +53,11 @@ def cmd_demo(args, data: DataDir) -> int:
             raise UserError(translate(
                 "CLI", "A register already exists in {path}. Use --replace to delete it and "
                        "build the demo, or choose another --data-dir.").format(path=data.root))
+        db = open_data_dir(data)
+        try:
+            require(db, args.actor.id, "backups.manage")
+        finally:
+            db.close()
         _remove_register(data)
     counts = build_demo_register(data, households=args.households, seed=args.seed)
     print(translate("CLI", "Demo register built in {path}: {households} households, "
@@ -65,7 +72,7 @@ def build_demo_register(data: DataDir, *, households: int, seed: int) -> dict[st
         def show(done: int, total: int, message: str) -> None:
             print(f"\r{done}/{total} {message}    ", end="", file=sys.stderr, flush=True)
 
-        counts = build_demo(db, default_operator_id(db), households=households, seed=seed,
+        counts = build_demo(db, households=households, seed=seed,
                             job=Job(show))
         print(file=sys.stderr)
     except BaseException:

@@ -26,7 +26,7 @@ def register(sub) -> None:
                       help=translate("CLI", "where to save the picture"))
     shot.add_argument("--size", default="1280x800", metavar="WxH",
                       help=translate("CLI", "window size in pixels (default 1280x800)"))
-    shot.set_defaults(func=cmd_screenshot)
+    shot.set_defaults(func=cmd_screenshot, needs_user=False)  # pictures for the manual
 
 
 def parse_size(text: str) -> tuple[int, int]:

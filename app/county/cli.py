@@ -31,7 +31,7 @@ def register(sub) -> None:
     county.add_argument("--county-name")
     county.add_argument("--json", action="store_true")
     county.add_argument("--verbose", action="store_true")
-    county.set_defaults(func=cmd_county)
+    county.set_defaults(func=cmd_county, needs_user=False)  # the county's own server
 
 
 def _entries_from(path: Path) -> list[dict]:

@@ -11,7 +11,6 @@ from app.i18n import translate
 from app.jobs import Job, announced
 from app.paths import DataDir
 from app.store import open_data_dir
-from app.users import default_operator_id
 
 
 def register(sub) -> None:
@@ -41,7 +40,7 @@ def register(sub) -> None:
                          "Excel", "households, members, organizations or records"))
     tpl.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
                      help=translate("Excel", "the file to write"))
-    tpl.set_defaults(func=cmd_template)
+    tpl.set_defaults(func=cmd_template, needs_user=False)  # blank forms, no personal data
 
     exp = sub.add_parser("export", help=translate("Excel", "export a list to .xlsx"))
     exp.add_argument("kind", choices=sorted(KINDS),
@@ -71,7 +70,7 @@ def cmd_export(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
-        result = export(db, default_operator_id(db), args.kind, Path(args.output), Job(_progress))
+        result = export(db, args.actor.id, args.kind, Path(args.output), Job(_progress))
     finally:
         db.close()
     if args.json:
@@ -101,7 +100,7 @@ def cmd_import(args, data: DataDir) -> int:
             title = translate("Excel", "import of {file}").format(file=Path(args.file).name)
             with announced(data.root, title, Job(_progress)) as job:
                 summary = {"dry_run": False, **importer.run(
-                    db, default_operator_id(db), plan, default_choice=args.on_duplicate,
+                    db, args.actor.id, plan, default_choice=args.on_duplicate,
                     job=job, report_dir=report_dir)}
     finally:
         db.close()

@@ -19,7 +19,6 @@ from app.i18n import translate
 from app.jobs import Job
 from app.paths import DataDir
 from app.store import open_data_dir
-from app.users import default_operator_id
 
 
 def register(sub) -> None:
@@ -87,12 +86,12 @@ def register(sub) -> None:
     r.set_defaults(func=cmd_reproduce)
 
 
-def _open(data: DataDir):
+def _open(data: DataDir, args):
     if not data.exists():
         raise UserError(translate("LettersCLI", "No register in {path}. Run 'credit-desk demo' or start "
                                          "the app to create one.").format(path=data.root))
     db = open_data_dir(data)
-    return db, default_operator_id(db)
+    return db, args.actor.id
 
 
 def _progress(done: int, total: int, message: str) -> None:
@@ -114,7 +113,7 @@ def cmd_print(args, data: DataDir) -> int:
     from app.letters import templates as tpl
     from app.register import get_subject
 
-    db, operator = _open(data)
+    db, operator = _open(data, args)
     try:
         kwargs: dict = {}
         template = args.template
@@ -148,7 +147,7 @@ def cmd_print(args, data: DataDir) -> int:
 def cmd_templates(args, data: DataDir) -> int:
     from app.letters import templates as tpl
 
-    db, operator = _open(data)
+    db, operator = _open(data, args)
     try:
         tpl.ensure_templates(db, operator)
         for t in tpl.templates(db):
@@ -164,7 +163,7 @@ def cmd_list(args, data: DataDir) -> int:
     from app.letters.letter import status_label
     from app.letters.queries import subject_letters
 
-    db, _ = _open(data)
+    db, _ = _open(data, args)
     try:
         if args.subject:
             rows = subject_letters(db, args.subject)
@@ -191,7 +190,7 @@ def cmd_sign(args, data: DataDir) -> int:
     from app.letters import collection
     from app.letters.letter import find_letter
 
-    db, operator = _open(data)
+    db, operator = _open(data, args)
     try:
         letter = find_letter(db, args.letter)
         collection.mark_signed(db, operator, letter["id"], collector=args.collector,
@@ -209,7 +208,7 @@ def cmd_void(args, data: DataDir) -> int:
     from app.letters import collection
     from app.letters.letter import find_letter
 
-    db, operator = _open(data)
+    db, operator = _open(data, args)
     try:
         letter = find_letter(db, args.letter)
         collection.void_letter(db, operator, letter["id"], args.reason)
@@ -223,7 +222,7 @@ def cmd_fulfil(args, data: DataDir) -> int:
     from app.letters import fulfilment
     from app.letters.letter import find_letter
 
-    db, operator = _open(data)
+    db, operator = _open(data, args)
     try:
         letter = find_letter(db, args.letter)
         fulfilment.record_fulfilment(db, operator, letter["id"], args.outcome, note=args.note)
@@ -238,7 +237,7 @@ def cmd_reproduce(args, data: DataDir) -> int:
     from app.letters import printing
     from app.letters.letter import find_letter
 
-    db, _ = _open(data)
+    db, _ = _open(data, args)
     try:
         letter = find_letter(db, args.letter)
         path = printing.reproduce(db, letter["id"], args.output)

@@ -10,7 +10,6 @@ from app.i18n import translate
 from app.jobs import Job, announced
 from app.paths import DataDir
 from app.store import open_data_dir
-from app.users import default_operator_id
 
 
 def register(sub) -> None:
@@ -60,7 +59,7 @@ def register(sub) -> None:
     check = cmds.add_parser("scheme-check", help=translate(
         "RatingCLI", "check a scheme file; errors name the line"))
     check.add_argument("file")
-    check.set_defaults(func=cmd_scheme_file, install=False)
+    check.set_defaults(func=cmd_scheme_file, install=False, needs_user=False)
     install = cmds.add_parser("scheme-install", help=translate(
         "RatingCLI", "check and install a scheme file (a new version)"))
     install.add_argument("file")
@@ -127,7 +126,7 @@ def cmd_campaign(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
-        operator = default_operator_id(db)
+        operator = args.actor.id
         if args.action == "list":
             for c in campaigns.campaigns(db):
                 print(f"{c['id']}\t{c['campaign_year']}\t{c['name']}\t{c['scheme_version']}\t"
@@ -173,7 +172,7 @@ def cmd_score(args, data: DataDir) -> int:
     try:
         campaign = campaigns.resolve_campaign(db, args.campaign)
         village = _village_id(db, args.village) if args.village else None
-        count = campaigns.rescore_campaign(db, default_operator_id(db), campaign["id"],
+        count = campaigns.rescore_campaign(db, args.actor.id, campaign["id"],
                                            village_id=village, job=Job(_progress))
         print(file=sys.stderr)
         print(translate("RatingCLI", "{n} ratings changed.").format(n=count))
@@ -189,7 +188,7 @@ def cmd_notice_pdf(args, data: DataDir) -> int:
     db = _open(data)
     try:
         campaign = resolve_campaign(db, args.campaign)
-        path = printouts.notice_pdf(db, default_operator_id(db), campaign["id"],
+        path = printouts.notice_pdf(db, args.actor.id, campaign["id"],
                                     _village_id(db, args.village), args.out)
         print(path)
         return 0
@@ -205,7 +204,7 @@ def cmd_summary_file(args, data: DataDir) -> int:
     try:
         campaign = resolve_campaign(db, args.campaign)
         fn = printouts.summary_pdf if args.kind == "summary-pdf" else printouts.summary_xlsx
-        print(fn(db, default_operator_id(db), campaign["id"], args.out))
+        print(fn(db, args.actor.id, campaign["id"], args.out))
         return 0
     finally:
         db.close()
@@ -216,7 +215,7 @@ def cmd_schemes(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
-        ensure_shipped(db, default_operator_id(db))
+        ensure_shipped(db, args.actor.id)
         for s in installed(db):
             print(f"{s['code']}\t{s['scheme_version']}\t{s['name']}\t{s['created_at'][:10]}")
         return 0
@@ -236,7 +235,7 @@ def cmd_scheme_file(args, data: DataDir) -> int:
         return 0
     db = _open(data)
     try:
-        row = install_file(db, default_operator_id(db), args.file)
+        row = install_file(db, args.actor.id, args.file)
         print(translate("RatingCLI", "Installed scheme {code} {version}; new campaigns use it.")
               .format(code=row["code"], version=row["scheme_version"]))
         return 0

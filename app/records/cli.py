@@ -8,7 +8,6 @@ from app.errors import UserError
 from app.i18n import translate
 from app.paths import DataDir
 from app.store import open_data_dir
-from app.users import default_operator_id
 
 
 def register(sub) -> None:
@@ -66,7 +65,7 @@ def cmd_report(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
-        row = issue_report(db, default_operator_id(db), args.subject, purpose=args.purpose,
+        row = issue_report(db, args.actor.id, args.subject, purpose=args.purpose,
                            output=args.output, requester=args.requester)
     finally:
         db.close()
@@ -84,7 +83,7 @@ def cmd_verify(args, data: DataDir) -> int:
     db = _open(data)
     try:
         result = verify_report(db, args.code, pdf_path=args.file,
-                               operator_id=default_operator_id(db))
+                               operator_id=args.actor.id)
     finally:
         db.close()
     if args.json:

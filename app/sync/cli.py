@@ -11,7 +11,6 @@ from app.i18n import translate
 from app.jobs import Job
 from app.paths import DataDir
 from app.store import open_data_dir
-from app.users import default_operator_id
 
 def register(sub) -> None:
     sync = sub.add_parser("sync", help=translate("Sync", "send changes to the county and fetch "
@@ -88,7 +87,7 @@ def cmd_sync_short(args, data: DataDir) -> int:
         try:
             from app.sync.client import sync_now
 
-            result = sync_now(db, data, default_operator_id(db), args.url, job=Job(_progress))
+            result = sync_now(db, data, args.actor.id, args.url, job=Job(_progress))
         finally:
             db.close()
         print(file=sys.stderr)
@@ -196,7 +195,7 @@ def cmd_pull(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
-        result = pull(db, data, default_operator_id(db), args.url, job=Job(_progress))
+        result = pull(db, data, args.actor.id, args.url, job=Job(_progress))
     finally:
         db.close()
     print(file=sys.stderr)
@@ -211,7 +210,7 @@ def cmd_import_downlink(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
-        result = import_downlink(db, default_operator_id(db), args.path)
+        result = import_downlink(db, args.actor.id, args.path)
     finally:
         db.close()
     _out(args, result, translate("Sync", "Applied {packages} county packages: {list_entries} list "
@@ -261,7 +260,7 @@ def cmd_resolve(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
-        result = resolve(db, default_operator_id(db), args.conflict_id, args.choice)
+        result = resolve(db, args.actor.id, args.conflict_id, args.choice)
     finally:
         db.close()
     _out(args, result, translate("Sync", "Resolved; the choice goes to the county with the next "

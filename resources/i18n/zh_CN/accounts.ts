@@ -1,0 +1,381 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>The account {user} is disabled. Ask an administrator.</source>
+        <translation>账号 {user} 已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The account {user} is locked after too many wrong passwords until {time}. Try again then, or ask an administrator to reset the password.</source>
+        <translation>账号 {user} 因密码错误次数过多已锁定，{time} 后解除。届时再试，或请管理员重置密码。</translation>
+    </message>
+    <message>
+        <source>Wrong password. The account {user} is now locked for {minutes} minutes.</source>
+        <translation>密码错误。账号 {user} 已锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password ({left} tries left before the account is locked).</source>
+        <translation>用户名或密码错误（再错 {left} 次账号将被锁定）。</translation>
+    </message>
+    <message>
+        <source>Unknown user.</source>
+        <translation>没有这个用户。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>A user name is 1 to 40 characters without spaces, e.g. zhangsan.</source>
+        <translation>用户名为 1 到 40 个字符，不含空格，例如 zhangsan。</translation>
+    </message>
+    <message>
+        <source>Unknown role {role}; choose one of {roles}.</source>
+        <translation>没有角色 {role}，请从 {roles} 中选择。</translation>
+    </message>
+    <message>
+        <source>No village {village} in the register.</source>
+        <translation>登记册中没有村 {village}。</translation>
+    </message>
+    <message>
+        <source>The user name {user} is taken; choose another.</source>
+        <translation>用户名 {user} 已被使用，请换一个。</translation>
+    </message>
+    <message>
+        <source>This register already has an administrator; ask them to add your account.</source>
+        <translation>此登记册已有管理员，请管理员为您添加账号。</translation>
+    </message>
+    <message>
+        <source>No user named {user}.</source>
+        <translation>没有名为 {user} 的用户。</translation>
+    </message>
+    <message>
+        <source>{user} is the last administrator; make another user an administrator first.</source>
+        <translation>{user} 是最后一个管理员；请先把另一位用户设为管理员。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>Choose a new password different from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>sign in as this user (or CREDIT_DESK_USER); the password is asked, read with --password-stdin, or taken from CREDIT_DESK_PASSWORD</source>
+        <translation>以此用户登录（或环境变量 CREDIT_DESK_USER）；密码会提示输入，或用 --password-stdin 读取，或取自 CREDIT_DESK_PASSWORD</translation>
+    </message>
+    <message>
+        <source>read the password from the first line of standard input</source>
+        <translation>从标准输入的第一行读取密码</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>No password: type it when asked, or give it with --password-stdin or CREDIT_DESK_PASSWORD.</source>
+        <translation>没有密码：请在提示时输入，或用 --password-stdin 或 CREDIT_DESK_PASSWORD 提供。</translation>
+    </message>
+    <message>
+        <source>This command needs a user: give --user NAME (or set CREDIT_DESK_USER) and the password. Demo township: --user official, password demo2026.</source>
+        <translation>此命令需要登录：请用 --user 用户名（或设置 CREDIT_DESK_USER）并提供密码。演示乡镇：--user official，密码 demo2026。</translation>
+    </message>
+    <message>
+        <source>{user} must choose a new password first: credit-desk users passwd --user {user}</source>
+        <translation>{user} 须先设置新密码：credit-desk users passwd --user {user}</translation>
+    </message>
+    <message>
+        <source>user accounts: list, add, disable, enable, reset-password, set-role, passwd</source>
+        <translation>用户账号：list 列出、add 添加、disable 停用、enable 启用、reset-password 重置密码、set-role 设置角色、passwd 修改本人密码</translation>
+    </message>
+    <message>
+        <source>list user accounts</source>
+        <translation>列出用户账号</translation>
+    </message>
+    <message>
+        <source>add a user (the first administrator of a register needs no sign-in)</source>
+        <translation>添加用户（登记册的第一个管理员无需登录）</translation>
+    </message>
+    <message>
+        <source>display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>a village this user works in (code or name; repeat for more)</source>
+        <translation>该用户负责的村（代码或名称；可重复给出多个）</translation>
+    </message>
+    <message>
+        <source>read the new password from standard input (else asked, or CREDIT_DESK_NEW_PASSWORD)</source>
+        <translation>从标准输入读取新密码（否则提示输入，或取自 CREDIT_DESK_NEW_PASSWORD）</translation>
+    </message>
+    <message>
+        <source>disable a user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>enable a user again</source>
+        <translation>重新启用用户</translation>
+    </message>
+    <message>
+        <source>give a user a temporary password they must change at next sign-in</source>
+        <translation>给用户设置临时密码，下次登录时必须修改</translation>
+    </message>
+    <message>
+        <source>change a user&apos;s role</source>
+        <translation>修改用户角色</translation>
+    </message>
+    <message>
+        <source>villages this user works in (replaces the list; repeat for more)</source>
+        <translation>该用户负责的村（替换原列表；可重复给出多个）</translation>
+    </message>
+    <message>
+        <source>change your own password (new one asked, or CREDIT_DESK_NEW_PASSWORD)</source>
+        <translation>修改本人密码（提示输入新密码，或取自 CREDIT_DESK_NEW_PASSWORD）</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again: </source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>No new password: type it when asked, or give it with --new-password-stdin or CREDIT_DESK_NEW_PASSWORD.</source>
+        <translation>没有新密码：请在提示时输入，或用 --new-password-stdin 或 CREDIT_DESK_NEW_PASSWORD 提供。</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>未设密码</translation>
+    </message>
+    <message>
+        <source>User {user} added ({role}).</source>
+        <translation>已添加用户 {user}（{role}）。</translation>
+    </message>
+    <message>
+        <source>User {user} enabled.</source>
+        <translation>已启用用户 {user}。</translation>
+    </message>
+    <message>
+        <source>User {user} disabled.</source>
+        <translation>已停用用户 {user}。</translation>
+    </message>
+    <message>
+        <source>Password of {user} reset; they must change it at next sign-in.</source>
+        <translation>已重置 {user} 的密码；其下次登录时必须修改。</translation>
+    </message>
+    <message>
+        <source>{user} is now {role}.</source>
+        <translation>{user} 的角色已改为 {role}。</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>look up households and organizations</source>
+        <translation>查询农户和经营主体</translation>
+    </message>
+    <message>
+        <source>change the register</source>
+        <translation>修改登记册</translation>
+    </message>
+    <message>
+        <source>see full ID numbers and phones</source>
+        <translation>查看完整身份证号码和电话</translation>
+    </message>
+    <message>
+        <source>import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>export personal data</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>collect rating answers</source>
+        <translation>采集评定信息</translation>
+    </message>
+    <message>
+        <source>record a rating&apos;s first review</source>
+        <translation>登记村评议小组初评</translation>
+    </message>
+    <message>
+        <source>township review of ratings</source>
+        <translation>乡镇复核评定</translation>
+    </message>
+    <message>
+        <source>approve ratings</source>
+        <translation>审定评定结果</translation>
+    </message>
+    <message>
+        <source>manage rating campaigns and schemes</source>
+        <translation>管理评定批次和指标体系</translation>
+    </message>
+    <message>
+        <source>print and collect commitment letters</source>
+        <translation>打印和回收信用承诺书</translation>
+    </message>
+    <message>
+        <source>record credit information</source>
+        <translation>登记信用信息</translation>
+    </message>
+    <message>
+        <source>record a credit repair application</source>
+        <translation>登记信用修复申请</translation>
+    </message>
+    <message>
+        <source>decide credit repairs</source>
+        <translation>审批信用修复</translation>
+    </message>
+    <message>
+        <source>record an objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>decide objections</source>
+        <translation>处理异议</translation>
+    </message>
+    <message>
+        <source>issue credit reports</source>
+        <translation>出具信用报告</translation>
+    </message>
+    <message>
+        <source>manage red and black lists</source>
+        <translation>管理红黑名单</translation>
+    </message>
+    <message>
+        <source>exchange batches with the county</source>
+        <translation>与县里交换批次</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>change policies</source>
+        <translation>修改政策</translation>
+    </message>
+    <message>
+        <source>make and restore backups</source>
+        <translation>备份和恢复</translation>
+    </message>
+    <message>
+        <source>review the query and use log</source>
+        <translation>审查查询使用登记</translation>
+    </message>
+    <message>
+        <source>This account is disabled or unknown; sign in as another user.</source>
+        <translation>此账号已停用或不存在，请以其他用户登录。</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may not {action}: the permission &quot;{permission}&quot; is missing. Ask an administrator.</source>
+        <translation>{user}（{role}）无权{action}：缺少权限“{permission}”。请联系管理员。</translation>
+    </message>
+    <message>
+        <source>You are not assigned to {village}; field staff work only in their own villages. Ask an administrator to assign it.</source>
+        <translation>您未被分配到{village}；驻村干部只能处理自己负责的村。请管理员为您分配。</translation>
+    </message>
+    <message>
+        <source>You recorded this yourself; another person must approve it (separation of duties).</source>
+        <translation>这是您本人登记或申请的，须由另一人审批（不相容职责分离）。</translation>
+    </message>
+    <message>
+        <source>The access policy is not valid TOML: {error}. Correct it or restore the shipped file.</source>
+        <translation>权限政策不是有效的 TOML：{error}。请改正，或恢复为出厂文件。</translation>
+    </message>
+    <message>
+        <source>The access policy has no [roles.{role}] section; every role needs one.</source>
+        <translation>权限政策缺少 [roles.{role}] 一节；每个角色都必须有。</translation>
+    </message>
+    <message>
+        <source>The access policy has no [{section}] section.</source>
+        <translation>权限政策缺少 [{section}] 一节。</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>change journal</source>
+        <translation>变更日志</translation>
+    </message>
+    <message>
+        <source>query and use log</source>
+        <translation>查询使用登记</translation>
+    </message>
+    <message>
+        <source>account log</source>
+        <translation>账号日志</translation>
+    </message>
+    <message>
+        <source>The {log} is broken at row {seq}: {reason}</source>
+        <translation>{log}在第 {seq} 条处断裂：{reason}</translation>
+    </message>
+    <message>
+        <source>the row was deleted.</source>
+        <translation>该条已被删除。</translation>
+    </message>
+    <message>
+        <source>the row was added without its hash (the log&apos;s triggers were bypassed).</source>
+        <translation>该条在写入时没有哈希（日志的触发器被绕过）。</translation>
+    </message>
+    <message>
+        <source>the row&apos;s content or order was changed after it was written.</source>
+        <translation>该条的内容或顺序在写入后被修改。</translation>
+    </message>
+    <message>
+        <source>check that the journal and the query and use log were not rewritten</source>
+        <translation>检查变更日志和查询使用登记是否被改写</translation>
+    </message>
+    <message>
+        <source>recompute the hash chains and name the first broken row</source>
+        <translation>重新计算哈希链，指出第一条断裂的记录</translation>
+    </message>
+    <message>
+        <source>{log}: {rows} rows checked.</source>
+        <translation>{log}：已核对 {rows} 条。</translation>
+    </message>
+    <message>
+        <source>Missing protective triggers: {names}</source>
+        <translation>缺少保护触发器：{names}</translation>
+    </message>
+    <message>
+        <source>The audit chains are intact.</source>
+        <translation>审计链完整。</translation>
+    </message>
+    <message>
+        <source>THE AUDIT CHAINS ARE BROKEN: the logs were changed outside the program.</source>
+        <translation>审计链已断裂：日志在程序之外被修改过。</translation>
+    </message>
+</context>
+<context>
+    <name>CLI</name>
+    <message>
+        <source>print JSON</source>
+        <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
+        <translation>{path} 中没有登记册。请运行 “credit-desk demo” 或启动程序新建。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,72 @@
+"""The hash-chained logs: intact after normal work, broken by a rewrite
+made behind the triggers' back, and the first broken row named."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from app.accounts import audit
+from app.register import create_place
+
+
+def _rewrite_behind_the_triggers(path, sql: str, params=()) -> None:
+    """What someone with the sqlite3 shell could do: drop the guard, UPDATE."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER journal_no_update")
+    conn.execute(sql, params)
+    conn.commit()
+    conn.close()
+
+
+def test_chain_is_intact_after_work_and_heads_move(db, admin_id):
+    before = audit.chain_heads(db)
+    create_place(db, admin_id, level="county", code="510623", name="中江县")
+    result = audit.verify(db)
+    assert result["ok"] and result["checked"]["journal"] >= 1
+    after = audit.chain_heads(db)
+    assert after["journal"]["seq"] > before["journal"]["seq"]
+    assert after["journal"]["hash"] != before["journal"]["hash"]
+
+
+def test_the_triggers_refuse_a_plain_update(db, admin_id):
+    create_place(db, admin_id, level="county", code="510623", name="中江县")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("UPDATE journal SET operator_id = 'someone-else'")
+
+
+def test_update_with_triggers_dropped_breaks_the_chain_at_that_row(demo_data, cli):
+    from app.store import open_data_dir
+
+    db = open_data_dir(demo_data)
+    target = db.execute("SELECT seq FROM journal ORDER BY seq LIMIT 1 OFFSET 5").fetchone()[0]
+    db.close()
+    assert cli("audit", "verify", data=demo_data).returncode == 0
+    _rewrite_behind_the_triggers(demo_data.register,
+                                 "UPDATE journal SET after = json_set(after, '$.name', '假名') "
+                                 "WHERE seq = ?", [target])
+    r = cli("audit", "verify", "--json", data=demo_data)
+    assert r.returncode == 1
+    result = json.loads(r.stdout)
+    assert not result["ok"]
+    assert result["breaks"][0]["log"] == "journal" and result["breaks"][0]["seq"] == target
+    assert "journal_no_update" in result["missing_triggers"]
+    r = cli("audit", "verify", data=demo_data)
+    assert f"第 {target} 条" in r.stdout and "审计链已断裂" in r.stdout
+
+
+def test_a_deleted_row_and_an_unchained_insert_are_found(db, admin_id):
+    create_place(db, admin_id, level="county", code="510623", name="中江县")
+    create_place(db, admin_id, level="township", code="510623105", name="永太镇")
+    db.execute("DROP TRIGGER journal_no_delete")
+    first = db.execute("SELECT min(seq) FROM journal").fetchone()[0]
+    db.execute("DELETE FROM journal WHERE seq = ?", [first])
+    assert audit.verify(db)["breaks"][0].seq == first
+    db.execute("DROP TRIGGER journal_chain")
+    db2_count = db.execute("SELECT max(seq) FROM journal").fetchone()[0]
+    db.execute("INSERT INTO journal (txn_id, at, operator_id, action, entity, entity_id) "
+               "VALUES ('t', 'x', ?, 'create', 'place', 'p')", [admin_id])
+    breaks = audit.verify(db)["breaks"]
+    assert breaks[0].seq == first  # the first break is what is named
