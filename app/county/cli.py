@@ -23,6 +23,9 @@ def register(sub) -> None:
     county.add_argument("targets", nargs="*", help=argparse.SUPPRESS)
     county.add_argument("--data-dir", dest="county_dir", required=True, metavar="DIR",
                         help=translate("Sync", "folder of the county database and key"))
+    county.add_argument("--database-url", metavar="URL", help=translate(
+        "Sync", "PostgreSQL database of the county (postgresql://user@host/db); default: a "
+                "SQLite file in the data folder"))
     county.add_argument("--port", type=int, default=8470)
     county.add_argument("--host", default="127.0.0.1")
     county.add_argument("--auto-enroll", action="store_true", help=translate(
@@ -47,10 +50,15 @@ def cmd_county(args, data: DataDir) -> int:
     from app.county.http import make_server
     from app.county.store import CountyStore, Refusal
 
+    url = args.database_url
+    if url and not url.startswith(("postgresql://", "postgres://", "sqlite:")):
+        raise UserError(translate("Sync", "The database URL must begin with postgresql:// (or "
+                                          "sqlite: and a file path)."))
     if args.action == "serve":
         server = make_server(args.county_dir, port=args.port, host=args.host,
                              auto_enroll=args.auto_enroll, verbose=args.verbose,
-                             county_code=args.county_code, county_name=args.county_name)
+                             county_code=args.county_code, county_name=args.county_name,
+                             database_url=args.database_url)
         host, port = server.server_address[:2]
         print(translate("Sync", "County server on http://{host}:{port} (key {key}); Ctrl+C stops "
                                 "it.").format(host=host, port=port,
@@ -64,7 +72,7 @@ def cmd_county(args, data: DataDir) -> int:
             server.store.close()
         return 0
     store = CountyStore(args.county_dir, county_code=args.county_code,
-                        county_name=args.county_name)
+                        county_name=args.county_name, database_url=args.database_url)
     try:
         t = args.targets
         if args.action == "summary":

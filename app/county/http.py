@@ -51,6 +51,14 @@ class Handler(BaseHTTPRequestHandler):
     def _error(self, exc: Refusal) -> None:
         self._json(exc.status, {"error": exc.code, "message": exc.message})
 
+    def _crash(self) -> None:
+        """500 with the protocol's error body; the traceback goes to the server's log."""
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+        self.close_connection = True
+        self._error(Refusal(500, "server_error", "the county server failed; try again later"))
+
     def _body(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY:
@@ -65,10 +73,6 @@ class Handler(BaseHTTPRequestHandler):
         return False
 
     def do_GET(self) -> None:  # noqa: N802
-        with self.server.store.lock:
-            self._get()
-
-    def _get(self) -> None:
         store = self.server.store
         url = urlparse(self.path)
         try:
@@ -92,6 +96,8 @@ class Handler(BaseHTTPRequestHandler):
             self._error(exc)
         except ValueError:
             self._error(Refusal(400, "bad_request", "bad query"))
+        except Exception:  # noqa: BLE001 - a bug or a database down: say so, keep serving
+            self._crash()
 
     def do_POST(self) -> None:  # noqa: N802
         try:
@@ -101,11 +107,12 @@ class Handler(BaseHTTPRequestHandler):
                 body = json.loads(self._body().decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError):
                 raise Refusal(400, "malformed_enrolment", "the body is not JSON") from None
-            with self.server.store.lock:
-                status, answer = self.server.store.enrol(body if isinstance(body, dict) else {})
+            status, answer = self.server.store.enrol(body if isinstance(body, dict) else {})
             self._json(status, answer)
         except Refusal as exc:
             self._error(exc)
+        except Exception:  # noqa: BLE001
+            self._crash()
 
     def do_PUT(self) -> None:  # noqa: N802
         try:
@@ -115,9 +122,7 @@ class Handler(BaseHTTPRequestHandler):
             data = self._body()
             if self._fault("error_500"):
                 raise Refusal(500, "server_error", "injected server error")
-            with self.server.store.lock:
-                receipt, duplicate = self.server.store.take_batch(m.group(1), int(m.group(2)),
-                                                                  data)
+            receipt, duplicate = self.server.store.take_batch(m.group(1), int(m.group(2)), data)
             if self._fault("drop_after_store"):
                 # The batch is stored but the answer never arrives.
                 self.close_connection = True
@@ -130,6 +135,10 @@ class Handler(BaseHTTPRequestHandler):
                        {"X-Credit-Desk-Duplicate": "1" if duplicate else "0"})
         except Refusal as exc:
             self._error(exc)
+        except (BrokenPipeError, ConnectionResetError):
+            raise
+        except Exception:  # noqa: BLE001
+            self._crash()
 
 
 class CountyServer(ThreadingHTTPServer):
@@ -150,5 +159,6 @@ class CountyServer(ThreadingHTTPServer):
 
 def make_server(data_dir: str | Path, *, port: int = 0, host: str = "127.0.0.1",
                 auto_enroll: bool = False, verbose: bool = False, **kw) -> CountyServer:
+    """A county server; ``kw`` goes to ``CountyStore`` (e.g. ``database_url``)."""
     store = CountyStore(data_dir, auto_enroll=auto_enroll, **kw)
     return CountyServer((host, port), store, verbose=verbose)

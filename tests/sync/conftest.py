@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -14,9 +15,11 @@ from tests.conftest import ROOT, run_cli  # noqa: F401
 
 
 class County:
-    def __init__(self, root, auto_enroll=True):
+    def __init__(self, root, auto_enroll=True, database_url=None):
         self.root = root
-        self.server = make_server(root, port=0, auto_enroll=auto_enroll)
+        self.database_url = database_url
+        self.server = make_server(root, port=0, auto_enroll=auto_enroll,
+                                  database_url=database_url)
         self.store = self.server.store
         self.faults = self.server.faults
         host, port = self.server.server_address[:2]
@@ -36,11 +39,39 @@ class County:
                     if d["device_id"] == device_id)
 
 
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL cluster for the whole run, started on first use."""
+    from tests.sync.postgres import Cluster, bin_dir
+
+    if bin_dir() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is missing; packaging/setup-env.sh installs it")
+        pytest.skip("PostgreSQL is not installed here")
+    cluster = Cluster()
+    yield cluster
+    cluster.stop()
+
+
 @pytest.fixture
-def county(tmp_path):
-    c = County(tmp_path / "county")
+def county_database(request):
+    """None (the SQLite file) or a fresh PostgreSQL database, by the test's parameter."""
+    backend = getattr(request, "param", "sqlite")
+    if backend == "sqlite":
+        return None
+    return request.getfixturevalue("pg_cluster").new_database()
+
+
+@pytest.fixture
+def county(tmp_path, county_database):
+    c = County(tmp_path / "county", database_url=county_database)
     yield c
     c.stop()
+
+
+# The fault tests run against both back ends: put this on a module.
+BOTH_BACK_ENDS = pytest.mark.parametrize("county_database", ["sqlite", "postgresql"],
+                                         indirect=True)
 
 
 FAST = client.Retry(attempts=4, base=0.01, cap=0.05)
@@ -85,12 +116,15 @@ def chinese_ui(qapp):
 
 
 @pytest.fixture
-def make_county(tmp_path):
-    """More county servers (e.g. one that does not auto-enrol); all stopped afterwards."""
+def make_county(tmp_path, request, county_database):
+    """More county servers (e.g. one that does not auto-enrol), on the test's back end."""
     made = []
 
     def make(name="county2", auto_enroll=True):
-        c = County(tmp_path / name, auto_enroll=auto_enroll)
+        url = None
+        if county_database is not None:
+            url = request.getfixturevalue("pg_cluster").new_database()
+        c = County(tmp_path / name, auto_enroll=auto_enroll, database_url=url)
         made.append(c)
         return c
 

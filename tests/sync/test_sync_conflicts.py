@@ -17,8 +17,9 @@ def _edit(db, household_id, **fields):
 
 
 def _county_record(county, household_id):
-    row = county.store.conn.execute("SELECT version, source FROM record WHERE entity = "
-                                    "'household' AND entity_id = ?", [household_id]).fetchone()
+    with county.store.db.connection() as conn:
+        row = conn.one("SELECT version, source FROM record WHERE entity = 'household' AND "
+                       "entity_id = ?", [household_id])
     return row[0], row[1], county.store.current("household", household_id)
 
 

@@ -56,7 +56,8 @@ def test_tampered_package_is_refused_and_nothing_applied(listed, demo_data, coun
     db, head = listed
     content = bytearray(county.store.downlink(1))
     content[-10] ^= 0x01
-    county.store.conn.execute("UPDATE downlink SET content = ? WHERE package = 1", [bytes(content)])
+    county.store.db.transaction(lambda c: c.execute(
+        "UPDATE downlink SET content = ? WHERE package = 1", [bytes(content)]))
     with pytest.raises(downlink.PackageRefused):
         client.pull(db, demo_data, db.execute("SELECT id FROM app_user").fetchone()[0])
     assert db.execute("SELECT count(*) FROM list_entry WHERE source = 'county'").fetchone()[0] == 0

@@ -17,6 +17,9 @@ from app.sync import client, outbox, receipts, usb
 from app.county.files import receive_files
 from app.sync.keys import load_or_create
 from tests.conftest import ROOT
+from tests.sync.conftest import BOTH_BACK_ENDS
+
+pytestmark = BOTH_BACK_ENDS
 
 
 def _everything_once(county, db, local_count):

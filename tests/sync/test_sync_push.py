@@ -86,7 +86,6 @@ def test_cli_push_twice_and_summary(demo_db, demo_data, county, cli):
     assert pushed["changes_sent"] > 900 and pushed["pending_after"] == 0
     r = cli("sync", "push", "--json", data=demo_data, check=True)
     assert json.loads(r.stdout)["batches_sent"] == 0
-    county.store.conn.execute("PRAGMA wal_checkpoint")
     r = cli("county-server", "summary", "--data-dir", str(county.root), "--json", check=True)
     summary = json.loads(r.stdout)
     assert summary["total_changes"] == pushed["changes_sent"]
@@ -97,7 +96,6 @@ def test_cli_file_transport_round_trip(demo_data, county, cli, tmp_path):
     assert "已生效" in r.stdout  # "in force"
     stick = tmp_path / "stick"
     cli("sync", "export", "-o", str(stick), data=demo_data, check=True)
-    county.store.conn.execute("PRAGMA wal_checkpoint")
     files = sorted(str(p) for p in stick.glob("*.ctbatch"))
     cli("county-server", "receive", *files, "--data-dir", str(county.root), check=True)
     r = cli("sync", "import-receipt", str(stick), "--json", data=demo_data, check=True)

@@ -83,8 +83,16 @@
         <translation>县级数据库和密钥所在的文件夹</translation>
     </message>
     <message>
+        <source>PostgreSQL database of the county (postgresql://user@host/db); default: a SQLite file in the data folder</source>
+        <translation>县级 PostgreSQL 数据库（postgresql://用户@主机/库名）；默认：数据文件夹中的 SQLite 文件</translation>
+    </message>
+    <message>
         <source>accept new device keys at once (trials and tests)</source>
         <translation>新设备密钥立即生效（试运行和测试用）</translation>
+    </message>
+    <message>
+        <source>The database URL must begin with postgresql:// (or sqlite: and a file path).</source>
+        <translation>数据库地址必须以 postgresql:// 开头（或 sqlite: 加文件路径）。</translation>
     </message>
     <message>
         <source>Enrolled device {device} (key {key}) with county {county} (county key {ckey}); status: {status}.</source>
