@@ -114,3 +114,17 @@ def m002_journal_not_local(db) -> None:
     # journal (which is most of a big register's file).
     db.execute("CREATE INDEX IF NOT EXISTS journal_not_local ON journal(seq) "
                "WHERE origin != 'local'")
+
+
+@sync()
+def m003_drop_sync_review_flag(db) -> None:
+    # sync_review_flag held county-list flags only while the rating area's
+    # review queue (rating_flag) might be missing; the downlink now always
+    # writes to rating_flag and nothing reads this table. Any row left in it
+    # moves to the review queue first, so no flag is lost.
+    db.execute(
+        "INSERT INTO rating_flag (id, subject_id, reason, source, raised_at, created_at, "
+        "updated_at) SELECT f.id, f.subject_id, f.reason, f.source, f.created_at, f.created_at, "
+        "f.created_at FROM sync_review_flag f WHERE NOT EXISTS (SELECT 1 FROM rating_flag r "
+        "WHERE r.subject_id = f.subject_id AND r.reason = f.reason AND r.resolved_at IS NULL)")
+    db.execute("DROP TABLE sync_review_flag")

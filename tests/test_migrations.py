@@ -1,5 +1,6 @@
-"""Opening registers: new, current, old (upgraded with a backup), newer, foreign."""
+"""Opening registers: new, current, old (upgraded with a backup, every row kept), newer, foreign."""
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -113,3 +114,57 @@ def test_a_failing_migration_leaves_no_trace(tmp_path, monkeypatch):
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     assert "half_done" not in tables and "household" in tables
+
+
+def _rows_by_table(conn: sqlite3.Connection) -> dict[str, tuple[list[str], set[tuple]]]:
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name != '_sqlite_migrations'")]
+    out = {}
+    for table in tables:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        out[table] = (columns, set(conn.execute(f"SELECT * FROM {table}")))
+    return out
+
+
+def test_a_register_of_every_area_upgrades_with_all_its_rows(tmp_path):
+    """The December 2026 schema (every migration set: core, credit, records,
+    rating, letters, sync) opens with every row of every table unchanged."""
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).parent / "data" / "register-2026-12-all-sets.sqlite3", path)
+    old = sqlite3.connect(path)
+    household_id, head_name = old.execute(
+        "SELECT h.id, h.head_name FROM household h WHERE EXISTS (SELECT 1 FROM rating r "
+        "WHERE r.subject_id = h.id) AND EXISTS (SELECT 1 FROM commitment_letter l "
+        "WHERE l.subject_id = h.id) ORDER BY h.id LIMIT 1").fetchone()
+    # A county-list flag an older build kept for itself: it must reach the review queue.
+    old.execute("INSERT INTO sync_review_flag VALUES ('f1', ?, '县级名单：失信被执行人', "
+                "'county_list', '2026-12-01T08:00:00Z')", [household_id])
+    old.commit()
+    before = _rows_by_table(old)
+    old.close()
+
+    db = open_register(path, backup_dir=tmp_path / "backups")
+    assert pending_migrations(db) == []
+    after = _rows_by_table(db.conn)
+    assert set(before) - set(after) == {"sync_review_flag"}
+    for table, (columns, rows) in before.items():
+        if table == "sync_review_flag":
+            continue
+        kept = set(db.conn.execute(f"SELECT {', '.join(columns)} FROM {table}"))
+        assert rows <= kept, f"{table}: {len(rows - kept)} rows changed or lost"
+        assert len(after[table][1]) == len(rows) + (table == "rating_flag"), table
+    assert all(rows for table, (_, rows) in before.items()
+               if table in ("household", "credit_record", "list_entry", "query_log", "rating",
+                            "rating_step", "commitment_letter", "letter_template"))
+
+    from app.rating.review_queue import open_flags
+    from app.records.report import facts
+    from app.search import search
+
+    assert [(f["subject_id"], f["reason"]) for f in open_flags(db)] == [
+        (household_id, "县级名单：失信被执行人")]
+    report = facts(db, household_id, full=False, today=dt.date(2026, 12, 6))
+    assert report["name"] == head_name and report["ratings"] and report["letters"]
+    assert search(db, head_name)
+    db.close()
