@@ -16,11 +16,11 @@ from sqlite_utils import Database
 
 from app import query_log
 from app.errors import UserError
-from app.excel.export import write_table
 from app.i18n import translate
 from app.jobs import Job
 from app.letters.letter import status_label as letter_status_label
 from app.rating.statuses import status_label as rating_status_label
+from app.xlsx_writer import write_table
 
 SEX = {"M": "男", "F": "女"}
 ORG_KIND = {"cooperative": "农民专业合作社", "family_farm": "家庭农场",

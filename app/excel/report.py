@@ -13,8 +13,8 @@ from pathlib import Path
 
 import xlsxwriter
 
-from app.excel.export import display_width, is_risky, sheet_title
 from app.i18n import translate
+from app.xlsx_writer import display_width, is_risky, sheet_title
 
 ROW_HEADER = "原行号"
 REASON_HEADER = "错误原因"

@@ -11,9 +11,9 @@ import xlsxwriter
 from sqlite_utils import Database
 
 from app.errors import UserError
-from app.excel.export import display_width
 from app.excel.mapping import KIND_FIELDS, kind_label
 from app.i18n import translate
+from app.xlsx_writer import display_width
 
 TEMPLATE_ROWS = 5000
 UNITS = {"land_area": "亩", "annual_income": "元", "assets": "元", "loan_balance": "元",

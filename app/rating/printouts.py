@@ -26,10 +26,12 @@ from sqlite_utils import Database
 from app import pdf_fonts
 from app.i18n import translate
 from app.identity import mask_id_number
+from app.query_log import log_use
 from app.rating import verdicts
 from app.rating.campaign import campaign_scheme, get_campaign
 from app.rating.workflow import WorkflowError, get_notice, latest_notice
 from app.units import format_yuan
+from app.xlsx_writer import write_table
 
 FONT = pdf_fonts.BASE
 INK = colors.HexColor("#1f2d3d")
@@ -160,10 +162,6 @@ def notice_pdf_for(db: Database, operator_id: str, notice_id: str,
 
 
 def _log(db: Database, operator_id: str, action: str, purpose: str, detail: dict) -> None:
-    try:
-        from app.query_log import log_use
-    except ImportError:  # records area absent: nothing to log into
-        return
     log_use(db, operator_id, action=action, purpose=purpose, detail=detail)
 
 
@@ -247,8 +245,6 @@ def summary_pdf(db: Database, operator_id: str, campaign_id: str, path: str | os
 
 def summary_xlsx(db: Database, operator_id: str, campaign_id: str, path: str | os.PathLike,
                  job=None) -> Path:
-    from app.excel.export import write_table
-
     summary = verdicts.summary(db, campaign_id)
     scheme = campaign_scheme(db, get_campaign(db, campaign_id))
     grades = [g.grade for g in scheme.grades]

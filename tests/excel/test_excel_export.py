@@ -6,8 +6,8 @@ import zipfile
 
 import openpyxl
 
-from app.excel.export import write_table
 from app.excel.exports import export
+from app.xlsx_writer import write_table
 
 RISKY = ["=1+1", "+8613800001234", "-5", "@SUM(A1:A2)", "\t=cmd|' /C calc'!A0", "\x01=x",
          '=HYPERLINK("http://evil","点我")']

@@ -167,6 +167,21 @@
     </message>
 </context>
 <context>
+    <name>Excel</name>
+    <message>
+        <source>Writing rows</source>
+        <translation>正在写入</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written. If it is open in Excel or WPS, close it and export again.</source>
+        <translation>无法写入 {path}。如果它正在 Excel 或 WPS 中打开，请先关闭再导出。</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Head of household</source>

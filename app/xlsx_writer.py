@@ -1,4 +1,4 @@
-"""Writing lists to .xlsx: ``write_table`` (the contract other areas use).
+"""Writing lists to .xlsx: ``write_table``, for every area that hands out a spreadsheet.
 
 XlsxWriter rather than openpyxl: every cell is written with an explicit type
 (``write_string`` never parses its text), so data can never become a formula
