@@ -85,22 +85,47 @@ def field_label(field: str) -> str:
     return labels.get(field, field)
 
 
-def describe(exc: BaseException) -> str | None:
-    """A message saying what to do about ``exc``, or None if it is a bug."""
+def describe(exc: BaseException, writing: bool = True) -> str | None:
+    """A message saying what to do about ``exc``, or None if it is a bug.
+
+    ``writing`` is False for a read, which must not tell the user a change was lost.
+    """
     if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, DatabaseProblem):
-        return describe_db_problem(exc)
+        return describe_db_problem(exc, writing)
     return None
 
 
-def describe_db_problem(problem: DatabaseProblem) -> str:
+def describe_db_problem(problem: DatabaseProblem, writing: bool = True) -> str:
     kind = problem.kind
     if kind == DatabaseProblem.DISK_FULL:
+        if not writing:
+            return translate(
+                "Errors",
+                "The disk is full. Free some space (empty the recycle bin, move old files "
+                "to a USB stick) and try again.",
+            )
         return translate(
             "Errors",
             "The disk is full, so the change was not saved. Free some space "
             "(empty the recycle bin, move old files to a USB stick) and try again.",
+        )
+    if kind == DatabaseProblem.IO_ERROR:
+        if not writing:
+            return translate(
+                "Errors",
+                "The register could not be read: the disk or USB stick holding it did not "
+                "answer. If the USB stick was pulled out, put it back and restart the "
+                "program; if it happens again the disk may be failing — copy the latest "
+                "backup to another disk.",
+            )
+        return translate(
+            "Errors",
+            "The change was not saved: the disk or USB stick holding the register did not "
+            "answer. If the USB stick was pulled out, put it back and restart the program; "
+            "if it happens again the disk may be failing — copy the latest backup to "
+            "another disk.",
         )
     if kind == DatabaseProblem.LOCKED:
         return translate(

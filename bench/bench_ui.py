@@ -129,7 +129,7 @@ def measure_lists(app, page) -> dict:
         pages.append((time.perf_counter() - t) * 1000)
     result["scroll_jump_ms"] = _stats(steps)
     result["scroll_page_ms"] = _stats(pages)
-    db = page.ctx.reader
+    db = page.ctx.ui_db
     names = [r[0] for r in db.execute(
         "SELECT head_name FROM household WHERE sid % 997 = 0 LIMIT 40")]
     queries = ([n[0] for n in names[:10]] + [n for n in names[10:20]]

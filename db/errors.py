@@ -13,6 +13,7 @@ class DatabaseProblem(Exception):
     """A database failure the user can do something about."""
 
     DISK_FULL = "disk_full"
+    IO_ERROR = "io_error"  # the disk or USB stick did not answer: pulled out, or failing
     LOCKED = "locked"
     CORRUPT = "corrupt"
     READ_ONLY = "read_only"
@@ -35,7 +36,7 @@ _ERRORCODE_KINDS = {
     "SQLITE_NOTADB": DatabaseProblem.CORRUPT,
     "SQLITE_READONLY": DatabaseProblem.READ_ONLY,
     "SQLITE_CANTOPEN": DatabaseProblem.CANT_OPEN,
-    "SQLITE_IOERR": DatabaseProblem.DISK_FULL,
+    "SQLITE_IOERR": DatabaseProblem.IO_ERROR,
 }
 
 
@@ -55,6 +56,8 @@ def classify(exc: BaseException) -> DatabaseProblem | None:
         text = str(exc).lower()
         if "database or disk is full" in text:
             kind = DatabaseProblem.DISK_FULL
+        elif "disk i/o error" in text:
+            kind = DatabaseProblem.IO_ERROR
         elif "database is locked" in text:
             kind = DatabaseProblem.LOCKED
         elif "malformed" in text or "not a database" in text:

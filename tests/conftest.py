@@ -127,3 +127,45 @@ def run_cli(*args: str, data: DataDir | None = None, check: bool = False,
 @pytest.fixture
 def cli():
     return run_cli
+
+
+# ------------------------------------------------------------------ the desktop app
+
+@pytest.fixture
+def ui_app(qapp):
+    """The QApplication with the bundled font and Chinese translators, as run_gui sets it up."""
+    from ui.app import application, apply_language
+
+    app = application()
+    apply_language(app, "zh_CN")
+    yield app
+    apply_language(app, "zh_CN")
+
+
+@pytest.fixture
+def ctx(ui_app, demo_data):
+    """What every page gets, made as the app makes it (``ui.app.open_context``) on a copy
+    of the demo township; closed (workers stopped) after the test."""
+    from ui.app import open_context
+
+    context = open_context(demo_data)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def wait_idle(qtbot, ctx):
+    """Call to wait until both operation lanes finished everything and its hooks ran."""
+    def wait(timeout: int = 20000) -> None:
+        qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=timeout)
+    return wait
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_outlives_the_test():
+    """An operation lane's thread left running would keep a connection open (napari #5373)."""
+    import threading
+
+    yield
+    left = [t.name for t in threading.enumerate() if t.name.startswith("ops-") and t.is_alive()]
+    assert not left, f"operation lanes still running after the test: {left}"

@@ -5,72 +5,32 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from app import settings
-from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, qm_paths, set_language
+from app.i18n import DEFAULT_LANGUAGE
 from app.logs import setup_logging
 from app.paths import DataDir
 from app.store import open_data_dir, open_reader
 from app.users import default_operator_id
 from ui.context import UiContext
 from ui.errors import install_excepthook
-from ui.jobs import JobRunner
+from ui.language import apply_language, stored_language
+from ui.main_window import MainWindow
+from ui.operations import Operations
+from ui.welcome import WelcomeWindow
+
+__all__ = ["application", "apply_language", "open_context", "run_gui", "stored_language"]
 
 log = logging.getLogger("credit_desk.ui")
 
-LANGUAGE_SETTING = "ui.language"
-_translators: list[QTranslator] = []
-
-
-def apply_language(app: QApplication, language: str) -> int:
-    """Use ``language`` for app/ messages and install one QTranslator per area catalogue.
-
-    Returns how many catalogues were loaded (0 for English, the source language).
-    """
-    set_language(language)
-    while _translators:
-        app.removeTranslator(_translators.pop())
-    if language == "en":
-        return 0
-    for path in qm_paths(language):
-        translator = QTranslator(app)
-        if translator.load(str(path)):
-            app.installTranslator(translator)
-            _translators.append(translator)
-        else:
-            log.warning("could not load translation %s", path)
-    return len(_translators)
-
-
-def stored_language(data: DataDir) -> str | None:
-    if not data.exists():
-        return None
-    try:
-        db = open_reader(data)
-    except Exception:  # noqa: BLE001 - the window will report a broken register itself
-        return None
-    try:
-        value = settings.get(db, LANGUAGE_SETTING)
-    except Exception:  # noqa: BLE001 - an old file without the setting table
-        value = None
-    finally:
-        db.close()
-    return value if value in LANGUAGES else None
-
 
 def open_context(data: DataDir) -> UiContext:
-    """Open (creating and migrating) the register and start the write worker."""
-    reader = open_data_dir(data)
-    runner = JobRunner(lambda: open_reader(data))
-    return UiContext(data=data, reader=reader, runner=runner,
-                     operator_id=default_operator_id(reader))
-
-
-def close_context(ctx: UiContext) -> None:
-    ctx.runner.shutdown()
-    ctx.reader.close()
+    """Open (creating and migrating) the register and start the two operation lanes,
+    each with its own connection. ``ctx.close()`` stops them."""
+    ui_db = open_data_dir(data)
+    ops = Operations(lambda: open_reader(data))
+    return UiContext(data=data, ui_db=ui_db, ops=ops, operator_id=default_operator_id(ui_db))
 
 
 def _fonts(app: QApplication) -> None:
@@ -116,21 +76,17 @@ class Launcher:
         if self.data.exists():
             self.open_main(self.data)
         else:
-            from ui.welcome import WelcomeWindow
-
             self.welcome = WelcomeWindow(self.data)
             self.welcome.register_ready.connect(self.open_main)
             self.welcome.show()
 
     def open_main(self, data: DataDir) -> None:
-        from ui.main_window import MainWindow
-
         if data != self.data:
             setup_logging(data)
             self.data = data
         self.window = MainWindow(open_context(data))
         self.window.show()
-        # After the first paint: the sync client's imports are not needed to start.
+        # After the first paint, so the window shows before the first county check.
         QTimer.singleShot(2000, self.window.start_auto_sync)
         if self.welcome is not None:
             self.welcome.close()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
@@ -23,10 +24,14 @@ from db.errors import DatabaseProblem, classify
 log = logging.getLogger("credit_desk.ui")
 
 
-def user_message(exc: BaseException) -> str | None:
-    """What to tell the user about ``exc``, or None when it is a bug."""
+def user_message(exc: BaseException, writing: bool = True) -> str | None:
+    """What to tell the user about ``exc``, or None when it is a bug.
+
+    ``writing`` is False when a read failed: the message then does not speak of
+    a change that was not saved.
+    """
     problem = exc if isinstance(exc, DatabaseProblem) else classify(exc)
-    return describe(problem or exc)
+    return describe(problem or exc, writing)
 
 
 class ErrorDialog(QDialog):
@@ -80,8 +85,9 @@ class MessageDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def error_dialog(exc: BaseException, details: str = "", parent=None) -> QDialog:
-    message = user_message(exc)
+def error_dialog(exc: BaseException, details: str = "", parent=None,
+                 writing: bool = True) -> QDialog:
+    message = user_message(exc, writing)
     parent = parent or QApplication.activeWindow()
     if message is not None:
         log.info("user error: %s", message)
@@ -91,8 +97,39 @@ def error_dialog(exc: BaseException, details: str = "", parent=None) -> QDialog:
     return ErrorDialog(details, parent)
 
 
-def show_exception(exc: BaseException, details: str = "", parent=None) -> None:
-    error_dialog(exc, details, parent).exec()
+def show_exception(exc: BaseException, details: str = "", parent=None,
+                   writing: bool = True) -> None:
+    """Show the dialog and wait for the official to close it (a direct click)."""
+    error_dialog(exc, details, parent, writing).exec()
+
+
+def open_error_dialog(exc: BaseException, details: str = "", parent=None,
+                      writing: bool = True) -> QDialog:
+    """Show the dialog without waiting: background work and the event loop go on."""
+    dialog = error_dialog(exc, details, parent, writing)
+    _open_dialogs.append(dialog)
+    dialog.finished.connect(lambda _r, d=dialog: _open_dialogs.remove(d))
+    dialog.open()
+    return dialog
+
+
+def report_failure(exc: BaseException, details: str, parent=None, *, writing: bool = True,
+                   show: Callable[[str], None] | None = None) -> None:
+    """The one error policy of background operations (``ui.operations``).
+
+    A failure the user can act on goes to ``show`` (the page's status line) when
+    given, else to a message dialog. A bug opens the details dialog and is logged;
+    ``show`` then gets a short line so the page does not keep saying "Working…".
+    """
+    message = user_message(exc, writing)
+    if message is not None and show is not None:
+        log.info("user error: %s", message)
+        show(message)
+        return
+    open_error_dialog(exc, details, parent, writing)
+    if show is not None:
+        show(QCoreApplication.translate("Errors", "Something went wrong; nothing was changed.")
+             if writing else QCoreApplication.translate("Errors", "Something went wrong."))
 
 
 def install_excepthook() -> None:
@@ -103,12 +140,9 @@ def install_excepthook() -> None:
             return
         details = "".join(traceback.format_exception(kind, value, tb))
         try:
-            # Not modal-blocking: the event loop (and the write worker's callbacks)
+            # Not modal-blocking: the event loop (and the workers' callbacks)
             # keep running while the official reads the message.
-            dialog = error_dialog(value, details)
-            _open_dialogs.append(dialog)
-            dialog.finished.connect(lambda _r, d=dialog: _open_dialogs.remove(d))
-            dialog.open()
+            open_error_dialog(value, details)
         except Exception:  # noqa: BLE001 - never recurse into the hook
             log.error("could not show the error dialog\n%s", details)
 

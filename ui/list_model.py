@@ -9,30 +9,25 @@ the same). Queries live in ``app.subject_lists``; this file only adapts them.
 from __future__ import annotations
 
 import logging
-import threading
 from array import array
 from collections import OrderedDict
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt, Signal)
 
 from app import subject_lists
 from app.identity import sex_label
 from app.privacy import mask_id_number, mask_phone
 from app.register import kind_label
 from app.units import format_mu, format_yuan
+from ui.operations import BackgroundOp, Operations
 
 BLOCK = 64
 CACHED_BLOCKS = 64
-FIRST_ROWS = 2000  # read at once; the rest of a long list arrives from a background thread
+FIRST_ROWS = 2000  # read at once; the rest of a long list arrives from the background lane
 
 log = logging.getLogger("credit_desk.ui")
-
-
-class _Relay(QObject):
-    """Carries the background loader's result to the UI thread (queued signal)."""
-
-    loaded = Signal(int, object)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -44,14 +39,11 @@ class SubjectListModel(QAbstractTableModel):
 
     def __init__(self, db, columns: list[subject_lists.Column],
                  ids_fn: Callable[..., array], rows_fn: Callable[[Any, list[int]], dict],
-                 parent=None, open_db: Callable[[], Any] | None = None):
+                 parent=None, ops: Operations | None = None):
         super().__init__(parent)
         self._db = db
-        self._open_db = open_db  # a connection for the background loader; None: load inline
+        self._ops = ops  # the background lane loads long lists; None: load inline
         self._generation = 0
-        self._threads: list[threading.Thread] = []
-        self._relay = _Relay(self)
-        self._relay.loaded.connect(self._loaded)
         self.loading = False
         self._columns = columns
         self._ids_fn = ids_fn
@@ -84,18 +76,18 @@ class SubjectListModel(QAbstractTableModel):
 
         When the order comes from an index (or the list is filtered) the first
         rows are read at once; a long remainder, or an order SQLite must sort
-        a whole table for, is read by a background thread so the window never
+        a whole table for, is read on the background lane so the window never
         waits on it.
         """
         self._generation += 1
         sort = self._sort
         if self._filter.query.strip() and sort == 0 and not self._descending:
             sort = -1  # searching: best matches first, the name order otherwise
-        quick = (self._open_db is None or bool(self._filter.query.strip())
+        quick = (self._ops is None or bool(self._filter.query.strip())
                  or self._filter.place_level in ("village", "village_group")
                  or sort < 0 or self._columns[sort].indexed)
         if quick:
-            limit = None if self._open_db is None else FIRST_ROWS
+            limit = None if self._ops is None else FIRST_ROWS
             ids = self._ids_fn(self._db, self._filter, sort=sort, descending=self._descending,
                                limit=limit)
             self._set_ids(ids)
@@ -117,24 +109,19 @@ class SubjectListModel(QAbstractTableModel):
             self.loading_changed.emit(loading)
 
     def _start_loader(self, generation: int, flt, sort: int, descending: bool) -> None:
-        self._threads = [t for t in self._threads if t.is_alive()]
-        relay = self._relay
+        def load(db):
+            if generation != self._generation:
+                return None  # a newer filter or sort was asked for before this ran
+            return self._ids_fn(db, flt, sort=sort, descending=descending)
 
-        def work():
-            try:
-                db = self._open_db()
-                try:
-                    ids = self._ids_fn(db, flt, sort=sort, descending=descending)
-                finally:
-                    db.close()
-            except Exception:  # noqa: BLE001 - logged; the list keeps its first rows
-                log.exception("loading the list failed")
-                ids = None
-            relay.loaded.emit(generation, ids)
+        def failed(message: str) -> None:
+            log.warning("loading the list failed: %s", message)  # it keeps its first rows
+            self._set_loading(False)
 
-        thread = threading.Thread(target=work, name="list-loader", daemon=True)
-        self._threads.append(thread)
-        thread.start()
+        (BackgroundOp(self, load)
+         .success(lambda ids: self._loaded(generation, ids))
+         .failure(failed)
+         .run(self._ops))
 
     def _loaded(self, generation: int, ids) -> None:
         if generation != self._generation:
@@ -150,14 +137,13 @@ class SubjectListModel(QAbstractTableModel):
         self._set_loading(False)
 
     def wait_loaded(self, timeout: float = 30.0) -> None:
-        """Block until background loads finish (tests, benchmarks, closing)."""
-        for thread in list(self._threads):
-            thread.join(timeout)
-        self._threads = []
+        """Block until background loads arrive (tests, benchmarks, screenshots)."""
+        if self._ops is not None:
+            self._ops.background.wait_idle(timeout)
+            QCoreApplication.sendPostedEvents()
 
     def shutdown(self) -> None:
-        self._generation += 1
-        self.wait_loaded()
+        self._generation += 1  # a load still queued is skipped
 
     def sid_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -249,12 +235,12 @@ class SubjectListModel(QAbstractTableModel):
         self.reload()
 
 
-def household_model(db, parent=None, open_db=None) -> SubjectListModel:
+def household_model(db, parent=None, ops=None) -> SubjectListModel:
     return SubjectListModel(db, subject_lists.household_columns(), subject_lists.household_ids,
-                            subject_lists.household_rows, parent, open_db)
+                            subject_lists.household_rows, parent, ops)
 
 
-def organization_model(db, parent=None, open_db=None) -> SubjectListModel:
+def organization_model(db, parent=None, ops=None) -> SubjectListModel:
     return SubjectListModel(db, subject_lists.organization_columns(),
                             subject_lists.organization_ids, subject_lists.organization_rows,
-                            parent, open_db)
+                            parent, ops)

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from app import settings
 from app.users import display_name, get_user
-from ui.areas import AREAS, EXTERNAL, area_title, make_area_page
+from ui.areas import AREAS, area_title
 from ui.context import UiContext
+from ui.sync.auto import AutoSync, auto_sync_for
 
 LAST_SYNC_SETTING = "sync.last_sync_at"
 
@@ -45,16 +46,16 @@ class MainWindow(QMainWindow):
             " font-size: 14px; padding-top: 8px; }"
             "QListWidget#navigation::item { padding: 10px 14px; }"
             "QListWidget#navigation::item:selected { background: #1abc9c; color: white; }")
-        for key, _ in AREAS:
-            item = QListWidgetItem(area_title(key))
-            item.setData(Qt.ItemDataRole.UserRole, key)
+        for area in AREAS:
+            item = QListWidgetItem(area_title(area.key))
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        user = get_user(ctx.reader, ctx.operator_id)
+        user = get_user(ctx.ui_db, ctx.operator_id)
         self.operator_label = QLabel(self.tr("Operator: {name}").format(name=display_name(user)))
         self.database_label = QLabel(self.tr("Register: {path}").format(path=ctx.data.register))
         self.sync_label = QLabel()
@@ -65,37 +66,26 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.sync_label)
         self.refresh_status()
-        ctx.runner.busy_changed.connect(self._busy)
+        ctx.ops.busy_changed.connect(self._busy)
 
         self.nav.currentRowChanged.connect(self._navigate)
         self.nav.setCurrentRow(0)
 
     # -- navigation
     def area_keys(self) -> list[str]:
-        return [key for key, _ in AREAS]
+        return [area.key for area in AREAS]
 
     def show_area(self, key: str) -> QWidget:
         self.nav.setCurrentRow(self.area_keys().index(key))
         return self._pages[key]
 
     def page(self, key: str) -> QWidget:
+        """The area's page, made when first shown."""
         if key not in self._pages:
-            self._pages[key] = self._make_page(key)
+            area = AREAS[self.area_keys().index(key)]
+            self._pages[key] = area.page(self.ctx, self)
             self.stack.addWidget(self._pages[key])
         return self._pages[key]
-
-    def _make_page(self, key: str) -> QWidget:
-        if key == "register":
-            from ui.register_page import RegisterPage
-
-            return RegisterPage(self.ctx, self)
-        if key == "settings":
-            from ui.settings_page import SettingsPage
-
-            page = SettingsPage(self.ctx, self)
-            return page
-        assert key in EXTERNAL
-        return make_area_page(key, self.ctx, self)
 
     def _navigate(self, row: int) -> None:
         if row < 0:
@@ -107,7 +97,7 @@ class MainWindow(QMainWindow):
     # -- status bar
     def refresh_status(self) -> None:
         try:
-            value = settings.get(self.ctx.reader, LAST_SYNC_SETTING)
+            value = settings.get(self.ctx.ui_db, LAST_SYNC_SETTING)
         except Exception:  # noqa: BLE001 - status only
             value = None
         self.sync_label.setText(self.tr("Last sync: {when}").format(when=format_last_sync(value)))
@@ -117,22 +107,14 @@ class MainWindow(QMainWindow):
         if not busy:
             self.refresh_status()
 
-    def start_auto_sync(self) -> bool:
-        """Let the sync area sync by itself from the start, if it provides that."""
-        import importlib
-        import importlib.util
-
-        try:
-            if self._closed or importlib.util.find_spec("ui.sync.auto") is None:
-                return False
-            auto = importlib.import_module("ui.sync.auto").auto_sync_for(self.ctx)
-        except Exception:  # noqa: BLE001 - the window works without it
-            import logging
-
-            logging.getLogger("credit_desk.ui").exception("auto-sync could not start")
-            return False
+    def start_auto_sync(self) -> AutoSync | None:
+        """Sync by itself from the start (when the official turned that on), not only
+        once the sync page was opened."""
+        if self._closed:
+            return None
+        auto = auto_sync_for(self.ctx)
         auto.finished.connect(lambda _result: self.refresh_status())
-        return True
+        return auto
 
     # -- closing
     def close_context(self) -> None:
@@ -143,11 +125,9 @@ class MainWindow(QMainWindow):
             closer = getattr(page, "close_page", None)
             if callable(closer):
                 closer()
-        from ui.app import close_context
-
-        close_context(self.ctx)
+        self.ctx.close()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
-        if self.ctx.runner.busy:
+        if self.ctx.ops.busy:
             self.statusBar().showMessage(self.tr("Finishing the work in progress…"))
         super().closeEvent(event)

@@ -11,11 +11,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 
 from app.privacy import can_edit, can_reveal, purpose_reveal
 from app.query_log import log_use
-from app.subject_lists import Filter
-from app.store import open_reader
 from app.users import get_user
 from ui.context import UiContext
 from ui.list_model import SubjectListModel, household_model, organization_model
+from ui.operations import WriteOp
 from ui.place_tree import PlaceTree
 
 SEARCH_DELAY_MS = 150
@@ -31,10 +30,10 @@ class SubjectListPage(QWidget):
         self.ctx = ctx
         self.kind = kind
         self.setObjectName(f"{kind}-list")
-        role = get_user(ctx.reader, ctx.operator_id)["role"]
+        role = get_user(ctx.ui_db, ctx.operator_id)["role"]
         self.model: SubjectListModel = (household_model if kind == "household"
                                         else organization_model)(
-            ctx.reader, self, open_db=lambda: open_reader(ctx.data))
+            ctx.ui_db, self, ops=ctx.ops)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         row = QHBoxLayout()
@@ -135,8 +134,7 @@ class SubjectListPage(QWidget):
     def _reveal(self, on: bool) -> None:
         self.model.set_reveal(on)
         if on:
-            self.ctx.runner.submit(_log_reveal, self.ctx.operator_id, self.kind,
-                                   label="log reveal")
+            WriteOp(self, _log_reveal, self.ctx.operator_id, self.kind).run(self.ctx.ops)
 
     # -- opening, creating, deleting
     def current_row(self) -> int:
@@ -175,7 +173,7 @@ class SubjectListPage(QWidget):
         confirm_and_delete(self, self.ctx, self.kind, record["id"], name, self.reload)
 
 
-def _log_reveal(db, job, operator_id: str, kind: str) -> None:
+def _log_reveal(db, operator_id: str, kind: str) -> None:
     log_use(db, operator_id, action="view", purpose=purpose_reveal(),
             detail={"list": kind, "revealed": True})
 
@@ -188,7 +186,7 @@ class RegisterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.places = PlaceTree(ctx.reader)
+        self.places = PlaceTree(ctx.ui_db)
         splitter.addWidget(self.places)
         self.tabs = QTabWidget()
         self.households = SubjectListPage(ctx, "household")

@@ -5,17 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox, QLabel,
                                QVBoxLayout, QWidget)
 
-from app import settings
 from app.i18n import LANGUAGES, current_language
 from app.logs import log_file
 from app.users import display_name, get_user
 from ui.context import UiContext
-
-
-def _save_language(db, job, language: str) -> None:
-    from ui.app import LANGUAGE_SETTING
-
-    settings.put(db, LANGUAGE_SETTING, language)
+from ui.language import apply_language, save_language
+from ui.operations import WriteOp
 
 
 class SettingsPage(QWidget):
@@ -44,7 +39,7 @@ class SettingsPage(QWidget):
 
         box = QGroupBox(self.tr("This computer"))
         form = QFormLayout(box)
-        user = get_user(ctx.reader, ctx.operator_id)
+        user = get_user(ctx.ui_db, ctx.operator_id)
         form.addRow(self.tr("Operator"), QLabel(display_name(user)))
         form.addRow(self.tr("Role"), QLabel(role_label(user["role"])))
         form.addRow(self.tr("Register file"), QLabel(str(ctx.data.register)))
@@ -55,10 +50,8 @@ class SettingsPage(QWidget):
 
     def _language_changed(self, _index: int) -> None:
         language = self.language.currentData()
-        from ui.app import apply_language
-
         apply_language(QApplication.instance(), language)
-        self.ctx.runner.submit(_save_language, language, label="save language")
+        WriteOp(self, save_language, language).run(self.ctx.ops)
         self.language_note.setText(self.tr(
             "Saved. Pages opened from now on use the new language; restart the program "
             "to change the whole window."))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QGridLayout, QHBoxLayout, QHe
                                QScrollArea, QStackedWidget, QTableWidget, QVBoxLayout, QWidget)
 
 from app import register
-from app.errors import ConflictError, DuplicateError, ValidationFailed
+from app.errors import DuplicateError, ValidationFailed
 from app.i18n import translate
 from app.identity import IdentityError, parse_id_number, sex_label
 from app.letters import letter as letters
@@ -31,7 +31,7 @@ from app.rating.statuses import status_label as rating_status_label
 from app.units import format_mu, format_yuan
 from app.users import get_user
 from ui.context import UiContext
-from ui.errors import show_exception
+from ui.operations import WriteOp
 
 CHECK_DELAY_MS = 200
 ERROR_STYLE = "color: #c0392b;"
@@ -81,7 +81,7 @@ class SubjectDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.subject_id = subject_id
-        self.role = get_user(ctx.reader, ctx.operator_id)["role"]
+        self.role = get_user(ctx.ui_db, ctx.operator_id)["role"]
         self.revealed = False
         self.record: dict | None = None
         self.touched: set[str] = set()
@@ -104,8 +104,8 @@ class SubjectDialog(QDialog):
         if subject_id:
             self.record = self.load()
             self._build_view()
-            self.ctx.runner.submit(_log, ctx.operator_id, subject_id, purpose_register(), None,
-                                   label="log view")
+            WriteOp(self, _log, ctx.operator_id, subject_id, purpose_register(),
+                    None).run(ctx.ops)
         self._build_edit()
         if subject_id:
             self.pages.setCurrentWidget(self.view_page)
@@ -158,8 +158,8 @@ class SubjectDialog(QDialog):
         self.revealed = on
         self.refresh_summary()
         if on:
-            self.ctx.runner.submit(_log, self.ctx.operator_id, self.subject_id, purpose_reveal(),
-                                   {"revealed": True}, label="log reveal")
+            WriteOp(self, _log, self.ctx.operator_id, self.subject_id, purpose_reveal(),
+                    {"revealed": True}).run(self.ctx.ops)
 
     def id_text(self, number: str | None) -> str:
         return (number or "") if self.revealed else mask_id_number(number)
@@ -187,7 +187,7 @@ class SubjectDialog(QDialog):
     def credit_html(self) -> str:
         """The subject's latest ratings and commitment letters."""
         out = []
-        ratings = subject_ratings(self.ctx.reader, self.subject_id)
+        ratings = subject_ratings(self.ctx.ui_db, self.subject_id)
         heading = self.tr("Ratings")
         out.append(f"<h3>{html.escape(heading)}</h3>")
         if not ratings:
@@ -198,7 +198,7 @@ class SubjectDialog(QDialog):
                 year=r.get("campaign_year"), grade=r.get("grade") or "—",
                 score="—" if score is None else f"{score:g}",
                 status=rating_status_label(r["status"]) if r.get("status") else "")) + "<br>")
-        subject_letter_rows = subject_letters(self.ctx.reader, self.subject_id)
+        subject_letter_rows = subject_letters(self.ctx.ui_db, self.subject_id)
         heading = self.tr("Commitment letters")
         out.append(f"<h3>{html.escape(heading)}</h3>")
         if not subject_letter_rows:
@@ -331,27 +331,25 @@ class SubjectDialog(QDialog):
         self.busy = True
         self.save_button.setEnabled(False)
         data = self.form_data()
-        self.ctx.runner.submit(self.save_fn(), self.ctx.operator_id, self.subject_id, data,
-                               self.record["version"] if self.record else None,
-                               on_done=self._saved, on_error=self._save_failed, label="save")
+        (WriteOp(self, self.save_fn(), self.ctx.operator_id, self.subject_id, data,
+                 self.record["version"] if self.record else None)
+         .success(self._saved).failure(self._save_failed).finally_(self._idle)
+         .run(self.ctx.ops))
 
-    def _saved(self, row: dict) -> None:
+    def _idle(self) -> None:
         self.busy = False
         self.save_button.setEnabled(True)
+
+    def _saved(self, row: dict) -> None:
         self.subject_id = row["id"]
         self.saved.emit(row["id"])
         self.accept()
 
-    def _save_failed(self, exc: BaseException, details: str) -> None:
-        self.busy = False
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationFailed):
-            self.check(all_fields=True)
-            self.form_message.setText(str(exc))
-        elif isinstance(exc, ConflictError):
-            self.form_message.setText(str(exc))
-        else:
-            show_exception(exc, details, self)
+    def _save_failed(self, message: str) -> None:
+        """Refused values (marked at their fields too), someone else's newer save,
+        or a disk problem: said above the buttons; the form keeps what was typed."""
+        self.check(all_fields=True)
+        self.form_message.setText(message)
 
     def cancel(self) -> None:
         self._timer.stop()
@@ -376,26 +374,26 @@ class SubjectDialog(QDialog):
         return ""
 
 
-def _log(db, job, operator_id: str, subject_id: str | None, purpose: str, detail) -> None:
+def _log(db, operator_id: str, subject_id: str | None, purpose: str, detail) -> None:
     log_use(db, operator_id, action="view", subject_id=subject_id, purpose=purpose,
             detail=detail)
 
 
-def _save_household(db, job, operator_id, household_id, data, version):
+def _save_household(db, operator_id, household_id, data, version):
     if household_id:
         return register.update_household(db, operator_id, household_id, data,
                                          base_version=version)
     return register.create_household(db, operator_id, data)
 
 
-def _save_organization(db, job, operator_id, organization_id, data, version):
+def _save_organization(db, operator_id, organization_id, data, version):
     if organization_id:
         return register.update_organization(db, operator_id, organization_id, data,
                                             base_version=version)
     return register.create_organization(db, operator_id, data)
 
 
-def _delete(db, job, operator_id: str, kind: str, subject_id: str):
+def _delete(db, operator_id: str, kind: str, subject_id: str):
     if kind == "household":
         return register.delete_household(db, operator_id, subject_id)
     return register.delete_organization(db, operator_id, subject_id)
@@ -418,8 +416,8 @@ def confirm_and_delete(parent: QWidget, ctx: UiContext, kind: str, subject_id: s
                                   QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
         return
-    ctx.runner.submit(_delete, ctx.operator_id, kind, subject_id,
-                      on_done=lambda _row: then(), label="delete")
+    WriteOp(parent, _delete, ctx.operator_id, kind, subject_id).success(
+        lambda _row: then()).run(ctx.ops)
 
 
 class HouseholdDialog(SubjectDialog):
@@ -432,7 +430,7 @@ class HouseholdDialog(SubjectDialog):
                             if self.record else self.tr("New household"))
 
     def load(self) -> dict:
-        return register.get_household(self.ctx.reader, self.subject_id)
+        return register.get_household(self.ctx.ui_db, self.subject_id)
 
     def display_name(self) -> str:
         return self.record["head_name"] if self.record else ""
@@ -444,7 +442,7 @@ class HouseholdDialog(SubjectDialog):
         return _save_household
 
     def clean(self, data):
-        return register.clean_household(self.ctx.reader, data, household_id=self.subject_id)
+        return register.clean_household(self.ctx.ui_db, data, household_id=self.subject_id)
 
     def summary_rows(self):
         r = self.record
@@ -482,7 +480,7 @@ class HouseholdDialog(SubjectDialog):
                 sex_label(m["sex"]) if m.get("sex") else "", self.id_text(m.get("id_number")),
                 m.get("birth_date"))) + "</tr>")
         out.append("</table>")
-        status = list_status(self.ctx.reader, subject_id=self.subject_id)
+        status = list_status(self.ctx.ui_db, subject_id=self.subject_id)
         if status:
             heading = self.tr("Lists")
             out.append(f"<p><b>{html.escape(heading)}:</b> "
@@ -491,7 +489,7 @@ class HouseholdDialog(SubjectDialog):
 
     def build_fields(self) -> None:
         village = QComboBox()
-        for place in register.places(self.ctx.reader, "village"):
+        for place in register.places(self.ctx.ui_db, "village"):
             village.addItem(place["name"], place["id"])
         self.add_field("village_id", self.tr("Village"), village)
         group = QComboBox()
@@ -559,13 +557,13 @@ class HouseholdDialog(SubjectDialog):
         group.addItem(self.tr("(none)"), None)
         village_id = self.editors["village_id"].currentData()
         if village_id:
-            for place in register.places(self.ctx.reader, "village_group", village_id):
+            for place in register.places(self.ctx.ui_db, "village_group", village_id):
                 group.addItem(place["name"], place["id"])
         index = group.findData(current)
         group.setCurrentIndex(max(index, 0))
 
     def _id_typed(self, text: str) -> None:
-        info, problem = id_number_info(self.ctx.reader, text, exclude_household=self.subject_id)
+        info, problem = id_number_info(self.ctx.ui_db, text, exclude_household=self.subject_id)
         self.id_info.setText(info)
         self.id_info.setStyleSheet(ERROR_STYLE if problem else INFO_STYLE)
         try:
@@ -653,7 +651,7 @@ class OrganizationDialog(SubjectDialog):
         self.setWindowTitle(self.display_name() if self.record else self.tr("New organization"))
 
     def load(self) -> dict:
-        return register.get_organization(self.ctx.reader, self.subject_id)
+        return register.get_organization(self.ctx.ui_db, self.subject_id)
 
     def display_name(self) -> str:
         return self.record["name"] if self.record else ""
@@ -665,7 +663,7 @@ class OrganizationDialog(SubjectDialog):
         return _save_organization
 
     def clean(self, data):
-        return register.clean_organization(self.ctx.reader, data,
+        return register.clean_organization(self.ctx.ui_db, data,
                                            organization_id=self.subject_id)
 
     def summary_rows(self):
@@ -686,7 +684,7 @@ class OrganizationDialog(SubjectDialog):
         ]
 
     def extra_html(self) -> str:
-        status = list_status(self.ctx.reader, uscc=self.record["uscc"])
+        status = list_status(self.ctx.ui_db, uscc=self.record["uscc"])
         if status:
             heading = self.tr("Lists")
             return (f"<p><b>{html.escape(heading)}:</b> "
@@ -710,7 +708,7 @@ class OrganizationDialog(SubjectDialog):
         self.grid.addWidget(self.id_info, self.grid.rowCount(), 1, 1, 2)
         self.editors["legal_rep_id_number"].textEdited.connect(self._id_typed)
         village = QComboBox()
-        for place in register.places(self.ctx.reader, "village"):
+        for place in register.places(self.ctx.ui_db, "village"):
             village.addItem(place["name"], place["id"])
         self.add_field("village_id", self.tr("Village"), village)
         self.line("phone", self.tr("Phone"))
@@ -721,7 +719,7 @@ class OrganizationDialog(SubjectDialog):
         self.line("note", self.tr("Note"))
 
     def _id_typed(self, text: str) -> None:
-        info, problem = id_number_info(self.ctx.reader, text)
+        info, problem = id_number_info(self.ctx.ui_db, text)
         self.id_info.setText(info.split("；")[0] if not problem else info)
         self.id_info.setStyleSheet(ERROR_STYLE if problem else INFO_STYLE)
 

@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
-import threading
-
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
+from app.commands.register_cmds import _remove_register
+from app.demo import build_demo
 from app.errors import ValidationFailed
 from app.paths import DataDir
+from app.store import open_data_dir
 from app.township_setup import create_township_register
 from ui.errors import show_exception
+from ui.operations import Operations, WriteOp
 
 DEMO_HOUSEHOLDS = 8000
 
 
-class _Relay(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(object, str)
+def build_demo_register(_db, demo: DataDir, households: int, job) -> DataDir:
+    """Build the demo township in its own folder; a half-built one is removed."""
+    try:
+        db = open_data_dir(demo)
+        try:
+            build_demo(db, households=households, seed=2026, job=job)
+        finally:
+            db.close()
+    except BaseException:
+        _remove_register(demo)  # a half-built demo is worse than none
+        raise
+    return demo
 
 
 class WelcomeWindow(QWidget):
@@ -33,7 +43,7 @@ class WelcomeWindow(QWidget):
         self.setObjectName("welcome")
         self.setWindowTitle(self.tr("Township Credit Desk"))
         self.resize(640, 520)
-        self._thread: threading.Thread | None = None
+        self.ops: Operations | None = None  # made when the demo is built
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Welcome to Township Credit Desk"))
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
@@ -83,11 +93,6 @@ class WelcomeWindow(QWidget):
         layout.addWidget(box)
         layout.addStretch(1)
 
-        self._relay = _Relay(self)
-        self._relay.progress.connect(self._progress)
-        self._relay.done.connect(self.register_ready)
-        self._relay.failed.connect(self._failed)
-
     def create(self) -> None:
         self.code_error.setText("")
         self.name_error.setText("")
@@ -114,45 +119,33 @@ class WelcomeWindow(QWidget):
         self.demo_button.setEnabled(False)
         self.create_button.setEnabled(False)
         self.progress.setVisible(True)
-        relay = self._relay
-
-        def work():
-            import traceback
-
-            from app.commands.register_cmds import _remove_register
-            from app.demo import build_demo
-            from app.jobs import Job
-            from app.store import open_data_dir
-
-            try:
-                db = open_data_dir(demo)
-                try:
-                    build_demo(db, households=DEMO_HOUSEHOLDS,
-                               seed=2026, job=Job(lambda d, t, _m: relay.progress.emit(d, t)))
-                finally:
-                    db.close()
-            except Exception as exc:  # noqa: BLE001 - reported on the UI thread
-                _remove_register(demo)  # a half-built demo is worse than none
-                relay.failed.emit(exc, traceback.format_exc())
-                return
-            relay.done.emit(demo)
-
-        self._thread = threading.Thread(target=work, name="demo-build", daemon=True)
-        self._thread.start()
+        if self.ops is None:
+            self.ops = Operations(None, self)  # no register yet: the lanes open none
+        (WriteOp(self, build_demo_register, demo, DEMO_HOUSEHOLDS)
+         .progress(self._progress)
+         .finally_(self._idle)
+         .success(self.register_ready.emit)
+         .run(self.ops))
 
     def wait(self, timeout: float = 120) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
+        if self.ops is not None:
+            self.ops.wait_idle(timeout)
 
-    def _progress(self, done: int, total: int) -> None:
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self.ops is not None:
+            self.ops.shutdown()
+        super().closeEvent(event)
+
+    def _progress(self, done: int, total: int, _message: str = "") -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
 
-    def _failed(self, exc, details: str) -> None:
+    def _idle(self) -> None:
+        self.ops.shutdown()  # one build per click: no worker waits on after it
+        self.ops = None
         self.progress.setVisible(False)
         self.demo_button.setEnabled(True)
         self.create_button.setEnabled(True)
-        show_exception(exc, details, self)
 
 
 def _error_label() -> QLabel:

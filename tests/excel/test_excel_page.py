@@ -6,39 +6,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QTranslator
-
-from app.i18n import qm_paths
-from app.store import open_data_dir, open_reader
-from app.users import default_operator_id
 from excel_books import id_number, write_xlsx
-from ui.context import UiContext
-from ui.jobs import JobRunner
-from ui.excel.page import Page
+from ui.excel.page import ExcelPage
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def page(qtbot, qapp, demo_data):
-    translators = []
-    for path in qm_paths("zh_CN"):
-        translator = QTranslator()
-        if translator.load(str(path)):
-            qapp.installTranslator(translator)
-            translators.append(translator)
-    reader = open_reader(demo_data)
-    runner = JobRunner(lambda: open_data_dir(demo_data))
-    ctx = UiContext(data=demo_data, reader=reader, runner=runner,
-                    operator_id=default_operator_id(reader))
-    widget = Page(ctx)
+def page(qtbot, ctx):
+    widget = ExcelPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1200, 860)
-    yield widget
-    runner.shutdown()
-    reader.close()
-    for translator in translators:
-        qapp.removeTranslator(translator)
+    return widget
 
 
 def _idle(qtbot, page):
@@ -46,7 +25,7 @@ def _idle(qtbot, page):
 
 
 def test_import_wizard_preview_choose_and_import(page, qtbot, demo_data, tmp_path):
-    reader = page.ctx.reader
+    reader = page.ctx.ui_db
     existing = reader.execute("SELECT head_name, head_id_number, v.name FROM household h "
                               "JOIN place v ON v.id = h.village_id LIMIT 1").fetchone()
     village = existing[2]

@@ -7,43 +7,20 @@ from pypdf import PdfReader
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QTranslator  # noqa: E402
-
 from app.letters.letter import get_letter  # noqa: E402
 from app.letters.queries import subject_letters  # noqa: E402
 
 
 @pytest.fixture
-def letters_ctx(qapp, demo_data):
-    from app.i18n import qm_paths
-    from app.store import open_data_dir, open_reader
-    from app.users import default_operator_id
-    from ui.context import UiContext
-    from ui.jobs import JobRunner
-
-    translators = []
-    for path in qm_paths("zh_CN"):
-        t = QTranslator()
-        if t.load(str(path)):
-            qapp.installTranslator(t)
-            translators.append(t)
-    setup = open_data_dir(demo_data)
-    operator = default_operator_id(setup)
-    setup.close()
-    runner = JobRunner(lambda: open_data_dir(demo_data))
-    reader = open_reader(demo_data)
-    yield UiContext(data=demo_data, reader=reader, runner=runner, operator_id=operator)
-    runner.shutdown()
-    reader.close()
-    for t in translators:
-        qapp.removeTranslator(t)
+def letters_ctx(ctx):
+    return ctx
 
 
 @pytest.fixture
 def page(letters_ctx, qtbot):
-    from ui.letters.page import Page
+    from ui.letters.page import LettersPage
 
-    widget = Page(letters_ctx)
+    widget = LettersPage(letters_ctx)
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
@@ -53,15 +30,15 @@ def page(letters_ctx, qtbot):
 
 
 def _idle(qtbot, ctx):
-    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=20000)
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=20000)
 
 
 def test_print_a_village_in_the_background_then_collect(page, letters_ctx, qtbot, tmp_path):
     out = tmp_path / "village.pdf"
-    households = letters_ctx.reader.execute(
+    households = letters_ctx.ui_db.execute(
         "SELECT COUNT(*) FROM household WHERE village_id = ?",
         [page.village.currentData()]).fetchone()[0]
-    with qtbot.waitSignal(letters_ctx.runner.busy_changed, timeout=20000):
+    with qtbot.waitSignal(letters_ctx.ops.busy_changed, timeout=20000):
         page.print_batch(str(out))
     _idle(qtbot, letters_ctx)
     assert len(PdfReader(out).pages) == 2 * households  # a letter at 3号 takes two pages
@@ -75,7 +52,7 @@ def test_print_a_village_in_the_background_then_collect(page, letters_ctx, qtbot
     assert page.sign_button.isEnabled() and not page.kept_button.isEnabled()
     page.mark_signed(letter_id, "李驻村", "村委会", "2026-03-15T10:30")
     _idle(qtbot, letters_ctx)
-    assert get_letter(letters_ctx.reader, letter_id)["status"] == "signed"
+    assert get_letter(letters_ctx.ui_db, letter_id)["status"] == "signed"
     assert letter_id not in {r["id"] for r in page.model.rows}  # no longer outstanding
     page.only_outstanding.setChecked(False)
     assert page.select_letter(letter_id)
@@ -96,7 +73,7 @@ def test_print_a_village_in_the_background_then_collect(page, letters_ctx, qtbot
     assert not page.signature_view.pixmap().isNull()
     page.record_fulfilment("broken", "贷款逾期", letter_id)
     _idle(qtbot, letters_ctx)
-    letter = get_letter(letters_ctx.reader, letter_id)
+    letter = get_letter(letters_ctx.ui_db, letter_id)
     assert letter["fulfilment"] == "broken" and letter["credit_record_id"]
     assert not page.void_button.isEnabled()
 
@@ -105,14 +82,14 @@ def test_void_from_the_screen_keeps_the_letter(page, letters_ctx, qtbot):
     row = next(r for r in page.model.rows if r["status"] in ("printed", "drafted"))
     page.void(row["id"], "重复打印")
     _idle(qtbot, letters_ctx)
-    letter = get_letter(letters_ctx.reader, row["id"])
+    letter = get_letter(letters_ctx.ui_db, row["id"])
     assert letter["status"] == "void" and letter["void_reason"] == "重复打印"
     assert row["id"] in {r["id"] for r in page.model.rows}
 
 
 def test_cancel_stops_a_print_and_leaves_nothing(page, letters_ctx, qtbot, tmp_path):
     out = tmp_path / "cancelled.pdf"
-    subject = letters_ctx.reader.execute(
+    subject = letters_ctx.ui_db.execute(
         "SELECT id FROM household WHERE id NOT IN (SELECT subject_id FROM commitment_letter) "
         "LIMIT 1").fetchone()
     page.print_batch(str(out))
@@ -121,7 +98,7 @@ def test_cancel_stops_a_print_and_leaves_nothing(page, letters_ctx, qtbot, tmp_p
     assert not out.exists() and page.last_result is None if hasattr(page, "last_result") \
         else not out.exists()
     if subject:
-        assert subject_letters(letters_ctx.reader, subject[0]) == []
+        assert subject_letters(letters_ctx.ui_db, subject[0]) == []
 
 
 def test_template_edit_with_live_preview_and_unknown_placeholder(page, letters_ctx, qtbot):

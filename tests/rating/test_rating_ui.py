@@ -3,43 +3,19 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.i18n import qm_paths
 from app.rating import campaign as campaigns
-from app.store import open_data_dir, open_reader
-from app.users import default_operator_id
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def ctx(qapp, demo_data):
-    from ui.context import UiContext
-    from ui.jobs import JobRunner
-
-    translators = []
-    for path in qm_paths("zh_CN"):
-        translator = QTranslator(qapp)
-        translator.load(str(path))
-        QApplication.installTranslator(translator)
-        translators.append(translator)
-    reader = open_reader(demo_data)
-    runner = JobRunner(lambda: open_data_dir(demo_data))
-    context = UiContext(demo_data, reader, runner, default_operator_id(reader))
-    yield context
-    runner.shutdown()
-    reader.close()
-    for translator in translators:
-        QApplication.removeTranslator(translator)
-
-
-@pytest.fixture
 def page(ctx, qtbot):
-    from ui.rating.page import Page
+    from ui.rating.page import RatingPage
 
-    widget = Page(ctx)
+    widget = RatingPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show()
@@ -47,12 +23,12 @@ def page(ctx, qtbot):
 
 
 def wait_idle(qtbot, ctx):
-    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=15000)
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=15000)
 
 
 def collecting_village(ctx):
-    campaign = campaigns.current_campaign(ctx.reader)
-    return ctx.reader.execute(
+    campaign = campaigns.current_campaign(ctx.ui_db)
+    return ctx.ui_db.execute(
         "SELECT p.name FROM rating r JOIN place p ON p.id = r.village_id WHERE r.campaign_id = ? "
         "AND r.complete = 0 GROUP BY p.name ORDER BY count(*) DESC LIMIT 1",
         [campaign["id"]]).fetchone()[0]
@@ -72,7 +48,7 @@ def test_a_household_is_scored_end_to_end_at_the_keyboard(page, ctx, qtbot):
     assert live.complete
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     wait_idle(qtbot, ctx)
-    stored = campaigns.get_rating(ctx.reader, rating["id"])
+    stored = campaigns.get_rating(ctx.ui_db, rating["id"])
     assert stored["complete"] == 1
     assert (stored["score"], stored["grade"]) == (float(live.score), live.grade)
     assert page.current_rating()["id"] != rating["id"]  # moved on to the next household

@@ -14,27 +14,10 @@ from records_helpers import penalty
 
 
 @pytest.fixture
-def ctx(qapp, demo_data):
-    from app.store import open_reader
-    from app.users import default_operator_id
-    from ui.context import UiContext
-    from ui.jobs import JobRunner
-    from app.store import open_data_dir
-
-    reader = open_reader(demo_data)
-    runner = JobRunner(lambda: open_data_dir(demo_data))
-    context = UiContext(data=demo_data, reader=reader, runner=runner,
-                        operator_id=default_operator_id(reader))
-    yield context
-    runner.shutdown()
-    reader.close()
-
-
-@pytest.fixture
 def page(ctx, qtbot):
-    from ui.records.page import Page
+    from ui.records.page import RecordsPage
 
-    widget = Page(ctx)
+    widget = RecordsPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show()
@@ -44,7 +27,7 @@ def page(ctx, qtbot):
 
 
 def idle(qtbot, ctx):
-    qtbot.waitUntil(lambda: not ctx.runner.busy, timeout=15000)
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=15000)
 
 
 def test_typing_an_id_shows_list_status_at_once(page, ctx, demo_db, op, household, qtbot):

@@ -5,27 +5,19 @@ from __future__ import annotations
 import pytest
 
 from app.journal import changes
-from app.store import open_data_dir, open_reader
+from app.store import open_data_dir
 from app.sync import client
 from app.users import default_operator_id
-from ui.context import UiContext
-from ui.jobs import JobRunner
-from ui.sync.page import Page
+from ui.sync.page import SyncPage
 
 
 @pytest.fixture
-def page(qtbot, demo_data, county, chinese_ui):
-    reader = open_reader(demo_data)
-    runner = JobRunner(lambda: open_data_dir(demo_data))
-    ctx = UiContext(data=demo_data, reader=reader, runner=runner,
-                    operator_id=default_operator_id(reader))
-    widget = Page(ctx)
+def page(qtbot, ctx, county):
+    widget = SyncPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(1100, 720)
     yield widget
     widget.auto_sync.stop()
-    runner.shutdown()
-    reader.close()
 
 
 def _wait_idle(qtbot, page):

@@ -58,12 +58,12 @@ def test_the_main_window_opens_on_an_empty_register(ui_app, qtbot, tmp_path):
 
 
 def test_language_switch_is_stored_and_applied(window, ctx, qtbot, wait_idle):
-    from ui.app import LANGUAGE_SETTING, stored_language
+    from ui.language import LANGUAGE_SETTING, stored_language
 
     page = window.show_area("settings")
     page.language.setCurrentIndex(page.language.findData("en"))
     wait_idle()
-    assert settings.get(ctx.reader, LANGUAGE_SETTING) == "en"
+    assert settings.get(ctx.ui_db, LANGUAGE_SETTING) == "en"
     assert stored_language(ctx.data) == "en"
     assert QApplication.translate("MainWindow", "Never synchronised") == "Never synchronised"
     page.language.setCurrentIndex(page.language.findData("zh_CN"))

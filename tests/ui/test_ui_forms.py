@@ -31,7 +31,7 @@ def retype(qtbot, editor, text: str) -> None:
 
 
 def test_validation_error_as_you_type_then_fix_and_save(ctx, qtbot, wait_idle):
-    household = first_household(ctx.reader)
+    household = first_household(ctx.ui_db)
     dialog = HouseholdDialog(ctx, household["id"])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -41,19 +41,19 @@ def test_validation_error_as_you_type_then_fix_and_save(ctx, qtbot, wait_idle):
     error = dialog.errors["phone"]
     qtbot.waitUntil(lambda: error.text() != "", timeout=3000)
     assert any("\u4e00" <= ch <= "\u9fff" for ch in error.text())  # the reason, in Chinese
-    before = journal_count(ctx.reader)
+    before = journal_count(ctx.ui_db)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "标红" in dialog.form_message.text()  # refused; nothing written
-    assert journal_count(ctx.reader) == before
+    assert journal_count(ctx.ui_db) == before
     retype(qtbot, phone, "13912345678")
     qtbot.waitUntil(lambda: error.text() == "", timeout=3000)
     with qtbot.waitSignal(dialog.saved, timeout=10000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    row = ctx.reader.execute("SELECT phone, version FROM household WHERE id = ?",
+    row = ctx.ui_db.execute("SELECT phone, version FROM household WHERE id = ?",
                              [household["id"]]).fetchone()
     assert row == ("13912345678", 2)
-    action = ctx.reader.execute(
+    action = ctx.ui_db.execute(
         "SELECT action FROM journal WHERE entity = 'household' AND entity_id = ? "
         "ORDER BY seq DESC LIMIT 1", [household["id"]]).fetchone()[0]
     assert action == "update"
@@ -61,9 +61,9 @@ def test_validation_error_as_you_type_then_fix_and_save(ctx, qtbot, wait_idle):
 
 
 def test_cancel_leaves_the_database_untouched(ctx, qtbot, wait_idle):
-    households = ctx.reader.execute("SELECT COUNT(*) FROM household").fetchone()[0]
+    households = ctx.ui_db.execute("SELECT COUNT(*) FROM household").fetchone()[0]
     wait_idle()
-    journal = journal_count(ctx.reader)
+    journal = journal_count(ctx.ui_db)
     dialog = HouseholdDialog(ctx, None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -74,8 +74,8 @@ def test_cancel_leaves_the_database_untouched(ctx, qtbot, wait_idle):
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Rejected
     wait_idle()
-    assert ctx.reader.execute("SELECT COUNT(*) FROM household").fetchone()[0] == households
-    assert journal_count(ctx.reader) == journal  # ... and nothing of it was written
+    assert ctx.ui_db.execute("SELECT COUNT(*) FROM household").fetchone()[0] == households
+    assert journal_count(ctx.ui_db) == journal  # ... and nothing of it was written
 
 
 def test_new_household_with_a_member_is_saved_whole(ctx, qtbot):
@@ -89,16 +89,16 @@ def test_new_household_with_a_member_is_saved_whole(ctx, qtbot):
                        "id_number": make_id("51062319820202124")})
     with qtbot.waitSignal(dialog.saved, timeout=10000):
         dialog.save()
-    row = ctx.reader.execute("SELECT id, head_sex, head_birth_date FROM household "
+    row = ctx.ui_db.execute("SELECT id, head_sex, head_birth_date FROM household "
                              "WHERE head_id_number = ?", [head]).fetchone()
     assert row[1:] == ("M", "1980-01-01")
-    members = ctx.reader.execute("SELECT name, sex FROM household_member WHERE household_id = ?",
+    members = ctx.ui_db.execute("SELECT name, sex FROM household_member WHERE household_id = ?",
                                  [row[0]]).fetchall()
     assert members == [("李秀", "F")]
 
 
 def test_typing_an_id_number_shows_birth_date_sex_and_who_has_it(ctx, qtbot):
-    household = first_household(ctx.reader)
+    household = first_household(ctx.ui_db)
     dialog = HouseholdDialog(ctx, None)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.editors["head_id_number"], household["head_id_number"])
@@ -116,7 +116,7 @@ def test_typing_an_id_number_shows_birth_date_sex_and_who_has_it(ctx, qtbot):
 
 
 def test_detail_masks_numbers_until_shown_and_logs_the_reveal(ctx, qtbot, wait_idle):
-    household = first_household(ctx.reader)
+    household = first_household(ctx.ui_db)
     dialog = HouseholdDialog(ctx, household["id"])
     qtbot.addWidget(dialog)
     number = household["head_id_number"]
@@ -125,14 +125,14 @@ def test_detail_masks_numbers_until_shown_and_logs_the_reveal(ctx, qtbot, wait_i
     dialog.reveal_button.setChecked(True)
     assert number in dialog.summary.text()
     wait_idle()
-    logged = ctx.reader.execute(
+    logged = ctx.ui_db.execute(
         "SELECT COUNT(*) FROM query_log WHERE subject_id = ?", [household["id"]]).fetchone()[0]
     assert logged == 2  # opening the detail, then showing the numbers
 
 
 def test_a_viewer_can_neither_reveal_nor_edit(ctx, qtbot):
-    ctx.operator_id = create_user(ctx.reader, "viewer1", "查看员", role="viewer")
-    household = first_household(ctx.reader)
+    ctx.operator_id = create_user(ctx.ui_db, "viewer1", "查看员", role="viewer")
+    household = first_household(ctx.ui_db)
     dialog = HouseholdDialog(ctx, household["id"])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -143,7 +143,7 @@ def test_a_viewer_can_neither_reveal_nor_edit(ctx, qtbot):
 
 
 def test_delete_asks_first_and_is_journaled(ctx, qtbot, monkeypatch, wait_idle):
-    household = first_household(ctx.reader)
+    household = first_household(ctx.ui_db)
     dialog = HouseholdDialog(ctx, household["id"])
     qtbot.addWidget(dialog)
     answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
@@ -153,19 +153,19 @@ def test_delete_asks_first_and_is_journaled(ctx, qtbot, monkeypatch, wait_idle):
     dialog.delete()
     wait_idle()
     assert household["head_name"] in asked[0]
-    assert ctx.reader.execute("SELECT 1 FROM household WHERE id = ?", [household["id"]]
+    assert ctx.ui_db.execute("SELECT 1 FROM household WHERE id = ?", [household["id"]]
                               ).fetchone()
     with qtbot.waitSignal(dialog.deleted, timeout=10000):
         dialog.delete()
-    assert not ctx.reader.execute("SELECT 1 FROM household WHERE id = ?", [household["id"]]
+    assert not ctx.ui_db.execute("SELECT 1 FROM household WHERE id = ?", [household["id"]]
                                   ).fetchone()
-    assert ctx.reader.execute(
+    assert ctx.ui_db.execute(
         "SELECT action FROM journal WHERE entity = 'household' AND entity_id = ? "
         "ORDER BY seq DESC LIMIT 1", [household["id"]]).fetchone()[0] == "delete"
 
 
 def test_organization_code_checked_as_typed(ctx, qtbot):
-    org = ctx.reader.execute("SELECT id, uscc FROM organization LIMIT 1").fetchone()
+    org = ctx.ui_db.execute("SELECT id, uscc FROM organization LIMIT 1").fetchone()
     dialog = OrganizationDialog(ctx, org[0])
     qtbot.addWidget(dialog)
     dialog.show()

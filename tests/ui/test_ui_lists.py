@@ -8,7 +8,7 @@ from ui.list_model import household_model, organization_model
 
 
 def test_household_model_passes_qtmodeltester(ctx, qtmodeltester):
-    model = household_model(ctx.reader)
+    model = household_model(ctx.ui_db)
     model.reload()
     assert model.rowCount() == 400
     qtmodeltester.check(model, force_py=True)
@@ -17,14 +17,14 @@ def test_household_model_passes_qtmodeltester(ctx, qtmodeltester):
 
 
 def test_organization_model_passes_qtmodeltester(ctx, qtmodeltester):
-    model = organization_model(ctx.reader)
+    model = organization_model(ctx.ui_db)
     model.reload()
     assert model.rowCount() > 0
     qtmodeltester.check(model, force_py=True)
 
 
 def test_rows_are_read_a_block_at_a_time(ctx):
-    model = household_model(ctx.reader)
+    model = household_model(ctx.ui_db)
     model.reload()
     model.data(model.index(0, 0))
     model.data(model.index(5, 3))
@@ -82,7 +82,7 @@ def test_numbers_are_masked_until_revealed(window, qtbot):
     assert page.reveal.isVisible()  # the default operator is an administrator
     page.reveal.setChecked(True)
     assert model.data(model.index(0, 2)) == full
-    qtbot.waitUntil(lambda: not window.ctx.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not window.ctx.ops.busy, timeout=5000)
 
 
 def test_a_long_list_shows_its_first_rows_at_once_and_the_rest_after(window, qtbot, monkeypatch):

@@ -3,8 +3,10 @@
 Import: choose a file -> confirm the column mapping (found automatically,
 remembered per header) -> dry run with the duplicates and rejects listed,
 a choice per duplicate -> import in one transaction with progress and cancel
--> open the validation report. Everything slow runs on the DB worker
-(``ctx.runner``); the page only adapts progress, cancel and results.
+-> open the validation report. Everything slow is an operation
+(``ui.operations``): reading a workbook, the dry run, exports and templates
+on the background lane, the import itself on the write lane; the page only
+adapts progress, cancel and results.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from app.excel import importer
 from app.excel.exports import KINDS, export
 from app.excel.mapping import KIND_FIELDS, kind_label
 from app.excel.templates import write_template
+from ui.operations import BackgroundOp, Op, WriteOp
 from ui.rows_model import RowsTableModel
 
 CHOICES = ("skip", "update", "keep")
@@ -82,7 +85,7 @@ class ExcelPage(QWidget):
         self.file_label = QLabel(self.tr("No file chosen. .xlsx, .xls and .ods can be imported."))
         self.village = QComboBox()
         self.village.addItem(self.tr("Village: from the village column"), None)
-        for vid, name in self.ctx.reader.execute(
+        for vid, name in self.ctx.ui_db.execute(
                 "SELECT id, name FROM place WHERE level = 'village' ORDER BY code"):
             self.village.addItem(self.tr("All rows in {village}").replace("{village}", name), vid)
         top.addWidget(self.choose_button)
@@ -296,7 +299,7 @@ class ExcelPage(QWidget):
         self.choices = {}
         self.file_label.setText(str(path))
         self.message.setText(self.tr("Reading the workbook…"))
-        self._run(lambda db, job: importer.inspect(db, Path(path)), self._file_read)
+        self._start(BackgroundOp(self, importer.inspect, Path(path)), self._file_read)
 
     def _file_read(self, plan) -> None:
         self.plan = plan
@@ -344,7 +347,7 @@ class ExcelPage(QWidget):
             return
         self.plan.default_village_id = self.village.currentData()
         self.message.setText(self.tr("Checking every row…"))
-        self._run(lambda db, job: importer.preview(db, self.plan, job=job), self._previewed)
+        self._start(BackgroundOp(self, importer.preview, self.plan), self._previewed)
 
     def _previewed(self, outcome) -> None:
         self.outcome = outcome
@@ -376,8 +379,8 @@ class ExcelPage(QWidget):
         self.plan.default_village_id = self.village.currentData()
         choices = dict(self.choices)
         self.message.setText(self.tr("Importing…"))
-        self._run(lambda db, job: importer.run(db, self.ctx.operator_id, self.plan,
-                                               choices=choices, job=job), self._imported)
+        self._start(WriteOp(self, importer.run, self.ctx.operator_id, self.plan, choices=choices),
+                    self._imported)
 
     def _imported(self, result) -> None:
         self.result = result
@@ -412,8 +415,8 @@ class ExcelPage(QWidget):
 
     def export_to(self, kind: str, path: str | Path) -> None:
         self.export_message.setText(self.tr("Exporting…"))
-        self._run(lambda db, job: export(db, self.ctx.operator_id, kind, Path(path), job),
-                  lambda r: self.export_message.setText(
+        self._start(BackgroundOp(self, export, self.ctx.operator_id, kind, Path(path)),
+                    lambda r: self.export_message.setText(
                       self.tr("{rows} rows written to {path}.").replace("{rows}", str(r["rows"]))
                       .replace("{path}", r["path"])), progress=self.export_progress)
 
@@ -426,43 +429,28 @@ class ExcelPage(QWidget):
             self.template_to(kind, path)
 
     def template_to(self, kind: str, path: str | Path) -> None:
-        self._run(lambda db, job: write_template(db, kind, Path(path)),
-                  lambda p: self.export_message.setText(
+        self._start(BackgroundOp(self, write_template, kind, Path(path)),
+                    lambda p: self.export_message.setText(
                       self.tr("Template saved to {path}.").replace("{path}", str(p))),
                   progress=self.export_progress)
 
     # ------------------------------------------------------------ running
-    def _run(self, fn, on_done, progress: QProgressBar | None = None) -> None:
+    def _start(self, op: Op, on_done, progress: QProgressBar | None = None) -> None:
+        """Run ``op`` with a progress bar (the import's, or ``progress``) and cancel;
+        a refusal is said on that bar's message line."""
         bar = progress or self.progress
+        line = self.export_message if progress else self.message
         bar.setRange(0, 0)
 
-        def done(result):
+        def ended():
             self._job = None
             bar.setRange(0, 1)
+            bar.setValue(0)
+            self._update_buttons()
+
+        def done(result):
             bar.setValue(1)
             on_done(result)
-            self._update_buttons()
-
-        def failed(exc, details):
-            self._job = None
-            bar.setRange(0, 1)
-            bar.setValue(0)
-            from app.errors import describe
-
-            text = describe(exc)
-            if text is None:
-                from ui.errors import show_exception
-
-                show_exception(exc, details)
-                text = self.tr("Something went wrong; nothing was changed.")
-            (self.export_message if progress else self.message).setText(text)
-            self._update_buttons()
-
-        def cancelled():
-            self._job = None
-            bar.setRange(0, 1)
-            bar.setValue(0)
-            self.message.setText(self.tr("Cancelled; nothing was changed."))
             self._update_buttons()
 
         def step(done_count, total, message):
@@ -471,9 +459,10 @@ class ExcelPage(QWidget):
                 bar.setValue(min(done_count, total))
             bar.setFormat(f"{message} %p%" if message else "%p%")
 
-        self._job = self.ctx.runner.submit(fn, on_done=done, on_error=failed,
-                                           on_progress=step, on_cancelled=cancelled,
-                                           label="excel")
+        self._job = (op.finally_(ended).success(done).failure(line.setText)
+                     .cancelled(lambda: self.message.setText(
+                         self.tr("Cancelled; nothing was changed.")))
+                     .progress(step).run(self.ctx.ops))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -490,5 +479,3 @@ class ExcelPage(QWidget):
         self.export_button.setEnabled(not busy)
         self.template_button.setEnabled(not busy)
 
-
-Page = ExcelPage

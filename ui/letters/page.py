@@ -1,7 +1,10 @@
 """Commitment letters screen: print, collect, fulfil, templates, village overview.
 
-Every action is an ``app.letters`` function run on the write worker
-(``ctx.runner``); reads of a page of rows use ``ctx.reader``.
+Every action is an ``app.letters`` function run as an operation
+(``ui.operations``): changes on the write lane, a reprint of a letter as it
+was on the background lane. Printing a batch stays on the write lane: it
+numbers and marks the letters in the same transaction that writes the PDF.
+Reads of a page of rows use ``ctx.ui_db``.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateTim
 from app.letters import collection, fulfilment, printing
 from app.letters import templates as tpl
 from app.letters.letter import find_letter, get_letter, status_label
+from ui.errors import show_exception
 from ui.letters.widgets import LetterModel, SignaturePad, print_pdf, render_pdf_page
+from ui.operations import BackgroundOp, WriteOp
 
 translate = QCoreApplication.translate
 LIST_LIMIT = 20000
@@ -40,12 +45,6 @@ def _local_time(utc: str) -> str:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _error(parent, exc: BaseException, details: str = "") -> None:
-    from ui.errors import show_exception
-
-    show_exception(exc, details, parent)
 
 
 # ------------------------------------------------------------------ dialogs
@@ -110,7 +109,7 @@ class SignatureDialog(QDialog):
 
 # ------------------------------------------------------------------ the page
 
-class Page(QWidget):
+class LettersPage(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -125,9 +124,8 @@ class Page(QWidget):
         self.tabs.addTab(self._build_collect(), translate("LettersPage", "Print and collect"))
         self.tabs.addTab(self._build_overview(), translate("LettersPage", "Villages"))
         self.tabs.addTab(self._build_templates(), translate("LettersPage", "Templates"))
-        self.ctx.runner.submit(lambda db, job: tpl.ensure_templates(db, ctx.operator_id),
-                               on_done=lambda _: self._after_templates(),
-                               label="letters: templates")
+        WriteOp(self, tpl.ensure_templates, ctx.operator_id).success(
+            lambda _: self._after_templates()).run(ctx.ops)
 
     # ---------------------------------------------------------- building
     def _build_collect(self) -> QWidget:
@@ -136,7 +134,7 @@ class Page(QWidget):
         top = QHBoxLayout()
         self.village = QComboBox()
         self.village.setMinimumWidth(160)
-        for row in self.ctx.reader.query(
+        for row in self.ctx.ui_db.query(
                 "SELECT id, code, name FROM place WHERE level = 'village' ORDER BY code"):
             self.village.addItem(f"{row['name']}（{row['code']}）", row["id"])
         self.group = QComboBox()
@@ -318,7 +316,7 @@ class Page(QWidget):
     def _after_templates(self) -> None:
         self.template.clear()
         self.template_list.clear()
-        for t in tpl.templates(self.ctx.reader):
+        for t in tpl.templates(self.ctx.ui_db):
             version = translate("LettersPage", "version {n}").format(n=t["template_version"])
             self.template.addItem(f"{t['title']}（{t['name']}，{version}）", t["name"])
             item = QListWidgetItem(f"{t['title']}\n{t['name']} · {version}")
@@ -332,14 +330,14 @@ class Page(QWidget):
         self.group.addItem(translate("LettersPage", "whole village"), None)
         village_id = self.village.currentData()
         if village_id:
-            for row in self.ctx.reader.query(
+            for row in self.ctx.ui_db.query(
                     "SELECT id, name FROM place WHERE parent_id = ? ORDER BY code", [village_id]):
                 self.group.addItem(row["name"], row["id"])
         self.refresh_letters()
 
     def refresh_letters(self) -> None:
         village_id = self.village.currentData()
-        rows = collection.village_letters(self.ctx.reader, village_id,
+        rows = collection.village_letters(self.ctx.ui_db, village_id,
                                           outstanding=self.only_outstanding.isChecked(),
                                           limit=LIST_LIMIT) if village_id else []
         self.model.set_rows(rows)
@@ -350,7 +348,7 @@ class Page(QWidget):
         self._set_actions(None)
 
     def refresh_overview(self) -> None:
-        rows = collection.village_summary(self.ctx.reader)
+        rows = collection.village_summary(self.ctx.ui_db)
         self.overview.setRowCount(len(rows))
         for i, r in enumerate(rows):
             values = [f"{r['name']}（{r['code']}）", r["letters"], r["outstanding"], r["signed"],
@@ -378,7 +376,7 @@ class Page(QWidget):
 
     def current_letter(self) -> dict[str, Any] | None:
         ids = self.selected_letter_ids()
-        return get_letter(self.ctx.reader, ids[0]) if ids else None
+        return get_letter(self.ctx.ui_db, ids[0]) if ids else None
 
     def select_letter(self, letter_id: str) -> bool:
         for i, row in enumerate(self.model.rows):
@@ -414,7 +412,7 @@ class Page(QWidget):
             lines.append(translate("LettersPage", "Void: {reason}").format(
                 reason=letter["void_reason"]))
         self.detail.setText("<br>".join(lines))
-        for a in collection.attachments(self.ctx.reader, letter["id"]):
+        for a in collection.attachments(self.ctx.ui_db, letter["id"]):
             kind = translate("LettersPage", "signature") if a["kind"] == "signature" \
                 else translate("LettersPage", "scan")
             item = QListWidgetItem(f"{kind}: {a['original_name'] or ''} · SHA-256 "
@@ -439,9 +437,9 @@ class Page(QWidget):
 
     def _find_scanned(self) -> None:
         try:
-            letter = find_letter(self.ctx.reader, self.scan.text())
+            letter = find_letter(self.ctx.ui_db, self.scan.text())
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            _error(self, exc)
+            show_exception(exc, parent=self)
             return
         self.only_outstanding.setChecked(False)
         self.select_village(letter["village_id"])
@@ -449,46 +447,34 @@ class Page(QWidget):
         self.scan.clear()
 
     # ---------------------------------------------------------- running actions
-    def _run(self, fn, *args, done_message: str | None = None, on_done=None) -> None:
-        def finished(result):
+    def _change(self, letter_id: str, fn, *args, **kwargs) -> None:
+        """Change one letter on the write lane; then show the lists and that letter again."""
+        def changed(_result):
             self.refresh_letters()
             self.refresh_overview()
-            if on_done:
-                on_done(result)
+            self.select_letter(letter_id)
 
-        self.ctx.runner.submit(fn, *args, on_done=finished,
-                               on_error=lambda exc, details: _error(self, exc, details),
-                               label="letters")
+        (WriteOp(self, fn, self.ctx.operator_id, letter_id, *args, **kwargs)
+         .success(changed).run(self.ctx.ops))
 
     def mark_signed(self, letter_id: str, collector: str, place: str, signed_at: str) -> None:
-        op = self.ctx.operator_id
-        self._run(lambda db, job: collection.mark_signed(
-            db, op, letter_id, collector=collector, place=place, signed_at=signed_at),
-            on_done=lambda _: self.select_letter(letter_id))
+        self._change(letter_id, collection.mark_signed, collector=collector, place=place,
+                     signed_at=signed_at)
 
     def attach(self, letter_id: str, path: str) -> None:
-        op = self.ctx.operator_id
-        self._run(lambda db, job: collection.attach_scan(db, op, letter_id, path),
-                  on_done=lambda _: self.select_letter(letter_id))
+        self._change(letter_id, collection.attach_scan, path)
 
     def save_signature(self, letter_id: str, png: bytes) -> None:
-        op = self.ctx.operator_id
-        self._run(lambda db, job: collection.save_signature(db, op, letter_id, png),
-                  on_done=lambda _: self.select_letter(letter_id))
+        self._change(letter_id, collection.save_signature, png)
 
     def void(self, letter_id: str, reason: str) -> None:
-        op = self.ctx.operator_id
-        self._run(lambda db, job: collection.void_letter(db, op, letter_id, reason),
-                  on_done=lambda _: self.select_letter(letter_id))
+        self._change(letter_id, collection.void_letter, reason)
 
     def record_fulfilment(self, outcome: str, note: str = "", letter_id: str | None = None):
         letter_id = letter_id or (self.selected_letter_ids() or [None])[0]
         if not letter_id:
             return
-        op = self.ctx.operator_id
-        self._run(lambda db, job: fulfilment.record_fulfilment(db, op, letter_id, outcome,
-                                                               note=note),
-                  on_done=lambda _: self.select_letter(letter_id))
+        self._change(letter_id, fulfilment.record_fulfilment, outcome, note=note)
 
     def _ask_sign(self) -> None:
         letter = self.current_letter()
@@ -546,8 +532,7 @@ class Page(QWidget):
             self, translate("LettersPage", "Save the letter as printed"),
             f"{letter['number']}.pdf", "PDF (*.pdf)")
         if path:
-            letter_id = letter["id"]
-            self._run(lambda db, job: printing.reproduce(db, letter_id, path))
+            BackgroundOp(self, printing.reproduce, letter["id"], path).run(self.ctx.ops)
 
     # ---------------------------------------------------------- printing
     def _print_kwargs(self) -> dict[str, Any]:
@@ -567,32 +552,27 @@ class Page(QWidget):
             kwargs = {"letter_ids": letter_ids}
         elif not kwargs:
             kwargs = self._print_kwargs()
-        op = self.ctx.operator_id
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self._busy(True)
 
         def finished(result):
-            self._busy(False)
             self.refresh_letters()
             self.refresh_overview()
             self.last_result = result
             if on_done:
                 on_done(result)
 
-        def failed(exc, details):
-            self._busy(False)
-            _error(self, exc, details)
-
         def cancelled():
-            self._busy(False)
             self.last_result = None
 
-        self._job = self.ctx.runner.submit(
-            lambda db, job: printing.print_letters(db, op, path, job=job, **kwargs),
-            on_done=finished, on_error=failed, on_progress=self._on_progress,
-            on_cancelled=cancelled, label="letters: print")
+        self._job = (WriteOp(self, printing.print_letters, self.ctx.operator_id, path, **kwargs)
+                     .progress(self._on_progress)
+                     .finally_(lambda: self._busy(False))
+                     .success(finished)
+                     .cancelled(cancelled)
+                     .run(self.ctx.ops))
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
         self.progress.setMaximum(max(total, 1))
@@ -663,7 +643,7 @@ class Page(QWidget):
         item = self.template_list.item(row)
         if item is None:
             return
-        t = tpl.current_template(self.ctx.reader, item.data(Qt.ItemDataRole.UserRole))
+        t = tpl.current_template(self.ctx.ui_db, item.data(Qt.ItemDataRole.UserRole))
         self._editing = t
         for edit, field in ((self.t_title, "title"), (self.t_purpose, "purpose")):
             edit.blockSignals(True)
@@ -730,10 +710,7 @@ class Page(QWidget):
                 if self.template_list.item(i).data(Qt.ItemDataRole.UserRole) == name:
                     self.template_list.setCurrentRow(i)
 
-        self.ctx.runner.submit(lambda db, job: tpl.save_template(db, op, name, fields),
-                               on_done=saved,
-                               on_error=lambda exc, details: _error(self, exc, details),
-                               label="letters: template")
+        WriteOp(self, tpl.save_template, op, name, fields).success(saved).run(self.ctx.ops)
 
     # ---------------------------------------------------------- closing
     def close_page(self) -> None:

@@ -7,8 +7,8 @@ between rows, Enter on the last row (or Ctrl+Enter anywhere) saves and opens
 the next household. The score, grade and veto reason update as you type
 (computed in Python with the campaign's scheme and the household's
 automatic inputs, read once when the household is opened). Saves and
-workflow steps run on the DB worker (``ctx.runner``); the list updates when
-they are done.
+workflow steps are operations on the write lane, printouts on the background
+lane (``ui.operations``); the list updates when they are done.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from app.rating import assess, campaign as campaigns, inputs as auto_inputs, pri
 from app.rating import review_queue, statuses, workflow
 from app.rating.scheme import Scheme
 from app.units import format_mu, format_yuan
+from ui.operations import BackgroundOp, WriteOp
 
 GRADE_COLOURS = {"AAA": "#1b7f3b", "AA": "#0f7c8c", "A": "#2a5db0"}
 VETO_COLOUR = "#b3261e"
@@ -497,7 +498,7 @@ class SummaryModel(QAbstractTableModel):
         return None
 
 
-class Page(QWidget):
+class RatingPage(QWidget):
     """Rating workspace, results and review queue."""
 
     def __init__(self, ctx, parent=None):
@@ -615,7 +616,7 @@ class Page(QWidget):
 
     # ------------------------------------------------------------ loading
     def reload(self) -> None:
-        db = self.ctx.reader
+        db = self.ctx.ui_db
         self.campaign = campaigns.current_campaign(db)
         self.start_button.setVisible(self.campaign is None)
         if self.campaign is None:
@@ -649,7 +650,7 @@ class Page(QWidget):
     def _village_changed(self, *_):
         if not self.campaign or not self.village_id():
             return
-        self.model.set_rows(campaigns.village_ratings(self.ctx.reader, self.campaign["id"],
+        self.model.set_rows(campaigns.village_ratings(self.ctx.ui_db, self.campaign["id"],
                                                       self.village_id()))
         self._update_progress()
         if self.model.rows:
@@ -660,7 +661,7 @@ class Page(QWidget):
     def _update_progress(self) -> None:
         if not self.campaign or not self.village_id():
             return
-        p = workflow.village_progress(self.ctx.reader, self.campaign["id"], self.village_id())
+        p = workflow.village_progress(self.ctx.ui_db, self.campaign["id"], self.village_id())
         parts = [f"{workflow.status_label(s)} {p[s]}" for s in statuses.ORDER if p[s]]
         if p["removed"]:
             parts.append(f"{workflow.status_label('removed')} {p['removed']}")
@@ -675,7 +676,7 @@ class Page(QWidget):
         if not current.isValid() or self.panel is None:
             return
         row = self.model.rows[current.row()]
-        db = self.ctx.reader
+        db = self.ctx.ui_db
         rating = campaigns.get_rating(db, row["id"])
         household = {"head_name": row["head_name"], "head_id_number": row["head_id_number"],
                      "group_name": row["group_name"]}
@@ -689,24 +690,13 @@ class Page(QWidget):
         return self.model.rows[index.row()] if index.isValid() else None
 
     # ------------------------------------------------------------ actions
-    def _run(self, fn, *args, done=None, label: str = "") -> None:
-        def on_error(exc, details):
-            from app.errors import describe
+    def _ended(self) -> None:
+        self.status.setStyleSheet("")
 
-            message = describe(exc)
-            if message is None:
-                from ui.errors import show_exception
-
-                show_exception(exc, details)
-                return
-            self.status.setText(message)
-            self.status.setStyleSheet(f"color: {VETO_COLOUR};")
-
-        def on_done(result):
-            self.status.setStyleSheet("")
-            if done:
-                done(result)
-        self.ctx.runner.submit(fn, *args, on_done=on_done, on_error=on_error, label=label)
+    def _refused(self, message: str) -> None:
+        """Why an action was refused, in the status line (bugs open the error dialog)."""
+        self.status.setText(message)
+        self.status.setStyleSheet(f"color: {VETO_COLOUR};")
 
     def save_current(self) -> None:
         """Save the open household's answers and move on to the next one."""
@@ -714,10 +704,6 @@ class Page(QWidget):
         if rating is None or self.panel is None or rating["status"] != "collected":
             return
         answers = self.panel.answers()
-        operator = self.ctx.operator_id
-
-        def save(db, job, rating_id):
-            return campaigns.save_answers(db, operator, rating_id, answers)
 
         def saved(after):
             self.model.update_row(after)
@@ -726,7 +712,8 @@ class Page(QWidget):
             result = after["grade"] or (vetoed if after["veto"] else "—")
             self.status.setText(self.tr("Saved {name}: {score} points, {result}.").format(
                 name=rating["head_name"], score=_points(after["score"]), result=result))
-        self._run(save, rating["id"], done=saved, label="rating.save")
+        (WriteOp(self, campaigns.save_answers, self.ctx.operator_id, rating["id"], answers)
+         .finally_(self._ended).success(saved).failure(self._refused).run(self.ctx.ops))
         next_row = self.table.currentIndex().row() + 1
         if next_row < self.model.rowCount():
             self.table.selectRow(next_row)
@@ -736,42 +723,33 @@ class Page(QWidget):
         self.refresh_side_tabs()
 
     def run_step(self, step: str) -> None:
-        campaign_id, village_id = self.campaign["id"], self.village_id()
-        operator = self.ctx.operator_id
-
-        def go(db, job):
-            return workflow.advance_village(db, operator, campaign_id, village_id, step)
-
         def done(count):
             self._refresh_village()
             self.status.setText(self.tr("{step}: {n} households.").format(
                 step=workflow.step_label(step), n=count))
-        self._run(go, done=done, label=f"rating.{step}")
+
+        (WriteOp(self, workflow.advance_village, self.ctx.operator_id, self.campaign["id"],
+                 self.village_id(), step)
+         .finally_(self._ended).success(done).failure(self._refused).run(self.ctx.ops))
 
     def publish_notice(self, start: str, end: str, contact: str) -> None:
-        campaign_id, village_id = self.campaign["id"], self.village_id()
-        operator = self.ctx.operator_id
-
-        def go(db, job):
-            return workflow.publish_notice(db, operator, campaign_id, village_id, start_date=start,
-                                           end_date=end, objection_contact=contact)
-
-        def done(notice):
+        def done(_notice):
             self._refresh_village()
             self.status.setText(self.tr("Notice published from {start} to {end}; print the list "
                                         "for the village board.").format(start=start, end=end))
-        self._run(go, done=done, label="rating.notice")
+
+        (WriteOp(self, workflow.publish_notice, self.ctx.operator_id, self.campaign["id"],
+                 self.village_id(), start_date=start, end_date=end, objection_contact=contact)
+         .finally_(self._ended).success(done).failure(self._refused).run(self.ctx.ops))
 
     def record_objection(self, on: str, by: str, content: str) -> None:
         rating = self.current_rating()
         if rating is None:
             return
-        operator = self.ctx.operator_id
-
-        def go(db, job):
-            return workflow.raise_objection(db, operator, rating["id"], raised_on=on,
-                                            raised_by=by, content=content)
-        self._run(go, done=self._refresh_village, label="rating.objection")
+        (WriteOp(self, workflow.raise_objection, self.ctx.operator_id, rating["id"],
+                 raised_on=on, raised_by=by, content=content)
+         .finally_(self._ended).success(self._refresh_village).failure(self._refused)
+         .run(self.ctx.ops))
 
     def _step_clicked(self, step: str) -> None:
         if step == "notice":
@@ -788,7 +766,7 @@ class Page(QWidget):
         for edit in (start, end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        township = self.ctx.reader.execute(
+        township = self.ctx.ui_db.execute(
             "SELECT name FROM place WHERE id = ?", [self.campaign["township_id"]]).fetchone()
         contact = QLineEdit(self.tr("{township} credit office").format(
             township=township[0] if township else ""))
@@ -817,13 +795,11 @@ class Page(QWidget):
             self.record_objection(on.date().toString("yyyy-MM-dd"), by.text(), content.text())
 
     def print_notice(self, path: str) -> None:
-        campaign_id, village_id = self.campaign["id"], self.village_id()
-        operator = self.ctx.operator_id
-
-        def go(db, job):
-            return str(printouts.notice_pdf(db, operator, campaign_id, village_id, path))
-        self._run(go, done=lambda p: self.status.setText(self.tr("Printed to {path}").format(
-            path=p)), label="rating.print")
+        (BackgroundOp(self, printouts.notice_pdf, self.ctx.operator_id, self.campaign["id"],
+                      self.village_id(), path)
+         .finally_(self._ended).failure(self._refused)
+         .success(lambda p: self.status.setText(self.tr("Printed to {path}").format(path=p)))
+         .run(self.ctx.ops))
 
     def _print_notice_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the notice list"),
@@ -833,13 +809,11 @@ class Page(QWidget):
             self.print_notice(path)
 
     def export_summary(self, path: str, kind: str) -> None:
-        campaign_id, operator = self.campaign["id"], self.ctx.operator_id
         fn = printouts.summary_pdf if kind == "pdf" else printouts.summary_xlsx
-
-        def go(db, job):
-            return str(fn(db, operator, campaign_id, path))
-        self._run(go, done=lambda p: self.status.setText(self.tr("Saved to {path}").format(
-            path=p)), label="rating.export")
+        (BackgroundOp(self, fn, self.ctx.operator_id, self.campaign["id"], path)
+         .finally_(self._ended).failure(self._refused)
+         .success(lambda p: self.status.setText(self.tr("Saved to {path}").format(path=p)))
+         .run(self.ctx.ops))
 
     def _export_clicked(self, kind: str) -> None:
         suffix = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
@@ -849,18 +823,17 @@ class Page(QWidget):
             self.export_summary(path, kind)
 
     def start_campaign(self) -> None:
-        operator, year = self.ctx.operator_id, dt.date.today().year
-
-        def go(db, job):
-            return campaigns.create_campaign(db, operator, name=self.tr(
-                "{year} credit household rating").format(year=year), year=year, job=job)
-        self._run(go, done=lambda _: self.reload(), label="rating.campaign")
+        year = dt.date.today().year
+        name = self.tr("{year} credit household rating").format(year=year)
+        (WriteOp(self, campaigns.create_campaign, self.ctx.operator_id, name=name, year=year)
+         .finally_(self._ended).success(lambda _: self.reload()).failure(self._refused)
+         .run(self.ctx.ops))
 
     # ------------------------------------------------------------ results
     def refresh_side_tabs(self) -> None:
         if not self.campaign:
             return
-        summary = verdicts.summary(self.ctx.reader, self.campaign["id"])
+        summary = verdicts.summary(self.ctx.ui_db, self.campaign["id"])
         self.summary_model.set_summary(summary["villages"], [g.grade for g in self.scheme.grades])
         self.chart.set_data(summary["villages"],
                             float(self.scheme.village["min_credit_share"]))
@@ -872,18 +845,17 @@ class Page(QWidget):
             share=f"{t['credit_share'] * 100:.2f}%", on_time=f"{t['on_time_rate'] * 100:.2f}%",
             npl=f"{t['npl_ratio'] * 100:.2f}%",
             verdict=self.tr("yes") if t["is_credit_township"] else self.tr("not yet")))
-        self.flags_model.set_rows(review_queue.open_flags(self.ctx.reader))
+        self.flags_model.set_rows(review_queue.open_flags(self.ctx.ui_db))
 
     def _resolve_flag_clicked(self, action: str) -> None:
         index = self.flags_table.currentIndex()
         if not index.isValid():
             return
         flag = self.flags_model.rows[index.row()]
-        operator = self.ctx.operator_id
-
-        def go(db, job):
-            review_queue.resolve_flag(db, operator, flag["id"], action=action)
-        self._run(go, done=self._refresh_village, label="rating.flag")
+        (WriteOp(self, review_queue.resolve_flag, self.ctx.operator_id, flag["id"],
+                 action=action)
+         .finally_(self._ended).success(self._refresh_village).failure(self._refused)
+         .run(self.ctx.ops))
 
     def close_page(self) -> None:
         pass

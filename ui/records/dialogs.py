@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from app import credit_policy as pol
-from app.errors import describe
+from app.errors import UserError
 from app.records import lists, objections, records, repair
 from app.subjects import resolve
+from ui.operations import WriteOp
 
 
 def _date_edit(value: dt.date | None = None) -> QDateEdit:
@@ -61,33 +62,26 @@ class SubmitDialog(QDialog):
 
     def submit(self) -> None:
         self.error.hide()
-        self.buttons.setEnabled(False)
         try:
             self.prepare()
-        except Exception as exc:  # noqa: BLE001 - a user error from reading the form
-            self._failed(exc, "")
+        except UserError as exc:
+            self._refused(str(exc))
             return
-        self.ctx.runner.submit(lambda db, job: self.work(db), on_done=self._done,
-                               on_error=self._failed, label=self.windowTitle())
+        self.buttons.setEnabled(False)
+        (WriteOp(self, self.work)
+         .finally_(lambda: self.buttons.setEnabled(True))
+         .success(self._done).failure(self._refused).run(self.ctx.ops))
 
     def prepare(self) -> None:
         """Read and check the form on the UI thread (raises UserError)."""
 
     def _done(self, result: Any) -> None:
         self.result_value = result
-        self.buttons.setEnabled(True)
         if self.on_saved:
             self.on_saved(result)
         self.accept()
 
-    def _failed(self, exc: BaseException, details: str) -> None:
-        self.buttons.setEnabled(True)
-        message = describe(exc)
-        if message is None:
-            from ui.errors import show_exception
-
-            show_exception(exc, details, self)
-            return
+    def _refused(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
 
@@ -97,7 +91,7 @@ class RecordDialog(SubmitDialog):
 
     def __init__(self, ctx, parent=None, on_saved=None, subject: str = ""):
         super().__init__(ctx, self.tr("New credit record"), parent, on_saved)
-        self.policy = pol.load(ctx.reader)
+        self.policy = pol.load(ctx.ui_db)
         self.subject = QLineEdit(subject)
         self.subject.setPlaceholderText(self.tr("ID number of the head of household or USCC"))
         self.category = QComboBox()
@@ -151,7 +145,7 @@ class RecordDialog(SubmitDialog):
 
     def prepare(self) -> None:
         self.data = {
-            "subject_id": resolve(self.ctx.reader, self.subject.text()),
+            "subject_id": resolve(self.ctx.ui_db, self.subject.text()),
             "category": self.category.currentData(),
             "polarity": self.polarity.currentData(),
             "severity": self.severity.currentData(),
@@ -169,7 +163,7 @@ class RecordDialog(SubmitDialog):
 class ListEntryDialog(SubmitDialog):
     def __init__(self, ctx, parent=None, on_saved=None):
         super().__init__(ctx, self.tr("Put on a list"), parent, on_saved)
-        policy = pol.load(ctx.reader)
+        policy = pol.load(ctx.ui_db)
         self.kind = QComboBox()
         for kind in pol.LIST_KINDS:
             self.kind.addItem(pol.list_label(policy, kind), kind)

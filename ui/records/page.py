@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app import credit_policy as pol, list_status, query_log
-from app.errors import UserError, describe
+from app.errors import UserError
 from app.records import lists, objections, records, repair, report
 from app.subjects import resolve, subject_info
 from ui.records.dialogs import (AnswerObjectionDialog, DecideRepairDialog, ListEntryDialog,
                                 ObjectionDialog, RecordDialog, RemoveEntryDialog, RepairDialog)
+from ui.operations import BackgroundOp, WriteOp
 from ui.records.models import RowsModel
 
 
@@ -51,7 +52,7 @@ def _selected(view: QTableView) -> dict[str, Any] | None:
 class LookupBar(QWidget):
     """Type an ID number or USCC: list status at once; open the credit detail."""
 
-    def __init__(self, page: "Page"):
+    def __init__(self, page: "RecordsPage"):
         super().__init__(page)
         self.page = page
         layout = QHBoxLayout(self)
@@ -62,7 +63,7 @@ class LookupBar(QWidget):
         self.number.setClearButtonEnabled(True)
         self.purpose = QComboBox()
         self.purpose.setEditable(True)
-        self.purpose.addItems(pol.load(page.ctx.reader)["report"].get("purposes", []))
+        self.purpose.addItems(pol.load(page.ctx.ui_db)["report"].get("purposes", []))
         self.purpose.setToolTip(self.tr("Purpose of looking at the credit information "
                                         "(recorded in the query log)"))
         self.view_button = QPushButton(self.tr("View credit detail"))
@@ -84,14 +85,14 @@ class LookupBar(QWidget):
             self.status.clear()
             self.status.setStyleSheet("")
             return
-        status = list_status.list_status(self.page.ctx.reader, id_number=text)
+        status = list_status.list_status(self.page.ctx.ui_db, id_number=text)
         self.status.setText(list_status.describe_status(status))
         color = "#b3261e" if status["black"] else "#1b6e3a" if status["red"] else "#445"
         self.status.setStyleSheet(f"color: {color}; font-weight: bold;")
 
     def view_detail(self) -> None:
         try:
-            subject_id = resolve(self.page.ctx.reader, self.number.text())
+            subject_id = resolve(self.page.ctx.ui_db, self.number.text())
         except UserError as exc:
             self.status.setText(str(exc))
             return
@@ -104,11 +105,11 @@ class LookupBar(QWidget):
 
 
 class RecordsTab(QWidget):
-    def __init__(self, page: "Page"):
+    def __init__(self, page: "RecordsPage"):
         super().__init__(page)
         self.page = page
         self.subject_id: str | None = None
-        policy = pol.load(page.ctx.reader)
+        policy = pol.load(page.ctx.ui_db)
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.text = QLineEdit()
@@ -171,7 +172,7 @@ class RecordsTab(QWidget):
 
     def reload(self) -> None:
         self.model.set_rows(records.search_records(
-            self.page.ctx.reader, text=self.text.text().strip() or None,
+            self.page.ctx.ui_db, text=self.text.text().strip() or None,
             category=self.category.currentData(), status=self.status.currentData(),
             subject_id=self.subject_id))
         self.history.clear()
@@ -182,7 +183,7 @@ class RecordsTab(QWidget):
             self.history.clear()
             return
         steps = []
-        for entry in records.history(self.page.ctx.reader, record["id"]):
+        for entry in records.history(self.page.ctx.ui_db, record["id"]):
             status = (entry["after"] or {}).get("status", "")
             steps.append(f"{entry['at'][:16].replace('T', ' ')} {entry['operator_name']} "
                          f"{pol.status_label(status)}")
@@ -191,7 +192,7 @@ class RecordsTab(QWidget):
     def new_record(self) -> RecordDialog:
         subject = ""
         if self.subject_id:
-            subject = subject_info(self.page.ctx.reader, self.subject_id)["number"]
+            subject = subject_info(self.page.ctx.ui_db, self.subject_id)["number"]
         dialog = RecordDialog(self.page.ctx, self, on_saved=lambda _: self.page.refresh(),
                               subject=subject)
         dialog.show()
@@ -222,14 +223,14 @@ class RecordsTab(QWidget):
 
 
 class ListsTab(QWidget):
-    def __init__(self, page: "Page"):
+    def __init__(self, page: "RecordsPage"):
         super().__init__(page)
         self.page = page
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All lists"), None)
-        policy = pol.load(page.ctx.reader)
+        policy = pol.load(page.ctx.ui_db)
         for kind in pol.LIST_KINDS:
             self.kind.addItem(pol.list_label(policy, kind), kind)
         self.text = QLineEdit()
@@ -267,14 +268,14 @@ class ListsTab(QWidget):
         self.view.selectionModel().selectionChanged.connect(self.show_measures)
 
     def reload(self) -> None:
-        self.model.set_rows(lists.entries(self.page.ctx.reader, list_kind=self.kind.currentData(),
+        self.model.set_rows(lists.entries(self.page.ctx.ui_db, list_kind=self.kind.currentData(),
                                           text=self.text.text().strip() or None))
         self.measures.clear()
 
     def show_measures(self) -> None:
         entry = _selected(self.view)
         if entry:
-            policy = pol.load(self.page.ctx.reader)
+            policy = pol.load(self.page.ctx.ui_db)
             self.measures.setText(self.tr("Measures: {measures}").format(
                 measures="；".join(pol.measures(policy, entry["list_kind"]))))
 
@@ -303,7 +304,7 @@ def _masked(number: str | None) -> str:
 
 
 class RepairsTab(QWidget):
-    def __init__(self, page: "Page"):
+    def __init__(self, page: "RecordsPage"):
         super().__init__(page)
         self.page = page
         layout = QVBoxLayout(self)
@@ -332,7 +333,7 @@ class RepairsTab(QWidget):
         self.reject_button.clicked.connect(lambda: self.decide(False))
 
     def reload(self) -> None:
-        self.model.set_rows(repair.applications(self.page.ctx.reader))
+        self.model.set_rows(repair.applications(self.page.ctx.ui_db))
 
     def decide(self, approve: bool) -> DecideRepairDialog | None:
         application = _selected(self.view)
@@ -346,7 +347,7 @@ class RepairsTab(QWidget):
 
 
 class ObjectionsTab(QWidget):
-    def __init__(self, page: "Page"):
+    def __init__(self, page: "RecordsPage"):
         super().__init__(page)
         self.page = page
         layout = QVBoxLayout(self)
@@ -372,7 +373,7 @@ class ObjectionsTab(QWidget):
         self.answer_button.clicked.connect(self.answer)
 
     def reload(self) -> None:
-        self.model.set_rows(objections.objections(self.page.ctx.reader))
+        self.model.set_rows(objections.objections(self.page.ctx.ui_db))
 
     def answer(self) -> AnswerObjectionDialog | None:
         objection = _selected(self.view)
@@ -386,7 +387,7 @@ class ObjectionsTab(QWidget):
 
 
 class ReportsTab(QWidget):
-    def __init__(self, page: "Page"):
+    def __init__(self, page: "RecordsPage"):
         super().__init__(page)
         self.page = page
         layout = QVBoxLayout(self)
@@ -395,7 +396,7 @@ class ReportsTab(QWidget):
         self.subject.setPlaceholderText(self.tr("ID number, USCC or record id"))
         self.purpose = QComboBox()
         self.purpose.setEditable(True)
-        self.purpose.addItems(pol.load(page.ctx.reader)["report"].get("purposes", []))
+        self.purpose.addItems(pol.load(page.ctx.ui_db)["report"].get("purposes", []))
         self.requester = QLineEdit()
         self.requester.setPlaceholderText(self.tr("e.g. the bank asking; empty: the subject"))
         self.output = QLineEdit()
@@ -440,7 +441,7 @@ class ReportsTab(QWidget):
         self.verify_button.clicked.connect(self.verify)
 
     def reload(self) -> None:
-        self.model.set_rows(report.reports(self.page.ctx.reader))
+        self.model.set_rows(report.reports(self.page.ctx.ui_db))
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save credit report"),
@@ -456,38 +457,25 @@ class ReportsTab(QWidget):
         output = Path(self.output.text().strip() or self._default_path())
         output.parent.mkdir(parents=True, exist_ok=True)
         subject, purpose = self.subject.text(), self.purpose.currentText()
-        requester, operator = self.requester.text(), self.page.ctx.operator_id
         self.print_button.setEnabled(False)
         self.message.setText(self.tr("Printing…"))
-        self.page.ctx.runner.submit(
-            lambda db, job: report.issue_report(db, operator, subject, purpose=purpose,
-                                                output=output, requester=requester),
-            on_done=self._printed, on_error=self._failed, label="credit report")
+        (BackgroundOp(self, report.issue_report, self.page.ctx.operator_id, subject,
+                      purpose=purpose, output=output, requester=self.requester.text())
+         .finally_(lambda: self.print_button.setEnabled(True))
+         .success(self._printed).failure(self.message.setText).run(self.page.ctx.ops))
 
     def _printed(self, row: dict) -> None:
-        self.print_button.setEnabled(True)
         self.message.setText(self.tr("Report {number} saved to {path}. Verification code: "
                                      "{code}.").format(number=row["number"], path=row["path"],
                                                        code=row["verify_code"]))
         self.page.refresh()
 
-    def _failed(self, exc: BaseException, details: str) -> None:
-        self.print_button.setEnabled(True)
-        message = describe(exc)
-        if message is None:
-            from ui.errors import show_exception
-
-            show_exception(exc, details, self)
-            return
-        self.message.setText(message)
-
     def verify(self) -> None:
-        code, operator = self.code.text(), self.page.ctx.operator_id
-        self.page.ctx.runner.submit(
-            lambda db, job: report.verify_report(db, code, operator_id=operator),
-            on_done=lambda result: (self.message.setText(result["message"]),
-                                    self.page.refresh()),
-            on_error=self._failed, label="verify report")
+        (BackgroundOp(self, report.verify_report, self.code.text(),
+                      operator_id=self.page.ctx.operator_id)
+         .success(lambda result: (self.message.setText(result["message"]),
+                                  self.page.refresh()))
+         .failure(self.message.setText).run(self.page.ctx.ops))
 
 
 class QueryLogTab(QWidget):
@@ -495,7 +483,7 @@ class QueryLogTab(QWidget):
 
     PAGE = 300
 
-    def __init__(self, page: "Page"):
+    def __init__(self, page: "RecordsPage"):
         super().__init__(page)
         self.page = page
         layout = QVBoxLayout(self)
@@ -542,20 +530,20 @@ class QueryLogTab(QWidget):
                 "until": self.until.text().strip() or None}
 
     def reload(self) -> None:
-        rows = query_log.search_log(self.page.ctx.reader, limit=self.PAGE, **self._filters())
+        rows = query_log.search_log(self.page.ctx.ui_db, limit=self.PAGE, **self._filters())
         self.model.set_rows(rows)
         self.more.setEnabled(len(rows) == self.PAGE)
 
     def load_more(self) -> None:
         if not self.model.rows:
             return
-        rows = query_log.search_log(self.page.ctx.reader, limit=self.PAGE,
+        rows = query_log.search_log(self.page.ctx.ui_db, limit=self.PAGE,
                                     before_seq=self.model.rows[-1]["seq"], **self._filters())
         self.model.append_rows(rows)
         self.more.setEnabled(len(rows) == self.PAGE)
 
 
-class Page(QWidget):
+class RecordsPage(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -586,11 +574,8 @@ class Page(QWidget):
         layout.addWidget(self.tabs)
         self.refresh()
         # Statuses follow the calendar: records whose publicity ended become expired.
-        operator = ctx.operator_id
-        ctx.runner.submit(lambda db, job: records.refresh_statuses(db, operator),
-                          on_done=lambda changed: self.refresh() if changed and not
-                          self._closed else None,
-                          label="refresh record statuses")
+        WriteOp(self, records.refresh_statuses, ctx.operator_id).success(
+            lambda changed: self.refresh() if changed else None).run(ctx.ops)
 
     def refresh(self) -> None:
         if self._closed:
@@ -598,7 +583,7 @@ class Page(QWidget):
         for tab in (self.records_tab, self.lists_tab, self.repairs_tab, self.objections_tab,
                     self.reports_tab, self.log_tab):
             tab.reload()
-        alerts = objections.alerts(self.ctx.reader)
+        alerts = objections.alerts(self.ctx.ui_db)
         if alerts:
             overdue = sum(1 for a in alerts if a["warning"] == "overdue")
             self.alerts.setText(self.tr(
@@ -617,12 +602,9 @@ class Page(QWidget):
 
     def show_subject(self, subject_id: str, purpose: str) -> None:
         """Open a subject's credit detail; the look is logged with its purpose."""
-        info = subject_info(self.ctx.reader, subject_id)
-        operator = self.ctx.operator_id
-        self.ctx.runner.submit(
-            lambda db, job: query_log.log_use(db, operator, action=query_log.VIEW,
-                                              subject_id=subject_id, purpose=purpose,
-                                              detail={"screen": "records"}),
-            on_done=lambda _: self.log_tab.reload(), label="log view")
+        info = subject_info(self.ctx.ui_db, subject_id)
+        (WriteOp(self, query_log.log_use, self.ctx.operator_id, action=query_log.VIEW,
+                 subject_id=subject_id, purpose=purpose, detail={"screen": "records"})
+         .success(lambda _: self.log_tab.reload()).run(self.ctx.ops))
         self.records_tab.set_subject(subject_id, info["name"])
         self.tabs.setCurrentWidget(self.records_tab)

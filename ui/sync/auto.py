@@ -1,11 +1,12 @@
 """Sync by itself when the county is reachable, if the official turned that on.
 
-One ``AutoSync`` per job runner (``auto_sync_for(ctx)``), parented to the
-runner so it lives as long as the window's worker, whichever page made it.
-Every few minutes it reads the setting and, when on, enrolled and idle,
-runs ``client.sync_now`` on the worker after a short reachability check.
-The main window may call ``auto_sync_for(ctx)`` at start so it runs before
-the sync page is first opened.
+One ``AutoSync`` per window (``auto_sync_for(ctx)``), parented to the
+window's operation lanes so it lives as long as they do, whichever page made
+it. Every few minutes it reads the setting and, when on, enrolled and idle,
+runs ``client.sync_now`` after a short reachability check — on the background
+lane, so a county server that does not answer (the transport retries for
+minutes) never holds up a save. The main window calls ``auto_sync_for(ctx)``
+at start so it runs before the sync page is first opened.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app import settings
 from app.jobs import Job
 from app.sync import client
+from ui.operations import BackgroundOp
 
 AUTO_SYNC_INTERVAL_MS = 5 * 60 * 1000
 
@@ -36,13 +38,14 @@ class AutoSync(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
+        ctx.ops.stopping.connect(self.stop)
 
     def stop(self) -> None:
         self.timer.stop()
 
     def due(self) -> str | None:
         """The county address if an automatic sync should run now."""
-        db = self.ctx.reader
+        db = self.ctx.ui_db
         if self.job is not None or not settings.get(db, "sync.auto", False):
             return None
         if not settings.get(db, "sync.county_public_key"):
@@ -53,35 +56,30 @@ class AutoSync(QObject):
         url = self.due()
         if not url:
             return None
-        data, operator = self.ctx.data, self.ctx.operator_id
-
-        def task(db, job):
-            if not client.reachable(url):
-                return None
-            return client.sync_now(db, data, operator, url, job=job)
-
-        def done(result):
-            self.job = None
-            self.finished.emit(result)
-
-        def error(exc, details):
-            self.job = None
-            self.failed.emit(str(exc) or type(exc).__name__)
-
-        def cancelled():
-            self.job = None
-            self.finished.emit(None)
-
-        self.job = self.ctx.runner.submit(task, on_done=done, on_error=error,
-                                          on_cancelled=cancelled, label="auto-sync")
+        self.job = (BackgroundOp(None, _sync_if_reachable, self.ctx.data, self.ctx.operator_id,
+                                 url)
+                    .success(self.finished.emit)
+                    .failure(self.failed.emit)
+                    .cancelled(lambda: self.finished.emit(None))
+                    .finally_(self._idle)
+                    .run(self.ctx.ops))
         self.started.emit()
         return self.job
 
+    def _idle(self) -> None:
+        self.job = None
+
+
+def _sync_if_reachable(db, data, operator_id: str, url: str, job):
+    if not client.reachable(url):
+        return None
+    return client.sync_now(db, data, operator_id, url, job=job)
+
 
 def auto_sync_for(ctx) -> AutoSync:
-    """The runner's AutoSync, made on first use."""
-    found = _instances.get(ctx.runner)
+    """The window's AutoSync, made on first use."""
+    found = _instances.get(ctx.ops)
     if found is None:
-        found = AutoSync(ctx, ctx.runner)
-        _instances[ctx.runner] = found
+        found = AutoSync(ctx, ctx.ops)
+        _instances[ctx.ops] = found
     return found

@@ -1,8 +1,11 @@
 """The sync page: what waits for the county, sending it, conflicts, USB transport.
 
-Every action is an ``app.sync`` function run on the DB worker
-(``ctx.runner``); the page only shows state read through ``ctx.reader``
-(a few indexed queries, milliseconds) and adapts progress and cancel.
+Every action is an ``app.sync`` function run as an operation
+(``ui.operations``): talking to the county on the background lane, so a
+server that does not answer never holds up a save; USB files, conflicts and
+settings on the write lane. The page only shows state read through
+``ctx.ui_db`` (a few indexed queries, milliseconds) and adapts progress and
+cancel.
 """
 
 from __future__ import annotations
@@ -20,10 +23,9 @@ from app import settings
 from app.errors import field_label
 from app.jobs import Job
 from app.sync import client, conflicts, keys, outbox, usb
+from ui.operations import BackgroundOp, Op, WriteOp
 from ui.rows_model import RowsTableModel
 from ui.sync.auto import auto_sync_for
-
-
 
 def _short_time(value: str | None) -> str:
     return (value or "").replace("T", " ")[:19]
@@ -200,7 +202,7 @@ class SyncPage(QWidget):
 
     # ---------------------------------------------------------------- state
     def refresh(self) -> None:
-        db = self.ctx.reader
+        db = self.ctx.ui_db
         st = outbox.status(db)
         self.status = st
         b = st["batches"]
@@ -258,45 +260,43 @@ class SyncPage(QWidget):
         self.message.setText(text)
 
     # ---------------------------------------------------------------- running work
-    def _run(self, fn, done_text, *, label: str) -> Job | None:
+    def _start(self, op: Op, done_text) -> Job | None:
+        """Run one sync action at a time, with the page's progress bar and message line;
+        ``done_text(result)`` gives (message, is_error)."""
         if self._job is not None:
             return None
         self._say(self.tr("Working…"))
         self.progress.setRange(0, 0)
 
-        def on_done(result):
+        def ended():
             self._job = None
             self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+
+        def done(result):
             self.progress.setValue(1)
             self.progress.setFormat("")
             text, error = done_text(result)
             self._say(text, error)
             self.refresh()
 
-        def on_error(exc, details):
-            self._job = None
-            self.progress.setRange(0, 1)
-            self.progress.setValue(0)
-            self._say(str(exc) or type(exc).__name__, True)
+        def failed(message):
+            self._say(message, True)
             self.refresh()
 
-        def on_cancelled():
-            self._job = None
-            self.progress.setRange(0, 1)
-            self.progress.setValue(0)
+        def cancelled():
             self._say(self.tr("Cancelled. What the county already acknowledged stays "
                               "acknowledged; the rest is sent next time."), True)
             self.refresh()
 
-        def on_progress(done, total, message):
+        def progress(done_count, total, message):
             if total:
                 self.progress.setRange(0, total)
-                self.progress.setValue(done)
+                self.progress.setValue(done_count)
                 self.progress.setFormat(f"{message}  %v / %m")
 
-        self._job = self.ctx.runner.submit(fn, on_done=on_done, on_error=on_error,
-                                           on_cancelled=on_cancelled, on_progress=on_progress,
-                                           label=label)
+        self._job = (op.finally_(ended).success(done).failure(failed).cancelled(cancelled)
+                     .progress(progress).run(self.ctx.ops))
         self._set_busy(True)
         return self._job
 
@@ -324,29 +324,25 @@ class SyncPage(QWidget):
         return text, False
 
     def sync_now(self) -> Job | None:
-        data, operator = self.ctx.data, self.ctx.operator_id
         url = self.url.text().strip() or None
-        return self._run(lambda db, job: client.sync_now(db, data, operator, url, job=job),
-                         self._push_text, label="sync")
+        return self._start(BackgroundOp(self, client.sync_now, self.ctx.data,
+                                        self.ctx.operator_id, url), self._push_text)
 
     def enrol(self) -> Job | None:
-        data, url = self.ctx.data, self.url.text().strip()
-        return self._run(lambda db, job: client.enroll(db, data, url),
-                         lambda r: (self.tr("Enrolled with county {county}; status: {status}. "
+        url = self.url.text().strip()
+        return self._start(BackgroundOp(self, client.enroll, self.ctx.data, url),
+                           lambda r: (self.tr("Enrolled with county {county}; status: {status}. "
                                             "County key {key}: compare it with the one the county "
                                             "announced.").format(county=r["county_code"],
                                                                  status=self.enrolment_label(
                                                                      r["status"]),
-                                                                 key=r["county_key_id"]), False),
-                         label="enrol")
+                                                                 key=r["county_key_id"]), False))
 
     def export_to(self, target: str) -> Job | None:
-        data = self.ctx.data
-        return self._run(lambda db, job: usb.export_batches(db, data, target, job=job),
-                         lambda r: (self.tr("Wrote {batches} batch files ({changes} changes) to "
+        return self._start(WriteOp(self, usb.export_batches, self.ctx.data, target),
+                           lambda r: (self.tr("Wrote {batches} batch files ({changes} changes) to "
                                             "{target}. Bring back the county's receipt files and "
-                                            "import them.").format(**r), False),
-                         label="export")
+                                            "import them.").format(**r), False))
 
     def import_receipts_from(self, path: str) -> Job | None:
         def text(r):
@@ -356,26 +352,24 @@ class SyncPage(QWidget):
             for refused in r["refused"]:
                 out += "\n" + self.tr("Refused {file}: {reason}").format(**refused)
             return out, bool(r["refused"])
-        return self._run(lambda db, job: usb.import_receipts(db, path), text, label="receipts")
+        return self._start(WriteOp(self, usb.import_receipts, path), text)
 
     def import_downlink_from(self, path: str) -> Job | None:
-        operator = self.ctx.operator_id
-        return self._run(lambda db, job: usb.import_downlink(db, operator, path),
-                         lambda r: (self.tr("From the county: {packages} packages, {entries} list "
+        return self._start(WriteOp(self, usb.import_downlink, self.ctx.operator_id, path),
+                           lambda r: (self.tr("From the county: {packages} packages, {entries} list "
                                             "entries, {policies} policies, {flagged} households "
                                             "flagged for review.").format(
                              packages=r["packages"], entries=r["list_entries"],
-                             policies=r["policies"], flagged=r["flagged"]), False),
-                         label="downlink")
+                             policies=r["policies"], flagged=r["flagged"]), False))
 
     def resolve(self, choice: str) -> Job | None:
         row = self.conflict_view.currentIndex().row()
         if not 0 <= row < len(self._conflicts):
             return None
-        conflict_id, operator = self._conflicts[row]["id"], self.ctx.operator_id
-        return self._run(lambda db, job: conflicts.resolve(db, operator, conflict_id, choice),
-                         lambda r: (self.tr("Resolved; the choice goes to the county with the "
-                                            "next sync."), False), label="resolve")
+        return self._start(WriteOp(self, conflicts.resolve, self.ctx.operator_id,
+                                   self._conflicts[row]["id"], choice),
+                           lambda r: (self.tr("Resolved; the choice goes to the county with the "
+                                              "next sync."), False))
 
     def _choose_export(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder on the USB stick"))
@@ -396,8 +390,7 @@ class SyncPage(QWidget):
 
     # ---------------------------------------------------------------- settings
     def _save(self, key: str, value) -> None:
-        self.ctx.runner.submit(lambda db, job: settings.put(db, key, value),
-                               on_done=lambda _: self.refresh(), label="setting")
+        WriteOp(self, settings.put, key, value).success(lambda _: self.refresh()).run(self.ctx.ops)
 
     def _auto_toggled(self, on: bool) -> None:
         self._save("sync.auto", bool(on))
@@ -413,5 +406,3 @@ class SyncPage(QWidget):
             self._say(text, error)
         self.refresh()
 
-
-Page = SyncPage

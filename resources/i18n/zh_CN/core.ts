@@ -138,8 +138,20 @@
         <translation>第 {row} 行，</translation>
     </message>
     <message>
+        <source>The disk is full. Free some space (empty the recycle bin, move old files to a USB stick) and try again.</source>
+        <translation>磁盘已满。请清理空间（清空回收站、把旧文件移到 U 盘）后重试。</translation>
+    </message>
+    <message>
         <source>The disk is full, so the change was not saved. Free some space (empty the recycle bin, move old files to a USB stick) and try again.</source>
         <translation>磁盘已满，本次修改没有保存。请清理空间（清空回收站、把旧文件移到U盘）后重试。</translation>
+    </message>
+    <message>
+        <source>The register could not be read: the disk or USB stick holding it did not answer. If the USB stick was pulled out, put it back and restart the program; if it happens again the disk may be failing — copy the latest backup to another disk.</source>
+        <translation>无法读取登记册：存放登记册的磁盘或 U 盘没有响应。如果 U 盘被拔出，请插回后重新启动程序；如果反复出现，可能是磁盘出现故障——请把最近的备份复制到另一块磁盘。</translation>
+    </message>
+    <message>
+        <source>The change was not saved: the disk or USB stick holding the register did not answer. If the USB stick was pulled out, put it back and restart the program; if it happens again the disk may be failing — copy the latest backup to another disk.</source>
+        <translation>修改没有保存：存放登记册的磁盘或 U 盘没有响应。如果 U 盘被拔出，请插回后重新启动程序；如果反复出现，可能是磁盘出现故障——请把最近的备份复制到另一块磁盘。</translation>
     </message>
     <message>
         <source>The register is in use by another program or another copy of this program. Close the other one and try again.</source>

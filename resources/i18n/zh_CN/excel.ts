@@ -535,10 +535,6 @@
         <translation>模板已保存到 {path}。</translation>
     </message>
     <message>
-        <source>Something went wrong; nothing was changed.</source>
-        <translation>出错了，未做任何更改。</translation>
-    </message>
-    <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>

@@ -2,185 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Page</name>
-    <message>
-        <source>Village</source>
-        <translation>村</translation>
-    </message>
-    <message>
-        <source>Start this year&apos;s campaign</source>
-        <translation>开始本年度评定</translation>
-    </message>
-    <message>
-        <source>First review (village group)</source>
-        <translation>村评议小组初评</translation>
-    </message>
-    <message>
-        <source>Publish notice…</source>
-        <translation>发布公示…</translation>
-    </message>
-    <message>
-        <source>Record objection…</source>
-        <translation>登记异议…</translation>
-    </message>
-    <message>
-        <source>Township review</source>
-        <translation>乡镇复核</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>审定</translation>
-    </message>
-    <message>
-        <source>Award plaques</source>
-        <translation>授牌</translation>
-    </message>
-    <message>
-        <source>Print notice list…</source>
-        <translation>打印公示名单…</translation>
-    </message>
-    <message>
-        <source>Scoring and workflow</source>
-        <translation>评分与流程</translation>
-    </message>
-    <message>
-        <source>Summary as PDF…</source>
-        <translation>汇总表 PDF…</translation>
-    </message>
-    <message>
-        <source>Summary as Excel…</source>
-        <translation>汇总表 Excel…</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>评定结果</translation>
-    </message>
-    <message>
-        <source>Households flagged by new negative facts (overdue loans, list entries, broken promises) wait here for review.</source>
-        <translation>出现新的不良信息（贷款逾期、列入名单、违背承诺）的农户在这里等待复查。</translation>
-    </message>
-    <message>
-        <source>Keep the grade</source>
-        <translation>维持等级</translation>
-    </message>
-    <message>
-        <source>Remove (摘牌)</source>
-        <translation>摘牌</translation>
-    </message>
-    <message>
-        <source>Review queue</source>
-        <translation>待复查</translation>
-    </message>
-    <message>
-        <source>No rating campaign yet.</source>
-        <translation>还没有评定批次。</translation>
-    </message>
-    <message>
-        <source>{name} · scheme {version} · {status}</source>
-        <translation>{name} · 指标体系 {version} · {status}</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <source>{n} not fully scored</source>
-        <translation>{n} 户未评完</translation>
-    </message>
-    <message>
-        <source>{n} open objections</source>
-        <translation>{n} 条异议待处理</translation>
-    </message>
-    <message>
-        <source>vetoed</source>
-        <translation>一票否决</translation>
-    </message>
-    <message>
-        <source>Saved {name}: {score} points, {result}.</source>
-        <translation>已保存 {name}：{score} 分，{result}。</translation>
-    </message>
-    <message>
-        <source>{step}: {n} households.</source>
-        <translation>{step}：{n} 户。</translation>
-    </message>
-    <message>
-        <source>Notice published from {start} to {end}; print the list for the village board.</source>
-        <translation>已发布公示，公示期 {start} 至 {end}；请打印公示名单张贴在村务公开栏。</translation>
-    </message>
-    <message>
-        <source>Publish the notice</source>
-        <translation>发布公示</translation>
-    </message>
-    <message>
-        <source>{township} credit office</source>
-        <translation>{township}信用办</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>Objections to</source>
-        <translation>异议受理</translation>
-    </message>
-    <message>
-        <source>Objection about {name}</source>
-        <translation>关于{name}的异议</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Raised by</source>
-        <translation>异议人</translation>
-    </message>
-    <message>
-        <source>Objection</source>
-        <translation>异议内容</translation>
-    </message>
-    <message>
-        <source>Printed to {path}</source>
-        <translation>已打印到 {path}</translation>
-    </message>
-    <message>
-        <source>Save the notice list</source>
-        <translation>保存公示名单</translation>
-    </message>
-    <message>
-        <source>Saved to {path}</source>
-        <translation>已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>Save the summary</source>
-        <translation>保存汇总表</translation>
-    </message>
-    <message>
-        <source>{year} credit household rating</source>
-        <translation>{year}年度信用户评定</translation>
-    </message>
-    <message>
-        <source>{township}: {credit} of {n} villages are credit villages; credit households {share}; on-time repayment {on_time}; NPL {npl}. Credit township: {verdict}.</source>
-        <translation>{township}：{n} 个村中信用村 {credit} 个；信用户占比 {share}；按时还款率 {on_time}；不良贷款率 {npl}。信用乡镇：{verdict}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>达标</translation>
-    </message>
-    <message>
-        <source>not yet</source>
-        <translation>尚未达标</translation>
-    </message>
-</context>
-<context>
     <name>Rating</name>
     <message>
         <source>&apos;{key}&apos; is not a question of scheme {version}.</source>
@@ -912,6 +733,185 @@
     <message>
         <source>Installed scheme {code} {version}; new campaigns use it.</source>
         <translation>已安装指标体系 {code} {version}；新建的评定批次将使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPage</name>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Start this year&apos;s campaign</source>
+        <translation>开始本年度评定</translation>
+    </message>
+    <message>
+        <source>First review (village group)</source>
+        <translation>村评议小组初评</translation>
+    </message>
+    <message>
+        <source>Publish notice…</source>
+        <translation>发布公示…</translation>
+    </message>
+    <message>
+        <source>Record objection…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <source>Township review</source>
+        <translation>乡镇复核</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审定</translation>
+    </message>
+    <message>
+        <source>Award plaques</source>
+        <translation>授牌</translation>
+    </message>
+    <message>
+        <source>Print notice list…</source>
+        <translation>打印公示名单…</translation>
+    </message>
+    <message>
+        <source>Scoring and workflow</source>
+        <translation>评分与流程</translation>
+    </message>
+    <message>
+        <source>Summary as PDF…</source>
+        <translation>汇总表 PDF…</translation>
+    </message>
+    <message>
+        <source>Summary as Excel…</source>
+        <translation>汇总表 Excel…</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>评定结果</translation>
+    </message>
+    <message>
+        <source>Households flagged by new negative facts (overdue loans, list entries, broken promises) wait here for review.</source>
+        <translation>出现新的不良信息（贷款逾期、列入名单、违背承诺）的农户在这里等待复查。</translation>
+    </message>
+    <message>
+        <source>Keep the grade</source>
+        <translation>维持等级</translation>
+    </message>
+    <message>
+        <source>Remove (摘牌)</source>
+        <translation>摘牌</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>待复查</translation>
+    </message>
+    <message>
+        <source>No rating campaign yet.</source>
+        <translation>还没有评定批次。</translation>
+    </message>
+    <message>
+        <source>{name} · scheme {version} · {status}</source>
+        <translation>{name} · 指标体系 {version} · {status}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>{n} not fully scored</source>
+        <translation>{n} 户未评完</translation>
+    </message>
+    <message>
+        <source>{n} open objections</source>
+        <translation>{n} 条异议待处理</translation>
+    </message>
+    <message>
+        <source>vetoed</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Saved {name}: {score} points, {result}.</source>
+        <translation>已保存 {name}：{score} 分，{result}。</translation>
+    </message>
+    <message>
+        <source>{step}: {n} households.</source>
+        <translation>{step}：{n} 户。</translation>
+    </message>
+    <message>
+        <source>Notice published from {start} to {end}; print the list for the village board.</source>
+        <translation>已发布公示，公示期 {start} 至 {end}；请打印公示名单张贴在村务公开栏。</translation>
+    </message>
+    <message>
+        <source>Publish the notice</source>
+        <translation>发布公示</translation>
+    </message>
+    <message>
+        <source>{township} credit office</source>
+        <translation>{township}信用办</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Objections to</source>
+        <translation>异议受理</translation>
+    </message>
+    <message>
+        <source>Objection about {name}</source>
+        <translation>关于{name}的异议</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议内容</translation>
+    </message>
+    <message>
+        <source>Printed to {path}</source>
+        <translation>已打印到 {path}</translation>
+    </message>
+    <message>
+        <source>Save the notice list</source>
+        <translation>保存公示名单</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>保存汇总表</translation>
+    </message>
+    <message>
+        <source>{year} credit household rating</source>
+        <translation>{year}年度信用户评定</translation>
+    </message>
+    <message>
+        <source>{township}: {credit} of {n} villages are credit villages; credit households {share}; on-time repayment {on_time}; NPL {npl}. Credit township: {verdict}.</source>
+        <translation>{township}：{n} 个村中信用村 {credit} 个；信用户占比 {share}；按时还款率 {on_time}；不良贷款率 {npl}。信用乡镇：{verdict}。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未达标</translation>
     </message>
 </context>
 <context>

@@ -275,37 +275,6 @@
     </message>
 </context>
 <context>
-    <name>Page</name>
-    <message>
-        <source>Credit records</source>
-        <translation>信用记录</translation>
-    </message>
-    <message>
-        <source>Red and black lists</source>
-        <translation>红黑名单</translation>
-    </message>
-    <message>
-        <source>Credit repair</source>
-        <translation>信用修复</translation>
-    </message>
-    <message>
-        <source>Objections</source>
-        <translation>异议处理</translation>
-    </message>
-    <message>
-        <source>Credit reports</source>
-        <translation>信用报告</translation>
-    </message>
-    <message>
-        <source>Query log</source>
-        <translation>查询使用登记</translation>
-    </message>
-    <message>
-        <source>Objections needing an answer soon: {soon}; overdue: {overdue}. Nearest: {name}, {when}.</source>
-        <translation>异议即将到期：{soon} 件；已超期：{overdue} 件。最紧急：{name}，{when}。</translation>
-    </message>
-</context>
-<context>
     <name>QueryLogTab</name>
     <message>
         <source>Name, operator, purpose or detail</source>
@@ -842,6 +811,37 @@
     <message>
         <source>The shipped credit policy is in use again.</source>
         <translation>已恢复使用随软件提供的信用信息政策。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Credit records</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>Red and black lists</source>
+        <translation>红黑名单</translation>
+    </message>
+    <message>
+        <source>Credit repair</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>异议处理</translation>
+    </message>
+    <message>
+        <source>Credit reports</source>
+        <translation>信用报告</translation>
+    </message>
+    <message>
+        <source>Query log</source>
+        <translation>查询使用登记</translation>
+    </message>
+    <message>
+        <source>Objections needing an answer soon: {soon}; overdue: {overdue}. Nearest: {name}, {when}.</source>
+        <translation>异议即将到期：{soon} 件；已超期：{overdue} 件。最紧急：{name}，{when}。</translation>
     </message>
 </context>
 <context>

@@ -38,10 +38,6 @@
         <source>Settings</source>
         <translation>设置</translation>
     </message>
-    <message>
-        <source>This page could not be opened: {error}</source>
-        <translation>此页面无法打开：{error}</translation>
-    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -60,6 +56,17 @@
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong; nothing was changed.</source>
+        <translation>出了问题，没有做任何修改。</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>出了问题。</translation>
     </message>
 </context>
 <context>
@@ -313,13 +320,6 @@
     </message>
 </context>
 <context>
-    <name>Placeholder</name>
-    <message>
-        <source>This part of the program is not built yet. It will appear here in a later version.</source>
-        <translation>这部分功能尚未完成，将在以后的版本中出现在这里。</translation>
-    </message>
-</context>
-<context>
     <name>RegisterPage</name>
     <message>
         <source>Households</source>
@@ -424,7 +424,7 @@
     </message>
     <message>
         <source>Commitment letters</source>
-        <translation>承诺书</translation>
+        <translation type="unfinished">承诺书</translation>
     </message>
     <message>
         <source>None yet.</source>
