@@ -424,7 +424,7 @@
     </message>
     <message>
         <source>Commitment letters</source>
-        <translation type="unfinished">承诺书</translation>
+        <translation>承诺书</translation>
     </message>
     <message>
         <source>None yet.</source>
