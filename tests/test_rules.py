@@ -227,3 +227,155 @@ def test_county_corrections_follow_the_same_rules(db, operator, data, village, c
         else:
             assert now[field] == before[i][field], (field, value)
             assert now["version"] == before[i]["version"], (field, value)
+
+
+# ------------------------------------------------------------ organizations
+
+def uscc_code(i: int, *, good: bool = True) -> str:
+    from stdnum.cn import uscc as stdnum_uscc
+
+    body = f"93510623{i:09d}"
+    check = stdnum_uscc.calc_check_digit(body + "0")
+    if not good:
+        check = "1" if check != "1" else "2"
+    return body + check
+
+
+# (typed values over a valid organization, accepted, the field refused)
+ORGANIZATION_CASES = [
+    ({}, True, None),
+    ({"name": "青龙柑橘（专业）合作社"}, True, None),
+    ({"name": "青龙\u202e合作社"}, False, "name"),
+    ({"name": EXT_G + "山合作社"}, False, "name"),
+    ({"legal_rep_name": "张三(老)"}, False, "legal_rep_name"),
+    ({"legal_rep_name": "阿卜杜·热合曼"}, True, None),
+    ({"uscc": "PILOT"}, False, "uscc"),
+    ({"uscc": "PILOT", "uscc_override_reason": "营业执照所载代码，试点期间赋码"}, True, None),
+    ({"uscc": "93510623I00000001X"}, False, "uscc"),
+    ({"uscc": "FULLWIDTH"}, True, None),
+    ({"uscc": "9351062300000001"}, False, "uscc"),
+    ({"registered_capital": "50万"}, True, None),
+    ({"registered_capital": "1,000元"}, True, None),
+    ({"registered_capital": "-1"}, False, "registered_capital"),
+    ({"phone": "+86 138 0013 8000"}, True, None),
+    ({"legal_rep_id_number": "510623800101123"}, True, None),
+    ({"legal_rep_id_number": "BADCHECK"}, False, "legal_rep_id_number"),
+]
+ORG_HEADERS = {"name": "名称", "kind": "类型", "uscc": "统一社会信用代码",
+               "uscc_override_reason": "代码确认理由", "legal_rep_name": "法定代表人",
+               "legal_rep_id_number": "法定代表人身份证号码", "phone": "联系电话",
+               "registered_capital": "注册资本", "address": "地址"}
+
+
+def _organization(i: int, overrides: dict) -> dict:
+    data = {"name": f"青龙第{i}合作社", "kind": "农民专业合作社", "uscc": uscc_code(i),
+            "uscc_override_reason": "", "legal_rep_name": "王建国", "legal_rep_id_number": "",
+            "phone": "", "registered_capital": "10000", "address": "青龙村"}
+    data.update(overrides)
+    special = {"PILOT": uscc_code(i, good=False),
+               "FULLWIDTH": uscc_code(i).translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)}),
+               "BADCHECK": bad_check(id_number(401 + 2 * i))}
+    return {k: special.get(v, v) for k, v in data.items()}
+
+
+def test_organizations_alike_in_form_and_import(db, village, tmp_path):
+    path = tmp_path / "orgs.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("合作社")
+    sheet.write_row(0, 0, ["村", *ORG_HEADERS.values()])
+    for i, (overrides, *_) in enumerate(ORGANIZATION_CASES):
+        typed = _organization(i, overrides)
+        sheet.write_string(i + 1, 0, "青龙村")
+        for c, key in enumerate(ORG_HEADERS, start=1):
+            sheet.write_string(i + 1, c, typed[key])
+    book.close()
+    rows = {r.row: r for r in importer.preview(db, importer.inspect(db, path), today=TODAY).rows}
+    for i, (overrides, accepted, field) in enumerate(ORGANIZATION_CASES):
+        typed = _organization(i, overrides)
+        try:
+            form_row, _ = register.clean_organization(db, dict(typed, village_id=village),
+                                                      today=TODAY)
+            form_fields = []
+        except ValidationFailed as exc:
+            form_row, form_fields = None, [e.field for e in exc.errors]
+        row = rows[i + 2]
+        assert (form_row is not None) is accepted, (overrides, form_fields)
+        assert (not row.problems) is accepted, (overrides, [p.message for p in row.problems])
+        if accepted:
+            for key in ("name", "uscc", "uscc_override_reason", "legal_rep_name",
+                        "legal_rep_id_number", "phone", "registered_capital_fen", "kind"):
+                assert row.values[key] == form_row[key], (overrides, key)
+        else:
+            assert form_fields == [field], overrides
+            assert [p.column for p in row.problems] == [list(ORG_HEADERS).index(field) + 1]
+
+
+# ------------------------------------------------------------ credit records
+
+RECORD_CASES = [
+    ({}, True, None),
+    ({"category": "honour"}, True, None),
+    ({"category": "不存在的类别"}, False, "category"),
+    ({"decision_date": "2026/3/15"}, True, None),
+    ({"decision_date": "2026年3月15日"}, True, None),
+    ({"decision_date": "2099-01-01"}, False, "decision_date"),
+    ({"decision_date": "2026-02-30"}, False, "decision_date"),
+    ({"title": "示范\u202e户"}, False, "title"),
+    ({"content": "第一行\n第二行"}, True, None),
+    ({"content": "内容\x1b[31m"}, False, "content"),
+    ({"source_department": "县\u2067农业农村局"}, False, "source_department"),
+    ({"polarity": "失信", "severity": "严重", "category": "欠税"}, True, None),
+    ({"polarity": "失信", "severity": "很严重", "category": "欠税"}, False, "severity"),
+    ({"polarity": "说不清"}, False, "polarity"),
+    ({"category": "行政处罚", "polarity": "失信", "severity": "一般"}, False, "document_number"),
+]
+RECORD_HEADERS = {"subject_number": "证件号码", "category": "类别", "polarity": "性质",
+                  "severity": "严重程度", "title": "事项", "content": "内容",
+                  "decision_date": "决定日期", "source_department": "来源单位"}
+
+
+def _record(i: int, overrides: dict) -> dict:
+    data = {"category": "表彰荣誉", "polarity": "", "severity": "", "title": f"示范户{i}",
+            "content": "", "decision_date": "2026-03-15", "source_department": "县农业农村局"}
+    data.update(overrides)
+    return data
+
+
+def test_credit_records_alike_in_form_and_import(db, operator, village, tmp_path):
+    from app.records import records
+
+    head = register.create_household(db, operator, dict(_typed(0, "note", ""),
+                                                        village_id=village), today=TODAY)
+    path = tmp_path / "records.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("信用记录")
+    sheet.write_row(0, 0, list(RECORD_HEADERS.values()))
+    for i, (overrides, *_) in enumerate(RECORD_CASES):
+        typed = dict(_record(i, overrides), subject_number=head["head_id_number"])
+        for c, key in enumerate(RECORD_HEADERS):
+            sheet.write_string(i + 1, c, typed[key])
+    book.close()
+    plan = importer.inspect(db, path)
+    assert [p.kind for p in plan.sheets] == ["records"]
+    rows = {r.row: r for r in importer.preview(db, plan, today=TODAY).rows}
+    for i, (overrides, accepted, field) in enumerate(RECORD_CASES):
+        try:
+            form_row = records.clean_record(db, dict(_record(i, overrides),
+                                                     subject_id=head["id"]))
+            form_fields = []
+        except ValidationFailed as exc:
+            form_row, form_fields = None, [e.field for e in exc.errors]
+        row = rows[i + 2]
+        assert (form_row is not None) is accepted, (overrides, form_fields)
+        assert (not row.problems) is accepted, (overrides, [p.message for p in row.problems])
+        if accepted:
+            for key in ("category", "polarity", "severity", "title", "content",
+                        "decision_date", "source_department"):
+                assert row.values[key] == form_row[key], (overrides, key)
+        else:
+            # A 双公示 record also lacks its details in the form, which the import has no
+            # columns for; the rule both share is the document number.
+            assert form_fields == [field] or field == "document_number" == form_fields[0], \
+                (overrides, form_fields)
+            assert [p.column for p in row.problems] == \
+                [list(RECORD_HEADERS).index(field) if field in RECORD_HEADERS else None]

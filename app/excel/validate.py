@@ -18,11 +18,13 @@ from typing import Any, Iterator
 
 from sqlite_utils import Database
 
+from app import credit_policy
 from app.excel import normalise as N
 from app.excel.mapping import SheetPlan, normalise_header
 from app.excel.reader import Sheet
 from app.i18n import translate
 from app.rules import Checked
+from app.rules import credit_record as record_rules
 from app.rules import fields as F
 from app.rules import household as household_rules
 from app.rules import member as member_rules
@@ -31,29 +33,6 @@ from app.rules import organization as organization_rules
 _TOTALS = re.compile(r"^(合\s*计|总\s*计|小\s*计|累\s*计|共\s*计|合计数|总数)")
 _NOTES = re.compile(r"^(注|备注|说明|填表人|填报人|制表|审核|负责人|联系人|填表说明|填报说明|"
                     r"填报单位|单位盖章|签字|日期)[:：\s]?")
-
-CATEGORY = {
-    "基础登记": "basic_registration", "基础信息": "basic_registration",
-    "行政许可": "administrative_licence", "行政处罚": "administrative_penalty",
-    "司法判决": "court_judgment", "法院判决": "court_judgment",
-    "失信被执行人": "dishonest_judgment_debtor", "欠税": "tax_arrears",
-    "水电气欠费": "utility_arrears", "欠费": "utility_arrears", "涉农补贴": "agricultural_subsidy",
-    "土地确权": "land_rights", "贷款还款": "loan_repayment", "表彰荣誉": "honour",
-    "荣誉": "honour", "志愿服务": "volunteering", "承诺履约": "commitment",
-}
-CATEGORY_LABEL = {v: k for k, v in reversed(list(CATEGORY.items()))}
-CATEGORY_POLARITY = {"dishonest_judgment_debtor": "negative", "tax_arrears": "negative",
-                     "utility_arrears": "negative", "administrative_penalty": "negative",
-                     "honour": "positive", "volunteering": "positive",
-                     "basic_registration": "neutral", "administrative_licence": "neutral",
-                     "land_rights": "neutral", "agricultural_subsidy": "neutral"}
-POLARITY = {"守信": "positive", "良好": "positive", "正面": "positive", "红": "positive",
-            "失信": "negative", "不良": "negative", "负面": "negative",
-            "基础信息": "neutral", "中性": "neutral", "一般信息": "neutral"}
-SEVERITY = {"轻微": "minor", "一般": "general", "较重": "general", "严重": "serious"}
-STATUS = {"公示中": "public", "已修复": "repaired", "已撤销": "revoked", "异议中": "disputed",
-          "已到期": "expired", "": "public"}
-
 
 @dataclass
 class Problem:
@@ -108,6 +87,7 @@ class Lookups:
         self.member_ids: dict[str, str] = dict(db.execute(
             "SELECT id_number, household_id FROM household_member WHERE id_number IS NOT NULL"))
         self.usccs: dict[str, str] = dict(db.execute("SELECT uscc, id FROM organization"))
+        self.policy = credit_policy.load(db)
         self.record_keys: set[tuple] = set()
         if db["credit_record"].exists():
             self.record_keys = {tuple(r) for r in db.execute(
@@ -404,53 +384,11 @@ class Validator:
                              "register. Register it first (or import it in the same file), then "
                              "import its records.").format(number=number_text))
         v["subject_id"] = subject_id
-        category_raw = N.compact(get("category") or "")
-        category = CATEGORY.get(category_raw) or (category_raw if category_raw in CATEGORY_LABEL
-                                                  else None)
-        if category is None:
-            out.reject(col("category"), translate("Excel", "Write one of: {values}.").format(
-                values="、".join(dict.fromkeys(CATEGORY_LABEL.values()))))
-        v["category"] = category
-        polarity_raw = N.compact(get("polarity") or "")
-        polarity = POLARITY.get(polarity_raw) or (polarity_raw if polarity_raw in
-                                                  ("positive", "negative", "neutral") else None)
-        if polarity is None:
-            if polarity_raw:
-                out.reject(col("polarity"), translate("Excel", "Write one of: {values}.").format(
-                    values="守信、失信、基础信息"))
-            else:
-                polarity = CATEGORY_POLARITY.get(category or "", None)
-                if polarity is None and category:
-                    out.reject(col("polarity"), translate(
-                        "Excel", "Say whether the record is 守信, 失信 or 基础信息."))
-        v["polarity"] = polarity
-        severity_raw = N.compact(get("severity") or "")
-        v["severity"] = SEVERITY.get(severity_raw) if severity_raw else None
-        if severity_raw and v["severity"] is None:
-            out.reject(col("severity"), translate("Excel", "Write one of: {values}.").format(
-                values="轻微、一般、严重"))
-        if polarity != "negative":
-            v["severity"] = None
-        v["title"] = N.text(get("title")) or CATEGORY_LABEL.get(category or "", "") or ""
-        v["content"] = N.text(get("content")) or None
-        v["source_department"] = N.text(get("source_department")) or None
-        v["document_number"] = N.text(get("document_number")) or None
-        for key in ("decision_date", "publicity_end"):
-            try:
-                day = F.date(get(key))
-                v[key] = day.isoformat() if day else None
-            except N.CellError as exc:
-                out.reject(col(key), str(exc))
-                v[key] = None
-        if not v.get("decision_date") and not any(p.column == col("decision_date")
-                                                  for p in out.problems):
-            out.reject(col("decision_date"), translate("Excel", "The decision date is missing."))
-        status_raw = N.compact(get("status") or "")
-        v["status"] = STATUS.get(status_raw) or (status_raw if status_raw in STATUS.values()
-                                                 else None)
-        if v["status"] is None:
-            out.reject(col("status"), translate("Excel", "Write one of: {values}.").format(
-                values="公示中、已修复、已撤销、异议中、已到期"))
+        typed = {key: get(key) for key in (
+            "category", "polarity", "severity", "title", "content", "source_department",
+            "document_number", "decision_date", "publicity_end", "status")}
+        self._take(out, record_rules.check(typed, self.look.policy, today=self.today), col)
+        category = v["category"]
         if subject_id and category and v.get("decision_date"):
             out.key = "|".join((subject_id, category, v["document_number"] or v["title"],
                                 v["decision_date"]))

@@ -22,6 +22,8 @@ from app.i18n import translate
 from app.identity import IdentityError, parse_uscc
 from app.journal import ChangeSet, changes, entries_for
 from app.rating.review_queue import flag_for_review
+from app.rules import credit_record as record_rules
+from app.rules import fields as record_fields
 from app.subjects import parse_subject_number, subject_info
 from app.units import UnitError, parse_money
 
@@ -113,7 +115,9 @@ def _clean_details(category: str, details: dict[str, Any], errors: list[FieldErr
                                                                "(双公示).")))
             continue
         try:
-            if kind == "date":
+            if kind == "text":
+                out[key] = record_fields.text(value, multiline=True)
+            elif kind == "date":
                 out[key] = pol.parse_date(value, key).isoformat()
             elif kind == "money":
                 out[key + "_fen"] = parse_money(value) if not isinstance(value, int) else value
@@ -123,7 +127,7 @@ def _clean_details(category: str, details: dict[str, Any], errors: list[FieldErr
                 out[key] = info.number
             elif kind == "number":
                 out[key] = parse_subject_number(str(value))
-        except (IdentityError, UnitError) as exc:
+        except (IdentityError, UnitError, record_fields.RuleError) as exc:
             errors.append(_error(key, str(exc)))
         except FieldError as exc:
             errors.append(_error(key, exc.message))
@@ -149,38 +153,17 @@ def clean_record(db: Database, data: dict[str, Any]) -> dict[str, Any]:
                                         [subject_id]).fetchone():
         errors.append(_error("subject_id", translate(
             "Records", "Choose the household or organization the record is about.")))
-    category = data.get("category")
-    categories = pol.category_labels(policy)
-    if category not in categories:
-        errors.append(_error("category", translate(
-            "Records", "Choose a category of the credit information catalogue.")))
-    default_polarity = next((c["polarity"] for c in policy["category"] if c["id"] == category),
-                            "neutral")
-    polarity = data.get("polarity") or default_polarity
-    if polarity not in pol.POLARITIES:
-        errors.append(_error("polarity", translate(
-            "Records", "Choose positive, negative or neutral.")))
-    severity = data.get("severity") or None
-    if polarity == "negative" and severity not in pol.SEVERITIES:
+    checked = record_rules.check(data, policy, today=pol.today())
+    errors.extend(_error(field, message) for field, message in checked.problems)
+    category, polarity = checked.row["category"], checked.row["polarity"]
+    severity, title = checked.row["severity"], checked.row["title"]
+    document_number = checked.row["document_number"]
+    decision = dt.date.fromisoformat(checked.row["decision_date"]) \
+        if checked.row["decision_date"] else None
+    if polarity == "negative" and severity is None \
+            and not any(f == "severity" for f, _ in checked.problems):
         errors.append(_error("severity", translate(
             "Records", "A negative record needs a severity: minor, general or serious.")))
-    if polarity != "negative":
-        severity = None
-    title = (data.get("title") or "").strip()
-    if not title:
-        errors.append(_error("title", translate("Records", "Enter a short title.")))
-    decision = None
-    try:
-        decision = pol.parse_date(data.get("decision_date"), "decision_date")
-        if decision > pol.today():
-            errors.append(_error("decision_date", translate(
-                "Records", "The decision date is in the future.")))
-    except FieldError as exc:
-        errors.append(_error("decision_date", exc.message))
-    document_number = (data.get("document_number") or "").strip() or None
-    if category in DETAIL_FIELDS and not document_number:
-        errors.append(_error("document_number", translate(
-            "Records", "Required for this category (双公示).")))
     details = _clean_details(category, data.get("details") or {}, errors)
     end = None
     if decision and polarity == "negative" and severity in pol.SEVERITIES:
@@ -188,11 +171,8 @@ def clean_record(db: Database, data: dict[str, Any]) -> dict[str, Any]:
             end = publicity_end(policy, severity, decision, data.get("publicity_months"))
         except FieldError as exc:
             errors.append(exc)
-    elif data.get("publicity_end"):
-        try:
-            end = pol.parse_date(data["publicity_end"], "publicity_end")
-        except FieldError as exc:
-            errors.append(_error("publicity_end", exc.message))
+    elif checked.row["publicity_end"]:
+        end = dt.date.fromisoformat(checked.row["publicity_end"])
     if end is not None and category in DETAIL_FIELDS:
         details["publicity_end"] = end.isoformat()
     if errors:
@@ -203,8 +183,8 @@ def clean_record(db: Database, data: dict[str, Any]) -> dict[str, Any]:
     return {
         "subject_id": subject_id, "category": category, "polarity": polarity,
         "severity": severity, "title": title,
-        "content": (data.get("content") or "").strip() or None,
-        "source_department": (data.get("source_department") or "").strip() or None,
+        "content": checked.row["content"],
+        "source_department": checked.row["source_department"],
         "document_number": document_number, "decision_date": decision.isoformat(),
         "publicity_end": end.isoformat() if end else None, "status": status,
         "details": json.dumps(details, ensure_ascii=False, sort_keys=True),

@@ -13,12 +13,20 @@ from typing import Any, Mapping
 
 from app.errors import FieldError
 from app.rules import Checked
-from app.rules import household, member, organization
+from app import credit_policy
+from app.rules import credit_record, household, member, organization
+
+
+def _record_check(values: Mapping[str, Any], *, today: dt.date | None = None):
+    # The shipped catalogue: a correction is checked where no register is at hand.
+    return credit_record.check(values, credit_policy.load(), today=today)
+
 
 _ENTITIES = {
     "household": (household.check, household.stored_as_typed),
     "household_member": (member.check, member.stored_as_typed),
     "organization": (organization.check, organization.stored_as_typed),
+    "credit_record": (_record_check, credit_record.stored_as_typed),
 }
 
 

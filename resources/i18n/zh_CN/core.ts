@@ -771,6 +771,18 @@
         <translation>请填写以下之一：{values}。</translation>
     </message>
     <message>
+        <source>Required for this category (双公示): the decision document number.</source>
+        <translation>此类别（双公示）必须填写决定文书号。</translation>
+    </message>
+    <message>
+        <source>The decision date is missing.</source>
+        <translation>缺少决定日期。</translation>
+    </message>
+    <message>
+        <source>The decision date {date} is in the future.</source>
+        <translation>决定日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
         <source>The type is missing and cannot be told from the name; write one of: {values}.</source>
         <translation>缺少类型，且无法从名称判断；请填写以下之一：{values}。</translation>
     </message>

@@ -232,10 +232,6 @@
         <translation>身份证号码被存成了数字，表格已丢失最后几位数字。请把该列设为“文本”格式，再按身份证或户口簿重新录入；系统不会猜测补全。</translation>
     </message>
     <message>
-        <source>Write one of: {values}.</source>
-        <translation>请填写以下之一：{values}。</translation>
-    </message>
-    <message>
         <source>row</source>
         <translation>整行</translation>
     </message>
@@ -270,14 +266,6 @@
     <message>
         <source>No household or organization with the number {number} is in the register. Register it first (or import it in the same file), then import its records.</source>
         <translation>登记册中没有证件号码为 {number} 的农户或经营主体。请先登记（或在同一文件中一并导入），再导入其信用记录。</translation>
-    </message>
-    <message>
-        <source>Say whether the record is 守信, 失信 or 基础信息.</source>
-        <translation>请注明该记录是“守信”“失信”还是“基础信息”。</translation>
-    </message>
-    <message>
-        <source>The decision date is missing.</source>
-        <translation>缺少决定日期。</translation>
     </message>
 </context>
 <context>

@@ -638,24 +638,8 @@
         <translation>请选择该记录所属的农户或经营主体。</translation>
     </message>
     <message>
-        <source>Choose a category of the credit information catalogue.</source>
-        <translation>请选择公共信用信息目录中的类别。</translation>
-    </message>
-    <message>
-        <source>Choose positive, negative or neutral.</source>
-        <translation>请选择守信、失信或基础信息。</translation>
-    </message>
-    <message>
         <source>A negative record needs a severity: minor, general or serious.</source>
         <translation>失信记录须选择严重程度：轻微、一般或严重。</translation>
-    </message>
-    <message>
-        <source>Enter a short title.</source>
-        <translation>请输入记录标题。</translation>
-    </message>
-    <message>
-        <source>The decision date is in the future.</source>
-        <translation>决定日期晚于今天。</translation>
     </message>
     <message>
         <source>New negative credit record: {title}</source>
