@@ -43,20 +43,15 @@ _SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _LINE_SPACES = re.compile(r"[^\S\n]+|[\u3000\u00a0\u200b\ufeff]+")
 
 
-def _character_name(char: str) -> str:
-    return unicodedata.name(char, "") or translate("Rules", "control character")
-
-
 def refuse_invisible(text: str) -> None:
     """Raise if ``text`` holds a control or text-direction character."""
     found = _FORBIDDEN.search(text)
     if found:
         char = found.group()
         raise RuleError(translate(
-            "Rules", "Contains an invisible control or text-direction character (U+{code:04X} "
-                     "{name}) at position {pos}. It breaks printing: type the value again "
-                     "instead of pasting it.").format(
-            code=ord(char), name=_character_name(char), pos=found.start() + 1))
+            "Rules", "Character {pos} is an invisible control or text-direction character "
+                     "(U+{code:04X}). It breaks printing: type the value again instead of "
+                     "pasting it.").format(code=ord(char), pos=found.start() + 1))
 
 
 def refuse_unprintable(text: str) -> None:
@@ -151,7 +146,7 @@ def person_name(value: Any, *, required: bool = True) -> str:
             raise RuleError(translate(
                 "Rules", "A person's name has letters and the middle dot (·) only, not {chars}. "
                          "Enter the name as on the ID card; put remarks such as (老) in the note.")
-                .format(chars=" ".join(bad)))
+                .format(chars="、".join(f"“{c}”" for c in bad)))
         if name.startswith("·") or name.endswith("·") or "··" in name:
             raise RuleError(translate(
                 "Rules", "The middle dot (·) goes between the parts of a name, once, as in "

@@ -707,12 +707,8 @@
 <context>
     <name>Rules</name>
     <message>
-        <source>control character</source>
-        <translation>控制字符</translation>
-    </message>
-    <message>
-        <source>Contains an invisible control or text-direction character (U+{code:04X} {name}) at position {pos}. It breaks printing: type the value again instead of pasting it.</source>
-        <translation>第 {pos} 个字符是看不见的控制字符或文字方向字符（U+{code:04X} {name}），会使打印出错：请重新输入该内容，不要粘贴。</translation>
+        <source>Character {pos} is an invisible control or text-direction character (U+{code:04X}). It breaks printing: type the value again instead of pasting it.</source>
+        <translation>第 {pos} 个字符是看不见的控制字符或文字方向字符（U+{code:04X}），会使打印出错：请重新输入该内容，不要粘贴。</translation>
     </message>
     <message>
         <source>No font of this app can print {chars}, so letters and reports could not show it. Check the character against the ID card or licence (it may be a typing error), or write the name as the household register prints it.</source>
