@@ -11,14 +11,14 @@ from app.errors import UserError
 from app.i18n import translate
 from app.paths import DataDir
 
-COUNTY_ACTIONS = ("serve", "summary", "approve", "revoke", "receive", "publish-list",
+COUNTY_ACTIONS = ("serve", "summary", "approve", "revoke", "receive", "enrol", "publish-list",
                   "publish-policy", "correct", "refusals")
 
 
 def register(sub) -> None:
     county = sub.add_parser("county-server", help=translate(
         "Sync", "the reference county receiver (serve, summary, approve, revoke, receive, "
-                "publish-list, publish-policy, correct, refusals)"))
+                "enrol, publish-list, publish-policy, correct, refusals)"))
     county.add_argument("action", nargs="?", default="serve", choices=COUNTY_ACTIONS)
     county.add_argument("targets", nargs="*", help=argparse.SUPPRESS)
     county.add_argument("--data-dir", dest="county_dir", required=True, metavar="DIR",
@@ -46,7 +46,7 @@ def _entries_from(path: Path) -> list[dict]:
 
 def cmd_county(args, data: DataDir) -> int:
     # Loaded when used: the township's CLI starts without the county's server code.
-    from app.county.files import receive_files
+    from app.county.files import enrol_files, receive_files
     from app.county.http import make_server
     from app.county.store import CountyStore, Refusal
 
@@ -86,6 +86,8 @@ def cmd_county(args, data: DataDir) -> int:
             result = {d: store.set_device_status(d, status) for d in t}
         elif args.action == "receive":
             result = receive_files(store, [Path(p) for p in t])
+        elif args.action == "enrol":
+            result = enrol_files(store, [Path(p) for p in t])
         elif args.action == "publish-list":
             result = {"package": store.publish_list([e for p in t for e in _entries_from(Path(p))])}
         elif args.action == "publish-policy":

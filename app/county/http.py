@@ -83,12 +83,16 @@ class Handler(BaseHTTPRequestHandler):
             if m := _DEVICE.match(url.path):
                 return self._json(200, store.device_state(m.group(1)))
             if (m := _BATCH.match(url.path)) and m.group(3):
+                # A receipt can carry the county's data of a record in conflict.
+                if store.check_request("GET", url.path, self.headers) != m.group(1):
+                    raise Refusal(403, "other_device", "a device reads only its own receipts")
                 return self._send(200, store.receipt(m.group(1), int(m.group(2))),
                                   "application/x-credit-desk-receipt")
             if url.path == "/v1/downlink":
                 after = int((parse_qs(url.query).get("after") or ["0"])[0])
                 return self._json(200, {"packages": store.downlink_after(after)})
             if m := _PACKAGE.match(url.path):
+                store.check_request("GET", url.path, self.headers)  # lists name people
                 return self._send(200, store.downlink(int(m.group(1))),
                                   "application/x-credit-desk-downlink")
             raise Refusal(404, "not_found", "no such resource")

@@ -17,9 +17,10 @@ from typing import Any
 
 from app.county.backends import Backend, Collision, Conn, open_backend
 from app.journal import new_id, utc_now
-from app.sync import keys, wire
+from app.sync import fields, keys, wire
 
-PROTOCOL = 1
+# How far a signed request's time may be from the county's clock.
+REQUEST_WINDOW_SECONDS = 300
 
 
 class Refusal(Exception):
@@ -42,6 +43,10 @@ class CountyStore:
         self.auto_enroll = auto_enroll
         self.key = keys.load_or_create(self.dir / "county-key.pem")
         self.public_key = keys.public_b64(self.key)
+        # Batches are encrypted to this X25519 key; the signing key vouches for it.
+        self.box_key = keys.load_or_create_box(self.dir / "county-box-key.pem")
+        self.box_public = wire.box_public_b64(self.box_key)
+        self.box_signature = keys.sign(self.key, wire.box_key_message(self.box_public))
         self.db = backend or open_backend(self.dir, database_url)
         for key, value in (("county_code", county_code), ("county_name", county_name)):
             if value:
@@ -77,7 +82,39 @@ class CountyStore:
     def info(self) -> dict[str, Any]:
         return {"county_code": self.county_code, "county_name": self.county_name,
                 "public_key": self.public_key, "key_id": keys.key_id(self.public_key),
-                "protocol": PROTOCOL}
+                "box_key": self.box_public, "box_key_signature": self.box_signature,
+                "protocol": wire.PROTOCOL, "protocols": list(wire.PROTOCOLS),
+                "deprecated": {str(k): v for k, v in wire.DEPRECATED.items()},
+                "server_time": utc_now()}
+
+    def check_request(self, method: str, path: str, headers) -> str:
+        """The device of a signed request (§4.2); Refusal unless it is genuine and fresh."""
+        import datetime as dt
+
+        device_id = headers.get("X-Credit-Desk-Device")
+        at = headers.get("X-Credit-Desk-Time")
+        signature = headers.get("X-Credit-Desk-Signature")
+        if not (device_id and at and signature):
+            raise Refusal(401, "signature_required", "this resource holds personal data; sign "
+                          "the request with the device key (X-Credit-Desk-Device, -Time, "
+                          "-Signature)")
+        known = self.device_key(device_id)
+        if known is None:
+            raise Refusal(403, "unknown_device", "this device is not enrolled with the county")
+        if known[1] != "active":
+            raise Refusal(403, "device_" + known[1], f"the device is {known[1]}")
+        try:
+            when = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
+            skew = abs((dt.datetime.now(dt.timezone.utc) - when).total_seconds())
+        except (ValueError, TypeError):
+            skew = None
+        if skew is None or skew > REQUEST_WINDOW_SECONDS:
+            raise Refusal(401, "stale_request", f"the request's time {at} is more than "
+                          f"{REQUEST_WINDOW_SECONDS} s from the county's clock ({utc_now()})")
+        if not keys.verify(known[0], signature, wire.request_message(method, path, at)):
+            raise Refusal(401, "bad_signature", "the request's signature does not verify with "
+                                                "the device's enrolled key")
+        return device_id
 
     # ------------------------------------------------------------ devices
     def enrol(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -110,6 +147,30 @@ class CountyStore:
                       "county_public_key": self.public_key,
                       "county_key_id": keys.key_id(self.public_key)}
 
+    def enrol_by_file(self, data: bytes) -> bytes:
+        """An enrolment request file (§2.1) in, the signed approval file out.
+
+        Taking a request file is an administrator's act (someone carried it
+        in from the township), so the device is active at once.
+        """
+        try:
+            body = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            self._refuse(400, "malformed_enrolment", "the enrolment request is not JSON")
+        if not isinstance(body, dict) or body.get("format") != wire.REQUEST_FORMAT:
+            self._refuse(400, "malformed_enrolment", "not a credit-desk enrolment request")
+        _, answer = self.enrol(body)
+        if answer["status"] == "pending":
+            self.set_device_status(body["device_id"], "active")
+        status = self.device_key(body["device_id"])[1]
+        head = {"format": wire.APPROVAL_FORMAT, "format_version": wire.FORMAT_VERSION,
+                "county_code": self.county_code, "county_name": self.county_name,
+                "device_id": body["device_id"], "status": status,
+                "public_key": self.public_key, "key_id": keys.key_id(self.public_key),
+                "box_key": self.box_public, "box_key_signature": self.box_signature,
+                "protocol": wire.PROTOCOL, "issued_at": utc_now()}
+        return wire.pack(head, self.key)
+
     def set_device_status(self, device_id: str, status: str) -> bool:
         return self.db.transaction(lambda c: c.execute(
             "UPDATE device SET status = ?, changed_at = ? WHERE device_id = ? AND status != "
@@ -140,6 +201,11 @@ class CountyStore:
         except wire.WireError as exc:
             self._refuse(400, exc.code, exc.message, device_id, sequence)
         manifest = signed.head
+        ends = wire.DEPRECATED.get(manifest["format_version"])
+        if ends and utc_now()[:10] > ends:
+            self._refuse(400, "unsupported_version", f"format {manifest['format_version']} "
+                         f"batches were taken until {ends}; update Township Credit Desk",
+                         device_id, sequence)
         if device_id is None:  # file transport: the manifest names them
             device_id, sequence = manifest["device_id"], manifest["sequence"]
         if manifest["device_id"] != device_id or manifest["sequence"] != sequence:
@@ -181,7 +247,10 @@ class CountyStore:
             self._refuse(exc.status, exc.code, exc.message, device_id, sequence)
 
     def _payload(self, signed: wire.Signed) -> tuple[list[bytes], list[dict]]:
-        return signed.lines(), wire.check_payload(signed, "change_count")
+        wire.check_hash(signed)
+        if signed.head["format_version"] == 1:
+            return wire.decode_lines(signed, "change_count")
+        return wire.decode_lines(signed, "change_count", wire.unseal(signed, self.box_key))
 
     def current(self, entity: str, entity_id: str) -> dict[str, Any] | None:
         """The county's current version of a record (None if unknown or deleted)."""
@@ -198,8 +267,11 @@ class CountyStore:
         return bytes(rows[0][0])
 
     # ------------------------------------------------------------ county's own changes
-    def correct(self, entity: str, entity_id: str, fields: dict[str, Any]) -> dict[str, Any]:
+    def correct(self, entity: str, entity_id: str, changes: dict[str, Any]) -> dict[str, Any]:
         """A county correction of a record: new version, sent down as a correction item."""
+        refused = fields.correction_refusals(entity, changes, {})
+        if refused:
+            raise Refusal(400, "not_correctable", "; ".join(refused))
 
         def work(conn: Conn):
             rec = conn.one(f"SELECT {_RECORD_COLUMNS} FROM record WHERE entity = ? AND "
@@ -207,7 +279,7 @@ class CountyStore:
             current = None if rec is None else record_data(conn, rec, {})
             if current is None:
                 raise Refusal(404, "no_such_record", f"the county holds no {entity} {entity_id}")
-            data = {**current, **fields}
+            data = {**current, **changes}
             data["version"] = (rec[0] or 0) + 1
             conn.execute("UPDATE record SET version = ?, source = 'county', data = ?, "
                          "updated_at = ? WHERE entity = ? AND entity_id = ?",

@@ -33,7 +33,12 @@ def register(sub) -> None:
         return p
 
     p = action("enroll", cmd_enroll, translate("Sync", "register this device's key with the county"))
-    p.add_argument("--url", required=True)
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--url", help=translate("Sync", "enrol over the network"))
+    how.add_argument("--request-file", metavar="PATH", help=translate(
+        "Sync", "no network: write the enrolment request file for the county (file or folder)"))
+    how.add_argument("--approval-file", metavar="FILE", help=translate(
+        "Sync", "no network: read the county's approval file (.ctapproval)"))
     p.add_argument("--label")
     p = action("push", cmd_push, translate("Sync", "upload every unacknowledged change"))
     p.add_argument("--url")
@@ -103,11 +108,22 @@ def cmd_sync_short(args, data: DataDir) -> int:
 
 
 def cmd_enroll(args, data: DataDir) -> int:
-    from app.sync.client import enroll, enrolment_label
+    from app.sync.client import (enrolment_label, enrolment_request, enroll,
+                                 enroll_from_approval)
 
     db = _open(data)
     try:
-        result = enroll(db, data, args.url, label=args.label)
+        if args.request_file:
+            written = enrolment_request(db, data, args.request_file, label=args.label)
+            _out(args, {"written": str(written)}, translate(
+                "Sync", "Wrote the enrolment request {path}. Take it to the county IT team; "
+                        "bring back their approval file and run: credit-desk sync enroll "
+                        "--approval-file FILE").format(path=written))
+            return 0
+        if args.approval_file:
+            result = enroll_from_approval(db, data, args.approval_file)
+        else:
+            result = enroll(db, data, args.url, label=args.label)
     finally:
         db.close()
     _out(args, result, translate("Sync", "Enrolled device {device} (key {key}) with county {county} "
@@ -186,8 +202,11 @@ def cmd_import_receipt(args, data: DataDir) -> int:
                                                   already=result["already"], c=result["conflicts"])
     for refused in result["refused"]:
         text += "\n" + translate("Sync", "Refused {file}: {reason}").format(**refused)
+    for refused in result["county_refused"]:
+        text += "\n" + translate("Sync", "The county refused {file}: {reason}").format(
+            file=refused["file"], reason=refused["reason"])
     _out(args, result, text)
-    return 1 if result["refused"] else 0
+    return 1 if result["refused"] or result["county_refused"] else 0
 
 
 def cmd_pull(args, data: DataDir) -> int:

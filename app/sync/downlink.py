@@ -19,7 +19,7 @@ from app.i18n import translate
 from app.journal import ChangeSet, changes, new_id, utc_now
 from app.rating.review_queue import flag_for_review
 from app.rules import stored as stored_rules
-from app.sync import receipts, wire
+from app.sync import fields, receipts, wire
 
 log = logging.getLogger("credit_desk.sync")
 
@@ -85,6 +85,11 @@ def apply_package(db: Database, operator_id: str, data: bytes) -> dict[str, Any]
                 _apply_policy(db, cs, item, head)
                 summary["policies"] += 1
             elif kind == "correction":
+                item, refused = _within_allowlist(db, item)
+                if refused:  # outside what the protocol lets the county correct
+                    summary["refused"] += 1
+                    summary["refusals"].append(_refusal(item, refused))
+                    continue
                 cleaned, refused = stored_rules.correction(item["entity"], item.get("data"))
                 if refused:  # the entity rules refuse it, as a form or an import would
                     summary["refused"] += 1
@@ -99,6 +104,31 @@ def apply_package(db: Database, operator_id: str, data: bytes) -> dict[str, Any]
                    [number, head["issued_at"], head["item_count"], wire.sha256(data), utc_now()])
     summary["packages"] = 1
     return summary
+
+
+def _within_allowlist(db: Database, item: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The correction limited to the fields the protocol lets the county change (§8.3).
+
+    Anything else (another kind of record, users, settings, attachments, the
+    journal, or a field outside the list) refuses the whole item.
+    """
+    entity, data = item.get("entity"), item.get("data")
+    if not isinstance(entity, str) or entity not in fields.CORRECTABLE:
+        return item, [translate("Sync", "{entity}: the county may not correct this kind of "
+                                        "record").format(entity=entity)]
+    if not isinstance(item.get("entity_id"), str) or not isinstance(data, dict):
+        return item, [translate("Sync", "{entity}: a correction needs the record's id and "
+                                        "data").format(entity=entity)]
+    cursor = db.execute(f"SELECT * FROM [{entity}] WHERE id = ?", [item["entity_id"]])
+    got = cursor.fetchone()
+    local = dict(zip([d[0] for d in cursor.description], got)) if got else None
+    refused = fields.correction_refusals(entity, data, local)
+    if refused:
+        return item, refused
+    allowed = fields.CORRECTABLE[entity]
+    merged = {**(local or {}), **{k: v for k, v in data.items() if k in allowed}}
+    merged.pop("sid", None)
+    return {**item, "data": merged}, []
 
 
 def _refusal(item: dict[str, Any], reasons: list[str]) -> str:

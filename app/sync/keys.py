@@ -77,3 +77,26 @@ def verify(public: bytes | str, signature_b64: str, data: bytes) -> bool:
 
 def enrol_proof_message(device_id: str, public_key_b64: str) -> bytes:
     return f"credit-desk-enroll:{device_id}:{public_key_b64}".encode("utf-8")
+
+
+def load_or_create_box(path: Path):
+    """The county's X25519 key pair for batch encryption, made on first use (owner-only file)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    if path.exists():
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        if not isinstance(key, X25519PrivateKey):
+            raise ValueError(f"{path} is not an X25519 key")
+        return key
+    key = X25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return key

@@ -14,13 +14,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from app import __version__, settings
+from app.accounts import audit
 from app.errors import UserError
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
 from app.journal import utc_now
 from app.paths import DataDir
 from app.register import home_township
-from app.sync import keys, wire
+from app.sync import fields, keys, wire
 from db.migrations import schema_version
 
 DEFAULT_BATCH_SIZE = 1000
@@ -33,6 +34,16 @@ def device_key_path(data: DataDir):
 
 def device_key(data: DataDir):
     return keys.load_or_create(device_key_path(data))
+
+
+def county_box_key(db: Database) -> str:
+    """The county's encryption key pinned at enrolment (batches are sealed to it)."""
+    key = settings.get(db, "sync.county_box_key")
+    if not key:
+        raise UserError(translate("Sync", "This register does not hold the county's encryption "
+                                          "key yet. Enrol again (over the network, or with the "
+                                          "county's approval file) before sending anything."))
+    return key
 
 
 def device_id(db: Database) -> str:
@@ -70,10 +81,14 @@ def unpacked_count(db: Database) -> int:
     return max(0, top - after - other)
 
 
-def _line(row: tuple, resolutions: dict[int, str]) -> str:
+def _line(row: tuple, resolutions: dict[int, str], reals: dict[str, tuple[str, ...]]) -> str:
     seq, txn_id, at, operator_id, action, entity, entity_id, base, version, before, after = row
     res = resolutions.get(seq)
-    # before/after are already JSON in the journal: spliced in as they are.
+    # before/after are already JSON in the journal: spliced in as they are,
+    # unless the table has REAL columns (those travel as integer hundredths).
+    real = reals.get(entity, ())
+    if real:
+        before, after = fields.json_to_wire(before, real), fields.json_to_wire(after, real)
     return (f'{{"journal_seq":{seq},"txn_id":{_dumps(txn_id)},"at":{_dumps(at)},'
             f'"operator_id":{_dumps(operator_id)},"action":{_dumps(action)},'
             f'"entity":{_dumps(entity, ensure_ascii=False)},"entity_id":{_dumps(entity_id)},'
@@ -92,6 +107,7 @@ def pack_batches(db: Database, data: DataDir, *, size: int | None = None,
     """
     size = max(1, size or batch_size(db))
     key = device_key(data)
+    box = county_box_key(db)
     dev = device_id(db)
     place = township(db)
     kid = keys.key_id(keys.raw_public(key))
@@ -112,13 +128,15 @@ def pack_batches(db: Database, data: DataDir, *, size: int | None = None,
             resolutions = dict(db.execute(
                 "SELECT journal_seq, kind FROM sync_resolution WHERE journal_seq BETWEEN ? AND ?",
                 [rows[0][0], rows[-1][0]]).fetchall())
-            payload = "".join(_line(r, resolutions) for r in rows).encode("utf-8")
             counts: dict[str, int] = {}
             for r in rows:
                 counts[r[5]] = counts.get(r[5], 0) + 1
+            reals = {e: fields.real_columns(db, e) for e in counts}
+            plain = "".join(_line(r, resolutions, reals) for r in rows).encode("utf-8")
             sequence = (db.execute("SELECT max(sequence) FROM sync_batch").fetchone()[0] or 0) + 1
+            payload, encryption = wire.seal(plain, box, dev, sequence)
             manifest = {
-                "format": wire.BATCH_FORMAT, "format_version": wire.FORMAT_VERSION,
+                "format": wire.BATCH_FORMAT, "format_version": wire.BATCH_VERSION,
                 "device_id": dev, "key_id": kid,
                 "township_code": place["code"], "township_name": place["name"],
                 "sequence": sequence,
@@ -127,6 +145,10 @@ def pack_batches(db: Database, data: DataDir, *, size: int | None = None,
                 "schema_version": schema, "app_version": __version__,
                 "created_at": utc_now(),
                 "payload_bytes": len(payload), "payload_sha256": wire.sha256(payload),
+                "encryption": encryption,
+                # Heads of the hash-chained logs: the county can later tell a
+                # rewritten history from the one it was sent.
+                "chain_heads": audit.chain_heads(db),
             }
             content = wire.pack(manifest, key, payload)
             db.execute(

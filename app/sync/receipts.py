@@ -16,7 +16,7 @@ from app import settings
 from app.errors import UserError
 from app.i18n import translate
 from app.journal import new_id, utc_now
-from app.sync import wire
+from app.sync import fields, wire
 
 
 class ReceiptRefused(UserError):
@@ -77,14 +77,16 @@ def apply_receipt(db: Database, data: bytes) -> dict[str, Any]:
     now = utc_now()
     conflicts = [r for r in receipt["results"] if r.get("result") == "conflict"]
     with db.atomic():
-        if conflicts:
-            local = {}
-            for line in wire.parse_batch(batch["content"]).lines():
-                change = json.loads(line)
-                local[change["journal_seq"]] = change
-            for result in conflicts:
-                change = local[result["journal_seq"]]
-                _record_conflict(db, change, result, batch["sequence"], now)
+        for result in conflicts:
+            # The batch is sealed to the county: the change is read back from the journal.
+            seq, entity, entity_id, version, after = db.execute(
+                "SELECT seq, entity, entity_id, version, after FROM journal WHERE seq = ?",
+                [result["journal_seq"]]).fetchone()
+            change = {"journal_seq": seq, "entity": entity, "entity_id": entity_id,
+                      "version": version, "after": json.loads(after) if after else None}
+            result = {**result, "county_data": fields.from_wire(db, entity,
+                                                                result.get("county_data"))}
+            _record_conflict(db, change, result, batch["sequence"], now)
         db.execute(
             "UPDATE sync_batch SET state = 'acknowledged', reason = NULL, acknowledged_at = ?, "
             "sent_at = coalesce(sent_at, ?), attempts = attempts + 1, last_attempt_at = ?, "

@@ -7,7 +7,9 @@ receipt that verifies does.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -76,13 +78,23 @@ def _inputs(path: Path, suffix: str) -> list[tuple[str, bytes]]:
 
 
 def import_receipts(db: Database, path: str | Path) -> dict[str, Any]:
-    """Verify and apply receipt files; each refusal is reported with its reason."""
-    out = {"acknowledged": 0, "already": 0, "conflicts": 0, "refused": []}
-    inputs = _inputs(Path(path), ".ctreceipt")
+    """Verify and apply receipt files, and read the county's refusals (``.refused.json``).
+
+    A refused batch is marked failed with the county's reason, so the page
+    and ``sync status`` say why; its changes stay in the outbox.
+    """
+    out = {"acknowledged": 0, "already": 0, "conflicts": 0, "refused": [],
+           "county_refused": []}
+    path = Path(path)
+    inputs = _inputs(path, ".ctreceipt") + (
+        _inputs(path, ".refused.json") if path.is_dir() or path.suffix.lower() == ".zip" else [])
     if not inputs:
-        raise UserError(translate("Sync", "No receipt files (.ctreceipt) in {path}.").format(
-            path=path))
+        raise UserError(translate("Sync", "No receipt files (.ctreceipt) or refusals "
+                                          "(.refused.json) in {path}.").format(path=path))
     for name, data in inputs:
+        if name.endswith(".refused.json"):
+            out["county_refused"].append(_county_refusal(db, name, data))
+            continue
         try:
             applied = receipts.apply_receipt(db, data)
         except receipts.ReceiptRefused as exc:
@@ -93,11 +105,39 @@ def import_receipts(db: Database, path: str | Path) -> dict[str, Any]:
         else:
             out["acknowledged"] += 1
             out["conflicts"] += applied["conflicts"]
-    if out["acknowledged"] and not out["refused"]:
+    if out["acknowledged"] and not out["refused"] and not out["county_refused"]:
         from app import settings
 
         settings.put(db, "sync.last_sync_at", utc_now())
     return out
+
+
+def _county_refusal(db: Database, name: str, data: bytes) -> dict[str, Any]:
+    """One ``.refused.json``: which batch, why; the batch is marked failed with the reason."""
+    from app.sync.client import refusal_text
+
+    try:
+        info = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        info = {}
+    if not isinstance(info, dict):
+        info = {}
+    code = str(info.get("error") or "unknown")
+    message = str(info.get("message") or "")
+    sequence = info.get("sequence")
+    if not isinstance(sequence, int):  # a county on protocol 1 names only the file
+        match = re.search(r"-(\d{6})\.refused\.json$", name)
+        sequence = int(match.group(1)) if match else None
+    if info.get("device_id") not in (None, outbox.device_id(db)):
+        sequence = None  # another device's batch on the same stick
+    reason = translate("Sync", "The county refused: {reason} ({code}: {message})").format(
+        reason=refusal_text(code) or message, code=code, message=message)
+    if sequence is not None:
+        with db.atomic():
+            db.execute("UPDATE sync_batch SET state = 'failed', reason = ?, attempts = attempts + "
+                       "1, last_attempt_at = ? WHERE sequence = ? AND state != 'acknowledged'",
+                       [reason, utc_now(), sequence])
+    return {"file": name, "sequence": sequence, "code": code, "reason": reason}
 
 
 def import_downlink(db: Database, operator_id: str, path: str | Path) -> dict[str, Any]:

@@ -142,8 +142,16 @@ def test_old_batch_replayed_is_taken_once_and_a_different_one_refused(
     manifest["sequence"] = 1
     from app.sync import wire
 
-    forged = wire.pack(manifest, load_or_create(outbox.device_key_path(demo_data)), payload)
+    key = load_or_create(outbox.device_key_path(demo_data))
+    forged = wire.pack(manifest, key, payload)
     status, _, body = _put(county, device, 1, forged)
+    # The encryption binds the batch number: the payload no longer opens.
+    assert status == 400 and body["error"] == "payload_mismatch"
+    # A genuinely new batch 1 (sealed for number 1, no changes): the number is used.
+    sealed, manifest["encryption"] = wire.seal(b"", county.store.box_public, device, 1)
+    manifest.update(change_count=0, entity_counts={}, payload_bytes=len(sealed),
+                    payload_sha256=wire.sha256(sealed))
+    status, _, body = _put(county, device, 1, wire.pack(manifest, key, sealed))
     assert status == 409 and body["error"] == "sequence_used"
     _everything_once(county, enrolled, local_count)
 
