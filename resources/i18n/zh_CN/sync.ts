@@ -35,6 +35,18 @@
         <translation>向县平台登记本机密钥</translation>
     </message>
     <message>
+        <source>enrol over the network</source>
+        <translation>通过网络登记</translation>
+    </message>
+    <message>
+        <source>no network: write the enrolment request file for the county (file or folder)</source>
+        <translation>无网络时：写出交给县平台的登记申请文件（文件或文件夹）</translation>
+    </message>
+    <message>
+        <source>no network: read the county&apos;s approval file (.ctapproval)</source>
+        <translation>无网络时：读取县平台的批准文件（.ctapproval）</translation>
+    </message>
+    <message>
         <source>upload every unacknowledged change</source>
         <translation>上报所有未确认的变更</translation>
     </message>
@@ -75,8 +87,12 @@
         <translation>设置县平台地址、自动同步、批次大小</translation>
     </message>
     <message>
-        <source>the reference county receiver (serve, summary, approve, revoke, receive, publish-list, publish-policy, correct, refusals)</source>
-        <translation>参考县级接收端（serve 运行、summary 汇总、approve 批准、revoke 吊销、receive 接收文件、publish-list 下发名单、publish-policy 下发政策、correct 更正、refusals 拒收记录）</translation>
+        <source>Wrote the enrolment request {path}. Take it to the county IT team; bring back their approval file and run: credit-desk sync enroll --approval-file FILE</source>
+        <translation>已写出登记申请 {path}。请交给县平台技术人员；带回他们的批准文件后运行：credit-desk sync enroll --approval-file 文件</translation>
+    </message>
+    <message>
+        <source>the reference county receiver (serve, summary, approve, revoke, receive, enrol, publish-list, publish-policy, correct, refusals)</source>
+        <translation>参考县级接收端（serve 运行、summary 汇总、approve 批准、revoke 吊销、receive 接收文件、enrol 文件登记、publish-list 下发名单、publish-policy 下发政策、correct 更正、refusals 拒收记录）</translation>
     </message>
     <message>
         <source>folder of the county database and key</source>
@@ -121,6 +137,10 @@
     <message>
         <source>Refused {file}: {reason}</source>
         <translation>拒收 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>The county refused {file}: {reason}</source>
+        <translation>县平台拒收 {file}：{reason}</translation>
     </message>
     <message>
         <source>Applied {packages} county packages: {list_entries} list entries, {policies} policies; {flagged} subjects flagged for review.</source>
@@ -195,12 +215,44 @@
         <translation>批次超过县平台允许的大小，请调小批次大小</translation>
     </message>
     <message>
+        <source>the county no longer takes batches of this version; update Township Credit Desk</source>
+        <translation>县平台已不再接收此版本的批次；请升级乡镇信用工作台</translation>
+    </message>
+    <message>
+        <source>the county cannot open this batch&apos;s encryption; update Township Credit Desk</source>
+        <translation>县平台无法解开此批次的加密；请升级乡镇信用工作台</translation>
+    </message>
+    <message>
+        <source>the batch is encrypted to another county key; enrol again with this county</source>
+        <translation>此批次是按另一个县平台密钥加密的；请向本县平台重新登记</translation>
+    </message>
+    <message>
+        <source>the batch holds a number the protocol does not allow (a fraction)</source>
+        <translation>批次中含有协议不允许的数字（小数）</translation>
+    </message>
+    <message>
+        <source>the county wants a signed request; update Township Credit Desk</source>
+        <translation>县平台要求签名请求；请升级乡镇信用工作台</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is far from the county&apos;s; set the date and time</source>
+        <translation>本机时钟与县平台相差过大；请校准日期和时间</translation>
+    </message>
+    <message>
         <source>The county refused: {reason} ({code}: {message})</source>
         <translation>县平台拒收：{reason}（{code}：{message}）</translation>
     </message>
     <message>
         <source>The county server cannot be reached: {why}. The changes stay in the outbox; try again later.</source>
         <translation>连不上县平台：{why}。变更仍保留在待上报队列中，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The county server reported an error (HTTP {status}: {message}). Nothing was lost; the changes stay in the outbox. If it persists, tell the county IT team.</source>
+        <translation>县平台服务器出错（HTTP {status}：{message}）。数据未丢失，变更仍保留在待上报队列中。如一直出现，请告知县平台技术人员。</translation>
+    </message>
+    <message>
+        <source>The county server at {url} has key {new}, but this register trusts county key {old}. Nothing was sent. Ask the county IT team; do not send anything until they confirm.</source>
+        <translation>{url} 的县平台密钥为 {new}，但本台账信任的县平台密钥是 {old}。未发送任何数据。请联系县平台技术人员，确认之前不要发送。</translation>
     </message>
     <message>
         <source>Enter the county server address, beginning with http:// or https://.</source>
@@ -223,8 +275,24 @@
         <translation>还没有设置县平台地址。请用 --url 给出，或在“数据同步”页面设置。</translation>
     </message>
     <message>
-        <source>The county server at {url} has key {new}, but this register trusts county key {old}. Ask the county IT team; do not send anything until they confirm.</source>
-        <translation>{url} 上的县平台密钥为 {new}，但本登记册信任的县平台密钥是 {old}。请先向县里信息技术人员核实，确认前不要上报任何数据。</translation>
+        <source>The county&apos;s encryption key is not signed by the county key; nothing was sent. Tell the county IT team.</source>
+        <translation>县平台的加密密钥没有县平台密钥的签名；未发送任何数据。请告知县平台技术人员。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {why}</source>
+        <translation>无法读取 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>{path} is not a county approval file: {why}</source>
+        <translation>{path} 不是县平台批准文件：{why}</translation>
+    </message>
+    <message>
+        <source>The approval file&apos;s signature does not verify; it was altered. Ask the county for a new one.</source>
+        <translation>批准文件的签名验证不通过，文件已被改动。请向县平台重新索取。</translation>
+    </message>
+    <message>
+        <source>The approval file is for another device ({device}).</source>
+        <translation>此批准文件属于另一台设备（{device}）。</translation>
     </message>
     <message>
         <source>Sending batch {n}</source>
@@ -279,6 +347,14 @@
         <translation>第 {n} 个县里数据包须在第 {missing} 个之后应用。</translation>
     </message>
     <message>
+        <source>{entity}: the county may not correct this kind of record</source>
+        <translation>{entity}：县平台无权更正此类记录</translation>
+    </message>
+    <message>
+        <source>{entity}: a correction needs the record&apos;s id and data</source>
+        <translation>{entity}：更正必须带有记录编号和数据</translation>
+    </message>
+    <message>
         <source>A county correction of {what} was not applied: {why}</source>
         <translation>县里对“{what}”的更正未采用：{why}</translation>
     </message>
@@ -293,6 +369,10 @@
     <message>
         <source>Removed from county list: {list}</source>
         <translation>已移出县里名单：{list}</translation>
+    </message>
+    <message>
+        <source>This register does not hold the county&apos;s encryption key yet. Enrol again (over the network, or with the county&apos;s approval file) before sending anything.</source>
+        <translation>本台账尚未取得县平台的加密密钥。发送前请重新登记（通过网络，或使用县平台的批准文件）。</translation>
     </message>
     <message>
         <source>The register has no township yet; create the township before sending anything to the county.</source>
@@ -339,8 +419,8 @@
         <translation>{path} 不存在。</translation>
     </message>
     <message>
-        <source>No receipt files (.ctreceipt) in {path}.</source>
-        <translation>{path} 中没有回执文件（.ctreceipt）。</translation>
+        <source>No receipt files (.ctreceipt) or refusals (.refused.json) in {path}.</source>
+        <translation>{path} 中没有回执文件（.ctreceipt）或拒收说明（.refused.json）。</translation>
     </message>
 </context>
 <context>
