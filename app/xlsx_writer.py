@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Any, Iterable, Sequence
 import xlsxwriter
 
 from app.errors import UserError
+from app.files import TEMP_PREFIX
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
 
@@ -178,10 +180,20 @@ class TableWriter:
             self.sheet.autofilter(0, 0, max(self.row - 1, 0), len(self.columns) - 1)
 
 
-def open_book(path: Path) -> xlsxwriter.Workbook:
+def open_book(path: Path, scratch: Path | None = None) -> xlsxwriter.Workbook:
+    # xlsxwriter's own temp files (rows, zip parts) go to ``scratch``, a folder
+    # removed whatever happens: they hold the same personal data as the export.
     return xlsxwriter.Workbook(str(path), {
         "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-        "strings_to_urls": False, "tmpdir": str(path.parent)})
+        "strings_to_urls": False, "tmpdir": str(scratch or path.parent)})
+
+
+def _release(book: xlsxwriter.Workbook) -> None:
+    """Close the row files a failed workbook still holds open (constant_memory)."""
+    for sheet in book.worksheets():
+        handle = getattr(sheet, "row_data_fh", None)
+        if handle is not None and not handle.closed:
+            handle.close()
 
 
 def write_table(path: str | os.PathLike, title: str, columns: Sequence[tuple[str, str]],
@@ -201,11 +213,14 @@ def write_table(path: str | os.PathLike, title: str, columns: Sequence[tuple[str
     if not path.suffix:
         path = path.with_suffix(".xlsx")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(suffix=".xlsx", dir=path.parent, prefix=".export-")
+    fd, temp_name = tempfile.mkstemp(suffix=".xlsx", dir=path.parent,
+                                     prefix=TEMP_PREFIX + "export-")
     os.close(fd)
     temp = Path(temp_name)
+    scratch = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "xl-", dir=path.parent))
+    book = None
     try:
-        book = open_book(temp)
+        book = open_book(temp, scratch)
         writer = TableWriter(book, title, columns)
         count = 0
         for values in rows:
@@ -218,11 +233,17 @@ def write_table(path: str | os.PathLike, title: str, columns: Sequence[tuple[str
         job.step(count, total or count, translate("Excel", "Done"))
         os.replace(temp, path)
     except PermissionError:
+        if book is not None:
+            _release(book)
         temp.unlink(missing_ok=True)
         raise UserError(translate(
             "Excel", "{path} cannot be written. If it is open in Excel or WPS, close it and "
                      "export again.").format(path=path)) from None
     except BaseException:
+        if book is not None:
+            _release(book)
         temp.unlink(missing_ok=True)
         raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return count

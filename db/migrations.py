@@ -187,6 +187,7 @@ def m002_default_operator_chinese(db: Database) -> None:
 
 
 from db.schema_credit import credit  # noqa: E402  (sets defined apart, listed here)
+from db.schema_files import files  # noqa: E402
 from db.schema_letters import letters  # noqa: E402
 from db.schema_rating import rating  # noqa: E402
 from db.schema_records import records  # noqa: E402
@@ -194,7 +195,7 @@ from db.schema_sync import sync  # noqa: E402
 from db.schema_accounts import accounts  # noqa: E402
 
 # Sets run in this order. Feature areas append theirs here.
-MIGRATION_SETS: list[Migrations] = [core, credit, records, rating, letters, sync, accounts]
+MIGRATION_SETS: list[Migrations] = [core, credit, records, rating, letters, sync, accounts, files]
 
 
 def known_migrations() -> set[tuple[str, str]]:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from app import query_log
 from app.errors import UserError
+from app.files import file_unit
 from app.i18n import translate
 from app.jobs import Job
 from app.letters.letter import status_label as letter_status_label
@@ -187,9 +188,15 @@ def export(db: Database, operator_id: str, kind: str, path: str | Path,
         raise UserError(translate("Excel", "Unknown export '{kind}'. Choose one of: {names}.")
                         .format(kind=kind, names=names))
     path = Path(path)
-    total = db.execute(f"SELECT COUNT(*) FROM ({spec.sql})").fetchone()[0]
-    cursor = db.conn.execute(spec.sql)
-    rows: Iterable[tuple] = (spec.convert(r) for r in cursor) if spec.convert else cursor
-    count = write_table(path, spec.label(), spec.columns, rows, job, total=total)
-    _log_use(db, operator_id, kind, path, count)
+    if not path.suffix:
+        path = path.with_suffix(".xlsx")
+    # The file and its line in the use log are one unit (app/files.py).
+    with file_unit(db, path, "export") as unit:
+        total = db.execute(f"SELECT COUNT(*) FROM ({spec.sql})").fetchone()[0]
+        cursor = db.conn.execute(spec.sql)
+        rows: Iterable[tuple] = (spec.convert(r) for r in cursor) if spec.convert else cursor
+        count = write_table(unit.temp, spec.label(), spec.columns, rows, job, total=total)
+        with db.atomic():
+            _log_use(db, operator_id, kind, path, count)
+            unit.seal()
     return {"kind": kind, "path": str(path), "rows": count}

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from app.errors import UserError
+from app.files import file_unit
 from app.i18n import translate
 from app.journal import changes, new_id
 from app.letters.letter import get_letter, status_label
@@ -124,19 +124,18 @@ def _store(db: Database, operator_id: str, letter_id: str, content: bytes, kind:
     folder = attachments_root(db) / letter_id
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{digest}.{ext}"
-    if not target.exists():
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".part-")
-        with os.fdopen(handle, "wb") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, target)
     relative = target.relative_to(data_folder(db)).as_posix()
-    with changes(db, operator_id) as cs:
-        return cs.insert("letter_attachment", {
-            "id": new_id(), "letter_id": letter_id, "kind": kind, "path": relative,
-            "original_name": original_name, "media_type": media_type, "size": len(content),
-            "sha256": digest})
+    row = {"id": new_id(), "letter_id": letter_id, "kind": kind, "path": relative,
+           "original_name": original_name, "media_type": media_type, "size": len(content),
+           "sha256": digest}
+    if target.exists():  # the same scan again: one file, another record
+        with changes(db, operator_id) as cs:
+            return cs.insert("letter_attachment", row)
+    # The scan and its record are one unit (app/files.py).
+    with file_unit(db, target, "attachment") as unit, changes(db, operator_id) as cs:
+        unit.temp.write_bytes(content)
+        unit.seal()
+        return cs.insert("letter_attachment", row)
 
 
 def attach_scan(db: Database, operator_id: str, letter_id: str,

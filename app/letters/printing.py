@@ -29,6 +29,7 @@ from sqlite_utils import Database
 from app import pdf_fonts
 from app.documents import office_name
 from app.errors import UserError
+from app.files import TEMP_PREFIX, file_unit
 from app.i18n import translate
 from app.jobs import Job
 from app.journal import changes
@@ -122,7 +123,8 @@ def print_letters(db: Database, operator_id: str, path: str | os.PathLike, *,
             wanted.remove(subject_id)
     if not wanted and not letter_ids and last_error is not None:
         raise last_error
-    with changes(db, operator_id) as cs:
+    # Letter numbers commit together with the fsynced PDF (app/files.py).
+    with file_unit(db, path, "letters") as unit, changes(db, operator_id) as cs:
         drafted = {r["subject_id"]: r["id"] for r in
                    (draft_letters(cs, template, to_draft, today=today, values=values)
                     if to_draft else [])}
@@ -153,7 +155,8 @@ def print_letters(db: Database, operator_id: str, path: str | os.PathLike, *,
         if not texts:
             raise last_error or UserError(translate("Letters", "Nothing to print."))
         letters = printable
-        pages = write_pdf(texts, path, job)
+        pages = write_pdf(texts, unit.temp, job)
+        unit.seal()
         for letter in letters:
             changes_ = {"print_count": letter["print_count"] + 1}
             if letter["status"] == "drafted":
@@ -170,7 +173,7 @@ def write_pdf(texts: list[dict[str, Any]], path: Path, job: Job | None = None) -
     """Draw letters into one PDF, written whole or not at all. Returns pages."""
     job = job or Job()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".letters-", suffix=".pdf", dir=path.parent)
+    handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX + "letters-", suffix=".pdf", dir=path.parent)
     os.close(handle)
     try:
         # The embedded font from the first page on: reportlab would otherwise

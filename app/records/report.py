@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import secrets
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from sqlite_utils import Database
 
 from app import credit_policy as pol, query_log, register
 from app.errors import UserError
+from app.files import file_unit
 from app.i18n import translate
 from app.identity import mask_id_number, mask_phone
 from app.journal import changes, utc_now
@@ -237,7 +237,9 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
     from app.records.records import refresh_statuses
 
     refresh_statuses(db, operator_id, today=day)
-    with changes(db, operator_id) as cs:
+    # The number is committed together with the fsynced PDF (app/files.py):
+    # a number on paper is never given to another report.
+    with file_unit(db, output, "credit_report") as unit, changes(db, operator_id) as cs:
         content = facts(db, subject_id, full=full, today=day)
         requester = (requester or "").strip() or content["name"]
         operator = db.execute("SELECT display_name FROM app_user WHERE id = ?",
@@ -276,17 +278,8 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
                           purpose=purpose, detail={"number": meta["number"],
                                                    "requester": requester,
                                                    "full_display": full})
-        # The file is written inside the transaction: if writing fails,
-        # no report is registered that nobody holds.
-        fd, tmp = tempfile.mkstemp(dir=output.parent, suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pdf)
-            os.replace(tmp, output)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        unit.temp.write_bytes(pdf)
+        unit.seal()
     row["summary"] = summary
     row["path"] = str(output)
     return row

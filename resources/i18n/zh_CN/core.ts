@@ -309,6 +309,25 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>There is not enough space to write {path}. Nothing was saved; free some space or choose another folder and try again.</source>
+        <translation>磁盘空间不足，无法写入 {path}。没有保存任何内容；请清理空间或换一个文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written (no permission, read-only, or open in another program). Nothing was saved; close it or choose another folder.</source>
+        <translation>无法写入 {path}（没有权限、只读，或正被其他程序打开）。没有保存任何内容；请关闭该文件或换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Writing {path} failed ({reason}). Nothing was saved; check the disk or USB stick and try again.</source>
+        <translation>写入 {path} 失败（{reason}）。没有保存任何内容；请检查磁盘或U盘后重试。</translation>
+    </message>
+    <message>
+        <source>{path} was saved but could not be put in place ({reason}); it will be finished the next time the program starts.</source>
+        <translation>{path} 已保存，但未能放到目标位置（{reason}）；下次启动程序时会自动完成。</translation>
+    </message>
+</context>
+<context>
     <name>Identity</name>
     <message>
         <source>Enter the ID number.</source>
