@@ -173,7 +173,8 @@ def write_pdf(texts: list[dict[str, Any]], path: Path, job: Job | None = None) -
     """Draw letters into one PDF, written whole or not at all. Returns pages."""
     job = job or Job()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX + "letters-", suffix=".pdf", dir=path.parent)
+    handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX + "letters-", suffix=".pdf",
+                                    dir=path.parent)
     os.close(handle)
     try:
         # The embedded font from the first page on: reportlab would otherwise
