@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Backup</name>
+    <message>
+        <source>households</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>organizations</source>
+        <translation>经营主体</translation>
+    </message>
+    <message>
+        <source>family members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>credit records</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>ratings</source>
+        <translation>评定结果</translation>
+    </message>
+    <message>
+        <source>commitment letters</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>changes in the journal</source>
+        <translation>变更日志条目</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its check ({detail}), so it was not kept. The register itself may be damaged: see the damaged-register help.</source>
+        <translation>备份副本未通过检查（{detail}），没有保留。登记册本身可能已损坏，请参看登记册损坏的处理说明。</translation>
+    </message>
+    <message>
+        <source>There is no backup file {path}.</source>
+        <translation>没有备份文件 {path}。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a backup ({detail}).</source>
+        <translation>{path} 已损坏或不是备份文件（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({detail}); choose another backup.</source>
+        <translation>{path} 已损坏（{detail}），请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>back the register up now (checked; kept 7 daily and 4 weekly)</source>
+        <translation>立即备份登记册（备份后自动检查；保留最近 7 天每天一份、4 周每周一份）</translation>
+    </message>
+    <message>
+        <source>write the backup into DIR (a USB stick) instead of the backups folder</source>
+        <translation>把备份写到 DIR（如U盘），而不是备份文件夹</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>list the backups</source>
+        <translation>列出备份</translation>
+    </message>
+    <message>
+        <source>list the backups in DIR instead of the backups folder</source>
+        <translation>列出 DIR 中的备份，而不是备份文件夹中的</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the register (the current one is kept aside)</source>
+        <translation>用备份替换登记册（当前登记册另行保留）</translation>
+    </message>
+    <message>
+        <source>the backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>do not ask for confirmation (for scripts)</source>
+        <translation>不询问确认（供脚本使用）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: {path} ({size} KB; {counts})</source>
+        <translation>备份已写入并通过检查：{path}（{size} KB；{counts}）</translation>
+    </message>
+    <message>
+        <source>No backups in {folder}.</source>
+        <translation>{folder} 中没有备份。</translation>
+    </message>
+    <message>
+        <source>The backup holds: {counts}.</source>
+        <translation>该备份包含：{counts}。</translation>
+    </message>
+    <message>
+        <source>The current register is damaged; it will be kept aside for experts.</source>
+        <translation>当前登记册已损坏，将另行保留，供技术人员处理。</translation>
+    </message>
+    <message>
+        <source>Restoring it loses what the register has beyond it: {counts}.</source>
+        <translation>恢复后将丢失登记册中比备份多出的内容：{counts}。</translation>
+    </message>
+    <message>
+        <source>The register holds nothing the backup lacks.</source>
+        <translation>登记册中没有备份之后新增的内容。</translation>
+    </message>
+    <message>
+        <source>Restoring needs confirmation: run it in a terminal, or add --yes.</source>
+        <translation>恢复需要确认：请在终端中运行，或加上 --yes。</translation>
+    </message>
+    <message>
+        <source>Restore this backup? Type yes to go on: </source>
+        <translation>确定恢复此备份吗？输入 yes 继续：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有做任何修改。</translation>
+    </message>
+    <message>
+        <source>Restored. The previous register is kept as {kept}.</source>
+        <translation>已恢复。原登记册保留为 {kept}。</translation>
+    </message>
+</context>
+<context>
     <name>CLI</name>
     <message>
         <source>error: {message}</source>
