@@ -9,7 +9,6 @@ import pytest
 
 from app import backup
 from app.store import open_data_dir
-from conftest import run_cli
 
 
 def household_count(data) -> int:
@@ -20,9 +19,10 @@ def household_count(data) -> int:
         db.close()
 
 
-def test_backup_then_restore_round_trips_the_counts_and_keeps_the_replaced_register(demo_data):
+def test_backup_then_restore_round_trips_the_counts_and_keeps_the_replaced_register(
+        cli, demo_data):
     before = household_count(demo_data)
-    made = run_cli("backup", "--json", data=demo_data, check=True)
+    made = cli("backup", "--json", data=demo_data, check=True)
     meta = json.loads(made.stdout)
     assert meta["counts"]["households"] == before and meta["check"] == "ok"
     assert meta["by"] == "admin"
@@ -31,12 +31,12 @@ def test_backup_then_restore_round_trips_the_counts_and_keeps_the_replaced_regis
     db.execute("DELETE FROM household_member")
     db.close()
 
-    listed = json.loads(run_cli("backups", "--json", data=demo_data, check=True).stdout)
+    listed = json.loads(cli("backups", "--json", data=demo_data, check=True).stdout)
     assert [m["path"] for m in listed] == [meta["path"]]
 
-    refused = run_cli("restore", meta["path"], data=demo_data)
+    refused = cli("restore", meta["path"], data=demo_data)
     assert refused.returncode == 2 and "--yes" in refused.stderr  # no terminal to ask in
-    done = run_cli("restore", meta["path"], "--yes", data=demo_data, check=True)
+    done = cli("restore", meta["path"], "--yes", data=demo_data, check=True)
     assert "家庭成员" in done.stdout  # says what is lost... (nothing: members came back)
     db = open_data_dir(demo_data)
     assert db.execute("SELECT count(*) FROM household_member").fetchone()[0] == \
@@ -50,22 +50,23 @@ def test_backup_then_restore_round_trips_the_counts_and_keeps_the_replaced_regis
     kept.close()
 
 
-def test_restore_says_what_would_be_lost(demo_data):
-    meta = json.loads(run_cli("backup", "--json", data=demo_data, check=True).stdout)
+def test_restore_says_what_would_be_lost(cli, demo_data):
+    meta = json.loads(cli("backup", "--json", data=demo_data, check=True).stdout)
     db = open_data_dir(demo_data)
     from app.users import default_operator_id
     from app.journal import changes
     with changes(db, default_operator_id(db)) as cs:
         cs.insert("place", {"level": "county", "code": "999999", "name": "after the backup"})
     db.close()
-    out = run_cli("restore", meta["path"], "--yes", data=demo_data, check=True).stdout
+    out = cli("restore", meta["path"], "--yes", data=demo_data, check=True).stdout
     assert "丢失" in out and "日志" in out  # the change made after the backup is named
 
 
-def test_backup_to_a_usb_folder_and_a_second_copy_when_the_stick_is_there(demo_data, tmp_path):
+def test_backup_to_a_usb_folder_and_a_second_copy_when_the_stick_is_there(
+        cli, demo_data, tmp_path):
     stick = tmp_path / "usb"
     stick.mkdir()
-    run_cli("backup", "--to", str(stick), data=demo_data, check=True)
+    cli("backup", "--to", str(stick), data=demo_data, check=True)
     assert len(list(stick.glob("register-*.sqlite3"))) == 1
     db = open_data_dir(demo_data)
     from app import settings
@@ -99,14 +100,14 @@ def test_retention_keeps_seven_daily_and_four_weekly(db, data):
     assert len(list(data.backups.glob("*.json"))) == len(kept)
 
 
-def test_a_damaged_backup_is_refused_for_restore(demo_data, tmp_path):
-    meta = json.loads(run_cli("backup", "--json", data=demo_data, check=True).stdout)
+def test_a_damaged_backup_is_refused_for_restore(cli, demo_data, tmp_path):
+    meta = json.loads(cli("backup", "--json", data=demo_data, check=True).stdout)
     raw = bytearray(Path(meta["path"]).read_bytes())
     middle = len(raw) // 2 // 4096 * 4096
     raw[middle:middle + 4096] = b"\xa5" * 4096
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(bytes(raw))
-    result = run_cli("restore", str(bad), "--yes", data=demo_data)
+    result = cli("restore", str(bad), "--yes", data=demo_data)
     assert result.returncode == 2 and "损坏" in result.stderr
     assert household_count(demo_data) > 0
 
