@@ -15,6 +15,8 @@ APP_ID = "credit-desk"
 DISPLAY_NAME = "乡镇信用工作台"
 DISPLAY_NAME_EN = "Township Credit Desk"
 DIST = ROOT / "dist" / APP_ID
+# Executables only the Windows bundle has (the spec makes them on Windows only).
+WINDOWS_ONLY = {"credit-desk-window.exe"}
 
 
 def project_version() -> str:
@@ -23,3 +25,7 @@ def project_version() -> str:
     if not match:
         raise SystemExit("app/__init__.py has no __version__")
     return match.group(1)
+
+
+if __name__ == "__main__":
+    print(project_version())  # packaging/windows/build.ps1 passes it to Inno Setup

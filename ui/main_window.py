@@ -10,6 +10,7 @@ from app import settings
 from app.users import display_name, get_user
 from ui.areas import AREAS, area_title
 from ui.context import UiContext
+from ui.help import install as install_help
 from ui.sync.auto import AutoSync, auto_sync_for
 
 LAST_SYNC_SETTING = "sync.last_sync_at"
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._navigate)
         self.nav.setCurrentRow(0)
+        install_help(self)  # Help menu: the manual at this page's chapter (F1), About
 
     # -- navigation
     def area_keys(self) -> list[str]:

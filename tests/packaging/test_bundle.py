@@ -115,3 +115,5 @@ def test_resources_and_translations_are_bundled(bundle_dir):
         assert (resources / "i18n" / "zh_CN" / f"{name}.qm").exists(), name
     assert (resources / "icons" / "credit-desk-256.png").exists()
     assert (resources / "licenses" / "THIRD-PARTY-NOTICES.txt").exists()
+    assert (resources / "manual" / "index.html").exists()
+    assert len(list((resources / "manual" / "images").glob("*.png"))) >= 8
