@@ -51,18 +51,24 @@ LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE)[^/]*$", re.IGNORECASE)
 def runtime_distributions() -> list[md.Distribution]:
     """credit-desk's requirements, recursively, with environment markers evaluated and no extras."""
     seen: dict[str, md.Distribution] = {}
-    todo = [PROJECT]
+    done: set[tuple[str, str]] = set()
+    # (distribution, extra asked for); "" is the distribution itself, as with psycopg[binary].
+    todo = [(PROJECT, "")]
     while todo:
-        name = canonicalize_name(todo.pop())
-        if name in seen:
+        raw, extra = todo.pop()
+        name = canonicalize_name(raw)
+        if (name, extra) in done:
             continue
-        dist = md.distribution(name)
-        seen[name] = dist
+        done.add((name, extra))
+        dist = seen.setdefault(name, md.distribution(name))
         for text in dist.requires or []:
             req = Requirement(text)
-            if req.marker is not None and not req.marker.evaluate({"extra": ""}):
+            if req.marker is not None and not req.marker.evaluate({"extra": extra}):
                 continue
-            todo.append(req.name)
+            if extra and (req.marker is None or "extra" not in str(req.marker)):
+                continue  # the base requirements were walked with extra ""
+            todo.append((req.name, ""))
+            todo += [(req.name, e) for e in req.extras]
     seen.pop(canonicalize_name(PROJECT))
     return sorted(seen.values(), key=lambda d: canonicalize_name(d.metadata["Name"]))
 
