@@ -19,6 +19,7 @@ from app import search
 from app.errors import DuplicateError, FieldError, NotFound, ValidationFailed
 from app.i18n import translate
 from app import rules
+from app.rules import fields as place_rules
 from app.rules import household as household_rules
 from app.rules import member as member_rules
 from app.rules import organization as organization_rules
@@ -59,7 +60,11 @@ def create_place(db: Database, operator_id: str, *, level: str, code: str, name:
                  parent_id: str | None = None) -> dict[str, Any]:
     errors = []
     code = unicodedata.normalize("NFKC", str(code)).strip()
-    name = _clean_text(name)
+    try:  # place names print on letters and notices: the rules of an address
+        name = place_rules.address(name) or ""
+    except rules.RuleError as exc:
+        errors.append(FieldError("name", str(exc)))
+        name = _clean_text(name)
     if level not in PLACE_LEVELS:
         raise ValueError(level)
     parent = None

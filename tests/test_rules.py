@@ -379,3 +379,16 @@ def test_credit_records_alike_in_form_and_import(db, operator, village, tmp_path
                 (overrides, form_fields)
             assert [p.column for p in row.problems] == \
                 [list(RECORD_HEADERS).index(field) if field in RECORD_HEADERS else None]
+
+
+def test_a_place_name_follows_the_address_rules(db, operator, village):
+    town = register.get_place(db, village)["parent_id"]
+    for name, reason in (("新\u202e华村", "U+202E"), (EXT_G + "山村", "U+31350")):
+        with pytest.raises(ValidationFailed) as failed:
+            register.create_place(db, operator, level="village", code="510623105209",
+                                  name=name, parent_id=town)
+        assert [e.field for e in failed.value.errors] == ["name"]
+        assert reason in failed.value.errors[0].message
+    made = register.create_place(db, operator, level="village", code="510623105209",
+                                 name=" 𪨶山村 ", parent_id=town)
+    assert made["name"] == "𪨶山村"

@@ -277,6 +277,14 @@ def money(value: Any, unit: str | None = None) -> int:
         raise RuleError(str(exc)) from None
 
 
+def stored_yuan(fen: Any) -> Any:
+    """Stored whole fen as the yuan text a person types (exact, no float); else unchanged."""
+    if isinstance(fen, int) and not isinstance(fen, bool):
+        sign, fen = ("-" if fen < 0 else ""), abs(fen)
+        return f"{sign}{fen // 100}.{fen % 100:02d}"
+    return fen
+
+
 def area(value: Any) -> int:
     """Land in hundredths of a mu, exact ('3.25', '3.25亩')."""
     if value is None or value == "":

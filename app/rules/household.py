@@ -96,5 +96,5 @@ def stored_as_typed(row: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(row.get("land_area_centimu"), int) else row.get("land_area_centimu")
     for key in MONEY_FIELDS:
         fen = row.get(f"{key}_fen")
-        values[key] = f"{fen / 100:.2f}" if isinstance(fen, int) else fen
+        values[key] = F.stored_yuan(fen)
     return values

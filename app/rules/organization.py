@@ -51,5 +51,5 @@ def stored_as_typed(row: Mapping[str, Any]) -> dict[str, Any]:
         "kind", "name", "uscc", "uscc_override_reason", "legal_rep_name", "legal_rep_id_number",
         "phone", "address", "members_count", "business_scope", "note")}
     fen = row.get("registered_capital_fen")
-    values["registered_capital"] = f"{fen / 100:.2f}" if isinstance(fen, int) else fen
+    values["registered_capital"] = F.stored_yuan(fen)
     return values
