@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from app.i18n import translate
 from app.journal import utc_now
 
-# Actions other areas log; free text is allowed too (e.g. "export").
+# Actions the areas log; free text is allowed too (e.g. "export").
 VIEW = "view"
 REPORT = "report"
 EXPORT = "export"

@@ -1,4 +1,4 @@
-"""Schema of this area (issue 5); may depend on sets listed before it in
+"""Schema of the letters area; may depend on sets listed before it in
 ``db.migrations.MIGRATION_SETS``.
 
 Commitment letters (信用承诺书). A template version is immutable once stored:

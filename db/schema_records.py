@@ -1,4 +1,4 @@
-"""Schema of this area (issue 6); may depend on sets listed before it in
+"""Schema of the records area; may depend on sets listed before it in
 ``db.migrations.MIGRATION_SETS``.
 
 credit_record and list_entry themselves are in db/schema_credit.py (shared
@@ -14,6 +14,7 @@ records = Migrations("records")
 
 @records()
 def m001_repair_objection_report_log(db: Database) -> None:
+    """One SQL script: every table of the first records schema (long, not complex)."""
     db.executescript(
         """
         CREATE INDEX credit_record_category ON credit_record(category, subject_id);

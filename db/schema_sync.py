@@ -1,5 +1,5 @@
-"""Schema of this area (issue 8); may depend on sets listed before it in
-``db.migrations.MIGRATION_SETS``.
+"""Schema of the township's sync client; may depend on sets listed before it
+in ``db.migrations.MIGRATION_SETS``.
 
 The outbox itself is the journal (rows with ``origin = 'local'``); these
 tables only record how far it was packed and what the county answered.
@@ -12,6 +12,7 @@ sync = Migrations("sync")
 
 @sync()
 def m001_batches_conflicts_downlink(db) -> None:
+    """One SQL script: every table of the first sync schema (long, not complex)."""
     db.executescript(
         """
         -- One row per packed batch; content is the signed file, byte for

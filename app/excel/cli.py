@@ -1,4 +1,4 @@
-"""``credit-desk`` commands of this area: import, export, template (issue 7)."""
+"""``credit-desk`` commands of the excel area: import, export, template."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``credit-desk letters ...`` commands (issue 5).
+"""``credit-desk letters ...`` commands.
 
     credit-desk letters print (--village CODE | --subject ID) [--template NAME] -o FILE.pdf
     credit-desk letters templates

@@ -1,4 +1,4 @@
-"""What other areas read about letters (the contract in the helper brief)."""
+"""A subject's commitment letters, as credit reports and detail views list them."""
 
 from __future__ import annotations
 

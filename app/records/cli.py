@@ -1,4 +1,4 @@
-"""``credit-desk`` commands of this area (issue 6): report, verify-report, query-log."""
+"""``credit-desk`` commands of the records area: report, verify-report, query-log, credit-policy."""
 
 from __future__ import annotations
 
