@@ -42,7 +42,7 @@ ENTRY_POINTS = {"app/__main__.py", "app/cli.py", "app/demo.py", "app/commands"}
 BY_NAME = {"import_module", "__import__", "find_spec", "spec_from_file_location",
            "module_from_spec", "run_module", "run_path"}
 IMPORTLIB_ALLOWED = {"importlib.resources", "importlib.metadata"}
-BY_NAME_FREE = ("app", "db")
+BY_NAME_FREE = ("app", "db", "ui")
 
 
 def _imports(path: Path):
