@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from db.errors import DatabaseProblem
 from app.i18n import translate
 
@@ -133,6 +135,24 @@ def describe_db_problem(problem: DatabaseProblem, writing: bool = True) -> str:
             "The register is in use by another program or another copy of this "
             "program. Close the other one and try again.",
         )
+    if kind == DatabaseProblem.CORRUPT and "register" in problem.info:
+        text = translate(
+            "Errors",
+            "The register file is damaged, so nothing was written to it and it is kept as it "
+            "is for experts.")
+        good = problem.info.get("backup")
+        if good:
+            text += " " + translate(
+                "Errors",
+                "The newest good backup is {file} ({made_at}); restoring it loses the work "
+                "done since then. To restore it: credit-desk restore \"{path}\".").format(
+                file=Path(good["path"]).name, made_at=good["made_at"].replace("T", " "),
+                path=good["path"])
+        else:
+            text += " " + translate(
+                "Errors", "There is no good backup in the backups folder; ask the township IT "
+                          "contact for help.")
+        return text
     if kind == DatabaseProblem.CORRUPT:
         return translate(
             "Errors",

@@ -7,6 +7,7 @@ from sqlite_utils import Database
 from app import files
 from app.paths import DataDir
 from db.connection import connect, open_register
+from db.errors import DatabaseProblem
 
 
 def open_data_dir(data: DataDir) -> Database:
@@ -15,7 +16,14 @@ def open_data_dir(data: DataDir) -> Database:
     Files a crash left half written are finished or removed first
     (app/files.py), so every later step sees files and records agreeing.
     """
-    db = open_register(data.register, backup_dir=data.backups)
+    try:
+        db = open_register(data.register, backup_dir=data.backups)
+    except DatabaseProblem as problem:
+        if problem.kind == DatabaseProblem.CORRUPT:
+            # Never written to: say so, and offer the newest backup that is whole.
+            problem.info["backup"] = newest_good_backup(data)
+            problem.info["register"] = str(data.register)
+        raise
     try:
         if files.has_open_units(db):
             files.recover(db)
@@ -23,6 +31,19 @@ def open_data_dir(data: DataDir) -> Database:
         db.close()
         raise
     return db
+
+
+def newest_good_backup(data: DataDir) -> dict | None:
+    """The newest backup that passes its check, with what it holds, or None."""
+    from app import backup
+
+    for meta in backup.list_backups(data.backups):
+        try:
+            held = backup.inspect_backup(meta["path"])
+        except Exception:  # noqa: BLE001 - a damaged backup is skipped, not fatal
+            continue
+        return {**meta, "counts": held["counts"], "last_change": held["last_change"]}
+    return None
 
 
 def open_reader(data: DataDir) -> Database:

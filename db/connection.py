@@ -126,12 +126,30 @@ def backup(db: Database, path: Path, backup_dir: Path, label: str) -> Path:
     return target
 
 
+# Registers this process found whole: quick_check runs once per start, not
+# at every open (a CLI command opens the register twice).
+_checked: set[tuple[Path, int, int]] = set()
+
+
+def check_not_damaged(db: Database, path: Path) -> None:
+    """Refuse a damaged register before anything writes to it (PRAGMA quick_check)."""
+    stat = Path(path).stat()
+    key = (Path(path).resolve(), stat.st_mtime_ns, stat.st_size)
+    if key in _checked:
+        return
+    rows = [r[0] for r in db.execute("PRAGMA quick_check(5)").fetchall()]
+    if rows != ["ok"]:
+        raise DatabaseProblem(DatabaseProblem.CORRUPT, "; ".join(rows))
+    _checked.add(key)
+
+
 def open_register(path: str | os.PathLike, *, backup_dir: Path | None = None) -> Database:
-    """Open (creating if needed) and migrate a register file."""
+    """Open (creating if needed), check and migrate a register file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = connect(path)
     try:
+        check_not_damaged(db, path)
         check_version(db)
         pending = pending_migrations(db)
         if pending:

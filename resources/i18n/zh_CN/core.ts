@@ -281,6 +281,18 @@
         <translation>登记册正被其他程序或另一个本程序窗口使用。请关闭后重试。</translation>
     </message>
     <message>
+        <source>The register file is damaged, so nothing was written to it and it is kept as it is for experts.</source>
+        <translation>登记册文件已损坏，程序没有向其写入任何内容，并原样保留供技术人员处理。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {file} ({made_at}); restoring it loses the work done since then. To restore it: credit-desk restore &quot;{path}&quot;.</source>
+        <translation>最近一份完好的备份是 {file}（{made_at}）；恢复后将丢失此后所做的工作。恢复方法：credit-desk restore &quot;{path}&quot;。</translation>
+    </message>
+    <message>
+        <source>There is no good backup in the backups folder; ask the township IT contact for help.</source>
+        <translation>备份文件夹中没有完好的备份，请联系乡镇信息化联系人。</translation>
+    </message>
+    <message>
         <source>The register file is damaged. Do not keep working in it: restore the latest backup from the backups folder in the data directory, or ask the township IT contact for help.</source>
         <translation>登记册文件已损坏。请不要继续在其中工作：从数据文件夹的 backups 目录恢复最近的备份，或联系乡镇信息化联系人。</translation>
     </message>
