@@ -282,7 +282,7 @@ def restore(data: DataDir, backup: Path, *, now: dt.datetime | None = None) -> d
     kept = None
     if data.register.exists():
         kept = data.backups / f"replaced-{_stamp(now)}{SUFFIX}"
-        _set_aside(data.register, kept)
+        set_aside(data.register, kept)
     temp = data.root / f"{TEMP_PREFIX}restore{SUFFIX}"
     try:
         _durable_copy(Path(backup), temp)
@@ -295,7 +295,7 @@ def restore(data: DataDir, backup: Path, *, now: dt.datetime | None = None) -> d
     return {"restored": str(backup), "kept_aside": str(kept) if kept else None}
 
 
-def _set_aside(register: Path, kept: Path) -> None:
+def set_aside(register: Path, kept: Path) -> None:
     """Move the register and its WAL aside, as one file if it still opens."""
     try:
         conn = sqlite3.connect(str(register))

@@ -36,7 +36,7 @@ def percentile(values: list[float], q: float) -> float:
 def build(data: DataDir, households: int) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data.root), "demo",
-                    "--households", str(households), "--replace"], cwd=ROOT, check=True,
+                    "--households", str(households), "--replace", "--yes"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 

@@ -44,7 +44,7 @@ def free_port() -> int:
 def build(data: DataDir, changes: int) -> None:
     """A 1,000-household demo township, then field visits until N local changes wait."""
     subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data.root), "demo",
-                    "--households", "1000", "--replace"], cwd=ROOT, check=True,
+                    "--households", "1000", "--replace", "--yes"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     from app.journal import changes as change_set
     from app.users import default_operator_id

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 
+from app.accounts.demo import is_demo
 from app.accounts.permissions import require
+from app.backup import set_aside
+from app.files import TEMP_PREFIX, fsync_folder
 from app.demo import build_demo
 from app.errors import UserError
 from app.i18n import translate
@@ -22,6 +30,8 @@ def register(sub) -> None:
     demo.add_argument("--seed", type=int, default=2026, help=translate("CLI", "random seed"))
     demo.add_argument("--replace", action="store_true",
                       help=translate("CLI", "delete an existing register first"))
+    demo.add_argument("--yes", action="store_true",
+                      help=translate("CLI", "replace without asking (for scripts)"))
     demo.add_argument("--if-missing", action="store_true",
                       help=translate("CLI", "do nothing if a register already exists"))
     # Building a new demo needs no account; replacing a register needs an administrator.
@@ -34,13 +44,6 @@ def register(sub) -> None:
     find.add_argument("--limit", type=int, default=20)
     find.add_argument("--json", action="store_true", help=translate("CLI", "print JSON"))
     find.set_defaults(func=cmd_search)
-
-
-def _remove_register(data: DataDir) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        path = data.register.with_name(data.register.name + suffix)
-        if path.exists():
-            path.unlink()
 
 
 def cmd_demo(args, data: DataDir) -> int:
@@ -56,9 +59,23 @@ def cmd_demo(args, data: DataDir) -> int:
         db = open_data_dir(data)
         try:
             require(db, args.actor.id, "backups.manage")
+            demo = is_demo(db)
         finally:
             db.close()
-        _remove_register(data)
+        if not demo:
+            raise UserError(translate(
+                "CLI", "The register in {path} is a real township's, not a demo: --replace only "
+                       "ever replaces a demo register. Choose another --data-dir for the demo.")
+                .format(path=data.root))
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UserError(translate("CLI", "Replacing the demo register needs "
+                                                 "confirmation: run it in a terminal, or add "
+                                                 "--yes."))
+            answer = input(translate("CLI", "Replace the demo register in {path}? Type yes to "
+                                            "go on: ").format(path=data.root))
+            if answer.strip().lower() not in ("yes", "y", "是"):
+                return 1
     counts = build_demo_register(data, households=args.households, seed=args.seed)
     print(translate("CLI", "Demo register built in {path}: {households} households, "
                            "{organizations} organizations, {villages} villages.").format(
@@ -67,19 +84,41 @@ def cmd_demo(args, data: DataDir) -> int:
 
 
 def build_demo_register(data: DataDir, *, households: int, seed: int) -> dict[str, int]:
-    db = open_data_dir(data)
-    try:
-        def show(done: int, total: int, message: str) -> None:
-            print(f"\r{done}/{total} {message}    ", end="", file=sys.stderr, flush=True)
+    """Build the demo in a temp folder and put it in place only when whole.
 
-        counts = build_demo(db, households=households, seed=seed,
-                            job=Job(show))
-        print(file=sys.stderr)
-    except BaseException:
-        db.close()
-        _remove_register(data)  # a half-built demo is worse than none
-        raise
-    db.close()
+    A killed build leaves a ``.cdtmp-demo-*`` folder (removed by the next
+    build), never a half-built register. A register it replaces is kept in
+    the backups folder.
+    """
+    for stale in data.root.glob(TEMP_PREFIX + "demo-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    data.root.mkdir(parents=True, exist_ok=True)
+    scratch = DataDir(Path(tempfile.mkdtemp(prefix=TEMP_PREFIX + "demo-", dir=data.root)))
+    try:
+        db = open_data_dir(scratch)
+        try:
+            def show(done: int, total: int, message: str) -> None:
+                print(f"\r{done}/{total} {message}    ", end="", file=sys.stderr, flush=True)
+
+            counts = build_demo(db, households=households, seed=seed, job=Job(show))
+            print(file=sys.stderr)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+        if data.register.exists():
+            data.backups.mkdir(parents=True, exist_ok=True)
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            set_aside(data.register, data.backups / f"replaced-{stamp}.sqlite3")
+        for entry in sorted(scratch.root.iterdir(), key=lambda p: p == scratch.register):
+            if entry.name.endswith(("-wal", "-shm")):
+                continue
+            destination = data.root / entry.name
+            if entry.is_dir() and destination.is_dir():
+                shutil.rmtree(destination)
+            os.replace(entry, destination)
+        fsync_folder(data.root)
+    finally:
+        shutil.rmtree(scratch.root, ignore_errors=True)
     return counts
 
 

@@ -167,6 +167,10 @@
         <translation>先删除已有登记册</translation>
     </message>
     <message>
+        <source>replace without asking (for scripts)</source>
+        <translation>替换时不询问（供脚本使用）</translation>
+    </message>
+    <message>
         <source>do nothing if a register already exists</source>
         <translation>已有登记册时不做任何操作</translation>
     </message>
@@ -189,6 +193,18 @@
     <message>
         <source>A register already exists in {path}. Use --replace to delete it and build the demo, or choose another --data-dir.</source>
         <translation>{path} 中已有登记册。使用 --replace 删除后重新生成演示数据，或用 --data-dir 指定其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The register in {path} is a real township&apos;s, not a demo: --replace only ever replaces a demo register. Choose another --data-dir for the demo.</source>
+        <translation>{path} 中是真实乡镇的登记册，不是演示登记册：--replace 只会替换演示登记册。请用 --data-dir 为演示数据另选文件夹。</translation>
+    </message>
+    <message>
+        <source>Replacing the demo register needs confirmation: run it in a terminal, or add --yes.</source>
+        <translation>替换演示登记册需要确认：请在终端中运行，或加上 --yes。</translation>
+    </message>
+    <message>
+        <source>Replace the demo register in {path}? Type yes to go on: </source>
+        <translation>确定替换 {path} 中的演示登记册吗？输入 yes 继续：</translation>
     </message>
     <message>
         <source>Demo register built in {path}: {households} households, {organizations} organizations, {villages} villages.</source>
