@@ -6,8 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QLabel, QLineEdit, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
-from app.commands.register_cmds import _remove_register
-from app.demo import build_demo
+from app.commands.register_cmds import build_demo_register as build_whole_demo
 from app.errors import ValidationFailed
 from app.paths import DataDir
 from app.store import open_data_dir
@@ -19,16 +18,8 @@ DEMO_HOUSEHOLDS = 8000
 
 
 def build_demo_register(_db, demo: DataDir, households: int, job) -> DataDir:
-    """Build the demo township in its own folder; a half-built one is removed."""
-    try:
-        db = open_data_dir(demo)
-        try:
-            build_demo(db, households=households, seed=2026, job=job)
-        finally:
-            db.close()
-    except BaseException:
-        _remove_register(demo)  # a half-built demo is worse than none
-        raise
+    """Build the demo township in its own folder, put in place only when whole."""
+    build_whole_demo(demo, households=households, seed=2026, job=job)
     return demo
 
 

@@ -83,7 +83,8 @@ def cmd_demo(args, data: DataDir) -> int:
     return 0
 
 
-def build_demo_register(data: DataDir, *, households: int, seed: int) -> dict[str, int]:
+def build_demo_register(data: DataDir, *, households: int, seed: int,
+                        job: Job | None = None) -> dict[str, int]:
     """Build the demo in a temp folder and put it in place only when whole.
 
     A killed build leaves a ``.cdtmp-demo-*`` folder (removed by the next
@@ -100,7 +101,7 @@ def build_demo_register(data: DataDir, *, households: int, seed: int) -> dict[st
             def show(done: int, total: int, message: str) -> None:
                 print(f"\r{done}/{total} {message}    ", end="", file=sys.stderr, flush=True)
 
-            counts = build_demo(db, households=households, seed=seed, job=Job(show))
+            counts = build_demo(db, households=households, seed=seed, job=job or Job(show))
             print(file=sys.stderr)
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
