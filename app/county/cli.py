@@ -11,14 +11,14 @@ from app.errors import UserError
 from app.i18n import translate
 from app.paths import DataDir
 
-COUNTY_ACTIONS = ("serve", "summary", "approve", "revoke", "receive", "enrol", "publish-list",
-                  "publish-policy", "correct", "refusals")
+COUNTY_ACTIONS = ("serve", "summary", "approve", "revoke", "receive", "enrol", "export-downlink",
+                  "publish-list", "publish-policy", "correct", "refusals")
 
 
 def register(sub) -> None:
     county = sub.add_parser("county-server", help=translate(
         "Sync", "the reference county receiver (serve, summary, approve, revoke, receive, "
-                "enrol, publish-list, publish-policy, correct, refusals)"))
+                "enrol, export-downlink, publish-list, publish-policy, correct, refusals)"))
     county.add_argument("action", nargs="?", default="serve", choices=COUNTY_ACTIONS)
     county.add_argument("targets", nargs="*", help=argparse.SUPPRESS)
     county.add_argument("--data-dir", dest="county_dir", required=True, metavar="DIR",
@@ -46,7 +46,7 @@ def _entries_from(path: Path) -> list[dict]:
 
 def cmd_county(args, data: DataDir) -> int:
     # Loaded when used: the township's CLI starts without the county's server code.
-    from app.county.files import enrol_files, receive_files
+    from app.county.files import enrol_files, export_downlink, receive_files
     from app.county.http import make_server
     from app.county.store import CountyStore, Refusal
 
@@ -88,6 +88,10 @@ def cmd_county(args, data: DataDir) -> int:
             result = receive_files(store, [Path(p) for p in t])
         elif args.action == "enrol":
             result = enrol_files(store, [Path(p) for p in t])
+        elif args.action == "export-downlink":  # export-downlink DIR [AFTER]
+            if not t:
+                raise UserError("export-downlink DIR [AFTER]")
+            result = export_downlink(store, Path(t[0]), int(t[1]) if len(t) > 1 else 0)
         elif args.action == "publish-list":
             result = {"package": store.publish_list([e for p in t for e in _entries_from(Path(p))])}
         elif args.action == "publish-policy":

@@ -62,3 +62,14 @@ def enrol_files(store: CountyStore, paths: list[Path]) -> list[dict[str, Any]]:
         target.write_bytes(approval)
         out.append({"file": str(path), "written": str(target)})
     return out
+
+
+def export_downlink(store: CountyStore, target: Path, after: int = 0) -> list[str]:
+    """Downlink packages after ``after`` as files for a township without network (§7)."""
+    target.mkdir(parents=True, exist_ok=True)
+    names = []
+    for number in store.downlink_after(after):
+        name = f"{store.county_code}-{number:06d}.ctdownlink"
+        (target / name).write_bytes(store.downlink(number))
+        names.append(name)
+    return names

@@ -122,7 +122,7 @@ def parse(data: bytes, fmt: str, fields: tuple[str, ...], code: str,
         raise WireError(code, "missing fields: " + ", ".join(missing))
     floats = [k for k, v in head.items() if isinstance(v, float)]
     if floats:
-        raise WireError(code, "numbers must be integers: " + ", ".join(floats))
+        raise WireError("float_in_payload", "numbers must be integers: " + ", ".join(floats))
     return Signed(head_bytes, head, signature, data[second + 1:], data)
 
 

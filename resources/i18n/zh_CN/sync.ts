@@ -91,8 +91,8 @@
         <translation>已写出登记申请 {path}。请交给县平台技术人员；带回他们的批准文件后运行：credit-desk sync enroll --approval-file 文件</translation>
     </message>
     <message>
-        <source>the reference county receiver (serve, summary, approve, revoke, receive, enrol, publish-list, publish-policy, correct, refusals)</source>
-        <translation>参考县级接收端（serve 运行、summary 汇总、approve 批准、revoke 吊销、receive 接收文件、enrol 文件登记、publish-list 下发名单、publish-policy 下发政策、correct 更正、refusals 拒收记录）</translation>
+        <source>the reference county receiver (serve, summary, approve, revoke, receive, enrol, export-downlink, publish-list, publish-policy, correct, refusals)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>folder of the county database and key</source>
