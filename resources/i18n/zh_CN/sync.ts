@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>the reference county receiver (serve, summary, approve, revoke, receive, enrol, export-downlink, publish-list, publish-policy, correct, refusals)</source>
-        <translation type="unfinished"></translation>
+        <translation>参考县级接收端（serve 运行、summary 汇总、approve 批准、revoke 吊销、receive 接收文件、enrol 文件登记、export-downlink 导出下发包、publish-list 下发名单、publish-policy 下发政策、correct 更正、refusals 拒收记录）</translation>
     </message>
     <message>
         <source>folder of the county database and key</source>
