@@ -83,10 +83,10 @@ def test_first_review_from_the_page_moves_the_scored_households(page, ctx, qtbot
 
 def test_results_chart_and_table(page, ctx, qtbot, tmp_path):
     page.tabs.setCurrentIndex(1)
-    assert page.summary_model.rowCount() == len(page.chart.villages) > 0
-    assert page.chart.threshold == 0.7
+    assert page.results.summary_model.rowCount() == len(page.results.chart.villages) > 0
+    assert page.results.chart.threshold == 0.7
     image = page.grab()
     assert not image.isNull()
-    page.export_summary(str(tmp_path / "s.xlsx"), "xlsx")
+    page.results.export_summary(str(tmp_path / "s.xlsx"), "xlsx")
     wait_idle(qtbot, ctx)
     assert (tmp_path / "s.xlsx").exists()

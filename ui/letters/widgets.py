@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QBuffer, QByteArray, QCoreApplication,
-                            QIODevice, QModelIndex, QPointF, QRect, QSize, Qt)
+from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QIODevice,
+                            QPointF, QRect, Qt)
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ui.rows_model import RowsTableModel
 
 translate = QCoreApplication.translate
 
@@ -88,53 +89,31 @@ class SignaturePad(QWidget):
         return bytes(data.data())
 
 
-class LetterModel(QAbstractTableModel):
-    """Letters of a village (rows are dicts from app.letters.collection)."""
+def letter_model(parent=None) -> RowsTableModel:
+    """Letters of a village (rows are dicts from app.letters.collection); void ones grey,
+    broken promises red."""
+    from app.letters.letter import status_label
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
+    model = RowsTableModel.of([
+        (translate("LettersPage", "Number"), lambda r: r["number"]),
+        (translate("LettersPage", "Committer"), lambda r: r["name"]),
+        (translate("LettersPage", "Group"), lambda r: r.get("village_group") or ""),
+        (translate("LettersPage", "Status"), lambda r: status_label(r["status"])),
+        (translate("LettersPage", "Fulfilment"), lambda r: status_label(r.get("fulfilment"))),
+        (translate("LettersPage", "Signed on"), lambda r: (r.get("signed_at") or "")[:10]),
+        (translate("LettersPage", "Collected by"), lambda r: r.get("collected_by") or ""),
+        (translate("LettersPage", "Files"), lambda r: str(r.get("attachments") or "")),
+    ], parent)
 
-    def headers(self) -> list[str]:
-        return [translate("LettersPage", "Number"), translate("LettersPage", "Committer"),
-                translate("LettersPage", "Group"), translate("LettersPage", "Status"),
-                translate("LettersPage", "Fulfilment"), translate("LettersPage", "Signed on"),
-                translate("LettersPage", "Collected by"), translate("LettersPage", "Files")]
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 8
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            from app.letters.letter import status_label
-
-            return [row["number"], row["name"], row.get("village_group") or "",
-                    status_label(row["status"]), status_label(row.get("fulfilment")),
-                    (row.get("signed_at") or "")[:10], row.get("collected_by") or "",
-                    str(row.get("attachments") or "")][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and row["status"] == "void":
+    def colour(row, _column):
+        if row["status"] == "void":
             return QColor("#888888")
-        if role == Qt.ItemDataRole.ForegroundRole and row.get("fulfilment") == "broken":
+        if row.get("fulfilment") == "broken":
             return QColor("#b00020")
-        if role == Qt.ItemDataRole.UserRole:
-            return row["id"]
         return None
+
+    model.colour = colour
+    return model
 
 
 def _qimage(bitmap) -> QImage:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -25,13 +26,35 @@ from app.subjects import resolve, subject_info
 from ui.records.dialogs import (AnswerObjectionDialog, DecideRepairDialog, ListEntryDialog,
                                 ObjectionDialog, RecordDialog, RemoveEntryDialog, RepairDialog)
 from ui.operations import BackgroundOp, WriteOp
-from ui.records.models import RowsModel
+from ui.rows_model import RowsTableModel
 
 
-def _table(model: RowsModel) -> QTableView:
+WARN = QBrush(QColor("#fff4d6"))
+ALERT = QBrush(QColor("#fde2e1"))
+
+
+def _rows_model(columns, parent, tone=None) -> RowsTableModel:
+    """A numbered list whose rows ``tone`` may mark "warn" (pale yellow) or "alert" (pale red)."""
+    model = RowsTableModel.of(columns, parent)
+    model.row_numbers = True
+    if tone is not None:
+        model.background = lambda row: {"alert": ALERT, "warn": WARN}.get(tone(row))
+    return model
+
+
+def _fit(view: QTableView, sample: int = 60, widest: int = 280) -> None:
+    """Size the columns to the first rows (cheap), capped."""
+    model, header, metrics = view.model(), view.horizontalHeader(), view.fontMetrics()
+    for column, (title, cell) in enumerate(zip(model.headers, model.cells)):
+        texts = [title] + [str(cell(r) or "") for r in model.rows[:sample]]
+        width = max(metrics.horizontalAdvance(t) for t in texts) + 18
+        header.resizeSection(column, min(width, widest))
+
+
+def _table(model: RowsTableModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
-    model.attach(view)
+    model.modelReset.connect(lambda: _fit(view))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -129,7 +152,7 @@ class RecordsTab(QWidget):
                        self.clear_subject):
             filters.addWidget(widget)
         layout.addLayout(filters)
-        self.model = RowsModel([
+        self.model = _rows_model([
             (self.tr("Decision date"), lambda r: r["decision_date"]),
             (self.tr("Subject"), lambda r: r["subject_name"]),
             (self.tr("Category"), lambda r: r["category_label"]),
@@ -238,7 +261,7 @@ class ListsTab(QWidget):
         filters.addWidget(self.kind)
         filters.addWidget(self.text)
         layout.addLayout(filters)
-        self.model = RowsModel([
+        self.model = _rows_model([
             (self.tr("List"), lambda r: r["label"]),
             (self.tr("Name"), lambda r: r["name"]),
             (self.tr("ID number or USCC"), lambda r: _masked(r["id_number"])),
@@ -308,7 +331,7 @@ class RepairsTab(QWidget):
         super().__init__(page)
         self.page = page
         layout = QVBoxLayout(self)
-        self.model = RowsModel([
+        self.model = _rows_model([
             (self.tr("Applied on"), lambda r: r["applied_on"]),
             (self.tr("Subject"), lambda r: r["subject_name"]),
             (self.tr("Record"), lambda r: r["record_title"]),
@@ -351,7 +374,7 @@ class ObjectionsTab(QWidget):
         super().__init__(page)
         self.page = page
         layout = QVBoxLayout(self)
-        self.model = RowsModel([
+        self.model = _rows_model([
             (self.tr("Raised on"), lambda r: r["filed_on"]),
             (self.tr("Subject"), lambda r: r["subject_name"]),
             (self.tr("Record"), lambda r: r["record_title"]),
@@ -423,7 +446,7 @@ class ReportsTab(QWidget):
         verify_row.addWidget(self.code)
         verify_row.addWidget(self.verify_button)
         layout.addLayout(verify_row)
-        self.model = RowsModel([
+        self.model = _rows_model([
             (self.tr("Report number"), lambda r: r["number"]),
             (self.tr("Subject"), lambda r: r["subject_name"]),
             (self.tr("Number"), lambda r: r["subject_number_masked"]),
@@ -503,7 +526,7 @@ class QueryLogTab(QWidget):
         for widget in (self.text, self.action, self.since, self.until):
             filters.addWidget(widget)
         layout.addLayout(filters)
-        self.model = RowsModel([
+        self.model = _rows_model([
             (self.tr("Time (UTC)"), lambda r: r["at"][:19].replace("T", " ")),
             (self.tr("Operator"), lambda r: r["operator_name"]),
             (self.tr("Use"), lambda r: r["action_label"]),

@@ -778,28 +778,8 @@
         <translation>评分与流程</translation>
     </message>
     <message>
-        <source>Summary as PDF…</source>
-        <translation>汇总表 PDF…</translation>
-    </message>
-    <message>
-        <source>Summary as Excel…</source>
-        <translation>汇总表 Excel…</translation>
-    </message>
-    <message>
         <source>Results</source>
         <translation>评定结果</translation>
-    </message>
-    <message>
-        <source>Households flagged by new negative facts (overdue loans, list entries, broken promises) wait here for review.</source>
-        <translation>出现新的不良信息（贷款逾期、列入名单、违背承诺）的农户在这里等待复查。</translation>
-    </message>
-    <message>
-        <source>Keep the grade</source>
-        <translation>维持等级</translation>
-    </message>
-    <message>
-        <source>Remove (摘牌)</source>
-        <translation>摘牌</translation>
     </message>
     <message>
         <source>Review queue</source>
@@ -890,28 +870,8 @@
         <translation>保存公示名单</translation>
     </message>
     <message>
-        <source>Saved to {path}</source>
-        <translation>已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>Save the summary</source>
-        <translation>保存汇总表</translation>
-    </message>
-    <message>
         <source>{year} credit household rating</source>
         <translation>{year}年度信用户评定</translation>
-    </message>
-    <message>
-        <source>{township}: {credit} of {n} villages are credit villages; credit households {share}; on-time repayment {on_time}; NPL {npl}. Credit township: {verdict}.</source>
-        <translation>{township}：{n} 个村中信用村 {credit} 个；信用户占比 {share}；按时还款率 {on_time}；不良贷款率 {npl}。信用乡镇：{verdict}。</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>达标</translation>
-    </message>
-    <message>
-        <source>not yet</source>
-        <translation>尚未达标</translation>
     </message>
 </context>
 <context>
@@ -951,6 +911,52 @@
     <message>
         <source>below A</source>
         <translation>未达标</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTab</name>
+    <message>
+        <source>Summary as PDF…</source>
+        <translation>汇总表 PDF…</translation>
+    </message>
+    <message>
+        <source>Summary as Excel…</source>
+        <translation>汇总表 Excel…</translation>
+    </message>
+    <message>
+        <source>{township}: {credit} of {n} villages are credit villages; credit households {share}; on-time repayment {on_time}; NPL {npl}. Credit township: {verdict}.</source>
+        <translation>{township}：{n} 个村中信用村 {credit} 个；信用户占比 {share}；按时还款率 {on_time}；不良贷款率 {npl}。信用乡镇：{verdict}。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未达标</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>保存汇总表</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueTab</name>
+    <message>
+        <source>Households flagged by new negative facts (overdue loans, list entries, broken promises) wait here for review.</source>
+        <translation>出现新的不良信息（贷款逾期、列入名单、违背承诺）的农户在这里等待复查。</translation>
+    </message>
+    <message>
+        <source>Keep the grade</source>
+        <translation>维持等级</translation>
+    </message>
+    <message>
+        <source>Remove (摘牌)</source>
+        <translation>摘牌</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,74 @@
+"""Dialogs of the collection tab: recording a signed letter, signing on screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtWidgets import (QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QMessageBox, QVBoxLayout)
+
+from ui.letters.widgets import SignaturePad
+
+if TYPE_CHECKING:
+    pass
+
+translate = QCoreApplication.translate
+
+
+class SignDialog(QDialog):
+    """Who collected the signed letter, when and where."""
+
+    def __init__(self, letter: dict[str, Any], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(translate("LettersPage", "Record letter {number} as signed")
+                            .format(number=letter["number"]))
+        form = QFormLayout(self)
+        self.collector = QLineEdit()
+        self.place = QLineEdit(f"{letter['values'].get('village', '')}")
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        form.addRow(translate("LettersPage", "Collected by"), self.collector)
+        form.addRow(translate("LettersPage", "Signed at (place)"), self.place)
+        form.addRow(translate("LettersPage", "Signed on"), self.when)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        return {"collector": self.collector.text(), "place": self.place.text(),
+                "signed_at": self.when.dateTime().toString("yyyy-MM-ddTHH:mm")}
+
+
+class SignatureDialog(QDialog):
+    """Capture the committer's signature on screen."""
+
+    def __init__(self, letter: dict[str, Any], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(translate("LettersPage", "Signature for letter {number}")
+                            .format(number=letter["number"]))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(translate(
+            "LettersPage", "{name}: sign below with the mouse, a pen or a finger.").format(
+            name=letter["values"].get("committer_name", ""))))
+        self.pad = SignaturePad()
+        layout.addWidget(self.pad, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        clear = buttons.addButton(translate("LettersPage", "Clear"),
+                                  QDialogButtonBox.ButtonRole.ResetRole)
+        clear.clicked.connect(self.pad.clear)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+    def _save(self):
+        if self.pad.is_empty():
+            QMessageBox.information(self, self.windowTitle(),
+                                    translate("LettersPage", "Nothing is signed yet."))
+            return
+        self.accept()

@@ -1,0 +1,166 @@
+"""Results of the campaign: the township's verdict, credit share per village as a
+chart, the summary table, and the summary exported as PDF or Excel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from app.rating import printouts, verdicts
+from ui.operations import BackgroundOp
+from ui.rating.scoring import VETO_COLOUR
+from ui.rows_model import RowsTableModel
+
+if TYPE_CHECKING:
+    from ui.rating.page import RatingPage
+
+
+class ShareChart(QWidget):
+    """Credit-household share per village as bars, with the threshold as a line."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.villages: list[dict[str, Any]] = []
+        self.threshold = 0.7
+        self.setMinimumHeight(220)
+
+    def set_data(self, villages: list[dict[str, Any]], threshold: float) -> None:
+        self.villages, self.threshold = villages, threshold
+        self.update()
+
+    def paintEvent(self, event):  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        left, top, right, bottom = 44, 24, 12, 64
+        width = max(1, self.width() - left - right)
+        height = max(1, self.height() - top - bottom)
+        axis = QPen(QColor("#8a9bb0"))
+        painter.setPen(axis)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        painter.setFont(small)
+        for tick in (0, 25, 50, 75, 100):
+            y = top + height * (1 - tick / 100)
+            painter.drawLine(left - 4, int(y), left + width, int(y))
+            painter.drawText(QRectF(0, y - 8, left - 6, 16),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                             f"{tick}%")
+        n = len(self.villages)
+        if n:
+            slot = width / n
+            bar = max(2.0, slot * 0.65)
+            for index, village in enumerate(self.villages):
+                share = village["credit_share"]
+                x = left + slot * index + (slot - bar) / 2
+                h = height * min(1.0, share)
+                colour = QColor("#2f8f4e") if village["is_credit_village"] else QColor("#c7772b")
+                painter.fillRect(QRectF(x, top + height - h, bar, h), colour)
+                painter.setPen(QColor("#1f2d3d"))
+                painter.save()
+                painter.translate(x + bar / 2, top + height + 6)
+                painter.rotate(45)
+                painter.drawText(0, 8, village["village_name"])
+                painter.restore()
+        line = QPen(QColor(VETO_COLOUR))
+        line.setWidth(2)
+        line.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(line)
+        y = top + height * (1 - self.threshold)
+        painter.drawLine(left, int(y), left + width, int(y))
+        painter.drawText(QRectF(left + 4, y - 18, width - 8, 16),
+                         int(Qt.AlignmentFlag.AlignRight),
+                         self.tr("credit village threshold {share}").format(
+                             share=f"{self.threshold * 100:.0f}%"))
+        painter.end()
+
+
+def summary_columns(grades: list[str]) -> tuple[list[str], list]:
+    """Headers and cell functions of the summary table: one column per grade."""
+    translate = QCoreApplication.translate
+    columns = [
+        (translate("SummaryModel", "Village"), lambda v: v["village_name"]),
+        (translate("SummaryModel", "Households"), lambda v: v["households"]),
+        (translate("SummaryModel", "Rated"), lambda v: v["rated"]),
+        *[(g, lambda v, g=g: v["grades"].get(g, 0)) for g in grades],
+        (translate("SummaryModel", "Vetoed"), lambda v: v["vetoed"]),
+        (translate("SummaryModel", "Credit share"), lambda v: f"{v['credit_share'] * 100:.2f}%"),
+        (translate("SummaryModel", "On-time"), lambda v: f"{v['on_time_rate'] * 100:.2f}%"),
+        (translate("SummaryModel", "NPL"), lambda v: f"{v['npl_ratio'] * 100:.2f}%"),
+        (translate("SummaryModel", "Credit village"),
+         lambda v: translate("SummaryModel", "yes") if v["is_credit_village"]
+         else translate("SummaryModel", "no")),
+    ]
+    return [title for title, _ in columns], [cell for _, cell in columns]
+
+
+def _credit_village_colour(model: RowsTableModel):
+    def colour(village, column):
+        if column != len(model.headers) - 1:
+            return None
+        return QColor("#1b7f3b") if village["is_credit_village"] else QColor("#a05a00")
+    return colour
+
+
+class ResultsTab(QWidget):
+    """The campaign's results, read when the tab is shown."""
+
+    def __init__(self, page: "RatingPage"):
+        super().__init__(page)
+        self.page = page
+        res = QVBoxLayout(self)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        res.addWidget(self.verdict)
+        self.chart = ShareChart()
+        res.addWidget(self.chart, 2)
+        self.summary_model = RowsTableModel(*summary_columns([]), parent=self)
+        self.summary_model.colour = _credit_village_colour(self.summary_model)
+        self.summary_table = QTableView()
+        self.summary_table.setModel(self.summary_model)
+        self.summary_table.verticalHeader().setVisible(False)
+        self.summary_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.summary_table.horizontalHeader().setStretchLastSection(True)
+        res.addWidget(self.summary_table, 3)
+        exports = QHBoxLayout()
+        exports.addStretch(1)
+        for kind, text in (("pdf", self.tr("Summary as PDF…")), ("xlsx", self.tr("Summary as Excel…"))):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, k=kind: self._export_clicked(k))
+            exports.addWidget(button)
+        res.addLayout(exports)
+
+    def reload(self) -> None:
+        page = self.page
+        summary = verdicts.summary(page.ctx.ui_db, page.campaign["id"])
+        grades = [g.grade for g in page.scheme.grades]
+        self.summary_model.set_rows(summary["villages"], *summary_columns(grades))
+        self.chart.set_data(summary["villages"], float(page.scheme.village["min_credit_share"]))
+        t = summary["township"]
+        self.verdict.setText(self.tr(
+            "{township}: {credit} of {n} villages are credit villages; credit households "
+            "{share}; on-time repayment {on_time}; NPL {npl}. Credit township: {verdict}.").format(
+            township=t["township_name"] or "", credit=t["credit_villages"], n=t["villages"],
+            share=f"{t['credit_share'] * 100:.2f}%", on_time=f"{t['on_time_rate'] * 100:.2f}%",
+            npl=f"{t['npl_ratio'] * 100:.2f}%",
+            verdict=self.tr("yes") if t["is_credit_township"] else self.tr("not yet")))
+
+    def export_summary(self, path: str, kind: str) -> None:
+        page = self.page
+        fn = printouts.summary_pdf if kind == "pdf" else printouts.summary_xlsx
+        (BackgroundOp(self, fn, page.ctx.operator_id, page.campaign["id"], path)
+         .finally_(page.ended).failure(page.refused)
+         .success(lambda p: page.status.setText(self.tr("Saved to {path}").format(path=p)))
+         .run(page.ctx.ops))
+
+    def _export_clicked(self, kind: str) -> None:
+        suffix = "PDF (*.pdf)" if kind == "pdf" else "Excel (*.xlsx)"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the summary"),
+                                              f"{self.page.campaign['name']}汇总.{kind}", suffix)
+        if path:
+            self.export_summary(path, kind)
