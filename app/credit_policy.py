@@ -47,10 +47,21 @@ def load(db: Database | None = None) -> dict[str, Any]:
     return _parse(text or shipped_text())
 
 
-def save(db: Database, text: str) -> None:
-    """Store an administrator's policy (validated first)."""
-    _parse(text)
-    settings.put(db, SETTING_KEY, text)
+def save(db: Database, text: str | None, operator_id: str | None = None) -> None:
+    """Store an administrator's policy (validated first; None = the shipped one again).
+
+    With ``operator_id`` (every user action) it needs ``policy.edit`` and the
+    change is entered, versioned, in the account log (app/accounts/policy.py).
+    """
+    if text is not None:
+        _parse(text)
+    if operator_id is None:
+        settings.put(db, SETTING_KEY, text)
+        return
+    from app.accounts import policy as access_policy
+
+    access_policy.record_change(db, operator_id, "credit", SETTING_KEY, text,
+                                old_text=settings.get(db, SETTING_KEY) or shipped_text())
 
 
 def category_labels(policy: dict) -> dict[str, str]:

@@ -16,6 +16,7 @@ from typing import Any, Mapping
 from sqlite_utils import Database
 
 from app import search
+from app.accounts.permissions import require, require_subject_village, require_village
 from app.errors import DuplicateError, FieldError, NotFound, ValidationFailed
 from app.i18n import translate
 from app import rules
@@ -238,6 +239,8 @@ def _clean_member(db, member: Mapping[str, Any], index: int, errors: list[FieldE
 
 def create_household(db: Database, operator_id: str, data: Mapping[str, Any], *,
                      today: dt.date | None = None) -> dict[str, Any]:
+    require(db, operator_id, "register.edit")
+    require_village(db, operator_id, data.get("village_id"))
     clean = clean_household(db, data, today=today)
     with changes(db, operator_id) as cs:
         return _insert_household(cs, clean)
@@ -258,6 +261,8 @@ def _insert_household(cs: ChangeSet, clean: CleanHousehold) -> dict[str, Any]:
 def update_household(db: Database, operator_id: str, household_id: str, data: Mapping[str, Any],
                      *, base_version: int | None = None, today: dt.date | None = None
                      ) -> dict[str, Any]:
+    require(db, operator_id, "register.edit")
+    require_subject_village(db, operator_id, household_id)
     clean = clean_household(db, data, household_id=household_id, today=today)
     with changes(db, operator_id) as cs:
         before, after = cs.update("household", household_id, clean.row, base_version=base_version)
@@ -287,6 +292,8 @@ def update_household(db: Database, operator_id: str, household_id: str, data: Ma
 
 
 def delete_household(db: Database, operator_id: str, household_id: str) -> dict[str, Any]:
+    require(db, operator_id, "register.edit")
+    require_subject_village(db, operator_id, household_id)
     with changes(db, operator_id) as cs:
         for (member_id,) in db.execute(
                 "SELECT id FROM household_member WHERE household_id = ?", [household_id]).fetchall():
@@ -358,6 +365,8 @@ def clean_organization(db: Database, data: Mapping[str, Any], *, organization_id
 
 def create_organization(db: Database, operator_id: str, data: Mapping[str, Any], *,
                         today: dt.date | None = None) -> dict[str, Any]:
+    require(db, operator_id, "register.edit")
+    require_village(db, operator_id, data.get("village_id"))
     row, _ = clean_organization(db, data, today=today)
     with changes(db, operator_id) as cs:
         row["id"] = new_id()
@@ -372,6 +381,8 @@ def create_organization(db: Database, operator_id: str, data: Mapping[str, Any],
 def update_organization(db: Database, operator_id: str, organization_id: str,
                         data: Mapping[str, Any], *, base_version: int | None = None,
                         today: dt.date | None = None) -> dict[str, Any]:
+    require(db, operator_id, "register.edit")
+    require_subject_village(db, operator_id, organization_id)
     row, _ = clean_organization(db, data, organization_id=organization_id, today=today)
     with changes(db, operator_id) as cs:
         before, after = cs.update("organization", organization_id, row, base_version=base_version)
@@ -382,6 +393,8 @@ def update_organization(db: Database, operator_id: str, organization_id: str,
 
 
 def delete_organization(db: Database, operator_id: str, organization_id: str) -> dict[str, Any]:
+    require(db, operator_id, "register.edit")
+    require_subject_village(db, operator_id, organization_id)
     with changes(db, operator_id) as cs:
         before = cs.delete("organization", organization_id)
         search.replace_keys(db, before["sid"], search.organization_keys(before), set())

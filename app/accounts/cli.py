@@ -94,6 +94,15 @@ def sign_in(args, data: DataDir) -> Actor | None:
     return actor
 
 
+def add_disclosure_options(parser: argparse.ArgumentParser) -> None:
+    """``--full-numbers --purpose P`` for commands that print or write lists."""
+    parser.add_argument("--full-numbers", action="store_true", help=translate(
+        "Accounts", "full ID numbers and phones instead of masked ones (needs the permission "
+                    "and a --purpose that allows it; logged)"))
+    parser.add_argument("--purpose", help=translate(
+        "Accounts", "why the list is needed, from the credit policy's purposes (e.g. 司法协查)"))
+
+
 def register(sub) -> None:
     users = sub.add_parser("users", help=translate(
         "Accounts", "user accounts: list, add, disable, enable, reset-password, set-role, passwd"))

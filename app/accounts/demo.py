@@ -58,3 +58,8 @@ def is_demo(db: Database) -> bool:
 def demo_accounts() -> list[dict[str, str]]:
     return [{"username": u, "display_name": n, "role": r, "password": DEMO_PASSWORD}
             for u, n, r in DEMO_USERS]
+
+
+def demo_user_id(db: Database, username: str) -> str | None:
+    row = db.execute("SELECT id FROM app_user WHERE username = ?", [username]).fetchone()
+    return row[0] if row else None

@@ -22,7 +22,7 @@ from app.i18n import translate
 from app.resources import resource_path
 
 SETTING_KEY = "accounts.policy"
-VERSION_KEY = "accounts.policy_version"
+VERSION_KEY = SETTING_KEY + "_version"
 ROLES = ("admin", "official", "field_staff", "viewer")
 
 
@@ -66,24 +66,28 @@ def signin_rule(db: Database | None, name: str) -> int:
     return int(load(db)["signin"][name])
 
 
-def save(db: Database, actor_id: str, new_text: str | None) -> int:
-    """Store an administrator's policy (None = back to the shipped one); returns its version.
-
-    Needs ``policy.edit``; the change is logged with the old and new text's
-    SHA-256 so a review can tell which policy was in force when.
-    """
+def record_change(db: Database, actor_id: str, name: str, key: str, new_text: str | None,
+                  old_text: str) -> int:
+    """Store any policy's text in setting ``key`` as an administrator's change:
+    needs ``policy.edit``, bumps that policy's version, logs both texts' SHA-256."""
     from app.accounts import auth, permissions
 
     permissions.require(db, actor_id, "policy.edit")
+    version_key = key + "_version"
+    with db.atomic():
+        new_version = int(settings.get(db, version_key, 1)) + 1
+        settings.put(db, key, new_text)
+        settings.put(db, version_key, new_version)
+        auth.log_account(db, actor_id, "policy_change", None, {
+            "policy": name, "version": new_version,
+            "before_sha256": hashlib.sha256(old_text.encode("utf-8")).hexdigest(),
+            "after_sha256": hashlib.sha256((new_text or "").encode("utf-8")).hexdigest()})
+    return new_version
+
+
+def save(db: Database, actor_id: str, new_text: str | None) -> int:
+    """Store an administrator's access policy (None = back to the shipped one);
+    returns its version. Needs ``policy.edit``; logged with both texts' hashes."""
     if new_text is not None:
         _parse(new_text)
-    old = text(db)
-    with db.atomic():
-        new_version = version(db) + 1
-        settings.put(db, SETTING_KEY, new_text)
-        settings.put(db, VERSION_KEY, new_version)
-        auth.log_account(db, actor_id, "policy_change", None, {
-            "policy": "access", "version": new_version,
-            "before_sha256": hashlib.sha256(old.encode("utf-8")).hexdigest(),
-            "after_sha256": hashlib.sha256(text(db).encode("utf-8")).hexdigest()})
-    return new_version
+    return record_change(db, actor_id, "access", SETTING_KEY, new_text, text(db))

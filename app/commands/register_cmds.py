@@ -10,6 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from app.accounts.cli import add_disclosure_options
+from app.accounts.disclosure import search_list
 from app.accounts.demo import is_demo
 from app.accounts.permissions import require
 from app.backup import set_aside
@@ -19,7 +21,6 @@ from app.errors import UserError
 from app.i18n import translate
 from app.jobs import Job
 from app.paths import DataDir
-from app.search import search
 from app.store import open_data_dir
 
 
@@ -43,6 +44,7 @@ def register(sub) -> None:
         "CLI", "part of a name, pinyin, initials, ID number or its last 4+ digits, phone, USCC"))
     find.add_argument("--limit", type=int, default=20)
     find.add_argument("--json", action="store_true", help=translate("CLI", "print JSON"))
+    add_disclosure_options(find)
     find.set_defaults(func=cmd_search)
 
 
@@ -124,20 +126,19 @@ def build_demo_register(data: DataDir, *, households: int, seed: int,
 
 
 def cmd_search(args, data: DataDir) -> int:
-    if not data.exists():
-        raise UserError(translate("CLI", "No register in {path}. Run 'credit-desk demo' or start "
-                                         "the app to create one.").format(path=data.root))
     db = open_data_dir(data)
     try:
-        results = search(db, args.query, limit=max(1, args.limit))
+        results = search_list(db, args.actor.id, args.query, limit=max(1, args.limit),
+                              full=args.full_numbers, purpose=args.purpose)
     finally:
         db.close()
     if args.json:
-        print(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=1))
+        print(json.dumps(results, ensure_ascii=False, indent=1))
         return 0
     if not results:
         print(translate("CLI", "Nothing found."))
     for r in results:
-        print(f"{r.name}\t{r.village_name or ''}{(' ' + r.group_name) if r.group_name else ''}"
-              f"\t{r.kind}\t{r.id}")
+        print(f"{r['name']}\t{r['village_name'] or ''}"
+              f"{(' ' + r['group_name']) if r['group_name'] else ''}"
+              f"\t{r['kind']}\t{r['id_number'] or ''}\t{r['id']}")
     return 0

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from app.accounts.cli import add_disclosure_options
 from app.errors import UserError
 from app.i18n import translate
 from app.jobs import Job, announced
@@ -50,6 +51,7 @@ def register(sub) -> None:
     exp.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
                      help=translate("Excel", "the file to write"))
     exp.add_argument("--json", action="store_true", help=translate("Excel", "print JSON"))
+    add_disclosure_options(exp)
     exp.set_defaults(func=cmd_export)
 
 
@@ -70,7 +72,8 @@ def cmd_export(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
-        result = export(db, args.actor.id, args.kind, Path(args.output), Job(_progress))
+        result = export(db, args.actor.id, args.kind, Path(args.output), Job(_progress),
+                        full=args.full_numbers, purpose=args.purpose)
     finally:
         db.close()
     if args.json:

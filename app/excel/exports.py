@@ -15,6 +15,9 @@ from typing import Any, Callable, Iterable
 from sqlite_utils import Database
 
 from app import query_log
+from app.accounts import disclosure
+from app.accounts.permissions import require
+from app.privacy import mask_id_number, mask_phone
 from app.errors import UserError
 from app.files import file_unit
 from app.i18n import translate
@@ -172,16 +175,46 @@ _kind(ExportKind(
     _log_row))
 
 
-def _log_use(db: Database, operator_id: str, kind: str, path: Path, count: int) -> None:
-    query_log.log_use(db, operator_id, action=query_log.EXPORT,
-                      purpose=translate("Excel", "Excel export: {what}").format(
-                          what=KINDS[kind].label()),
-                      detail={"file": path.name, "rows": count, "kind": kind})
+def _log_use(db: Database, operator_id: str, kind: str, path: Path, count: int, full: bool,
+             purpose: str | None) -> None:
+    what = translate("Excel", "Excel export: {what}").format(what=KINDS[kind].label())
+    disclosure.log_bulk(db, operator_id, action=query_log.EXPORT, what=what, count=count,
+                        full=full, purpose=purpose,
+                        detail={"file": path.name, "rows": count, "kind": kind})
+
+
+def _masker(spec: ExportKind) -> Callable[[tuple], tuple]:
+    """Masks the personal numbers of a row: ID numbers and phones, not USCCs."""
+    id_cols = [i for i, (name, kind) in enumerate(spec.columns)
+               if kind == "id_number" and "统一社会信用代码" not in name]
+    phone_cols = [i for i, (name, _) in enumerate(spec.columns) if "电话" in name]
+
+    def mask(row: tuple) -> tuple:
+        out = list(row)
+        for i in id_cols:
+            value = out[i]
+            # A USCC in a mixed column (证件号码) names an organization: kept.
+            if value and not (len(str(value)) == 18 and not str(value)[:17].isdigit()):
+                out[i] = mask_id_number(str(value))
+        for i in phone_cols:
+            if out[i]:
+                out[i] = mask_phone(str(out[i]))
+        return tuple(out)
+    return mask
 
 
 def export(db: Database, operator_id: str, kind: str, path: str | Path,
-           job: Job | None = None) -> dict[str, Any]:
-    """Export one kind of list to ``path``; returns {kind, path, rows}."""
+           job: Job | None = None, *, full: bool = False,
+           purpose: str | None = None) -> dict[str, Any]:
+    """Export one kind of list to ``path``; returns {kind, path, rows, full_numbers}.
+
+    ID numbers and phones are masked unless ``full`` is asked for with a
+    purpose that allows it (app/accounts/disclosure.py); the export is
+    logged with its row count either way.
+    """
+    require(db, operator_id, "register.export")
+    if full:
+        purpose = disclosure.allow_full(db, operator_id, purpose)
     spec = KINDS.get(kind)
     if spec is None:
         names = ", ".join(KINDS)
@@ -195,8 +228,11 @@ def export(db: Database, operator_id: str, kind: str, path: str | Path,
         total = db.execute(f"SELECT COUNT(*) FROM ({spec.sql})").fetchone()[0]
         cursor = db.conn.execute(spec.sql)
         rows: Iterable[tuple] = (spec.convert(r) for r in cursor) if spec.convert else cursor
+        if not full:
+            mask = _masker(spec)
+            rows = (mask(r) for r in rows)
         count = write_table(unit.temp, spec.label(), spec.columns, rows, job, total=total)
         with db.atomic():
-            _log_use(db, operator_id, kind, path, count)
+            _log_use(db, operator_id, kind, path, count, full, purpose)
             unit.seal()
-    return {"kind": kind, "path": str(path), "rows": count}
+    return {"kind": kind, "path": str(path), "rows": count, "full_numbers": full}

@@ -29,6 +29,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app import search
+from app.accounts.permissions import require
 from app.errors import UserError
 from app.excel import mapping
 from app.excel.mapping import SheetPlan
@@ -356,6 +357,7 @@ def run(db: Database, operator_id: str, plan: ImportPlan, *,
         report_dir: Path | None = None) -> dict[str, Any]:
     """Import in one transaction. ``choices`` maps a duplicate's ``ref``
     ('sheet!row') to skip, update or keep; others get ``default_choice``."""
+    require(db, operator_id, "register.import")
     job = job or NO_JOB
     choices = choices or {}
     if default_choice not in CHOICES:

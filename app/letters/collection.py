@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.accounts.permissions import require
 from app.errors import UserError
 from app.files import file_unit
 from app.i18n import translate
@@ -73,6 +74,7 @@ def _parse_when(value: Any) -> str:
 def mark_signed(db: Database, operator_id: str, letter_id: str, *, collector: str,
                 place: str = "", signed_at: Any = None) -> dict[str, Any]:
     """Record that the committer signed the printed letter."""
+    require(db, operator_id, "letters.manage")
     collector = (collector or "").strip()
     if not collector:
         raise UserError(translate("Letters", "Enter who collected the signed letter."))
@@ -141,6 +143,7 @@ def _store(db: Database, operator_id: str, letter_id: str, content: bytes, kind:
 def attach_scan(db: Database, operator_id: str, letter_id: str,
                 file_path: str | os.PathLike) -> dict[str, Any]:
     """Keep a scan or photo (PDF, PNG, JPEG, TIFF) of the signed paper with the letter."""
+    require(db, operator_id, "letters.manage")
     path = Path(file_path)
     try:
         content = path.read_bytes()
@@ -153,6 +156,7 @@ def attach_scan(db: Database, operator_id: str, letter_id: str,
 def save_signature(db: Database, operator_id: str, letter_id: str,
                    png: bytes) -> dict[str, Any]:
     """Keep a signature drawn on screen (PNG) with the letter."""
+    require(db, operator_id, "letters.manage")
     if not png.startswith(b"\x89PNG"):
         raise UserError(translate("Letters", "The signature is not a PNG image."))
     return _store(db, operator_id, letter_id, png, "signature", "signature.png")
@@ -178,6 +182,7 @@ def verify_attachment(db: Database, attachment: dict[str, Any]) -> bool:
 
 def void_letter(db: Database, operator_id: str, letter_id: str, reason: str) -> dict[str, Any]:
     """Void a letter with a reason; it stays on file, marked void."""
+    require(db, operator_id, "letters.manage")
     reason = (reason or "").strip()
     if not reason:
         raise UserError(translate("Letters", "Enter why the letter is void."))

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.accounts.permissions import require
 from app.errors import UserError
 from app.i18n import translate
 from app.journal import ChangeSet, changes, new_id
@@ -53,6 +54,7 @@ def _parse_day(value: Any) -> dt.date:
 def record_fulfilment(db: Database, operator_id: str, letter_id: str, outcome: str, *,
                       note: str = "", on: Any = None) -> dict[str, Any]:
     """Mark a signed letter kept or broken (a broken one leaves a negative record)."""
+    require(db, operator_id, "letters.manage")
     if outcome not in ("kept", "broken"):
         raise ValueError(outcome)
     day = _parse_day(on)

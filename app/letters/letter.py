@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.accounts.permissions import require
 from app.errors import NotFound, UserError
 from app.i18n import translate
 from app.journal import ChangeSet, new_id
@@ -144,6 +145,7 @@ def _kind_label(kind: str) -> str:
 def create_letter(db: Database, operator_id: str, subject_id: str,
                   template_name: str = tpl.DEFAULT_TEMPLATE) -> dict[str, Any]:
     """Draft a new letter for one subject (even if it already has one)."""
+    require(db, operator_id, "letters.manage")
     from app.journal import changes
 
     tpl.ensure_templates(db, operator_id)

@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlite_utils import Database
 
 from app import pdf_fonts
+from app.accounts.permissions import require
 from app.documents import office_name
 from app.errors import UserError
 from app.files import TEMP_PREFIX, file_unit
@@ -83,6 +84,7 @@ def print_letters(db: Database, operator_id: str, path: str | os.PathLike, *,
                   template_name: str = tpl.DEFAULT_TEMPLATE, only_unsigned: bool = False,
                   job: Job | None = None, today: dt.date | None = None) -> PrintResult:
     """Print letters into one PDF at ``path``; see the module docstring."""
+    require(db, operator_id, "letters.manage")
     job = job or Job()
     path = Path(path)
     tpl.ensure_templates(db, operator_id)

@@ -15,6 +15,7 @@ from typing import Any, Iterator, Mapping
 
 from sqlite_utils import Database
 
+from app.accounts.permissions import require
 from app.errors import NotFound, UserError
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
@@ -56,6 +57,7 @@ def big_cache(db: Database, kib: int = 262_144) -> Iterator[None]:
 def create_campaign(db: Database, operator_id: str, *, name: str, year: int,
                     scheme_id: str | None = None, township_id: str | None = None,
                     job: Job = NO_JOB) -> dict[str, Any]:
+    require(db, operator_id, "rating.manage")
     name = (name or "").strip()
     if not name:
         raise UserError(translate("Rating", "Give the campaign a name, e.g. 2026年度信用户评定."))
@@ -180,6 +182,7 @@ def _json_object(alias: str, override: dict[str, str] | None = None) -> str:
 
 def rescore_campaign(db: Database, operator_id: str, campaign_id: str, *,
                      village_id: str | None = None, job: Job = NO_JOB) -> int:
+    require(db, operator_id, "rating.manage")
     campaign = get_campaign(db, campaign_id)
     with big_cache(db), changes(db, operator_id) as cs:
         count = rescore(cs, campaign, village_id=village_id, job=job)
@@ -233,6 +236,7 @@ def require_open(campaign: Mapping[str, Any]) -> None:
 
 
 def close_campaign(db: Database, operator_id: str, campaign_id: str) -> dict[str, Any]:
+    require(db, operator_id, "rating.manage")
     campaign = get_campaign(db, campaign_id)
     require_open(campaign)
     with changes(db, operator_id) as cs:
@@ -279,6 +283,7 @@ def preview(db: Database, rating_id: str, answers: Mapping[str, Any]) -> assess.
 def save_answers(db: Database, operator_id: str, rating_id: str, answers: Mapping[str, Any], *,
                  base_version: int | None = None) -> dict[str, Any]:
     """Store the evaluation group's answers; rescored with fresh automatic inputs."""
+    require(db, operator_id, "rating.collect")
     rating = get_rating(db, rating_id)
     campaign = get_campaign(db, rating["campaign_id"])
     require_open(campaign)

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Mapping
 
 from sqlite_utils import Database
 
+from app.accounts.permissions import require, require_other_person, sod_applies
 from app.errors import NotFound, UserError
 from app.i18n import translate
 from app.journal import ChangeSet, changes
@@ -102,6 +103,7 @@ def eligible(db: Database, campaign_id: str, village_id: str, step: str) -> list
 
 def first_review(db: Database, operator_id: str, rating_ids: Iterable[str],
                  note: str | None = None) -> int:
+    require(db, operator_id, "rating.first_review")
     rows = _ratings(db, rating_ids)
     _check_from(db, rows, "first_review")
     for row in rows:
@@ -126,6 +128,7 @@ def publish_notice(db: Database, operator_id: str, campaign_id: str, village_id:
                    start_date: str | dt.date, end_date: str | dt.date,
                    objection_contact: str) -> dict[str, Any]:
     """Post the village's first-reviewed list for public notice."""
+    require(db, operator_id, "rating.review")
     campaign = get_campaign(db, campaign_id)
     require_open(campaign)
     scheme = campaign_scheme(db, campaign)
@@ -175,6 +178,7 @@ def latest_notice(db: Database, campaign_id: str, village_id: str) -> dict[str, 
 
 def raise_objection(db: Database, operator_id: str, rating_id: str, *, raised_on: str | dt.date,
                     raised_by: str, content: str) -> dict[str, Any]:
+    require(db, operator_id, "records.objection")
     rating = get_rating(db, rating_id)
     require_open(get_campaign(db, rating["campaign_id"]))
     if rating["status"] != "in_notice":
@@ -201,6 +205,7 @@ def raise_objection(db: Database, operator_id: str, rating_id: str, *, raised_on
 def resolve_objection(db: Database, operator_id: str, objection_id: str, *, outcome: str,
                       answer: str) -> dict[str, Any]:
     """upheld: the household goes back to collection for rescoring; dismissed: stays."""
+    require(db, operator_id, "rating.review")
     objection = next(db.query("SELECT * FROM rating_objection WHERE id = ?", [objection_id]), None)
     if objection is None:
         raise NotFound(translate("Rating", "The objection no longer exists."))
@@ -236,6 +241,7 @@ def open_objections(db: Database, campaign_id: str, village_id: str | None = Non
 
 def township_review(db: Database, operator_id: str, rating_ids: Iterable[str], *,
                     on: dt.date | None = None, note: str | None = None) -> int:
+    require(db, operator_id, "rating.review")
     rows = _ratings(db, rating_ids)
     _check_from(db, rows, "township_review")
     today = (on or dt.date.today()).isoformat()
@@ -256,8 +262,10 @@ def township_review(db: Database, operator_id: str, rating_ids: Iterable[str], *
 
 def approve(db: Database, operator_id: str, rating_ids: Iterable[str],
             note: str | None = None) -> int:
+    require(db, operator_id, "rating.approve")
     rows = _ratings(db, rating_ids)
     _check_from(db, rows, "approve")
+    _separate_from_first_review(db, operator_id, rows)
     with changes(db, operator_id) as cs:
         for row in rows:
             cs.update("rating", row["id"], {"status": "approved", "decided_at": cs.at})
@@ -266,8 +274,20 @@ def approve(db: Database, operator_id: str, rating_ids: Iterable[str],
     return len(rows)
 
 
+def _separate_from_first_review(db: Database, operator_id: str,
+                                rows: list[dict[str, Any]]) -> None:
+    """Who recorded a rating's first review may not approve it (separation of duties)."""
+    if not sod_applies(db, "rating_first_review"):
+        return
+    for row in rows:
+        step = db.execute("SELECT operator_id FROM rating_step WHERE rating_id = ? AND "
+                          "step = 'first_review' ORDER BY at DESC LIMIT 1", [row["id"]]).fetchone()
+        require_other_person(db, operator_id, "rating_first_review", step[0] if step else None)
+
+
 def award_plaque(db: Database, operator_id: str, rating_ids: Iterable[str],
                  note: str | None = None) -> int:
+    require(db, operator_id, "rating.approve")
     rows = _ratings(db, rating_ids)
     _check_from(db, rows, "plaque")
     for row in rows:
@@ -289,6 +309,7 @@ def _grade_rank(scheme, grade: str | None) -> int:
 
 
 def downgrade(db: Database, operator_id: str, rating_id: str, *, grade: str, reason: str) -> dict:
+    require(db, operator_id, "rating.approve")
     rating = get_rating(db, rating_id)
     campaign = get_campaign(db, rating["campaign_id"])
     require_open(campaign)
@@ -313,6 +334,7 @@ def downgrade(db: Database, operator_id: str, rating_id: str, *, grade: str, rea
 
 
 def remove(db: Database, operator_id: str, rating_id: str, *, reason: str) -> dict:
+    require(db, operator_id, "rating.approve")
     rating = get_rating(db, rating_id)
     require_open(get_campaign(db, rating["campaign_id"]))
     _require_decided(db, rating, "remove")
@@ -329,6 +351,7 @@ def annual_review(db: Database, operator_id: str, rating_id: str, *,
                   note: str | None = None) -> dict:
     """Re-check a decided rating with today's register and credit facts:
     a veto now applying removes it, a lower grade downgrades it."""
+    require(db, operator_id, "rating.approve")
     rating = get_rating(db, rating_id)
     campaign = get_campaign(db, rating["campaign_id"])
     require_open(campaign)
@@ -367,6 +390,7 @@ def history(db: Database, rating_id: str) -> list[dict[str, Any]]:
 def advance_village(db: Database, operator_id: str, campaign_id: str, village_id: str,
                     step: str) -> int:
     """Take every household of the village that is ready for ``step`` through it."""
+    require(db, operator_id, "rating.review")
     ids = eligible(db, campaign_id, village_id, step)
     if not ids:
         raise WorkflowError(translate(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from app.accounts.permissions import require
 from app.errors import UserError
 from app.i18n import translate
 from app.paths import DataDir
@@ -100,6 +101,7 @@ def cmd_query_log(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
+        require(db, args.actor.id, "audit.review")
         subject_id = resolve(db, args.subject) if args.subject else None
         rows = search_log(db, subject_id=subject_id, action=args.action, since=args.since,
                           until=args.until, text=args.text, limit=args.limit)
@@ -127,12 +129,11 @@ def cmd_policy(args, data: DataDir) -> int:
     try:
         if args.set:
             text = Path(args.set).read_text(encoding="utf-8")
-            policy.save(db, text)
+            policy.save(db, text, args.actor.id)
             print(translate("RecordsCLI", "Credit policy version {version} is now in use.")
                   .format(version=policy.load(db).get("version", "?")))
         elif args.reset:
-            with db.atomic():
-                db.execute("DELETE FROM setting WHERE key = ?", [policy.SETTING_KEY])
+            policy.save(db, None, args.actor.id)
             print(translate("RecordsCLI", "The shipped credit policy is in use again."))
         else:
             print(settings.get(db, policy.SETTING_KEY) or policy.shipped_text())

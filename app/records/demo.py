@@ -13,6 +13,7 @@ import datetime as dt
 import json
 
 from app import credit_policy as pol, query_log
+from app.accounts.demo import demo_user_id
 from app.journal import ChangeSet, new_id
 from app.records import objections, repair
 
@@ -161,9 +162,12 @@ def demo_extension(db, operator_id, rng, job) -> None:
     eligible = [r for r in negatives
                 if repair.earliest_repair(db, r) <= today - dt.timedelta(days=12)]
     names = {s["id"]: s["name"] for s in subjects}
+    # An official records applications and objections, the administrator
+    # decides them: who records may not approve (separation of duties).
+    clerk = demo_user_id(db, "official") or operator_id
     if eligible:
         record = eligible[0]
-        done = repair.apply(db, operator_id, record["id"], applicant=names[record["subject_id"]],
+        done = repair.apply(db, clerk, record["id"], applicant=names[record["subject_id"]],
                             evidence="已全额缴纳罚款及欠费，缴款票据号 5108241200" +
                                      str(rng.randint(1000, 9999)),
                             commitment="本人承诺今后严格遵守法律法规，按时履行义务。",
@@ -172,13 +176,13 @@ def demo_extension(db, operator_id, rng, job) -> None:
                       reason="已履行全部义务，公示期已满最短期限，同意修复。")
     rest = [r for r in negatives if not eligible or r["id"] != eligible[0]["id"]]
     if len(rest) >= 3:
-        repair.apply(db, operator_id, rest[0]["id"], applicant=names[rest[0]["subject_id"]],
+        repair.apply(db, clerk, rest[0]["id"], applicant=names[rest[0]["subject_id"]],
                      evidence="欠费已结清（附缴费凭证照片）",
                      commitment="承诺按时缴纳水电费用。", applied_on=today - dt.timedelta(days=3))
-        objections.file(db, operator_id, rest[1]["id"], filed_by=names[rest[1]["subject_id"]],
+        objections.file(db, clerk, rest[1]["id"], filed_by=names[rest[1]["subject_id"]],
                         grounds="处罚对象为同名同姓的他人，本人当日不在本村，有务工单位证明。",
                         filed_on=today - dt.timedelta(days=16))
-        answered = objections.file(db, operator_id, rest[2]["id"],
+        answered = objections.file(db, clerk, rest[2]["id"],
                                    filed_by=names[rest[2]["subject_id"]],
                                    grounds="欠费金额与实际不符。",
                                    filed_on=today - dt.timedelta(days=40))

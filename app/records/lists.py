@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app import credit_policy as pol
+from app.accounts.permissions import require
 from app.errors import FieldError, UserError, ValidationFailed
 from app.i18n import translate
 from app.identity import IdentityError
@@ -44,6 +45,7 @@ def _error(field: str, message: str) -> FieldError:
 def add_entry(db: Database, operator_id: str, data: dict[str, Any], *,
               source: str = "local", origin: str = "local") -> dict[str, Any]:
     """Put a subject (or a number not in the register) on a list."""
+    require(db, operator_id, "lists.manage")
     errors: list[FieldError] = []
     kind = data.get("list_kind")
     if kind not in pol.LIST_KINDS:
@@ -114,6 +116,7 @@ def insert_entry(cs: ChangeSet, row: dict[str, Any]) -> dict[str, Any]:
 def remove_entry(db: Database, operator_id: str, entry_id: str, *, removed_on: Any = None,
                  reason: str = "") -> dict[str, Any]:
     """Take a subject off a list (the entry stays on file with the date)."""
+    require(db, operator_id, "lists.manage")
     reason = (reason or "").strip()
     if not reason:
         raise UserError(translate("Records", "Enter why the entry is removed from the list."))

@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app import credit_policy as pol
+from app.accounts.permissions import require, require_other_person
 from app.errors import NotFound, UserError
 from app.i18n import translate
 from app.journal import changes
@@ -33,6 +34,7 @@ def deadline_for(db: Database, filed_on: dt.date) -> dt.date:
 
 def file(db: Database, operator_id: str, record_id: str, *, filed_by: str, grounds: str,
          filed_on: Any = None) -> dict[str, Any]:
+    require(db, operator_id, "records.objection")
     filed_by, grounds = (filed_by or "").strip(), (grounds or "").strip()
     if not filed_by:
         raise UserError(translate("Records", "Enter who raises the objection."))
@@ -54,6 +56,7 @@ def file(db: Database, operator_id: str, record_id: str, *, filed_by: str, groun
 def decide(db: Database, operator_id: str, objection_id: str, *, outcome: str, reason: str,
            corrections: dict[str, Any] | None = None, today: dt.date | None = None
            ) -> dict[str, Any]:
+    require(db, operator_id, "records.objection_decide")
     if outcome not in OUTCOMES:
         raise UserError(translate("Records", "Choose corrected, revoked or upheld."))
     reason = (reason or "").strip()
@@ -69,6 +72,7 @@ def decide(db: Database, operator_id: str, objection_id: str, *, outcome: str, r
     day = today or pol.today()
     with changes(db, operator_id) as cs:
         objection = cs.get("objection", objection_id)
+        require_other_person(db, operator_id, "objection", objection["created_by"])
         if objection["status"] != "open":
             raise UserError(translate("Records", "This objection was already answered."))
         record = cs.get("credit_record", objection["record_id"])

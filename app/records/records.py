@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app import credit_policy as pol
+from app.accounts.permissions import require
 from app.errors import FieldError, UserError, ValidationFailed
 from app.i18n import translate
 from app.identity import IdentityError, parse_uscc
@@ -193,6 +194,7 @@ def clean_record(db: Database, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def create_record(db: Database, operator_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    require(db, operator_id, "records.edit")
     row = clean_record(db, data)
     with changes(db, operator_id) as cs:
         return insert_record(cs, row)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app import credit_policy as pol
+from app.accounts.permissions import require, require_other_person
 from app.errors import NotFound, UserError
 from app.i18n import translate
 from app.journal import changes
@@ -22,6 +23,7 @@ from app.records.records import require_status
 
 def apply(db: Database, operator_id: str, record_id: str, *, applicant: str, evidence: str,
           commitment: str, applied_on: Any = None) -> dict[str, Any]:
+    require(db, operator_id, "records.repair")
     applicant, evidence, commitment = (applicant or "").strip(), (evidence or "").strip(), \
         (commitment or "").strip()
     if not applicant:
@@ -59,12 +61,14 @@ def earliest_repair(db: Database, record: dict[str, Any]) -> dt.date:
 
 def decide(db: Database, operator_id: str, application_id: str, *, approve: bool,
            reason: str, today: dt.date | None = None) -> dict[str, Any]:
+    require(db, operator_id, "records.repair_approve")
     reason = (reason or "").strip()
     if not reason:
         raise UserError(translate("Records", "Enter the reasons for the decision."))
     day = today or pol.today()
     with changes(db, operator_id) as cs:
         app_row = cs.get("repair_application", application_id)
+        require_other_person(db, operator_id, "repair", app_row["created_by"])
         if app_row["status"] != "pending":
             raise UserError(translate("Records", "This application was already decided."))
         record = cs.get("credit_record", app_row["record_id"])

@@ -26,6 +26,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app import credit_policy as pol, query_log, register
+from app.accounts.permissions import require
 from app.errors import UserError
 from app.files import file_unit
 from app.i18n import translate
@@ -220,6 +221,7 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
                  today: dt.date | None = None) -> dict[str, Any]:
     """Issue a credit report for ``subject`` (ID number, USCC, record id or
     subject id) and write its PDF to ``output``. Returns the report row."""
+    require(db, operator_id, "reports.issue")
     from app.records.report_pdf import render
 
     purpose = (purpose or "").strip()

@@ -21,6 +21,7 @@ from typing import Any, Callable
 from sqlite_utils import Database
 
 from app import settings
+from app.accounts.permissions import require
 from app.errors import UserError
 from app.i18n import translate
 from app.jobs import NO_JOB, Cancelled, Job
@@ -405,6 +406,7 @@ def reachable(url: str, timeout: float = 3.0) -> bool:
 def pull(db: Database, data: DataDir, operator_id: str, url: str | None = None, *,
          job: Job = NO_JOB, timeout: float = 30.0, retry: Retry | None = None) -> dict[str, Any]:
     """Fetch, verify and apply every downlink package not yet applied."""
+    require(db, operator_id, "sync.run")
     from app.sync import downlink
 
     url = county_url(db, url)
@@ -429,6 +431,7 @@ def pull(db: Database, data: DataDir, operator_id: str, url: str | None = None, 
 def sync_now(db: Database, data: DataDir, operator_id: str, url: str | None = None, *,
              job: Job = NO_JOB, **kw) -> dict[str, Any]:
     """Push then pull: what the sync page's button and auto-sync do."""
+    require(db, operator_id, "sync.run")
     pushed = push(db, data, url, job=job, **kw)
     pulled = pull(db, data, operator_id, url, job=job, **kw) if pushed["failed"] is None else None
     return {"push": pushed, "pull": pulled}

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.accounts.permissions import require
 from app.errors import UserError
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
@@ -141,6 +142,7 @@ def _county_refusal(db: Database, name: str, data: bytes) -> dict[str, Any]:
 
 
 def import_downlink(db: Database, operator_id: str, path: str | Path) -> dict[str, Any]:
+    require(db, operator_id, "sync.run")
     inputs = _inputs(Path(path), ".ctdownlink")
     packages = []
     for name, data in inputs:

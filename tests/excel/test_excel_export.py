@@ -8,6 +8,7 @@ import openpyxl
 
 from app.excel.exports import export
 from app.xlsx_writer import write_table
+from tests.conftest import ensure_admin
 
 RISKY = ["=1+1", "+8613800001234", "-5", "@SUM(A1:A2)", "\t=cmd|' /C calc'!A0", "\x01=x",
          '=HYPERLINK("http://evil","点我")']
@@ -52,7 +53,8 @@ def test_table_has_chinese_headers_frozen_row_formats_and_widths(tmp_path):
 
 def test_households_export_lists_the_register(demo_db, operator, tmp_path):
     path = tmp_path / "households.xlsx"
-    result = export(demo_db, operator, "households", path)
+    result = export(demo_db, ensure_admin(demo_db), "households", path, full=True,
+                    purpose="司法协查")
     total = demo_db.execute("SELECT COUNT(*) FROM household").fetchone()[0]
     assert result["rows"] == total
     book = openpyxl.load_workbook(path, read_only=True)
@@ -86,7 +88,7 @@ def test_every_list_exports_with_chinese_headers_and_is_logged(demo_db, operator
     for kind in kinds:
         expected = demo_db.execute(f"SELECT COUNT(*) FROM {tables[kind]}").fetchone()[0]
         path = tmp_path / f"{kind}.xlsx"
-        result = export(demo_db, operator, kind, path)
+        result = export(demo_db, ensure_admin(demo_db), kind, path)
         assert result["rows"] == expected, kind
         with zipfile.ZipFile(path) as archive:
             assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()

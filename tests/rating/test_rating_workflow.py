@@ -10,6 +10,7 @@ from app.rating.review_queue import flag_for_review
 from app.rating.workflow import WorkflowError
 
 from rating_fixtures import GOOD
+from tests.conftest import ensure_admin
 
 TODAY = dt.date.today()
 PAST_START = (TODAY - dt.timedelta(days=10)).isoformat()
@@ -48,7 +49,7 @@ def test_a_household_goes_from_collection_to_plaque_and_every_step_is_signed(
     assert statuses(db, ids) == {"in_notice"}
     assert workflow.eligible(db, small_campaign["id"], village, "township_review") == ids
     workflow.township_review(db, operator, ids)
-    workflow.approve(db, operator, ids)
+    workflow.approve(db, ensure_admin(db), ids)
     workflow.award_plaque(db, operator, ids)
     rating = campaigns.get_rating(db, ids[0])
     assert rating["status"] == "plaqued" and rating["decided_at"]
@@ -129,7 +130,7 @@ def test_answers_cannot_change_after_first_review(db, operator, small_campaign):
 def decided(db, operator, campaign):
     village, ids, notice = to_notice(db, operator, campaign)
     workflow.township_review(db, operator, ids)
-    workflow.approve(db, operator, ids)
+    workflow.approve(db, ensure_admin(db), ids)
     return village, ids
 
 

@@ -13,6 +13,7 @@ from app.records import objections, records, repair
 from app.records.records import active_records, create_record, history, refresh_statuses
 
 from records_helpers import days_ago, penalty
+from tests.conftest import ensure_admin
 
 
 def test_penalty_keeps_every_double_publicity_field(demo_db, op, household):
@@ -72,14 +73,14 @@ def test_repair_approved_stops_counting_but_history_stays(demo_db, op, household
     with pytest.raises(UserError, match="等待"):
         repair.apply(demo_db, op, record["id"], applicant="x", evidence="y", commitment="z")
     with pytest.raises(UserError, match="理由"):
-        repair.decide(demo_db, op, application["id"], approve=True, reason="")
-    repair.decide(demo_db, op, application["id"], approve=True, reason="已履行处罚决定")
+        repair.decide(demo_db, ensure_admin(demo_db), application["id"], approve=True, reason="")
+    repair.decide(demo_db, ensure_admin(demo_db), application["id"], approve=True, reason="已履行处罚决定")
     assert records.get_record(demo_db, record["id"])["status"] == "repaired"
     assert active_records(demo_db, household["id"]) == []
     statuses = [e["after"]["status"] for e in history(demo_db, record["id"])]
     assert statuses == ["public", "repaired"]
     with pytest.raises(UserError):
-        repair.decide(demo_db, op, application["id"], approve=False, reason="again")
+        repair.decide(demo_db, ensure_admin(demo_db), application["id"], approve=False, reason="again")
     with pytest.raises(UserError):
         repair.apply(demo_db, op, record["id"], applicant="x", evidence="y", commitment="z")
 
@@ -90,8 +91,8 @@ def test_repair_refused_before_the_minimum_publicity_and_for_positive(demo_db, o
     application = repair.apply(demo_db, op, record["id"], applicant="户主", evidence="已缴清",
                                commitment="承诺")
     with pytest.raises(UserError, match="起可以修复"):
-        repair.decide(demo_db, op, application["id"], approve=True, reason="ok")
-    repair.decide(demo_db, op, application["id"], approve=False, reason="未满最短公示期")
+        repair.decide(demo_db, ensure_admin(demo_db), application["id"], approve=True, reason="ok")
+    repair.decide(demo_db, ensure_admin(demo_db), application["id"], approve=False, reason="未满最短公示期")
     assert records.get_record(demo_db, record["id"])["status"] == "public"
     honour = create_record(demo_db, op, {"subject_id": household["id"], "category": "honour",
                                          "title": "县级文明家庭", "decision_date": days_ago(5)})
@@ -116,16 +117,17 @@ def test_objection_marks_disputed_at_once_and_deadline_crosses_month_end(demo_db
     with pytest.raises(UserError):
         objections.file(demo_db, op, record["id"], filed_by="x", grounds="again")
     with pytest.raises(UserError, match="更正"):
-        objections.decide(demo_db, op, filed["id"], outcome="corrected", reason="核实")
-    objections.decide(demo_db, op, filed["id"], outcome="corrected", reason="金额核实为100元",
+        objections.decide(demo_db, ensure_admin(demo_db), filed["id"], outcome="corrected", reason="核实")
+    objections.decide(demo_db, ensure_admin(demo_db), filed["id"], outcome="corrected", reason="金额核实为100元",
                       corrections={"details": {"penalty_amount_fen": 10000}})
     corrected = records.get_record(demo_db, record["id"])
     assert corrected["status"] == "public"
     assert corrected["details"]["penalty_amount_fen"] == 10000
     answered = objections.get(demo_db, filed["id"])
-    assert answered["decided_by"] == op and answered["decided_at"]
+    # Decided by another person than the one who recorded it (separation of duties).
+    assert answered["decided_by"] == ensure_admin(demo_db) != op and answered["decided_at"]
     with pytest.raises(UserError):
-        objections.decide(demo_db, op, filed["id"], outcome="upheld", reason="x")
+        objections.decide(demo_db, ensure_admin(demo_db), filed["id"], outcome="upheld", reason="x")
 
 
 def test_working_day_deadline_policy(demo_db, household):
@@ -141,15 +143,16 @@ def test_objection_revoked_and_upheld(demo_db, op, household):
     second = create_record(demo_db, op, penalty(household, document_number="环罚〔2026〕18号"))
     one = objections.file(demo_db, op, first["id"], filed_by="户主", grounds="并非本人")
     two = objections.file(demo_db, op, second["id"], filed_by="户主", grounds="不服")
-    objections.decide(demo_db, op, one["id"], outcome="revoked", reason="身份错误，系同名他人")
-    objections.decide(demo_db, op, two["id"], outcome="upheld", reason="事实清楚")
+    objections.decide(demo_db, ensure_admin(demo_db), one["id"], outcome="revoked", reason="身份错误，系同名他人")
+    objections.decide(demo_db, ensure_admin(demo_db), two["id"], outcome="upheld", reason="事实清楚")
     assert records.get_record(demo_db, first["id"])["status"] == "revoked"
     assert records.get_record(demo_db, second["id"])["status"] == "public"
     with pytest.raises(UserError):
         objections.file(demo_db, op, first["id"], filed_by="户主", grounds="again")
     revoked_history = history(demo_db, first["id"])
     assert [e["after"]["status"] for e in revoked_history] == ["public", "disputed", "revoked"]
-    assert all(e["operator_id"] == op for e in revoked_history)
+    # Recorded by one person, decided by another: each step names its own.
+    assert [e["operator_id"] for e in revoked_history] == [op, op, ensure_admin(demo_db)]
 
 
 def test_repaired_record_leaves_the_rating_inputs(demo_db, op, household):
@@ -162,7 +165,7 @@ def test_repaired_record_leaves_the_rating_inputs(demo_db, op, household):
         before + 1
     application = repair.apply(demo_db, op, record["id"], applicant="户主", evidence="已缴清",
                                commitment="承诺")
-    repair.decide(demo_db, op, application["id"], approve=True, reason="已履行")
+    repair.decide(demo_db, ensure_admin(demo_db), application["id"], approve=True, reason="已履行")
     assert household_inputs(demo_db, [household["id"]], keys)[household["id"]][keys[0]] == before
     # …and the rating workflow was asked to review the household when the record arrived.
     flags = demo_db.execute("SELECT reason, source FROM rating_flag WHERE subject_id = ?",

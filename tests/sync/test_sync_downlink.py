@@ -25,7 +25,7 @@ def listed(enrolled, county):
 def test_pull_applies_lists_and_policy_and_flags_the_household(listed, demo_data):
     db, head = listed
     before = db.execute("SELECT max(seq) FROM journal").fetchone()[0]
-    result = client.pull(db, demo_data, db.execute("SELECT id FROM app_user").fetchone()[0])
+    result = client.pull(db, demo_data, db.execute("SELECT id FROM app_user WHERE username = 'admin'").fetchone()[0])
     assert result["packages"] == 2 and result["list_entries"] == 2 and result["flagged"] == 1
     entries = list(db.query("SELECT * FROM list_entry WHERE source = 'county' ORDER BY id_number"))
     matched = [e for e in entries if e["subject_id"]]
@@ -47,7 +47,7 @@ def test_pull_applies_lists_and_policy_and_flags_the_household(listed, demo_data
     assert outbox.status(db)["pending_changes"] == really
     assert db.execute("SELECT count(*) FROM journal WHERE origin = 'county'").fetchone()[0] >= 3
     # Pulling again applies nothing twice.
-    assert client.pull(db, demo_data, db.execute("SELECT id FROM app_user").fetchone()[0]
+    assert client.pull(db, demo_data, db.execute("SELECT id FROM app_user WHERE username = 'admin'").fetchone()[0]
                        )["packages"] == 0
     assert db.execute("SELECT count(*) FROM list_entry WHERE source = 'county'").fetchone()[0] == len(entries)
 
@@ -59,7 +59,7 @@ def test_tampered_package_is_refused_and_nothing_applied(listed, demo_data, coun
     county.store.db.transaction(lambda c: c.execute(
         "UPDATE downlink SET content = ? WHERE package = 1", [bytes(content)]))
     with pytest.raises(downlink.PackageRefused):
-        client.pull(db, demo_data, db.execute("SELECT id FROM app_user").fetchone()[0])
+        client.pull(db, demo_data, db.execute("SELECT id FROM app_user WHERE username = 'admin'").fetchone()[0])
     assert db.execute("SELECT count(*) FROM list_entry WHERE source = 'county'").fetchone()[0] == 0
     assert downlink.last_package(db) == 0
 
@@ -76,5 +76,5 @@ def test_package_signed_by_another_key_is_refused(listed, tmp_path):
     path = tmp_path / "forged.ctdownlink"
     path.write_bytes(wire.pack(head, load_or_create(tmp_path / "k.pem"), payload))
     with pytest.raises(downlink.PackageRefused):
-        usb.import_downlink(db, db.execute("SELECT id FROM app_user").fetchone()[0], path)
+        usb.import_downlink(db, db.execute("SELECT id FROM app_user WHERE username = 'admin'").fetchone()[0], path)
     assert downlink.current_policy(db, "credit") is None

@@ -92,6 +92,14 @@
         <translation>{user} 须先设置新密码：credit-desk users passwd --user {user}</translation>
     </message>
     <message>
+        <source>full ID numbers and phones instead of masked ones (needs the permission and a --purpose that allows it; logged)</source>
+        <translation>输出完整身份证号码和电话而不是脱敏号码（需要相应权限和允许完整显示的 --purpose 用途；会登记）</translation>
+    </message>
+    <message>
+        <source>why the list is needed, from the credit policy&apos;s purposes (e.g. 司法协查)</source>
+        <translation>需要此名单的用途，取自信用政策的用途列表（例如 司法协查）</translation>
+    </message>
+    <message>
         <source>user accounts: list, add, disable, enable, reset-password, set-role, passwd</source>
         <translation>用户账号：list 列出、add 添加、disable 停用、enable 启用、reset-password 重置密码、set-role 设置角色、passwd 修改本人密码</translation>
     </message>
@@ -310,6 +318,18 @@
     <message>
         <source>The access policy has no [{section}] section.</source>
         <translation>权限政策缺少 [{section}] 一节。</translation>
+    </message>
+    <message>
+        <source>State the purpose, one of: {purposes}.</source>
+        <translation>请说明用途，须为以下之一：{purposes}。</translation>
+    </message>
+    <message>
+        <source>The purpose {purpose} does not allow full ID numbers; it allows masked numbers only. Purposes that allow full numbers: {purposes}.</source>
+        <translation>用途“{purpose}”不允许显示完整身份证号码，只能显示脱敏号码。允许完整显示的用途：{purposes}。</translation>
+    </message>
+    <message>
+        <source>Search: {query}</source>
+        <translation>查找：{query}</translation>
     </message>
 </context>
 <context>

@@ -211,10 +211,6 @@
         <translation>演示登记册已生成：{path}，共 {households} 户农户、{organizations} 个经营主体、{villages} 个村。</translation>
     </message>
     <message>
-        <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
-        <translation>{path} 中没有登记册。请运行 “credit-desk demo” 或启动程序新建。</translation>
-    </message>
-    <message>
         <source>Nothing found.</source>
         <translation>未找到。</translation>
     </message>
@@ -249,6 +245,10 @@
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
