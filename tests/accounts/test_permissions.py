@@ -10,6 +10,7 @@ import pytest
 from app.accounts import auth, permissions
 from app.accounts.permissions import PermissionDenied
 from tests.conftest import actor_id
+from tests.records.records_helpers import penalty
 
 ROLES = ("admin", "official", "field", "viewer")
 
@@ -199,8 +200,9 @@ def test_export_is_masked_by_default(demo_db, tmp_path):
     official = actor_id(demo_db, "official")
     result = export(demo_db, official, "households", tmp_path / "h.xlsx")
     assert result["full_numbers"] is False
-    rows = list(openpyxl.load_workbook(tmp_path / "h.xlsx", read_only=True).active
-                .iter_rows(values_only=True))
+    book = openpyxl.load_workbook(tmp_path / "h.xlsx", read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    book.close()
     assert all("*" in r[4] for r in rows[1:])
     logged = demo_db.execute("SELECT detail FROM query_log WHERE action = 'export' "
                              "ORDER BY seq DESC LIMIT 1").fetchone()[0]
@@ -213,8 +215,6 @@ def test_the_journal_names_who_made_a_change(cli, demo_data):
     db = open_data_dir(demo_data)
     h = _household(db, assigned=True)
     db.close()
-    r = cli("letters", "list", "--json", data=demo_data, env={"CREDIT_DESK_USER": "official"})
-    assert r.returncode == 0, r.stderr
     db = open_data_dir(demo_data)
     _edit(db, actor_id(db, "official"), True)
     who = db.execute("SELECT u.username FROM journal j JOIN app_user u ON u.id = j.operator_id "
@@ -230,10 +230,9 @@ def test_separation_of_duties(demo_db):
 
     official, admin = actor_id(demo_db, "official"), actor_id(demo_db, "admin")
     h = _household(demo_db, assigned=True)
-    record = create_record(demo_db, official, {
-        "subject_id": h["id"], "category": "administrative_penalty", "polarity": "negative",
-        "severity": "minor", "title": "占道经营", "content": "占道", "source_department": "城管",
-        "decision_date": "2026-01-05"})
+    subject = {"id": h["id"], "name": h["name"], "number": demo_db.execute(
+        "SELECT head_id_number FROM household WHERE id = ?", [h["id"]]).fetchone()[0]}
+    record = create_record(demo_db, official, penalty(subject))
     filed = objections.file(demo_db, official, record["id"], filed_by=h["name"], grounds="不服")
     with pytest.raises(PermissionDenied, match="另一人"):
         objections.decide(demo_db, official, filed["id"], outcome="upheld", reason="事实清楚")
@@ -241,10 +240,11 @@ def test_separation_of_duties(demo_db):
     application = repair.apply(demo_db, official, record["id"], applicant=h["name"],
                                evidence="已缴清", commitment="守法")
     with pytest.raises(PermissionDenied, match="另一人"):
-        repair.decide(demo_db, official, application["id"], approve=True, reason="同意")
+        repair.decide(demo_db, official, application["id"], approve=False, reason="不同意")
     # Configurable: with the rule off, the same person may decide.
     from app.accounts import policy
 
     text = policy.shipped_text().replace("enabled = true", "enabled = false")
     policy.save(demo_db, admin, text)
-    repair.decide(demo_db, official, application["id"], approve=True, reason="同意")
+    assert repair.decide(demo_db, official, application["id"], approve=False,
+                         reason="材料不全")["status"] == "rejected"

@@ -14,6 +14,7 @@ from app.records.records import create_record
 from app.records.report import issue_report, verify_report
 
 from records_helpers import days_ago, penalty
+from tests.conftest import ensure_admin
 
 FULL_ID = re.compile(r"(?<![0-9])[1-9]\d{16}[\dX](?![0-9])")
 
@@ -30,7 +31,7 @@ def test_report_shows_sections_masks_ids_and_leaves_out_repaired(demo_db, op, ho
                                                   document_number="环罚〔2025〕3号"))
     app_row = repair.apply(demo_db, op, repaired["id"], applicant=household["name"],
                            evidence="已缴清", commitment="承诺守法")
-    repair.decide(demo_db, op, app_row["id"], approve=True, reason="已履行")
+    repair.decide(demo_db, ensure_admin(demo_db), app_row["id"], approve=True, reason="已履行")
     create_record(demo_db, op, {"subject_id": household["id"], "category": "honour",
                                 "title": "县级文明家庭", "decision_date": days_ago(3)})
     out = tmp_path / "r.pdf"

@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中没有登记册。请运行 “credit-desk demo” 或启动程序新建。</translation>
     </message>
 </context>
 <context>
