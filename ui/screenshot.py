@@ -9,7 +9,7 @@ from app.i18n import DEFAULT_LANGUAGE, current_language
 from app.paths import DataDir
 
 REGISTER_VIEWS = ("households", "organizations", "household-detail", "organization-detail",
-                  "welcome")
+                  "welcome", "login")
 AREA_VIEWS = ("rating", "letters", "records", "excel", "sync", "settings")
 VIEWS = REGISTER_VIEWS + AREA_VIEWS
 
@@ -29,6 +29,14 @@ def render(data: DataDir, view: str, out: Path, size: tuple[int, int] = (1280, 8
                    or DEFAULT_LANGUAGE)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if view == "login":
+        from ui.accounts.login import LoginWindow
+
+        widget = LoginWindow(data)
+        widget.resize(*size)
+        _grab(app, widget, out)
+        widget.close()
+        return out
     if view == "welcome":
         from ui.welcome import WelcomeWindow
 

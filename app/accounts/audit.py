@@ -11,7 +11,9 @@ recomputed.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,3 +107,69 @@ def chain_heads(db: Database) -> dict[str, dict[str, Any]]:
                          "LIMIT 1", [log]).fetchone()
         heads[log] = {"seq": row[0] if row else 0, "hash": row[1] if row else ""}
     return heads
+
+
+def _local_hour(stamp: str) -> str:
+    """HH:MM local time of a UTC stamp (the log keeps UTC; office hours are local)."""
+    moment = dt.datetime.strptime(stamp[:19], "%Y-%m-%dT%H:%M:%S").replace(
+        tzinfo=dt.timezone.utc).astimezone()
+    return moment.strftime("%H:%M")
+
+
+def review(db: Database, operator_id: str, since: str, until: str) -> dict[str, Any]:
+    """The query and use log of a period (dates, inclusive) for the review (审查):
+    uses per user, full-number disclosures, use outside office hours, and
+    users whose daily count is unusually high (thresholds in the access policy)."""
+    from app.accounts import policy as access_policy
+    from app.accounts.permissions import require
+
+    require(db, operator_id, "audit.review")
+    rules = access_policy.load(db)["review"]
+    start, end = rules["office_hours_start"], rules["office_hours_end"]
+    rows = list(db.query(
+        "SELECT q.seq, q.at, q.operator_id, COALESCE(u.display_name, q.operator_id) AS user, "
+        "q.action, q.subject_id, q.purpose, q.detail FROM query_log q "
+        "LEFT JOIN app_user u ON u.id = q.operator_id WHERE q.at >= ? AND q.at < ? "
+        "ORDER BY q.seq", [str(since)[:10], str(until)[:10] + "T99"]))
+    per_user: dict[str, dict[str, Any]] = {}
+    full, after_hours = [], []
+    daily: dict[tuple[str, str], int] = {}
+    for row in rows:
+        detail = {}
+        if row["detail"] and row["detail"].startswith("{"):
+            try:
+                detail = json.loads(row["detail"])
+            except ValueError:
+                detail = {}
+        count = int(detail.get("count") or 1)
+        user = per_user.setdefault(row["user"], {"user": row["user"], "uses": 0, "subjects": 0})
+        user["uses"] += 1
+        user["subjects"] += count
+        if detail.get("full_numbers") or detail.get("full_display"):
+            full.append(row)
+        hour = _local_hour(row["at"])
+        if not (start <= hour < end):
+            after_hours.append(row)
+        key = (row["user"], row["at"][:10])
+        daily[key] = daily.get(key, 0) + count
+    limit = int(rules["unusual_daily_uses"])
+    unusual = [{"user": u, "day": d, "count": n} for (u, d), n in sorted(daily.items())
+               if n > limit]
+    return {"since": str(since)[:10], "until": str(until)[:10], "entries": len(rows),
+            "per_user": sorted(per_user.values(), key=lambda u: -u["subjects"]),
+            "full_disclosures": full, "after_hours": after_hours, "unusual": unusual,
+            "office_hours": f"{start}-{end}", "unusual_daily_uses": limit}
+
+
+def sign_review(db: Database, operator_id: str, since: str, until: str, note: str,
+                summary: dict[str, Any]) -> None:
+    """The reviewer's signature: who reviewed which period, with what finding (chained)."""
+    from app.accounts import auth
+    from app.accounts.permissions import require
+
+    require(db, operator_id, "audit.review")
+    auth.log_account(db, operator_id, "audit_review", None, {
+        "since": str(since)[:10], "until": str(until)[:10], "note": note,
+        "entries": summary["entries"], "full_disclosures": len(summary["full_disclosures"]),
+        "after_hours": len(summary["after_hours"]), "unusual": summary["unusual"],
+        "chain_heads": chain_heads(db)})

@@ -14,6 +14,7 @@ from app.i18n import translate
 from app.paths import DataDir
 
 VIEWS = ("households", "organizations", "household-detail", "organization-detail", "welcome",
+         "login",
          "rating", "letters", "records", "excel", "sync", "settings")
 
 

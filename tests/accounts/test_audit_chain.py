@@ -70,3 +70,22 @@ def test_a_deleted_row_and_an_unchained_insert_are_found(db, admin_id):
                "VALUES ('t', 'x', ?, 'create', 'place', 'p')", [admin_id])
     breaks = audit.verify(db)["breaks"]
     assert breaks[0].seq == first  # the first break is what is named
+
+
+def test_review_highlights_full_disclosures_and_volume_and_is_signed(cli, demo_data):
+    import datetime as dt
+
+    official = {"CREDIT_DESK_USER": "official"}
+    cli("search", "王", "--full-numbers", "--purpose", "司法协查", data=demo_data, env=official,
+        check=True)
+    today = dt.date.today().isoformat()
+    r = cli("audit", "review", "--since", today, "--until", today, "--json", data=demo_data,
+            env={"CREDIT_DESK_USER": "viewer"})
+    assert r.returncode == 2 and "audit.review" in r.stderr
+    r = cli("audit", "review", "--since", today, "--until", today, "--sign", "无异常",
+            "--json", data=demo_data, check=True)
+    result = json.loads(r.stdout)
+    assert [row["purpose"] for row in result["full_disclosures"]] == ["司法协查"]
+    assert any(u["user"] == "信用办干部（演示）" for u in result["per_user"])
+    r = cli("audit", "verify", "--json", data=demo_data, check=True)
+    assert json.loads(r.stdout)["checked"]["account_log"] >= 5  # demo users + the review

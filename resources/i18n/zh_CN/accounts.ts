@@ -371,6 +371,14 @@
         <translation>重新计算哈希链，指出第一条断裂的记录</translation>
     </message>
     <message>
+        <source>review the query and use log of a period: full-number disclosures, use outside office hours, unusual volumes per user</source>
+        <translation>审查一段时间的查询使用登记：完整号码披露、非工作时间使用、用户异常用量</translation>
+    </message>
+    <message>
+        <source>sign the review with this finding (entered in the account log)</source>
+        <translation>以此审查意见签署审查（记入账号日志）</translation>
+    </message>
+    <message>
         <source>{log}: {rows} rows checked.</source>
         <translation>{log}：已核对 {rows} 条。</translation>
     </message>
@@ -386,6 +394,30 @@
         <source>THE AUDIT CHAINS ARE BROKEN: the logs were changed outside the program.</source>
         <translation>审计链已断裂：日志在程序之外被修改过。</translation>
     </message>
+    <message>
+        <source>{since} to {until}: {entries} entries.</source>
+        <translation>{since} 至 {until}：共 {entries} 条登记。</translation>
+    </message>
+    <message>
+        <source>  {user}: {uses} uses, {subjects} subjects</source>
+        <translation>  {user}：{uses} 次使用，涉及 {subjects} 个主体</translation>
+    </message>
+    <message>
+        <source>Full-number disclosures: {n}</source>
+        <translation>完整号码披露：{n} 次</translation>
+    </message>
+    <message>
+        <source>Use outside office hours ({hours}): {n}</source>
+        <translation>非工作时间（{hours}）使用：{n} 次</translation>
+    </message>
+    <message>
+        <source>  ! {user} on {day}: {count} subjects (more than {limit})</source>
+        <translation>  ! {user} 在 {day}：{count} 个主体（超过 {limit}）</translation>
+    </message>
+    <message>
+        <source>Review signed and entered in the account log.</source>
+        <translation>审查已签署并记入账号日志。</translation>
+    </message>
 </context>
 <context>
     <name>CLI</name>
@@ -396,6 +428,126 @@
     <message>
         <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
         <translation>{path} 中没有登记册。请运行 “credit-desk demo” 或启动程序新建。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>{user}: your password was set by an administrator; choose your own.</source>
+        <translation>{user}：您的密码是管理员设置的，请设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Locked. {name}, enter your password to continue.</source>
+        <translation>已锁定。{name}，请输入您的密码继续。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>Township Credit Desk — sign in</source>
+        <translation>乡镇信用工作台 — 登录</translation>
+    </message>
+    <message>
+        <source>Township Credit Desk</source>
+        <translation>乡镇信用工作台</translation>
+    </message>
+    <message>
+        <source>Register: {path}</source>
+        <translation>登记册：{path}</translation>
+    </message>
+    <message>
+        <source>This register has no administrator who can sign in yet. Create the first administrator; they then add the other users.</source>
+        <translation>此登记册还没有可以登录的管理员。请创建第一个管理员，再由其添加其他用户。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Create administrator and sign in</source>
+        <translation>创建管理员并登录</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Demo township: choose an account (password demo2026) to try each role.</source>
+        <translation>演示乡镇：选择一个账号（密码 demo2026）体验各个角色。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Choose a new password to continue.</source>
+        <translation>请设置新密码后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
     </message>
 </context>
 </TS>

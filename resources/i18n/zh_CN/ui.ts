@@ -7,6 +7,22 @@
         <source>Township Credit Desk</source>
         <translation>乡镇信用工作台</translation>
     </message>
+    <message>
+        <source>Protective triggers are missing: {names}</source>
+        <translation>缺少保护触发器：{names}</translation>
+    </message>
+    <message>
+        <source>The logs of this register were changed outside the program; the audit trail can no longer be trusted. Tell the administrator and the county.</source>
+        <translation>此登记册的日志在程序之外被修改过，审计记录已不可信。请报告管理员和县里。</translation>
+    </message>
+    <message>
+        <source>AUDIT CHAINS BROKEN</source>
+        <translation>审计链已断裂</translation>
+    </message>
+    <message>
+        <source>Audit chains broken</source>
+        <translation>审计链已断裂</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
