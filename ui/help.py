@@ -10,7 +10,7 @@ to the default browser. "Open in the web browser" is there for printing.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QMainWindow, QPushButton, QTextBrowser,
                                QVBoxLayout, QWidget)
 
@@ -117,3 +117,20 @@ def install(window: QMainWindow) -> None:
     about.triggered.connect(open_about)
     window.open_manual = open_manual
     window.open_about = open_about
+
+
+def install_f1(widget: QWidget, page_key: str) -> QShortcut:
+    """F1 on a window without the main window's menu (the welcome screen): the
+    manual at ``page_key``'s chapter."""
+    widget.setWindowIcon(app_icon())
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), widget)
+
+    def open_manual() -> ManualWindow:
+        if getattr(widget, "manual_window", None) is None:
+            widget.manual_window = ManualWindow(widget)
+        widget.manual_window.show_chapter(page_key)
+        return widget.manual_window
+
+    shortcut.activated.connect(open_manual)
+    widget.open_manual = open_manual
+    return shortcut

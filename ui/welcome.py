@@ -12,6 +12,7 @@ from app.paths import DataDir
 from app.store import open_data_dir
 from app.township_setup import create_township_register
 from ui.errors import show_exception
+from ui.help import install_f1
 from ui.operations import Operations, WriteOp
 
 DEMO_HOUSEHOLDS = 8000
@@ -34,6 +35,7 @@ class WelcomeWindow(QWidget):
         self.setObjectName("welcome")
         self.setWindowTitle(self.tr("Township Credit Desk"))
         self.resize(640, 520)
+        install_f1(self, "welcome")  # the manual's first-day chapter
         self.ops: Operations | None = None  # made when the demo is built
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Welcome to Township Credit Desk"))

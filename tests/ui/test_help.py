@@ -6,6 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.resources import resource_path
@@ -49,7 +50,7 @@ NO_RAISE = pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_f1_opens_the_manual_at_the_current_pages_chapter(window, qtbot, key):
     window.show_area(key)
     window.activateWindow()
-    qtbot.waitActive(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_F1)
     manual = window.manual_window
     qtbot.waitUntil(manual.isVisible)
@@ -77,3 +78,20 @@ def test_help_menu_opens_the_manual_and_the_about_box(window, qtbot):
     about.full_notices.click()
     assert "PSF-2.0" in about.licences.toPlainText()
     about.close()
+
+
+@NO_RAISE
+def test_f1_on_the_welcome_screen_opens_the_first_day_chapter(ui_app, qtbot, data):
+    from ui.welcome import WelcomeWindow
+
+    welcome = WelcomeWindow(data)
+    qtbot.addWidget(welcome)
+    welcome.show()
+    welcome.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is welcome)
+    qtbot.keyClick(welcome, Qt.Key.Key_F1)
+    manual = welcome.manual_window
+    qtbot.waitUntil(manual.isVisible)
+    assert manual.chapter() == "first-day"
+    qtbot.waitUntil(lambda: _top_line(manual.browser) == "1 第一天：安装程序，建立本乡镇的登记册")
+    manual.close()
