@@ -92,6 +92,15 @@ class ExcelPage(QWidget):
         top.addWidget(self.file_label, 1)
         top.addWidget(self.village)
 
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addWidget(self._mapping_box(), 3)
+        layout.addWidget(self._preview_box(), 4)
+        layout.addWidget(self._run_box())
+        return tab
+
+    def _mapping_box(self) -> QGroupBox:
+        """Step 1: the sheet and what each of its columns is imported as."""
         mapping_box = QGroupBox(self.tr("1. Check the columns"))
         self.sheet_combo = QComboBox()
         self.sheet_combo.currentIndexChanged.connect(self._show_sheet)
@@ -120,7 +129,10 @@ class ExcelPage(QWidget):
         box.addLayout(row)
         box.addWidget(self.sheet_note)
         box.addWidget(self.mapping_view)
+        return mapping_box
 
+    def _preview_box(self) -> QGroupBox:
+        """Step 2: the dry run, its duplicates (a choice per row) and rejected rows."""
         preview_box = QGroupBox(self.tr("2. Dry run: what would happen"))
         self.preview_button = QPushButton(self.tr("Check every row (dry run)"))
         self.preview_button.clicked.connect(self.start_preview)
@@ -170,7 +182,10 @@ class ExcelPage(QWidget):
         box.addLayout(head)
         box.addLayout(all_row)
         box.addWidget(self.result_tabs)
+        return preview_box
 
+    def _run_box(self) -> QGroupBox:
+        """Step 3: the import itself, with progress, cancel and the report."""
         run_box = QGroupBox(self.tr("3. Import"))
         self.import_button = QPushButton(self.tr("Import (all or nothing)"))
         self.import_button.clicked.connect(self.start_import)
@@ -190,13 +205,7 @@ class ExcelPage(QWidget):
         row.addWidget(self.report_button)
         box.addLayout(row)
         box.addWidget(self.message)
-
-        layout = QVBoxLayout(tab)
-        layout.addLayout(top)
-        layout.addWidget(mapping_box, 3)
-        layout.addWidget(preview_box, 4)
-        layout.addWidget(run_box)
-        return tab
+        return run_box
 
     def _export_tab(self) -> QWidget:
         tab = QWidget()

@@ -181,6 +181,8 @@ class ScoringPanel(QWidget):
     save_requested = Signal()
 
     def __init__(self, scheme: Scheme, parent=None):
+        """The panel top to bottom (household, automatic inputs, vetoes, manual rows,
+        result); one layout read in order, hence a little over 80 lines."""
         super().__init__(parent)
         self.scheme = scheme
         self.inputs: dict[str, int] = {}
