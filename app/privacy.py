@@ -8,19 +8,17 @@ query-and-use log (``app.query_log``).
 
 from __future__ import annotations
 
+from app.accounts.permissions import role_permissions
 from app.i18n import translate
 
-# Roles (app_user.role) allowed to reveal full numbers and to edit the register.
-REVEAL_ROLES = frozenset({"admin", "official"})
-EDIT_ROLES = frozenset({"admin", "official"})
-
-
 def can_reveal(role: str | None) -> bool:
-    return role in REVEAL_ROLES
+    """Whether the role may see full numbers (the shipped access policy; the app/
+    functions check the register's own policy again when it matters)."""
+    return "register.full_numbers" in role_permissions(None, role or "")
 
 
 def can_edit(role: str | None) -> bool:
-    return role in EDIT_ROLES
+    return "register.edit" in role_permissions(None, role or "")
 
 
 def mask_id_number(number: str | None) -> str:

@@ -148,6 +148,16 @@ def require_subject_village(db: Database, user_id: str, subject_id: str) -> None
     require_village(db, user_id, row[0] if row else None)
 
 
+def require_letter_village(db: Database, user_id: str, letter_id: str) -> None:
+    """Field staff handle the letters of their own villages only."""
+    if villages_of(db, user_id) is None:
+        return
+    row = db.execute("SELECT subject_id FROM commitment_letter WHERE id = ?",
+                     [letter_id]).fetchone()
+    if row:
+        require_subject_village(db, user_id, row[0])
+
+
 def sod_applies(db: Database | None, step: str) -> bool:
     rule = access_policy.load(db)["separation_of_duties"]
     return bool(rule.get("enabled")) and step in rule.get("steps", [])

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.accounts.permissions import require
+from app.accounts.permissions import require, require_letter_village
 from app.errors import UserError
 from app.files import file_unit
 from app.i18n import translate
@@ -75,6 +75,7 @@ def mark_signed(db: Database, operator_id: str, letter_id: str, *, collector: st
                 place: str = "", signed_at: Any = None) -> dict[str, Any]:
     """Record that the committer signed the printed letter."""
     require(db, operator_id, "letters.manage")
+    require_letter_village(db, operator_id, letter_id)
     collector = (collector or "").strip()
     if not collector:
         raise UserError(translate("Letters", "Enter who collected the signed letter."))
@@ -144,6 +145,7 @@ def attach_scan(db: Database, operator_id: str, letter_id: str,
                 file_path: str | os.PathLike) -> dict[str, Any]:
     """Keep a scan or photo (PDF, PNG, JPEG, TIFF) of the signed paper with the letter."""
     require(db, operator_id, "letters.manage")
+    require_letter_village(db, operator_id, letter_id)
     path = Path(file_path)
     try:
         content = path.read_bytes()
@@ -157,6 +159,7 @@ def save_signature(db: Database, operator_id: str, letter_id: str,
                    png: bytes) -> dict[str, Any]:
     """Keep a signature drawn on screen (PNG) with the letter."""
     require(db, operator_id, "letters.manage")
+    require_letter_village(db, operator_id, letter_id)
     if not png.startswith(b"\x89PNG"):
         raise UserError(translate("Letters", "The signature is not a PNG image."))
     return _store(db, operator_id, letter_id, png, "signature", "signature.png")
@@ -183,6 +186,7 @@ def verify_attachment(db: Database, attachment: dict[str, Any]) -> bool:
 def void_letter(db: Database, operator_id: str, letter_id: str, reason: str) -> dict[str, Any]:
     """Void a letter with a reason; it stays on file, marked void."""
     require(db, operator_id, "letters.manage")
+    require_letter_village(db, operator_id, letter_id)
     reason = (reason or "").strip()
     if not reason:
         raise UserError(translate("Letters", "Enter why the letter is void."))

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.accounts.permissions import require
+from app.accounts.permissions import require, require_letter_village
 from app.errors import UserError
 from app.i18n import translate
 from app.journal import ChangeSet, changes, new_id
@@ -55,6 +55,7 @@ def record_fulfilment(db: Database, operator_id: str, letter_id: str, outcome: s
                       note: str = "", on: Any = None) -> dict[str, Any]:
     """Mark a signed letter kept or broken (a broken one leaves a negative record)."""
     require(db, operator_id, "letters.manage")
+    require_letter_village(db, operator_id, letter_id)
     if outcome not in ("kept", "broken"):
         raise ValueError(outcome)
     day = _parse_day(on)

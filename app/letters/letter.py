@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.accounts.permissions import require
+from app.accounts.permissions import require, require_subject_village
 from app.errors import NotFound, UserError
 from app.i18n import translate
 from app.journal import ChangeSet, new_id
@@ -146,6 +146,7 @@ def create_letter(db: Database, operator_id: str, subject_id: str,
                   template_name: str = tpl.DEFAULT_TEMPLATE) -> dict[str, Any]:
     """Draft a new letter for one subject (even if it already has one)."""
     require(db, operator_id, "letters.manage")
+    require_subject_village(db, operator_id, subject_id)
     from app.journal import changes
 
     tpl.ensure_templates(db, operator_id)

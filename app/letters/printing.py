@@ -27,7 +27,8 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlite_utils import Database
 
 from app import pdf_fonts
-from app.accounts.permissions import require
+from app.accounts.permissions import (require, require_letter_village,
+                                      require_subject_village, require_village)
 from app.documents import office_name
 from app.errors import UserError
 from app.files import TEMP_PREFIX, file_unit
@@ -85,6 +86,12 @@ def print_letters(db: Database, operator_id: str, path: str | os.PathLike, *,
                   job: Job | None = None, today: dt.date | None = None) -> PrintResult:
     """Print letters into one PDF at ``path``; see the module docstring."""
     require(db, operator_id, "letters.manage")
+    if village_id:
+        require_village(db, operator_id, village_id)
+    for subject_id in subject_ids or []:
+        require_subject_village(db, operator_id, subject_id)
+    for letter_id in letter_ids or []:
+        require_letter_village(db, operator_id, letter_id)
     job = job or Job()
     path = Path(path)
     tpl.ensure_templates(db, operator_id)

@@ -21,6 +21,8 @@ def register(sub) -> None:
                         help=translate("RecordsCLI", "PDF file to write"))
     report.add_argument("--requester", help=translate(
         "RecordsCLI", "who asked for the report (default: the subject)"))
+    report.add_argument("--requester-org", help=translate(
+        "RecordsCLI", "the organisation the requester asks for (e.g. a bank)"))
     report.set_defaults(func=cmd_report)
 
     verify = sub.add_parser("verify-report", help=translate(
@@ -67,7 +69,8 @@ def cmd_report(args, data: DataDir) -> int:
     db = _open(data)
     try:
         row = issue_report(db, args.actor.id, args.subject, purpose=args.purpose,
-                           output=args.output, requester=args.requester)
+                           output=args.output, requester=args.requester,
+                           requester_org=args.requester_org)
     finally:
         db.close()
     print(translate("RecordsCLI", "Credit report {number} for {name} ({masked}) written to "

@@ -26,6 +26,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from app import credit_policy as pol, query_log, register
+from app.accounts.disclosure import check_purpose
+from app.accounts.permissions import has as has_permission
 from app.accounts.permissions import require
 from app.errors import UserError
 from app.files import file_unit
@@ -67,13 +69,24 @@ def issuing_body(db: Database, policy: dict) -> str:
     return translate("Report", "{township} Credit Information Service").format(township=name)
 
 
-def may_show_full(db: Database, operator_id: str, purpose: str, policy: dict) -> bool:
-    """Full ID numbers and phones only if both the purpose and the role allow it."""
+def may_show_full(db: Database, operator_id: str, purpose: str, policy: dict, *,
+                  requester: str | None = None, subject_name: str | None = None) -> bool:
+    """Full ID numbers and phones only if the purpose, the role and the user's
+    permission allow it; a purpose for the person themselves (本人查询) only
+    when the requester is that person."""
     row = db.execute("SELECT role FROM app_user WHERE id = ?", [operator_id]).fetchone()
     role = row[0] if row else None
     rules = policy["report"]
-    return purpose in rules.get("full_display_purposes", []) and \
-        role in rules.get("full_display_roles", [])
+    if purpose not in rules.get("full_display_purposes", []):
+        return False
+    if role not in rules.get("full_display_roles", [role]):
+        return False
+    if not has_permission(db, operator_id, "register.full_numbers"):
+        return False
+    if purpose in rules.get("self_purposes", ["本人查询"]) and requester and \
+            requester != subject_name:
+        return False
+    return True
 
 
 def _mask_number(number: str | None, full: bool) -> str:
@@ -218,9 +231,13 @@ def _next_number(db: Database, policy: dict, day: dt.date) -> str:
 
 def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
                  output: str | os.PathLike, requester: str | None = None,
+                 requester_org: str | None = None,
                  today: dt.date | None = None) -> dict[str, Any]:
     """Issue a credit report for ``subject`` (ID number, USCC, record id or
-    subject id) and write its PDF to ``output``. Returns the report row."""
+    subject id) and write its PDF to ``output``. Returns the report row.
+
+    The purpose must be on the policy's list; the requester (the person, and
+    the organisation they ask for) is recorded, printed and logged."""
     require(db, operator_id, "reports.issue")
     from app.records.report_pdf import render
 
@@ -228,6 +245,7 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
     if not purpose:
         raise UserError(translate("Report", "Enter the purpose of the report (e.g. 贷款审批): "
                                             "a report is only issued for a stated purpose."))
+    purpose = check_purpose(db, purpose)
     day = today or pol.today()
     policy = pol.load(db)
     subject_id = resolve(db, subject)
@@ -235,7 +253,9 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
     if not output.parent.exists():
         raise UserError(translate("Report", "The folder {folder} does not exist.")
                         .format(folder=output.parent))
-    full = may_show_full(db, operator_id, purpose, policy)
+    person = (requester or "").strip()
+    full = may_show_full(db, operator_id, purpose, policy, requester=person or None,
+                         subject_name=subject_info(db, subject_id)["name"])
     from app.records.records import refresh_statuses
 
     refresh_statuses(db, operator_id, today=day)
@@ -243,7 +263,10 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
     # a number on paper is never given to another report.
     with file_unit(db, output, "credit_report") as unit, changes(db, operator_id) as cs:
         content = facts(db, subject_id, full=full, today=day)
-        requester = (requester or "").strip() or content["name"]
+        requester = person or content["name"]
+        org = (requester_org or "").strip()
+        if org:
+            requester = f"{requester}（{org}）"
         operator = db.execute("SELECT display_name FROM app_user WHERE id = ?",
                               [operator_id]).fetchone()
         meta = {

@@ -248,3 +248,50 @@ def test_separation_of_duties(demo_db):
     policy.save(demo_db, admin, text)
     assert repair.decide(demo_db, official, application["id"], approve=False,
                          reason="材料不全")["status"] == "rejected"
+
+
+def test_self_purpose_report_for_someone_else_is_masked_and_requester_recorded(demo_db,
+                                                                               tmp_path):
+    from pypdf import PdfReader
+
+    from app.errors import UserError
+    from app.records.report import issue_report
+
+    official = actor_id(demo_db, "official")
+    h = _household(demo_db, assigned=True)
+    number = demo_db.execute("SELECT head_id_number FROM household WHERE id = ?",
+                             [h["id"]]).fetchone()[0]
+
+    def text(path):
+        return "".join(p.extract_text() for p in PdfReader(str(path)).pages)
+
+    row = issue_report(demo_db, official, h["id"], purpose="本人查询", output=tmp_path / "a.pdf",
+                       requester="李经理", requester_org="某农商银行")
+    assert number not in text(tmp_path / "a.pdf") and not row["full_display"]
+    assert row["requester"] == "李经理（某农商银行）"
+    row = issue_report(demo_db, official, h["id"], purpose="本人查询", output=tmp_path / "b.pdf",
+                       requester=h["name"])
+    assert number in text(tmp_path / "b.pdf") and row["full_display"]
+    with pytest.raises(UserError, match="贷款审批"):
+        issue_report(demo_db, official, h["id"], purpose="随便看看", output=tmp_path / "c.pdf")
+    by = demo_db.execute("SELECT u.username FROM credit_report r JOIN app_user u "
+                         "ON u.id = r.issued_by ORDER BY r.rowid DESC LIMIT 1").fetchone()[0]
+    assert by == "official"
+
+
+def test_field_staff_handle_letters_of_their_villages_only(demo_db):
+    from app.letters.collection import void_letter
+
+    field = actor_id(demo_db, "field")
+    villages = [r[0] for r in demo_db.execute(
+        "SELECT village_id FROM user_village WHERE user_id = ?", [field])]
+    marks = ",".join("?" for _ in villages)
+    letter_sql = ("SELECT l.id FROM commitment_letter l JOIN household h ON h.id = l.subject_id "
+                  f"WHERE h.village_id {{}} IN ({marks}) AND l.status != 'void' LIMIT 1")
+    own = demo_db.execute(letter_sql.format(""), villages).fetchone()
+    other = demo_db.execute(letter_sql.format("NOT"), villages).fetchone()
+    assert other, "the demo has letters outside the field worker's villages"
+    with pytest.raises(PermissionDenied, match="驻村干部只能处理自己负责的村"):
+        void_letter(demo_db, field, other[0], "填错")
+    if own:
+        assert void_letter(demo_db, field, own[0], "填错")["status"] == "void"

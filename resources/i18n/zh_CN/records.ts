@@ -733,6 +733,10 @@
         <translation>报告申请人（默认为信用主体本人）</translation>
     </message>
     <message>
+        <source>the organisation the requester asks for (e.g. a bank)</source>
+        <translation>查询人所代表的单位（例如某银行）</translation>
+    </message>
+    <message>
         <source>say whether a printed credit report is genuine and current</source>
         <translation>核验纸质信用报告是否真实、是否仍然有效</translation>
     </message>
