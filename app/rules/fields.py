@@ -184,7 +184,8 @@ def code(value: Any) -> str:
 
 def id_number(value: Any, *, today: dt.date) -> IdNumber:
     """A resident ID number (GB 11643); 15-digit numbers are converted to 18."""
-    raw = code(value)
+    raw = value if type(value) is str and len(value) == 18 and value[:17].isdigit() \
+        and value.isascii() else code(value)
     if len(raw) == 15 and raw.isdigit():
         raw18, converted = upgrade_15(raw), True
     else:
@@ -229,7 +230,12 @@ def uscc(value: Any, override_reason: Any = None) -> tuple[Uscc, str | None, str
     return info, reason, uscc_checksum_warning(info)
 
 
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+
+
 def phone(value: Any) -> str | None:
+    if type(value) is str and _MOBILE.match(value):
+        return value
     raw = as_text(value)
     refuse_invisible(raw)
     if not raw.strip():
@@ -285,10 +291,16 @@ def stored_yuan(fen: Any) -> Any:
     return fen
 
 
+_PLAIN_AREA = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
+
+
 def area(value: Any) -> int:
     """Land in hundredths of a mu, exact ('3.25', '3.25亩')."""
     if value is None or value == "":
         return 0
+    if type(value) is str and _PLAIN_AREA.match(value):
+        whole, _, frac = value.partition(".")
+        return int(whole) * 100 + int((frac + "00")[:2])
     if type(value) in (int, float) and value >= 0:
         centimu = Decimal(repr(round(value, 6))) * 100
         if centimu == centimu.to_integral_value():
@@ -362,6 +374,10 @@ _SEX = {"男": "M", "M": "M", "男性": "M", "1": "M", "女": "F", "F": "F", "�
 
 
 def sex(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if type(value) is str and value in _SEX:
+        return _SEX[value]
     raw = code(value)
     if not raw:
         return None

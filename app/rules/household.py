@@ -30,8 +30,10 @@ def check_person(out: Checked, values: Mapping[str, Any], *, today: dt.date, pre
     row = out.row
     row[name_field] = out.take(name_field, F.person_name, values.get(name_field)) or \
         F.as_text(values.get(name_field)).strip()
-    typed_sex = out.take(sex_field, F.sex, values.get(sex_field))
-    typed_birth = out.take(birth_field, F.date, values.get(birth_field))
+    raw_sex, raw_birth = values.get(sex_field), values.get(birth_field)
+    typed_sex = None if raw_sex is None or raw_sex == "" else out.take(sex_field, F.sex, raw_sex)
+    typed_birth = None if raw_birth is None or raw_birth == "" else \
+        out.take(birth_field, F.date, raw_birth)
     row[sex_field] = typed_sex
     row[birth_field] = typed_birth.isoformat() if typed_birth else None
     row[id_field] = None
@@ -53,6 +55,13 @@ def check_person(out: Checked, values: Mapping[str, Any], *, today: dt.date, pre
                             .format(n=info.number))
 
 
+# Fields without a rule across fields: (field, stored column, rule, value when blank).
+_OPTIONAL = (("phone", "phone", F.phone, None), ("address", "address", F.address, None),
+             ("land_area", "land_area_centimu", F.area, 0),
+             ("main_industry", "main_industry", F.optional_text, None),
+             ("note", "note", F.optional_text, None))
+
+
 def check(values: Mapping[str, Any], *, today: dt.date | None = None,
           units: Mapping[str, str | None] | None = None, require_id: bool = True,
           members_default: int | None = 1) -> Checked:
@@ -62,8 +71,13 @@ def check(values: Mapping[str, Any], *, today: dt.date | None = None,
     out = Checked()
     row = out.row
     check_person(out, values, today=today, prefix="head_", require_id=require_id)
-    row["phone"] = out.take("phone", F.phone, values.get("phone"))
-    row["address"] = out.take("address", F.address, values.get("address"))
+    for key, column, rule, blank in _OPTIONAL:
+        value = values.get(key)
+        if value is None or value == "":  # most cells of a roster: no rule to run
+            row[column] = blank
+        else:
+            found = out.take(key, rule, value)
+            row[column] = blank if found is None else found
     members = out.take("members", F.count, values.get("members"), default=members_default,
                        minimum=1)
     row["members"] = members if members is not None else members_default
@@ -73,15 +87,14 @@ def check(values: Mapping[str, Any], *, today: dt.date | None = None,
             and not any(f in ("members", "labor") for f, _ in out.problems):
         out.refuse("labor", translate(
             "Rules", "The labour force cannot exceed the number of family members."))
-    row["land_area_centimu"] = out.take("land_area", F.area, values.get("land_area")) or 0
-    row["main_industry"] = out.take("main_industry", F.optional_text, values.get("main_industry"))
     for key in MONEY_FIELDS:
-        row[f"{key}_fen"] = out.take(key, F.money, values.get(key), units.get(key)) or 0
+        value = values.get(key)
+        row[f"{key}_fen"] = 0 if value is None or value == "" else \
+            out.take(key, F.money, value, units.get(key)) or 0
     if row["overdue_fen"] > row["loan_balance_fen"] \
             and not any(f in ("overdue", "loan_balance") for f, _ in out.problems):
         out.refuse("overdue", translate(
             "Rules", "The overdue amount is part of the loan balance and cannot exceed it."))
-    row["note"] = out.take("note", F.optional_text, values.get("note"))
     return out
 
 
