@@ -86,3 +86,55 @@ def test_login_screenshot(ui_app, demo_data, tmp_path):
 
     out = render(demo_data, "login", tmp_path / "login.png", (900, 600))
     assert out.stat().st_size > 5000
+
+
+def test_admin_window_manages_users_and_signs_a_review(ui_app, demo_data, qtbot):
+    import datetime as dt
+
+    from app.accounts.disclosure import search_list
+    from app.store import open_data_dir
+    from ui.accounts.session import Session
+    from ui.app import open_context
+    from ui.main_window import MainWindow
+
+    db = open_data_dir(demo_data)
+    admin, official = actor_id(db, "admin"), actor_id(db, "official")
+    search_list(db, official, "王", full=True, purpose="司法协查")
+    db.close()
+    win = MainWindow(open_context(demo_data, admin))
+    win.session = Session(win, win.ctx)
+    qtbot.addWidget(win)
+    try:
+        dialog = win.session.open_admin()
+        qtbot.addWidget(dialog)
+        dialog.new_username.setText("zhao")
+        dialog.new_name.setText("赵六")
+        dialog.new_password.setText("start-pass-1")
+        dialog.add_user()
+        names = [dialog.users.item(i, 0).text() for i in range(dialog.users.rowCount())]
+        assert "zhao" in names
+        dialog.users.selectRow(names.index("admin"))
+        dialog._selected(auth_set_active(), False)
+        assert "最后一个管理员" in dialog.message.text()
+        dialog.show_review()
+        reasons = [dialog.review_table.item(i, 4).text()
+                   for i in range(dialog.review_table.rowCount())]
+        assert any("完整号码" in r for r in reasons)
+        dialog.note.setText("无异常")
+        dialog.sign_review()
+        assert "已签署" in dialog.message.text()
+        win.session.lock()
+        assert not dialog.isVisible()
+    finally:
+        win.session.stop()
+        win.close_context()
+
+
+def auth_set_active():
+    from app.accounts import auth
+
+    return auth.set_active
+
+
+def test_viewer_has_no_admin_button(signed_in_window):
+    assert signed_in_window.session.admin_button is None

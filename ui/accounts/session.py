@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QMa
 from app.accounts import auth
 from app.accounts import policy as access_policy
 from app.accounts.permissions import actor as load_actor
+from app.accounts.permissions import has
 from app.accounts.permissions import role_label
 from app.errors import UserError
 
@@ -130,7 +131,15 @@ class Session(QObject):
         self.lock_button.setObjectName("lock-button")
         self.switch_button = QPushButton(self.tr("Switch user"))
         self.switch_button.setObjectName("switch-user-button")
-        for widget in (self.user_label, self.switch_button, self.lock_button):
+        widgets = [self.user_label, self.switch_button, self.lock_button]
+        self.admin_button = None
+        if has(ctx.ui_db, self.actor.id, "users.manage") or \
+                has(ctx.ui_db, self.actor.id, "audit.review"):
+            self.admin_button = QPushButton(self.tr("Users and review"))
+            self.admin_button.setObjectName("accounts-button")
+            self.admin_button.clicked.connect(self.open_admin)
+            widgets.insert(1, self.admin_button)
+        for widget in widgets:
             bar.addPermanentWidget(widget)
         self.lock_button.clicked.connect(self.lock)
         self.switch_button.clicked.connect(self.switch_user)
@@ -146,11 +155,20 @@ class Session(QObject):
             self.screen.setGeometry(self.window.rect())
         return False
 
+    def open_admin(self):
+        from ui.accounts.admin import AccountsWindow
+
+        self.admin_window = AccountsWindow(self.ctx, self.window)
+        self.admin_window.show()
+        return self.admin_window
+
     def lock(self) -> None:
         if self.locked:
             return
         self.locked = True
         self.idle.timer.stop()
+        if getattr(self, "admin_window", None) is not None:
+            self.admin_window.close()  # an open admin window would outlive the lock
         for widget in (self.window.centralWidget(), self.window.menuBar()):
             if widget is not None:
                 widget.setEnabled(False)

@@ -333,6 +333,161 @@
     </message>
 </context>
 <context>
+    <name>AccountsWindow</name>
+    <message>
+        <source>Users and review</source>
+        <translation>用户与审查</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Review of the query and use log</source>
+        <translation>查询使用登记审查</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>负责的村</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Make role as chosen above</source>
+        <translation>改为上面选择的角色</translation>
+    </message>
+    <message>
+        <source>Reset password to the temporary one above</source>
+        <translation>把密码重置为上面的临时密码</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>未设密码</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Choose a user in the list first.</source>
+        <translation>请先在列表中选择一个用户。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Why highlighted</source>
+        <translation>提示原因</translation>
+    </message>
+    <message>
+        <source>finding of the review, e.g. 无异常</source>
+        <translation>审查意见，例如 无异常</translation>
+    </message>
+    <message>
+        <source>Sign the review</source>
+        <translation>签署审查</translation>
+    </message>
+    <message>
+        <source>{entries} entries; full-number disclosures: {full}; outside office hours ({hours}): {late}; unusual volumes: {unusual}.</source>
+        <translation>共 {entries} 条登记；完整号码披露 {full} 次；非工作时间（{hours}）使用 {late} 次；异常用量 {unusual} 项。</translation>
+    </message>
+    <message>
+        <source>{user}: {uses} uses, {subjects} subjects</source>
+        <translation>{user}：{uses} 次使用，涉及 {subjects} 个主体</translation>
+    </message>
+    <message>
+        <source>{user} on {day}: {count} subjects</source>
+        <translation>{user} 在 {day}：{count} 个主体</translation>
+    </message>
+    <message>
+        <source>full numbers</source>
+        <translation>完整号码</translation>
+    </message>
+    <message>
+        <source>outside office hours</source>
+        <translation>非工作时间</translation>
+    </message>
+    <message>
+        <source>Write the finding of the review before signing.</source>
+        <translation>请先填写审查意见再签署。</translation>
+    </message>
+    <message>
+        <source>Review signed and entered in the account log.</source>
+        <translation>审查已签署并记入账号日志。</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>change journal</source>
@@ -548,6 +703,10 @@
     <message>
         <source>Switch user</source>
         <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Users and review</source>
+        <translation>用户与审查</translation>
     </message>
 </context>
 </TS>
