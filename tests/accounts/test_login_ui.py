@@ -65,6 +65,9 @@ def test_lock_keeps_unsaved_input_and_needs_the_same_password(signed_in_window, 
     win.session.lock_button.click()
     assert win.session.locked and not win.centralWidget().isEnabled()
     assert win.session.screen.isVisible()
+    # Nothing of the register shows through: the corner is the lock screen's colour.
+    qtbot.wait(50)
+    assert win.grab().toImage().pixelColor(20, 200).name() == "#2d3e50"
     win.session.screen.password.setText("not-my-password")
     win.session.screen.unlock_button.click()
     assert win.session.locked and "密码错误" in win.session.screen.message.text()

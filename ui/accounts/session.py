@@ -63,6 +63,8 @@ class LockScreen(QWidget):
         super().__init__(window)
         self.window_ = window
         self.setObjectName("lock-screen")
+        # Opaque: nothing of the register may show through while locked.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAutoFillBackground(True)
         self.setStyleSheet("QWidget#lock-screen { background: #2d3e50; }"
                            "QLabel { color: white; font-size: 16px; }")
@@ -173,6 +175,8 @@ class Session(QObject):
             if widget is not None:
                 widget.setEnabled(False)
         self.lock_button.setEnabled(False)
+        if self.admin_button is not None:
+            self.admin_button.setEnabled(False)
         self.screen.show_for(self.actor.display_name)
 
     def _unlock(self) -> None:
@@ -188,6 +192,8 @@ class Session(QObject):
             if widget is not None:
                 widget.setEnabled(True)
         self.lock_button.setEnabled(True)
+        if self.admin_button is not None:
+            self.admin_button.setEnabled(True)
         self.idle.timer.start()
 
     def stop(self) -> None:
