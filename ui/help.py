@@ -20,6 +20,7 @@ MANUAL = ("manual", "index.html")
 # Page key (the main window's area, or another screen) -> chapter anchor in the manual.
 CHAPTERS = {
     "welcome": "first-day",
+    "login": "sign-in",
     "register": "register",
     "rating": "rating",
     "letters": "letters",

@@ -41,6 +41,13 @@ def _top_line(browser) -> str:
     return cursor.block().text().strip()
 
 
+def _in_view(browser, text: str) -> bool:
+    """``text`` is on screen (a section near the end cannot scroll to the very top)."""
+    found = browser.document().find(text)
+    return not found.isNull() and browser.viewport().rect().contains(
+        browser.cursorRect(found).center())
+
+
 # The offscreen platform has no window stacking; on a desktop the manual comes to the front.
 NO_RAISE = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
@@ -94,4 +101,22 @@ def test_f1_on_the_welcome_screen_opens_the_first_day_chapter(ui_app, qtbot, dat
     qtbot.waitUntil(manual.isVisible)
     assert manual.chapter() == "first-day"
     qtbot.waitUntil(lambda: _top_line(manual.browser) == "1 第一天：安装程序，建立本乡镇的登记册")
+    manual.close()
+
+
+@NO_RAISE
+def test_f1_on_the_login_screen_opens_the_sign_in_section(ui_app, qtbot, demo_data):
+    from ui.accounts.login import LoginWindow
+
+    login = LoginWindow(demo_data)
+    qtbot.addWidget(login)
+    login.show()
+    login.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is login)
+    qtbot.keyClick(login, Qt.Key.Key_F1)
+    manual = login.manual_window
+    qtbot.waitUntil(manual.isVisible)
+    assert manual.chapter() == "sign-in"
+    qtbot.waitUntil(lambda: _in_view(manual.browser, "登录、切换用户和锁定"))
+    assert manual.browser.verticalScrollBar().value() > 0
     manual.close()

@@ -17,6 +17,7 @@ from app.accounts.permissions import Actor, role_label
 from app.errors import UserError
 from app.paths import DataDir
 from app.store import open_data_dir
+from ui.help import install_f1
 
 
 class LoginWindow(QWidget):
@@ -34,6 +35,7 @@ class LoginWindow(QWidget):
         self.setObjectName("login-window")
         self.setWindowTitle(self.tr("Township Credit Desk — sign in"))
         self.resize(720, 520)
+        install_f1(self, "login")  # the manual's chapter on signing in
         db = open_data_dir(data)
         try:
             self.first_admin = auth.needs_first_admin(db)
