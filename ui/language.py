@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import settings
@@ -35,6 +35,13 @@ def apply_language(app: QApplication, language: str) -> int:
             _translators.append(translator)
         else:
             log.warning("could not load translation %s", path)
+    # Qt's own texts (OK/Cancel of standard buttons, file dialogs, Copy/Paste menus), shipped
+    # with PySide6 and in the bundle; not counted, the program works without them.
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
+        return len(_translators) - 1
     return len(_translators)
 
 

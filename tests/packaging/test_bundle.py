@@ -116,6 +116,8 @@ def test_resources_and_translations_are_bundled(bundle_dir):
     for name in ("core", "ui", "rating", "letters", "records", "excel", "sync"):
         assert (resources / "i18n" / "zh_CN" / f"{name}.qm").exists(), name
     assert (resources / "icons" / "credit-desk-256.png").exists()
+    # Qt's own texts (standard buttons, file dialogs) in Chinese.
+    assert (bundle_dir / "_internal" / "PySide6" / "Qt" / "translations" / "qtbase_zh_CN.qm").exists()
     assert (resources / "licenses" / "THIRD-PARTY-NOTICES.txt").exists()
     assert (resources / "manual" / "index.html").exists()
     assert len(list((resources / "manual" / "images").glob("*.png"))) >= 8

@@ -120,3 +120,16 @@ def test_f1_on_the_login_screen_opens_the_sign_in_section(ui_app, qtbot, demo_da
     qtbot.waitUntil(lambda: _in_view(manual.browser, "登录、切换用户和锁定"))
     assert manual.browser.verticalScrollBar().value() > 0
     manual.close()
+
+
+def test_qts_own_buttons_and_dialogs_speak_chinese(ui_app):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.language import apply_language
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    apply_language(ui_app, "en")
+    english = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert english.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
