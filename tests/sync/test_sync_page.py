@@ -111,3 +111,29 @@ def test_auto_sync_runs_when_turned_on_and_reachable(page, qtbot, county):
         assert auto.tick() is not None
     assert page.status["pending_changes"] == 0
     assert "已上报" in page.message.text()
+
+
+def test_enrol_by_files_and_a_refusal_shown_from_the_page(page, qtbot, county, tmp_path):
+    from app.county.files import enrol_files, receive_files
+
+    stick = tmp_path / "stick"
+    page.enrol_request_to(str(stick))
+    _wait_idle(qtbot, page)
+    [request] = stick.glob("*.ctenrol")
+    assert str(request) in page.message.text()
+    [taken] = enrol_files(county.store, [request])
+    page.enrol_from_approval(taken["written"])
+    _wait_idle(qtbot, page)
+    assert "已生效" in page.message.text() and page.status["enrolled"]
+    page.export_to(str(stick))
+    _wait_idle(qtbot, page)
+    batches = sorted(stick.glob("*.ctbatch"))
+    batches[0].write_bytes(batches[0].read_bytes()[:-1])  # cut short on the stick
+    receive_files(county.store, batches)
+    page.import_receipts_from(str(stick))
+    _wait_idle(qtbot, page)
+    assert "县平台拒收" in page.message.text() and "payload_mismatch" in page.message.text()
+    model = page.batch_model
+    states = {model.data(model.index(r, 0)): model.data(model.index(r, 2))
+              for r in range(model.rowCount())}
+    assert states.get(1, states.get("1")) == "失败", states

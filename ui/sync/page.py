@@ -77,6 +77,16 @@ class SyncPage(QWidget):
         form.addRow(self.tr("Changes per batch"), self.batch_size)
         form.addRow("", self.auto)
         form.addRow(self.tr("Keys"), self.keys_label)
+        # A township without network enrols by carrying two files (protocol §2.1).
+        self.request_button = QPushButton(self.tr("Write enrolment request…"))
+        self.request_button.clicked.connect(self._choose_request)
+        self.approval_button = QPushButton(self.tr("Read county approval…"))
+        self.approval_button.clicked.connect(self._choose_approval)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.request_button)
+        file_row.addWidget(self.approval_button)
+        file_row.addStretch(1)
+        form.addRow(self.tr("Without network"), file_row)
 
         # Actions and progress
         self.sync_button = QPushButton(self.tr("Sync now"))
@@ -351,7 +361,10 @@ class SyncPage(QWidget):
                                                c=r["conflicts"])
             for refused in r["refused"]:
                 out += "\n" + self.tr("Refused {file}: {reason}").format(**refused)
-            return out, bool(r["refused"])
+            for refused in r["county_refused"]:
+                out += "\n" + self.tr("The county refused {file}: {reason}").format(
+                    file=refused["file"], reason=refused["reason"])
+            return out, bool(r["refused"] or r["county_refused"])
         return self._start(WriteOp(self, usb.import_receipts, path), text)
 
     def import_downlink_from(self, path: str) -> Job | None:
@@ -370,6 +383,32 @@ class SyncPage(QWidget):
                                    self._conflicts[row]["id"], choice),
                            lambda r: (self.tr("Resolved; the choice goes to the county with the "
                                               "next sync."), False))
+
+    def enrol_request_to(self, folder: str) -> Job | None:
+        return self._start(BackgroundOp(self, client.enrolment_request, self.ctx.data, folder),
+                           lambda path: (self.tr("Wrote the enrolment request {path}. Take it "
+                                                 "to the county IT team and bring back their "
+                                                 "approval file.").format(path=path), False))
+
+    def enrol_from_approval(self, path: str) -> Job | None:
+        return self._start(WriteOp(self, client.enroll_from_approval, self.ctx.data, path),
+                           lambda r: (self.tr("Enrolled with county {county}; status: {status}. "
+                                              "County key {key}: compare it with the one the "
+                                              "county announced.").format(
+                               county=r["county_code"], status=self.enrolment_label(r["status"]),
+                               key=r["county_key_id"]), False))
+
+    def _choose_request(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the enrolment "
+                                                                "request"))
+        if folder:
+            self.enrol_request_to(folder)
+
+    def _choose_approval(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("County approval"), "",
+                                              self.tr("County approvals (*.ctapproval)"))
+        if path:
+            self.enrol_from_approval(path)
 
     def _choose_export(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder on the USB stick"))

@@ -454,6 +454,18 @@
         <translation>密钥</translation>
     </message>
     <message>
+        <source>Write enrolment request…</source>
+        <translation>写出登记申请…</translation>
+    </message>
+    <message>
+        <source>Read county approval…</source>
+        <translation>读取县平台批准文件…</translation>
+    </message>
+    <message>
+        <source>Without network</source>
+        <translation>无网络时</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -666,8 +678,28 @@
         <translation>拒收 {file}：{reason}</translation>
     </message>
     <message>
+        <source>The county refused {file}: {reason}</source>
+        <translation>县平台拒收 {file}：{reason}</translation>
+    </message>
+    <message>
         <source>Resolved; the choice goes to the county with the next sync.</source>
         <translation>已处理；下次同步时把处理结果报给县里。</translation>
+    </message>
+    <message>
+        <source>Wrote the enrolment request {path}. Take it to the county IT team and bring back their approval file.</source>
+        <translation>已写出登记申请 {path}。请交给县平台技术人员，并带回他们的批准文件。</translation>
+    </message>
+    <message>
+        <source>Folder for the enrolment request</source>
+        <translation>登记申请保存到的文件夹</translation>
+    </message>
+    <message>
+        <source>County approval</source>
+        <translation>县平台批准文件</translation>
+    </message>
+    <message>
+        <source>County approvals (*.ctapproval)</source>
+        <translation>县平台批准文件 (*.ctapproval)</translation>
     </message>
     <message>
         <source>Folder on the USB stick</source>
