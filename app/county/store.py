@@ -456,7 +456,7 @@ class _Take:
                          _text(change.get("entity_id")), _int(change.get("base_version")),
                          _int(change.get("version")), _text(change.get("resolution")) or None,
                          result["result"], line.decode("utf-8")])
-        conn.executemany("INSERT INTO change VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.insert_rows("change", rows)
         conn.executemany(
             "INSERT INTO record VALUES (?,?,?,?,?,NULL,?,?,?) ON CONFLICT(entity, entity_id) "
             "DO UPDATE SET version = excluded.version, source = excluded.source, "
