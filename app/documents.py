@@ -14,6 +14,7 @@ import datetime as dt
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from sqlite_utils import Database
 
@@ -146,3 +147,39 @@ class Together(Flowable):
         for part, (before, h) in zip(self.parts, self._sizes):
             y -= before + h
             part.drawOn(self.canv, 0, y)
+
+
+class NumberedCanvas(Canvas):
+    """A canvas for platypus documents that writes "第 x 页 共 y 页" on every
+    page once the page count is known (pages are kept until ``save``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.saveState()
+            self.setFillGray(0)
+            draw_page_number(self, self._pageNumber, total)
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+def official_doc(target, *, title: str, author: str = "", subject: str = "",
+                 invariant: bool = False):
+    """A platypus document on the official page (margins of GB/T 9704)."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    return SimpleDocTemplate(target, pagesize=A4, leftMargin=LEFT_MARGIN,
+                             rightMargin=RIGHT_MARGIN, topMargin=TOP_MARGIN,
+                             bottomMargin=BOTTOM_MARGIN, title=title, author=author,
+                             subject=subject, creator="Township Credit Desk",
+                             invariant=invariant)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 
 from app.privacy import can_edit, can_reveal, purpose_reveal
 from app.query_log import log_use
+from app.records.verification import looks_like_report_qr
 from app.users import get_user
 from ui.context import UiContext
 from ui.list_model import SubjectListModel, household_model, organization_model
@@ -88,7 +89,7 @@ class SubjectListPage(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(lambda _text: self._timer.start())
-        self.search.returnPressed.connect(self.apply_search)
+        self.search.returnPressed.connect(self._search_entered)
         self.view.doubleClicked.connect(lambda index: self._open_row(index.row()))
         self.open_button.clicked.connect(self.open_current)
         self.new_button.clicked.connect(self.new_subject)
@@ -104,9 +105,28 @@ class SubjectListPage(QWidget):
         self.model.set_filter(replace(self.model.filter, place_id=place_id, place_level=level))
         self._update_count()
 
+    def _search_entered(self) -> None:
+        text = self.search.text()
+        if looks_like_report_qr(text):
+            self.verify_report(text)
+        else:
+            self.apply_search()
+
+    def verify_report(self, text: str) -> None:
+        """A credit report's QR code scanned into the search box is verified."""
+
+        from app.records.report import verify_report
+
+        WriteOp(self, verify_report, text, operator_id=self.ctx.operator_id).success(
+            lambda result: QMessageBox.information(
+                self, self.tr("Credit report verification"), result["message"])
+        ).run(self.ctx.ops)
+
     def apply_search(self) -> None:
         self._timer.stop()
         text = self.search.text()
+        if looks_like_report_qr(text):  # verified on Enter, not searched for
+            return
         if text != self.model.filter.query:
             self.model.set_filter(replace(self.model.filter, query=text))
             self._update_count()

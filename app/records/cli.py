@@ -1,4 +1,5 @@
-"""``credit-desk`` commands of the records area: report, verify-report, query-log, credit-policy."""
+"""``credit-desk`` commands of the records area: report, verify-report, verifier-page,
+query-log, credit-policy."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ def register(sub) -> None:
         "RecordsCLI", "ID number of the head of household, USCC, or credit record id"))
     report.add_argument("--purpose", required=True, help=translate(
         "RecordsCLI", "what the report is for, e.g. 贷款审批 (logged; decides masking)"))
-    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
-                        help=translate("RecordsCLI", "PDF file to write"))
+    report.add_argument("-o", "--output", required=True, metavar="FOLDER|FILE.pdf",
+                        help=translate("RecordsCLI", "folder to write the PDF to (named by "
+                                                     "the report number), or a PDF file"))
     report.add_argument("--requester", help=translate(
         "RecordsCLI", "who asked for the report (default: the subject)"))
     report.add_argument("--requester-org", help=translate(
@@ -27,12 +29,29 @@ def register(sub) -> None:
 
     verify = sub.add_parser("verify-report", help=translate(
         "RecordsCLI", "say whether a printed credit report is genuine and current"))
-    verify.add_argument("code", metavar="CODE", help=translate(
-        "RecordsCLI", "verification code printed on the report (or the report number)"))
+    verify.add_argument("code", metavar="CODE", nargs="?", help=translate(
+        "RecordsCLI", "the text of the report's QR code, its verification code or the report "
+                      "number"))
+    verify.add_argument("--scan", metavar="IMAGE", help=translate(
+        "RecordsCLI", "read the QR code from a photo or scan of the report"))
     verify.add_argument("--file", metavar="FILE.pdf", help=translate(
         "RecordsCLI", "also check that this PDF file is exactly the one issued"))
+    verify.add_argument("--key", action="append", metavar="KEY|FILE", help=translate(
+        "RecordsCLI", "also trust this township public key (base64), or the keys listed in "
+                      "this file (one \"name key\" a line)"))
+    verify.add_argument("--offline", action="store_true", help=translate(
+        "RecordsCLI", "check only the QR code's signature, without the register (a bank)"))
+    # A bank checks offline, with no register and so no user to sign in.
+    verify.set_defaults(needs_user=lambda args, data: data.exists() and not args.offline)
     verify.add_argument("--json", action="store_true", help=translate("RecordsCLI", "print JSON"))
     verify.set_defaults(func=cmd_verify)
+
+    page = sub.add_parser("verifier-page", help=translate(
+        "RecordsCLI", "write the offline HTML page that checks a report's QR code (for banks)"))
+    page.add_argument("-o", "--output", required=True, metavar="FILE.html")
+    page.add_argument("--key", action="append", metavar="KEY|FILE", help=translate(
+        "RecordsCLI", "also trust this township public key (base64), or the keys in this file"))
+    page.set_defaults(func=cmd_verifier_page, needs_user=lambda args, data: data.exists())
 
     log = sub.add_parser("query-log", help=translate(
         "RecordsCLI", "search the query and use log (who viewed, printed or exported what)"))
@@ -82,20 +101,51 @@ def cmd_report(args, data: DataDir) -> int:
 
 
 def cmd_verify(args, data: DataDir) -> int:
+    from app.records import verification
     from app.records.report import verify_report
 
-    db = _open(data)
-    try:
-        result = verify_report(db, args.code, pdf_path=args.file,
-                               operator_id=args.actor.id)
-    finally:
-        db.close()
+    text = verification.scan_image(args.scan) if args.scan else (args.code or "")
+    if not text.strip():
+        raise UserError(translate("RecordsCLI", "Give the QR code's text, the verification "
+                                                "code, or --scan IMAGE."))
+    if args.offline or not data.exists():
+        # A bank's computer: no register, only the signature and the keys it trusts.
+        result = verification.verify_offline(text, verification.trusted_keys(None, args.key))
+        ok = result["genuine"]
+    else:
+        db = _open(data)
+        try:
+            if args.key and verification.parse(text) is not None and not verify_report(
+                    db, text).get("found"):
+                result = verification.verify_offline(
+                    text, verification.trusted_keys(db, args.key))
+                ok = result["genuine"]
+            else:
+                result = verify_report(db, text, pdf_path=args.file,
+                                       operator_id=args.actor.id)
+                ok = bool(result.get("current"))
+        finally:
+            db.close()
     if args.json:
         print(json.dumps({k: v for k, v in result.items()}, ensure_ascii=False, indent=1,
                          default=str))
     else:
         print(result["message"])
-    return 0 if result.get("current") else 1
+    return 0 if ok else 1
+
+
+def cmd_verifier_page(args, data: DataDir) -> int:
+    from app.records import verification
+
+    db = _open(data) if data.exists() else None
+    try:
+        path = verification.write_verifier_page(db, args.output, args.key)
+    finally:
+        if db is not None:
+            db.close()
+    print(translate("RecordsCLI", "Verifier page written to {path}. Open it in a browser; it "
+                                  "needs no network.").format(path=path))
+    return 0
 
 
 def cmd_query_log(args, data: DataDir) -> int:

@@ -7,10 +7,19 @@ purpose and the operator's role both allow full display, renders the PDF
 (report_pdf.py), registers the report with a short verification code and
 the PDF's SHA-256, and logs the use — all in one transaction.
 
+The report's QR code carries the facts it printed, signed with the
+township's Ed25519 key (app/records/verification.py), so a bank can check a
+paper report offline; the file is named by the report number, and a number
+once given out is never given again (it is reserved in its own transaction
+before the report is written).
+
 ``verify_report`` answers "is this printed report genuine and current?":
-the code must be registered; a given PDF file must be byte-identical to the
-one issued; the report must be within its validity; and the facts it showed
-must still be the facts in the register.
+the code must be registered; a scanned QR line must carry a valid signature
+and the registered facts; a given PDF file must be byte-identical to the
+one issued; the report must be within its validity; and the subject's
+credit facts must not have changed since (printing a letter is not such a
+change). The answer states the facts the report printed, so altered text
+on the paper shows.
 """
 
 from __future__ import annotations
@@ -25,10 +34,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app import credit_policy as pol, query_log, register
+from app import credit_policy as pol, query_log, register, settings
 from app.accounts.disclosure import check_purpose
 from app.accounts.permissions import has as has_permission
 from app.accounts.permissions import require
+from app.documents import office_name
 from app.errors import UserError
 from app.files import file_unit
 from app.i18n import translate
@@ -39,7 +49,7 @@ from app.letters.queries import subject_letters
 from app.list_status import list_status
 from app.rating.queries import subject_ratings
 from app.rating.statuses import DECIDED, status_label as rating_status_label
-from app.records import objections, repair
+from app.records import objections, repair, verification
 from app.records.records import subject_records
 from app.subjects import resolve, subject_info
 from app.units import format_mu, format_yuan
@@ -60,13 +70,9 @@ def normalise_code(text: str) -> str:
     return f"{raw[:4]}-{raw[4:]}" if len(raw) == 8 else raw
 
 
-def issuing_body(db: Database, policy: dict) -> str:
-    body = policy["report"].get("issuing_body") or ""
-    if body:
-        return body
-    township = register.home_township(db)
-    name = township["name"] if township else ""
-    return translate("Report", "{township} Credit Information Service").format(township=name)
+def issuing_body(db: Database, policy: dict | None = None) -> str:
+    """The issuing office, configured once for every document (app.documents)."""
+    return office_name(db)
 
 
 def may_show_full(db: Database, operator_id: str, purpose: str, policy: dict, *,
@@ -129,21 +135,39 @@ def _basic_facts(info: dict[str, Any], full: bool) -> list[tuple[str, Any]]:
     ]
 
 
-def _rating_facts(db: Database, subject_id: str) -> tuple[dict | None, list[dict[str, Any]]]:
-    """The current rating and the rating history.
+def rating_outcome(rating: dict[str, Any]) -> str:
+    """The grade of a rating, or why it has none (a veto, a score below the
+    lowest grade, removal, still in the workflow)."""
+    if rating.get("grade"):
+        return rating["grade"]
+    if rating.get("status") == "removed":
+        return translate("Report", "removed from the credit households")
+    if rating.get("status") not in DECIDED:
+        return translate("Report", "not yet decided")
+    if rating.get("veto"):
+        return translate("Report", "not a credit household: veto ({reason})").format(
+            reason=rating["veto"])
+    return translate("Report", "not a credit household: score below the lowest grade")
 
-    Current is the newest approved rating (审定); one still in the workflow
-    is history, not a grade a bank may rely on.
+
+def _rating_facts(db: Database, subject_id: str) -> tuple[dict | None, list[dict[str, Any]]]:
+    """The current rating and the rating history, which agree.
+
+    Current is the newest decided rating (审定, or removal) with its grade or
+    the reason it has none; one still in the workflow is history, not
+    something a bank may rely on.
     """
     ratings = subject_ratings(db, subject_id)
-    current = next((r for r in ratings if r.get("grade")
-                    and r.get("status") in DECIDED), None)
+    current = next((r for r in ratings if r.get("status") in DECIDED + ("removed",)), None)
     if current is not None:
-        current = {**current, "status": rating_status_label(current.get("status")),
+        current = {"campaign_year": current.get("campaign_year"), "score": current.get("score"),
+                   "grade": current.get("grade") or "", "veto": current.get("veto") or "",
+                   "outcome": rating_outcome(current),
+                   "status": rating_status_label(current.get("status")),
                    "decided_at": str(current.get("decided_at") or "")[:10]}
     return current, [{
         "campaign_year": r.get("campaign_year"), "scheme_version": r.get("scheme_version"),
-        "score": r.get("score"), "grade": r.get("grade") or "",
+        "score": r.get("score"), "grade": r.get("grade") or "", "outcome": rating_outcome(r),
         "status": rating_status_label(r.get("status")),
         "decided_at": str(r.get("decided_at") or "")[:10]} for r in ratings]
 
@@ -155,7 +179,9 @@ def _letter_facts(db: Database, subject_id: str) -> list[dict[str, Any]]:
         "signed_at": str(x.get("signed_at") or "")[:10],
         "fulfilment": letters.status_label(x.get("fulfilment")),
         "fulfilment_at": str(x.get("fulfilment_at") or "")[:10]}
-        for x in subject_letters(db, subject_id)]
+        # Commitments are signed letters; drafts, printed-not-signed and void
+        # letters are not (and printing one changes no credit fact).
+        for x in subject_letters(db, subject_id) if x.get("status") == "signed"]
 
 
 def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[str, Any]:
@@ -221,12 +247,31 @@ def content_hash(content: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _next_number(db: Database, policy: dict, day: dt.date) -> str:
+_NUMBER_SETTING = "report_number_reserved"
+
+
+def reserve_number(db: Database, policy: dict, day: dt.date) -> str:
+    """The next report number, reserved in its own committed transaction, so
+    that a report that fails or a crash after the file was written never
+    lets the same number be given to another report."""
     prefix = f"{policy['report'].get('number_prefix', 'XYBG')}-{day.strftime('%Y%m%d')}-"
-    row = db.execute("SELECT MAX(number) FROM credit_report WHERE number LIKE ?",
-                     [prefix + "%"]).fetchone()
-    seq = int(row[0].rsplit("-", 1)[1]) + 1 if row and row[0] else 1
+    with db.atomic():
+        row = db.execute("SELECT MAX(number) FROM credit_report WHERE number LIKE ?",
+                         [prefix + "%"]).fetchone()
+        issued = int(row[0].rsplit("-", 1)[1]) if row and row[0] else 0
+        reserved = settings.get(db, _NUMBER_SETTING) or {}
+        seq = max(issued, int(reserved.get(prefix, 0))) + 1
+        db.execute("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) "
+                   "DO UPDATE SET value = excluded.value",
+                   [_NUMBER_SETTING, json.dumps({prefix: seq})])
     return f"{prefix}{seq:04d}"
+
+
+def _summary(content: dict[str, Any], signed: dict[str, str]) -> dict[str, Any]:
+    return {"name": content["name"], "number": content["number_masked"],
+            "grade": (content["current_rating"] or {}).get("grade"),
+            "lists": content["list_status"]["labels"], "counts": content["counts"],
+            "signed": signed}
 
 
 def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
@@ -234,7 +279,8 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
                  requester_org: str | None = None,
                  today: dt.date | None = None) -> dict[str, Any]:
     """Issue a credit report for ``subject`` (ID number, USCC, record id or
-    subject id) and write its PDF to ``output``. Returns the report row.
+    subject id) and write its PDF to ``output``: a folder (the file is then
+    named by the report number) or a file name. Returns the report row.
 
     The purpose must be on the policy's list; the requester (the person, and
     the organisation they ask for) is recorded, printed and logged."""
@@ -250,17 +296,25 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
     policy = pol.load(db)
     subject_id = resolve(db, subject)
     output = Path(output)
-    if not output.parent.exists():
+    folder = output if output.is_dir() else output.parent
+    if not folder.exists():
         raise UserError(translate("Report", "The folder {folder} does not exist.")
-                        .format(folder=output.parent))
+                        .format(folder=folder))
     person = (requester or "").strip()
     full = may_show_full(db, operator_id, purpose, policy, requester=person or None,
                          subject_name=subject_info(db, subject_id)["name"])
     from app.records.records import refresh_statuses
 
     refresh_statuses(db, operator_id, today=day)
-    # The number is committed together with the fsynced PDF (app/files.py):
-    # a number on paper is never given to another report.
+    signing_key = verification.township_key(db)
+    number = reserve_number(db, policy, day)
+    if output.is_dir():
+        output = output / f"{number}.pdf"
+    if output.exists() and output.name == f"{number}.pdf":
+        raise UserError(translate("Report", "A file {path} is already there; move it away "
+                                            "before issuing the report.").format(path=output))
+    # The report and its fsynced PDF are one unit (app/files.py); the number was
+    # reserved above, so it is never given to another report either way.
     with file_unit(db, output, "credit_report") as unit, changes(db, operator_id) as cs:
         content = facts(db, subject_id, full=full, today=day)
         requester = person or content["name"]
@@ -270,24 +324,22 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
         operator = db.execute("SELECT display_name FROM app_user WHERE id = ?",
                               [operator_id]).fetchone()
         meta = {
-            "number": _next_number(db, policy, day),
+            "number": number,
             "verify_code": new_verify_code(),
             "issued_on": day.isoformat(),
             "issued_at": utc_now(),
             "valid_until": (day + dt.timedelta(days=int(policy["report"]["validity_days"])))
             .isoformat(),
             "requester": requester, "purpose": purpose, "full_display": full,
-            "issuing_body": issuing_body(db, policy),
+            "issuing_body": issuing_body(db),
             "operator_name": operator[0] if operator else "",
             "scope_note": policy["report"].get("scope_note", ""),
             "policy_version": policy.get("version", ""),
         }
+        signed = verification.signed_facts(meta, content)
+        meta["qr_text"] = verification.qr_text(signed, signing_key)
         pdf = render(meta, content)
-        summary = {
-            "name": content["name"], "number": content["number_masked"],
-            "grade": (content["current_rating"] or {}).get("grade"),
-            "lists": content["list_status"]["labels"], "counts": content["counts"],
-        }
+        summary = _summary(content, signed)
         row = cs.insert("credit_report", {
             "number": meta["number"], "verify_code": meta["verify_code"],
             "subject_id": subject_id, "subject_name": content["name"],
@@ -307,6 +359,7 @@ def issue_report(db: Database, operator_id: str, subject: str, *, purpose: str,
         unit.seal()
     row["summary"] = summary
     row["path"] = str(output)
+    row["qr_text"] = meta["qr_text"]
     return row
 
 
@@ -323,13 +376,8 @@ def issue_batch(db: Database, operator_id: str, subjects: list[str], *, purpose:
     out = []
     for done, subject in enumerate(subjects):
         job.step(done, len(subjects), translate("Report", "credit reports"))
-        tmp = folder / f"report-{done:06d}.pdf"
-        row = issue_report(db, operator_id, subject, purpose=purpose, output=tmp,
-                           requester=requester)
-        final = folder / f"{row['number']}.pdf"
-        os.replace(tmp, final)
-        row["path"] = str(final)
-        out.append(row)
+        out.append(issue_report(db, operator_id, subject, purpose=purpose, output=folder,
+                                requester=requester))
     job.step(len(subjects), len(subjects), translate("Report", "credit reports"))
     return out
 
@@ -337,24 +385,37 @@ def issue_batch(db: Database, operator_id: str, subjects: list[str], *, purpose:
 def verify_report(db: Database, code: str, *, pdf_path: str | os.PathLike | None = None,
                   operator_id: str | None = None, today: dt.date | None = None
                   ) -> dict[str, Any]:
-    """Check a report by its verification code (and optionally its PDF file).
+    """Check a report by what was scanned or typed: the QR code's line, the
+    verification code or the report number (and optionally its PDF file).
 
-    Keys: found, genuine, current, message (one sentence for the user),
-    and the registered facts (number, subject, purpose, dates, summary).
+    Keys: found, genuine, current, facts (what the report printed), message
+    (for the user: the verdict and the facts), and the registered row.
     """
     day = today or pol.today()
-    normal = normalise_code(code)
+    text = (code or "").strip()
+    scanned = verification.parse(text)
+    wanted = verification.code_in(text)
     row = next(db.query("SELECT * FROM credit_report WHERE verify_code = ? OR number = ?",
-                        [normal, (code or "").strip()]), None)
+                        [normalise_code(wanted), wanted]), None)
     if row is None:
         return {"found": False, "genuine": False, "current": False,
                 "message": translate("Report", "No report with the code {code} was issued "
                                                "here: the report is NOT genuine.")
-                .format(code=code)}
+                .format(code=wanted or text)}
     row["summary"] = json.loads(row["summary"])
-    result = {"found": True, **row}
+    registered = row["summary"].get("signed") or {}
+    result = {"found": True, **row, "facts": registered}
     problems = []
     genuine = True
+    if scanned is not None:
+        valid, why = verification.check_signature(scanned, verification.trusted_keys(db))
+        if not valid:
+            genuine = False
+            problems.append(why)
+        elif registered and any(scanned.fields.get(k) != v for k, v in registered.items()):
+            genuine = False
+            problems.append(translate("Report", "the QR code's facts differ from the report "
+                                                "that was issued"))
     if pdf_path is not None:
         digest = hashlib.sha256(Path(pdf_path).read_bytes()).hexdigest()
         if digest != row["pdf_sha256"]:
@@ -380,13 +441,18 @@ def verify_report(db: Database, code: str, *, pdf_path: str | os.PathLike | None
         message = translate("Report", "Report {number} is NOT genuine: {problems}.")
     elif problems:
         message = translate("Report", "Report {number} was issued here but is no longer "
-                                      "current: {problems}. Ask for a new report.")
+                                      "current: {problems}. Ask for a new report. It printed: "
+                                      "{facts}.")
     else:
-        message = translate("Report", "Report {number} is genuine and current: issued on "
-                                      "{issued} for {name} ({purpose}), valid until {until}.")
+        message = translate("Report", "Report {number} is genuine and current: {facts}; "
+                                      "purpose {purpose}, valid until {until}. Any other "
+                                      "fact on the paper means it was altered.")
+    shown = verification.facts_sentence(registered) if registered else translate(
+        "Report", "subject {name}, issued on {issued}").format(name=row["subject_name"],
+                                                              issued=row["issued_on"])
     result["message"] = message.format(number=row["number"], problems="；".join(problems),
-                                       issued=row["issued_on"], name=row["subject_name"],
-                                       purpose=row["purpose"], until=row["valid_until"])
+                                       facts=shown, purpose=row["purpose"],
+                                       until=row["valid_until"])
     if operator_id:
         query_log.log_use(db, operator_id, action=query_log.VERIFY, subject_id=row["subject_id"],
                           detail={"number": row["number"], "current": result["current"]})

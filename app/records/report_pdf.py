@@ -5,7 +5,13 @@ validity, issuing body, verification code and QR code) → notes on scope and
 sources → overview (basic information, current rating, list status, summary
 counts) → detail (records by category with status, ratings history,
 commitments, repairs and objections) → issuing body and how to verify.
-Every page carries the report number, the verification code and page x/y.
+The page is an official paper's (app/documents.py: A4, margins 37/28/35/26
+mm, serif faces); the cover has the title in bold serif at 22 pt, centred,
+and the issuing office and date (2026年12月6日) at the lower right. Every
+page carries the report number in the top margin and "第 x 页 共 y 页" in the
+bottom margin. The QR code holds the signed facts line
+(app/records/verification.py). Table cells wrap, a table row never splits
+across pages and a heading never ends a page alone.
 """
 
 from __future__ import annotations
@@ -15,17 +21,18 @@ from typing import Any
 
 import segno
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (Flowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer,
+from reportlab.platypus import (Flowable, KeepTogether, PageBreak, Paragraph, Spacer,
                                 Table, TableStyle)
 
+from app import documents as doc
 from app import pdf_fonts
 from app.i18n import translate
 
-FONT = pdf_fonts.BASE
+FONT = pdf_fonts.SERIF
+BOLD = pdf_fonts.BOLD
 INK = colors.HexColor("#1f2d3d")
 RULE = colors.HexColor("#8a9bb0")
 HEAD = colors.HexColor("#e8eef5")
@@ -38,45 +45,65 @@ def _style() -> dict[str, ParagraphStyle]:
     global _styles
     if _styles is None:
         pdf_fonts.register(FONT)
-        base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=14, textColor=INK,
+        pdf_fonts.register(BOLD)
+        base = ParagraphStyle("base", fontName=FONT, fontSize=12, leading=20, textColor=INK,
                               wordWrap="CJK")
         _styles = {
             "base": base,
-            "small": ParagraphStyle("small", parent=base, fontSize=8, leading=11),
-            "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
-            "title": ParagraphStyle("title", parent=base, fontSize=26, leading=34,
+            "small": ParagraphStyle("small", parent=base, fontSize=10.5, leading=16),
+            "cell": ParagraphStyle("cell", parent=base, fontSize=10.5, leading=14.5),
+            "cover": ParagraphStyle("cover", parent=base, fontSize=doc.SMALL_SIZE, leading=22),
+            "title": ParagraphStyle("title", parent=base, fontName=BOLD,
+                                    fontSize=doc.TITLE_SIZE, leading=doc.TITLE_SIZE * 1.6,
                                     alignment=TA_CENTER, spaceAfter=6),
-            "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=12, leading=18,
-                                       alignment=TA_CENTER),
-            "h1": ParagraphStyle("h1", parent=base, fontSize=14, leading=20, spaceBefore=10,
-                                 spaceAfter=6),
-            "h2": ParagraphStyle("h2", parent=base, fontSize=11, leading=16, spaceBefore=8,
-                                 spaceAfter=4),
+            "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=doc.BODY_SIZE,
+                                       leading=doc.BODY_LEADING, alignment=TA_CENTER),
+            "signature": ParagraphStyle("signature", parent=base, fontSize=doc.BODY_SIZE,
+                                        leading=doc.BODY_LEADING, alignment=TA_RIGHT),
+            # Headings keep with what follows: never the last line of a page.
+            "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=doc.BODY_SIZE,
+                                 leading=doc.BODY_LEADING, spaceBefore=8, spaceAfter=4,
+                                 keepWithNext=1),
+            "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=doc.SMALL_SIZE,
+                                 leading=22, spaceBefore=6, spaceAfter=3, keepWithNext=1),
             "alert": ParagraphStyle("alert", parent=base, textColor=RED),
         }
     return _styles
 
 
 def _p(text: Any, style: str = "cell") -> Paragraph:
-    return Paragraph(pdf_fonts.markup("" if text is None else str(text)), _style()[style])
+    st = _style()[style]
+    return Paragraph(pdf_fonts.markup("" if text is None else str(text), st.fontName), st)
+
+
+def _fit(widths) -> list[float]:
+    """Column widths scaled to the text width of the official page."""
+    total = sum(widths)
+    return [w * doc.TEXT_W / total for w in widths]
 
 
 def _table(header: list[str], rows: list[list[Any]], widths: list[float]) -> Table:
     data = [[_p(h) for h in header]] + [[_p(c) for c in row] for row in rows]
-    table = Table(data, colWidths=widths, repeatRows=1)
+    # splitInRow=0: a row never splits across pages; the header repeats.
+    table = Table(data, colWidths=_fit(widths), repeatRows=1, splitInRow=0)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]))
     return table
 
 
-def _pairs(pairs: list[tuple[str, Any]], widths=(45 * mm, 125 * mm)) -> Table:
-    table = Table([[_p(k), _p(v)] for k, v in pairs], colWidths=list(widths))
+def _pairs(pairs: list[tuple[str, Any]], widths=(45 * mm, 125 * mm), style: str = "cell"
+           ) -> Table:
+    table = Table([[_p(k, style), _p(v, style)] for k, v in pairs], colWidths=_fit(widths))
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("BACKGROUND", (0, 0), (0, -1), HEAD),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -124,36 +151,40 @@ def qr_matrix(text: str) -> tuple:
 
 
 def qr_text(meta: dict[str, Any]) -> str:
-    """What the QR code holds: enough to verify without typing."""
-    return f"CREDIT-DESK-VERIFY {meta['number']} {meta['verify_code']}"
+    """What the QR code holds: the signed facts line (verification.py), which
+    ``credit-desk verify-report`` takes as it is."""
+    return meta["qr_text"]
 
 
 def render(meta: dict[str, Any], content: dict[str, Any]) -> bytes:
     s = _style()
     story: list[Any] = []
     # ------------------------------------------------------------ cover
-    story += [Spacer(1, 30 * mm), _p(translate("Report", "Credit Report"), "title"),
-              _p(content["name"], "subtitle"), Spacer(1, 14 * mm)]
+    story += [Spacer(1, 18 * mm), _p(translate("Report", "Credit Report"), "title"),
+              Spacer(1, 6 * mm), _p(content["name"], "subtitle"), Spacer(1, 12 * mm)]
     story.append(_pairs([
         (translate("Report", "Report number"), meta["number"]),
-        (translate("Report", "Date of issue"), meta["issued_on"]),
+        (translate("Report", "Date of issue"), doc.chinese_date(meta["issued_on"])),
         (translate("Report", "Requester"), meta["requester"]),
         (translate("Report", "Purpose"), meta["purpose"]),
-        (translate("Report", "Valid until"), meta["valid_until"]),
-        (translate("Report", "Issuing body"), meta["issuing_body"]),
+        (translate("Report", "Valid until"), doc.chinese_date(meta["valid_until"])),
         (translate("Report", "Issued by"), meta["operator_name"]),
         (translate("Report", "Verification code"), meta["verify_code"]),
-    ]))
-    story.append(Spacer(1, 10 * mm))
+    ], widths=(40 * mm, 116 * mm), style="cover"))
+    story.append(Spacer(1, 8 * mm))
     matrix = qr_matrix(qr_text(meta))
-    qr = QrFlowable(matrix, 32 * mm)
-    verify_note = _p(translate("Report", "To verify this report, scan the QR code or give the verification code "
-                       "{code} to the issuing body (credit-desk verify-report {code}). The "
-                       "register says whether the report is genuine and still current.")
-                     .format(code=meta["verify_code"]), "small")
-    cover_box = Table([[qr, verify_note]], colWidths=[38 * mm, 132 * mm])
-    cover_box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    story += [cover_box, PageBreak()]
+    qr = QrFlowable(matrix, 34 * mm)
+    verify_note = _p(translate(
+        "Report", "To verify this report, scan the QR code into credit-desk verify-report or "
+                  "the offline verifier page, or give the verification code {code} to the "
+                  "issuing office. The answer states the facts this report printed.")
+        .format(code=meta["verify_code"]), "small")
+    cover_box = Table([[qr, verify_note]], colWidths=[40 * mm, doc.TEXT_W - 40 * mm])
+    cover_box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   ("FONTNAME", (0, 0), (-1, -1), FONT)]))
+    story += [cover_box, Spacer(1, 14 * mm),
+              _p(meta["issuing_body"], "signature"),
+              _p(doc.chinese_date(meta["issued_on"]), "signature"), PageBreak()]
     # ------------------------------------------------------------ notes
     story.append(_p(translate("Report", "1. Notes on scope and sources"), "h1"))
     story.append(_p(meta["scope_note"], "base"))
@@ -168,14 +199,15 @@ def render(meta: dict[str, Any], content: dict[str, Any]) -> bytes:
     current = content["current_rating"]
     if current:
         story.append(_pairs([
-            (translate("Report", "Grade"), current.get("grade") or ""),
+            (translate("Report", "Grade"), current.get("outcome") or current.get("grade") or ""),
             (translate("Report", "Score"), current.get("score") if current.get("score") is not None else ""),
             (translate("Report", "Campaign year"), current.get("campaign_year") or ""),
             (translate("Report", "Status"), current.get("status") or ""),
             (translate("Report", "Decided on"), str(current.get("decided_at") or "")[:10]),
         ]))
     else:
-        story.append(_p(translate("Report", "Not rated."), "base"))
+        story.append(_p(translate("Report", "Not rated: no rating of this subject has been "
+                                            "decided."), "base"))
     story.append(_p(translate("Report", "2.3 List status"), "h2"))
     status = content["list_status"]
     if status["listed"]:
@@ -210,7 +242,7 @@ def render(meta: dict[str, Any], content: dict[str, Any]) -> bytes:
                 _p(group["label"], "base"),
                 _table([translate("Report", "Decision date"), translate("Report", "Record"), translate("Report", "Polarity"), translate("Report", "Source"),
                         translate("Report", "Document number"), translate("Report", "Publicity until"), translate("Report", "Status")], rows,
-                       [20 * mm, 40 * mm, 19 * mm, 27 * mm, 27 * mm, 20 * mm, 17 * mm])]))
+                       [24 * mm, 44 * mm, 13 * mm, 24 * mm, 22 * mm, 24 * mm, 13 * mm])]))
     else:
         story.append(_p(translate("Report", "No published credit records."), "base"))
     story.append(_p(translate("Report", "3.2 Ratings history"), "h2"))
@@ -218,7 +250,8 @@ def render(meta: dict[str, Any], content: dict[str, Any]) -> bytes:
         story.append(_table([translate("Report", "Campaign year"), translate("Report", "Scheme version"), translate("Report", "Score"), translate("Report", "Grade"),
                              translate("Report", "Status"), translate("Report", "Decided on")],
                             [[r.get("campaign_year"), r.get("scheme_version"), r.get("score"),
-                              r.get("grade"), r.get("status"), str(r.get("decided_at") or "")[:10]]
+                              r.get("outcome") or r.get("grade"), r.get("status"),
+                              str(r.get("decided_at") or "")[:10]]
                              for r in content["ratings"]],
                             [25 * mm, 30 * mm, 20 * mm, 20 * mm, 40 * mm, 35 * mm]))
     else:
@@ -250,35 +283,36 @@ def render(meta: dict[str, Any], content: dict[str, Any]) -> bytes:
     if not content["repairs"] and not content["objections"]:
         story.append(_p(translate("Report", "No repairs or objections."), "base"))
     # ------------------------------------------------------------ issuing body
-    story.append(Spacer(1, 8 * mm))
+    story.append(Spacer(1, 6 * mm))
     story.append(KeepTogether([
         _p(translate("Report", "4. Issuing body"), "h1"),
         _pairs([(translate("Report", "Issuing body"), meta["issuing_body"]),
-                (translate("Report", "Date of issue"), meta["issued_on"]),
+                (translate("Report", "Date of issue"), doc.chinese_date(meta["issued_on"])),
                 (translate("Report", "Verification code"), meta["verify_code"])]),
         Spacer(1, 4 * mm),
-        Table([[QrFlowable(matrix, 24 * mm),
-                _p(translate("Report", "(seal) {body}").format(body=meta["issuing_body"]), "base")]],
-              colWidths=[30 * mm, 140 * mm]),
+        Table([[QrFlowable(matrix, 30 * mm),
+                [_p(translate("Report", "(seal)"), "signature"),
+                 _p(meta["issuing_body"], "signature"),
+                 _p(doc.chinese_date(meta["issued_on"]), "signature")]]],
+              colWidths=[36 * mm, doc.TEXT_W - 36 * mm],
+              style=[("VALIGN", (0, 0), (-1, -1), "BOTTOM")]),
         _p(translate("Report", "End of report."), "small"),
     ]))
 
     buffer = io.BytesIO()
-    footer = translate("Report", "Report {number} · verification code {code} · page {page}")
+    header = translate("Report", "Credit report {number}").format(number=meta["number"])
 
-    def on_page(canvas, doc):
+    def on_page(canvas, document):
         canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.line(20 * mm, 14 * mm, A4[0] - 20 * mm, 14 * mm)
-        pdf_fonts.draw_string(canvas, 20 * mm, 9 * mm, footer.format(
-            number=meta["number"], code=meta["verify_code"], page=doc.page), 7.5)
+        canvas.setFillColor(INK)
+        pdf_fonts.draw_right(canvas, doc.PAGE_W - doc.RIGHT_MARGIN,
+                             doc.PAGE_H - doc.TOP_MARGIN + 8 * mm, header, 10.5)
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
-                            topMargin=18 * mm, bottomMargin=20 * mm,
-                            title=translate("Report", "Credit Report") + " " + meta["number"],
-                            author=meta["issuing_body"], subject=meta["purpose"],
-                            creator="Township Credit Desk", invariant=False)
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    document = doc.official_doc(
+        buffer, title=translate("Report", "Credit Report") + " " + meta["number"],
+        author=meta["issuing_body"], subject=meta["purpose"])
+    document.build(story, onFirstPage=on_page, onLaterPages=on_page,
+                   canvasmaker=doc.NumberedCanvas)
     del s
     return buffer.getvalue()

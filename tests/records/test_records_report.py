@@ -145,9 +145,10 @@ def test_qr_code_on_the_printed_cover_leads_to_the_register(demo_db, op, househo
     image = Image.open(next(tmp_path.glob("cover*.png"))).convert("L")
     texts = [c.text for c in zxingcpp.read_barcodes(image)
              if c.format == zxingcpp.BarcodeFormat.QRCode]
-    assert texts == [f"CREDIT-DESK-VERIFY {row['number']} {row['verify_code']}"]
-    code = texts[0].split()[-1]
-    assert verify_report(demo_db, code)["current"]
+    # The QR code holds the signed facts line, which verification takes as it is.
+    assert texts == [row["qr_text"]] and texts[0].startswith("CREDIT-DESK-REPORT/1 ")
+    answer = verify_report(demo_db, texts[0])
+    assert answer["genuine"] and answer["current"], answer["message"]
 
 
 def test_every_excel_export_is_logged(demo_db, op, tmp_path):
@@ -162,14 +163,15 @@ def test_every_excel_export_is_logged(demo_db, op, tmp_path):
 def test_report_carries_ratings_history_and_commitments(demo_db, op, tmp_path):
     row = demo_db.execute(
         "SELECT h.id FROM household h WHERE h.id IN (SELECT subject_id FROM rating) "
-        "AND h.id IN (SELECT subject_id FROM commitment_letter) LIMIT 1").fetchone()
+        "AND h.id IN (SELECT subject_id FROM commitment_letter WHERE status = 'signed') "
+        "LIMIT 1").fetchone()
     if row is None:
         pytest.skip("the demo has no household with both a rating and a letter")
     out = tmp_path / "r.pdf"
     issue_report(demo_db, op, row[0], purpose="贷款审批", output=out)
     text = pdf_text(out).replace("\n", "")
-    letter = demo_db.execute("SELECT number FROM commitment_letter WHERE subject_id = ?",
-                             row).fetchone()[0]
+    letter = demo_db.execute("SELECT number FROM commitment_letter WHERE subject_id = ? "
+                             "AND status = 'signed'", row).fetchone()[0]
     year = demo_db.execute("SELECT c.campaign_year FROM rating r JOIN rating_campaign c "
                            "ON c.id = r.campaign_id WHERE r.subject_id = ?", row).fetchone()[0]
     assert letter in text and str(year) in text

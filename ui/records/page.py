@@ -9,7 +9,6 @@ log tab only searches: there is no way here to change or delete an entry.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -423,6 +422,8 @@ class ReportsTab(QWidget):
         self.requester = QLineEdit()
         self.requester.setPlaceholderText(self.tr("e.g. the bank asking; empty: the subject"))
         self.output = QLineEdit()
+        self.output.setPlaceholderText(self.tr("empty: the reports folder, file named by the "
+                                               "report number"))
         browse = QPushButton(self.tr("Choose…"))
         out_row = QHBoxLayout()
         out_row.addWidget(self.output)
@@ -446,6 +447,18 @@ class ReportsTab(QWidget):
         verify_row.addWidget(self.code)
         verify_row.addWidget(self.verify_button)
         layout.addLayout(verify_row)
+        self.code.setPlaceholderText(self.tr("Scan the report's QR code here, or type its "
+                                             "verification code, e.g. 7K3M-Q9XA"))
+        self.code.returnPressed.connect(self.verify)
+        file_row = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open report"))
+        self.open_button.setObjectName("records-open-report")
+        self.print_file_button = QPushButton(self.tr("Print report…"))
+        self.print_file_button.setObjectName("records-print-report-file")
+        file_row.addWidget(self.open_button)
+        file_row.addWidget(self.print_file_button)
+        file_row.addStretch(1)
+        layout.addLayout(file_row)
         self.model = _rows_model([
             (self.tr("Report number"), lambda r: r["number"]),
             (self.tr("Subject"), lambda r: r["subject_name"]),
@@ -462,6 +475,8 @@ class ReportsTab(QWidget):
         browse.clicked.connect(self.choose_file)
         self.print_button.clicked.connect(self.print_report)
         self.verify_button.clicked.connect(self.verify)
+        self.open_button.clicked.connect(self.open_selected)
+        self.print_file_button.clicked.connect(self.print_selected)
 
     def reload(self) -> None:
         self.model.set_rows(report.reports(self.page.ctx.ui_db))
@@ -473,12 +488,49 @@ class ReportsTab(QWidget):
             self.output.setText(path)
 
     def _default_path(self) -> Path:
-        folder = self.page.ctx.data.root / "reports"
-        return folder / f"credit-report-{dt.date.today().isoformat()}.pdf"
+        """The reports folder: each report is saved there under its own number."""
+        return self.page.ctx.data.root / "reports"
+
+    def report_path(self, row: dict) -> Path:
+        return self._default_path() / f"{row['number']}.pdf"
+
+    def selected_report(self) -> dict | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row(index.row())
+
+    def open_selected(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        row = self.selected_report()
+        path = self.report_path(row) if row else None
+        if path is None or not path.exists():
+            self.message.setText(self.tr("Select a report saved in the reports folder first."))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def print_selected(self, printer=None) -> int:
+        """Send the selected report to a printer (the print dialog unless one is given)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ui.letters.widgets import print_pdf
+
+        row = self.selected_report()
+        path = self.report_path(row) if row else None
+        if path is None or not path.exists():
+            self.message.setText(self.tr("Select a report saved in the reports folder first."))
+            return 0
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+                return 0
+        return print_pdf(path, printer)
 
     def print_report(self) -> None:
         output = Path(self.output.text().strip() or self._default_path())
-        output.parent.mkdir(parents=True, exist_ok=True)
+        (output if not output.suffix else output.parent).mkdir(parents=True, exist_ok=True)
         subject, purpose = self.subject.text(), self.purpose.currentText()
         self.print_button.setEnabled(False)
         self.message.setText(self.tr("Printing…"))

@@ -725,10 +725,6 @@
         <translation>报告用途，例如 贷款审批（记入查询使用登记，并决定是否脱敏）</translation>
     </message>
     <message>
-        <source>PDF file to write</source>
-        <translation>输出的 PDF 文件</translation>
-    </message>
-    <message>
         <source>who asked for the report (default: the subject)</source>
         <translation>报告申请人（默认为信用主体本人）</translation>
     </message>
@@ -741,16 +737,40 @@
         <translation>核验纸质信用报告是否真实、是否仍然有效</translation>
     </message>
     <message>
-        <source>verification code printed on the report (or the report number)</source>
-        <translation>报告上印的核验码（或报告编号）</translation>
+        <source>folder to write the PDF to (named by the report number), or a PDF file</source>
+        <translation>保存报告的文件夹（文件以报告编号命名），或一个 PDF 文件名</translation>
+    </message>
+    <message>
+        <source>the text of the report&apos;s QR code, its verification code or the report number</source>
+        <translation>报告二维码的内容、核验码或报告编号</translation>
+    </message>
+    <message>
+        <source>read the QR code from a photo or scan of the report</source>
+        <translation>从报告的照片或扫描图中读取二维码</translation>
     </message>
     <message>
         <source>also check that this PDF file is exactly the one issued</source>
         <translation>同时核对该 PDF 文件与出具时是否完全一致</translation>
     </message>
     <message>
+        <source>also trust this township public key (base64), or the keys listed in this file (one &quot;name key&quot; a line)</source>
+        <translation>同时信任此乡镇公钥（base64），或此文件中列出的公钥（每行“名称 公钥”）</translation>
+    </message>
+    <message>
+        <source>check only the QR code&apos;s signature, without the register (a bank)</source>
+        <translation>只核验二维码签名，不需要登记库（供银行使用）</translation>
+    </message>
+    <message>
         <source>print JSON</source>
         <translation>以 JSON 输出</translation>
+    </message>
+    <message>
+        <source>write the offline HTML page that checks a report&apos;s QR code (for banks)</source>
+        <translation>生成离线核验网页，用于核验报告二维码（供银行使用）</translation>
+    </message>
+    <message>
+        <source>also trust this township public key (base64), or the keys in this file</source>
+        <translation>同时信任此乡镇公钥（base64），或此文件中的公钥</translation>
     </message>
     <message>
         <source>search the query and use log (who viewed, printed or exported what)</source>
@@ -787,6 +807,14 @@
     <message>
         <source>Credit report {number} for {name} ({masked}) written to {path}. Verification code: {code}; valid until {until}.</source>
         <translation>已出具 {name}（{masked}）的信用报告 {number}，保存到 {path}。核验码：{code}；有效期至 {until}。</translation>
+    </message>
+    <message>
+        <source>Give the QR code&apos;s text, the verification code, or --scan IMAGE.</source>
+        <translation>请提供二维码内容、核验码，或用 --scan 指定图片。</translation>
+    </message>
+    <message>
+        <source>Verifier page written to {path}. Open it in a browser; it needs no network.</source>
+        <translation>核验网页已保存到 {path}。用浏览器打开即可，无需联网。</translation>
     </message>
     <message>
         <source>No log entries match.</source>
@@ -1015,10 +1043,6 @@
 <context>
     <name>Report</name>
     <message>
-        <source>{township} Credit Information Service</source>
-        <translation>{township}信用信息服务站</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名称/姓名</translation>
     </message>
@@ -1071,6 +1095,22 @@
         <translation>经营范围</translation>
     </message>
     <message>
+        <source>removed from the credit households</source>
+        <translation>已摘牌，不再是信用户</translation>
+    </message>
+    <message>
+        <source>not yet decided</source>
+        <translation>尚未审定</translation>
+    </message>
+    <message>
+        <source>not a credit household: veto ({reason})</source>
+        <translation>不评为信用户：一票否决（{reason}）</translation>
+    </message>
+    <message>
+        <source>not a credit household: score below the lowest grade</source>
+        <translation>不评为信用户：得分未达最低等级</translation>
+    </message>
+    <message>
         <source>Enter the purpose of the report (e.g. 贷款审批): a report is only issued for a stated purpose.</source>
         <translation>请填写报告用途（例如 贷款审批）：信用报告只为载明的用途出具。</translation>
     </message>
@@ -1079,12 +1119,20 @@
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
+        <source>A file {path} is already there; move it away before issuing the report.</source>
+        <translation>文件 {path} 已存在，请先移走再出具报告。</translation>
+    </message>
+    <message>
         <source>credit reports</source>
         <translation>信用报告</translation>
     </message>
     <message>
         <source>No report with the code {code} was issued here: the report is NOT genuine.</source>
         <translation>本系统未出具过核验码为 {code} 的报告：该报告不是真实报告。</translation>
+    </message>
+    <message>
+        <source>the QR code&apos;s facts differ from the report that was issued</source>
+        <translation>二维码载明的事实与出具的报告不一致</translation>
     </message>
     <message>
         <source>the file differs from the report that was issued (it has been changed)</source>
@@ -1103,12 +1151,16 @@
         <translation>报告 {number} 不是真实报告：{problems}。</translation>
     </message>
     <message>
-        <source>Report {number} was issued here but is no longer current: {problems}. Ask for a new report.</source>
-        <translation>报告 {number} 确由本系统出具，但已不是最新：{problems}。请重新出具报告。</translation>
+        <source>Report {number} was issued here but is no longer current: {problems}. Ask for a new report. It printed: {facts}.</source>
+        <translation>报告 {number} 确由本单位出具，但已不是最新：{problems}。请重新出具报告。该报告载明：{facts}。</translation>
     </message>
     <message>
-        <source>Report {number} is genuine and current: issued on {issued} for {name} ({purpose}), valid until {until}.</source>
-        <translation>报告 {number} 真实有效：{issued} 为 {name} 出具（用途：{purpose}），有效期至 {until}。</translation>
+        <source>Report {number} is genuine and current: {facts}; purpose {purpose}, valid until {until}. Any other fact on the paper means it was altered.</source>
+        <translation>报告 {number} 真实有效：{facts}；用途 {purpose}，有效期至 {until}。纸面内容如与此不符，即为篡改。</translation>
+    </message>
+    <message>
+        <source>subject {name}, issued on {issued}</source>
+        <translation>信用主体 {name}，出具日期 {issued}</translation>
     </message>
     <message>
         <source>Credit Report</source>
@@ -1135,6 +1187,14 @@
         <translation>有效期至</translation>
     </message>
     <message>
+        <source>To verify this report, scan the QR code into credit-desk verify-report or the offline verifier page, or give the verification code {code} to the issuing office. The answer states the facts this report printed.</source>
+        <translation>核验本报告：用 credit-desk verify-report 或离线核验网页扫描二维码，或向出具单位提供核验码 {code}。核验结果会列明本报告载明的事实。</translation>
+    </message>
+    <message>
+        <source>Not rated: no rating of this subject has been decided.</source>
+        <translation>未评定：该主体尚无已审定的信用评定。</translation>
+    </message>
+    <message>
         <source>Issuing body</source>
         <translation>出具单位</translation>
     </message>
@@ -1145,10 +1205,6 @@
     <message>
         <source>Verification code</source>
         <translation>核验码</translation>
-    </message>
-    <message>
-        <source>To verify this report, scan the QR code or give the verification code {code} to the issuing body (credit-desk verify-report {code}). The register says whether the report is genuine and still current.</source>
-        <translation>核验方法：扫描二维码，或向出具单位提供核验码 {code}（credit-desk verify-report {code}），系统将答复本报告是否真实、是否仍为最新。</translation>
     </message>
     <message>
         <source>1. Notes on scope and sources</source>
@@ -1189,10 +1245,6 @@
     <message>
         <source>Decided on</source>
         <translation>决定日期</translation>
-    </message>
-    <message>
-        <source>Not rated.</source>
-        <translation>未参加评定或未评定等级。</translation>
     </message>
     <message>
         <source>2.3 List status</source>
@@ -1355,16 +1407,44 @@
         <translation>四、出具单位</translation>
     </message>
     <message>
-        <source>(seal) {body}</source>
-        <translation>（盖章）{body}</translation>
+        <source>(seal)</source>
+        <translation>（盖章）</translation>
+    </message>
+    <message>
+        <source>Credit report {number}</source>
+        <translation>信用报告 {number}</translation>
     </message>
     <message>
         <source>End of report.</source>
         <translation>—— 报告结束 ——</translation>
     </message>
     <message>
-        <source>Report {number} · verification code {code} · page {page}</source>
-        <translation>报告编号 {number} · 核验码 {code} · 第 {page} 页</translation>
+        <source>it is signed by a key this computer does not know ({key})</source>
+        <translation>签名密钥不在本机信任的密钥中（{key}）</translation>
+    </message>
+    <message>
+        <source>the signature does not match the printed facts (they have been changed)</source>
+        <translation>签名与载明的事实不符（内容已被改动）</translation>
+    </message>
+    <message>
+        <source>subject {subject} ({id}), issued on {date}, current grade {grade}, lists: {lists}, records: {positive} positive, {negative} negative, {neutral} basic</source>
+        <translation>信用主体 {subject}（{id}），出具日期 {date}，当前信用等级 {grade}，名单状态 {lists}，守信记录 {positive} 条、失信记录 {negative} 条、基础信息 {neutral} 条</translation>
+    </message>
+    <message>
+        <source>This is not the QR code of a credit report (or it was cut short).</source>
+        <translation>这不是信用报告的二维码（或内容不完整）。</translation>
+    </message>
+    <message>
+        <source>Report {number}: the signature of {signer} is valid. The report must say: {facts}.</source>
+        <translation>报告 {number}：{signer} 的签名有效。纸面报告须载明：{facts}。</translation>
+    </message>
+    <message>
+        <source>Report {number} is NOT genuine: {why}.</source>
+        <translation>报告 {number} 不是真实报告：{why}。</translation>
+    </message>
+    <message>
+        <source>No credit report QR code was found in {path}. Scan the report again, flat and in focus.</source>
+        <translation>在 {path} 中没有找到信用报告二维码。请把报告放平、对准焦距后重新扫描。</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1456,10 @@
     <message>
         <source>e.g. the bank asking; empty: the subject</source>
         <translation>例如申请查询的银行；留空为本人</translation>
+    </message>
+    <message>
+        <source>empty: the reports folder, file named by the report number</source>
+        <translation>留空：保存到报告文件夹，文件以报告编号命名</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -1410,6 +1494,18 @@
         <translation>核验报告</translation>
     </message>
     <message>
+        <source>Scan the report&apos;s QR code here, or type its verification code, e.g. 7K3M-Q9XA</source>
+        <translation>在此扫描报告二维码，或输入核验码，例如 7K3M-Q9XA</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>打印报告…</translation>
+    </message>
+    <message>
         <source>Report number</source>
         <translation>报告编号</translation>
     </message>
@@ -1436,6 +1532,10 @@
     <message>
         <source>Save credit report</source>
         <translation>保存信用报告</translation>
+    </message>
+    <message>
+        <source>Select a report saved in the reports folder first.</source>
+        <translation>请先选择一份保存在报告文件夹中的报告。</translation>
     </message>
     <message>
         <source>Printing…</source>

@@ -502,6 +502,10 @@
         <translation>删除…</translation>
     </message>
     <message>
+        <source>Credit report verification</source>
+        <translation>信用报告核验</translation>
+    </message>
+    <message>
         <source>{n} found</source>
         <translation>找到 {n} 条</translation>
     </message>
