@@ -61,10 +61,16 @@ def office_name(db: Database) -> str:
     return default_office_name(township["name"] if township else "")
 
 
-def set_office_name(db: Database, name: str) -> str:
-    """Configure the office name printed on letters, reports and notices."""
+def set_office_name(db: Database, name: str, operator_id: str | None = None) -> str:
+    """Configure the office name printed on letters, reports and notices
+    (administrators and township officials)."""
     from app.errors import UserError
 
+    if operator_id is not None:
+        row = db.execute("SELECT role FROM app_user WHERE id = ?", [operator_id]).fetchone()
+        if not row or row[0] not in ("admin", "official"):
+            raise UserError(translate("Documents", "Only an administrator or a township "
+                                                   "official may change the issuing office."))
     name = " ".join((name or "").split())
     if not name:
         raise UserError(translate("Documents", "Enter the issuing office's full name, e.g. "

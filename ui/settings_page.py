@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox, QLabel,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from app import documents
 from app.i18n import LANGUAGES, current_language
 from app.logs import log_file
 from app.users import display_name, get_user
@@ -37,6 +38,22 @@ class SettingsPage(QWidget):
         form.addRow("", self.language_note)
         layout.addWidget(box)
 
+        box = QGroupBox(self.tr("Printed documents"))
+        form = QFormLayout(box)
+        row = QHBoxLayout()
+        self.office = QLineEdit(documents.office_name(ctx.ui_db))
+        self.office.setObjectName("issuing-office")
+        self.office_save = QPushButton(self.tr("Save"))
+        row.addWidget(self.office, 1)
+        row.addWidget(self.office_save)
+        form.addRow(self.tr("Issuing office"), row)
+        self.office_note = QLabel(self.tr("Printed on every letter, credit report and notice "
+                                          "list."))
+        self.office_note.setWordWrap(True)
+        form.addRow("", self.office_note)
+        self.office_save.clicked.connect(self.save_office)
+        layout.addWidget(box)
+
         box = QGroupBox(self.tr("This computer"))
         form = QFormLayout(box)
         user = get_user(ctx.ui_db, ctx.operator_id)
@@ -47,6 +64,12 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Log file"), QLabel(str(log_file(ctx.data))))
         layout.addWidget(box)
         layout.addStretch(1)
+
+    def save_office(self) -> None:
+        WriteOp(self, documents.set_office_name, self.office.text(),
+                operator_id=self.ctx.operator_id).success(
+            lambda saved: self.office_note.setText(self.tr("Saved: {name}.").format(name=saved))
+        ).failure(self.office_note.setText).run(self.ctx.ops)
 
     def _language_changed(self, _index: int) -> None:
         language = self.language.currentData()

@@ -389,6 +389,17 @@ class Validator:
             "document_number", "decision_date", "publicity_end", "status")}
         self._take(out, record_rules.check(typed, self.look.policy, today=self.today), col)
         category = v["category"]
+        if v.get("polarity") == "negative" and not v.get("severity") \
+                and not any(p.column == col("severity") for p in out.problems):
+            out.reject(col("severity"), translate(
+                "Excel", "A negative record needs a severity: write 轻微, 一般 or 严重."))
+        if v.get("polarity") == "negative" and v.get("severity") and v.get("decision_date") \
+                and not v.get("publicity_end"):
+            # As a record typed in the form: public for its severity's default period.
+            band = self.look.policy["publicity"][v["severity"]]
+            v["publicity_end"] = credit_policy.add_months(
+                dt.date.fromisoformat(v["decision_date"]), int(band["default_months"])
+            ).isoformat()
         if subject_id and category and v.get("decision_date"):
             out.key = "|".join((subject_id, category, v["document_number"] or v["title"],
                                 v["decision_date"]))

@@ -1,8 +1,12 @@
 """Printouts: the village notice list (公示名单) and the campaign summary.
 
-The notice list goes on the village board: names, village group, masked ID
-numbers (510***********123X), the proposed grade, the notice period and
-where to object. Printing it is logged in the query and use log (it carries
+The notice list goes on the village board, on the official page (GB/T
+9704 margins, serif, bold 22 pt title, 第 x 页 共 y 页): names, village group,
+masked ID numbers (510***********123X), the proposed grade, the notice
+period and where to object. The count it states is the number of rows under
+it; households not proposed as credit households (a veto, a score below the
+lowest grade) are listed under their own heading with the reason. Rows go by
+village group, then by the pinyin of the name. Printing it is logged in the query and use log (it carries
 personal information). The summary (per village: households, rated, by
 grade, credit share, on-time rate, NPL ratio, verdict; then the township) is
 a landscape PDF and an Excel sheet.
@@ -20,7 +24,8 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (CondPageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
+                                TableStyle)
 from sqlite_utils import Database
 
 from app import pdf_fonts
@@ -100,11 +105,17 @@ def _place_names(db: Database, village_id: str) -> tuple[str, str]:
 
 
 def notice_rows(db: Database, notice_id: str) -> list[dict[str, Any]]:
-    return list(db.query(
-        "SELECT h.head_name, h.head_id_number, g.name AS group_name, r.grade, r.veto, r.subject_id "
+    """The notice's households by village group, then by the pinyin of the name."""
+    from app.pinyin import name_syllables
+
+    rows = list(db.query(
+        "SELECT h.head_name, h.head_id_number, g.name AS group_name, g.code AS group_code, "
+        "r.grade, r.veto, r.score, r.subject_id "
         "FROM rating r JOIN household h ON h.id = r.subject_id "
-        "LEFT JOIN place g ON g.id = h.group_id WHERE r.notice_id = ? "
-        "ORDER BY (r.grade IS NULL), g.code, h.head_name", [notice_id]))
+        "LEFT JOIN place g ON g.id = h.group_id WHERE r.notice_id = ?", [notice_id]))
+    rows.sort(key=lambda r: (r["group_code"] or "", name_syllables(r["head_name"] or ""),
+                             r["head_name"] or "", r["head_id_number"] or ""))
+    return rows
 
 
 def notice_pdf(db: Database, operator_id: str, campaign_id: str, village_id: str,
@@ -117,48 +128,132 @@ def notice_pdf(db: Database, operator_id: str, campaign_id: str, village_id: str
     return notice_pdf_for(db, operator_id, notice["id"], path)
 
 
+def _notice_styles() -> dict[str, ParagraphStyle]:
+    from app import documents as doc
+
+    serif = pdf_fonts.register(pdf_fonts.SERIF)
+    bold = pdf_fonts.register(pdf_fonts.BOLD)
+    body = ParagraphStyle("notice-body", fontName=serif, fontSize=doc.BODY_SIZE,
+                          leading=doc.BODY_LEADING, firstLineIndent=2 * doc.BODY_SIZE,
+                          wordWrap="CJK")
+    return {
+        "title": ParagraphStyle("notice-title", fontName=bold, fontSize=doc.TITLE_SIZE,
+                                leading=doc.TITLE_SIZE * 1.5, alignment=TA_CENTER,
+                                wordWrap="CJK", spaceAfter=doc.BODY_LEADING * 0.5),
+        "body": body,
+        "heading": ParagraphStyle("notice-heading", parent=body, fontName=bold,
+                                  firstLineIndent=0, spaceBefore=6),
+        "cell": ParagraphStyle("notice-cell", fontName=serif, fontSize=12, leading=17,
+                               wordWrap="CJK"),
+        "right": ParagraphStyle("notice-right", parent=body, firstLineIndent=0,
+                                alignment=TA_RIGHT),
+    }
+
+
+def _notice_table(data: list[list[Any]], widths: list[float], styles) -> Table:
+    from app import documents as doc
+
+    total = sum(widths)
+    cells = [[_p(c, styles["cell"]) for c in row] for row in data]
+    table = Table(cells, colWidths=[w * doc.TEXT_W / total for w in widths], repeatRows=1,
+                  splitInRow=0)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), styles["cell"].fontName),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return table
+
+
+def _not_credit_reason(row: dict[str, Any]) -> str:
+    if row["veto"]:
+        return translate("Rating", "veto: {reason}").format(reason=row["veto"])
+    return translate("Rating", "score {score}, below the lowest grade").format(
+        score=f"{row['score']:g}")
+
+
 def notice_pdf_for(db: Database, operator_id: str, notice_id: str,
                    path: str | os.PathLike) -> Path:
+    from app import documents as doc
+
     notice = get_notice(db, notice_id)
     campaign = get_campaign(db, notice["campaign_id"])
     scheme = campaign_scheme(db, campaign)
     village, township = _place_names(db, notice["village_id"])
     rows = notice_rows(db, notice_id)
-    s = _styles()
+    s = _notice_styles()
     days = (dt.date.fromisoformat(notice["end_date"])
             - dt.date.fromisoformat(notice["start_date"])).days + 1
     title = translate("Rating", "{township}{village} {year} credit household rating: public "
                                 "notice").format(township=township, village=village,
                                                  year=campaign["campaign_year"])
     credit = [r for r in rows if r["grade"]]
+    others = [r for r in rows if not r["grade"]]
     intro = translate(
         "Rating", "After the households' declarations and the first review by the village "
                   "evaluation group, the {n} households below are proposed as credit households "
                   "of the grades shown, under the rating scheme {scheme} ({version}). The notice "
                   "runs from {start} to {end} ({days} days). Anyone who objects may report it, "
                   "with facts, during the notice period to: {contact}.").format(
-        n=len(credit), scheme=scheme.name, version=scheme.version, start=notice["start_date"],
-        end=notice["end_date"], days=days, contact=notice["objection_contact"])
+        n=len(credit), scheme=scheme.name, version=scheme.version,
+        start=doc.chinese_date(notice["start_date"]), end=doc.chinese_date(notice["end_date"]),
+        days=days, contact=notice["objection_contact"])
     header = [translate("Rating", "No."), translate("Rating", "Head of household"),
               translate("Rating", "Village group"), translate("Rating", "ID number"),
               translate("Rating", "Proposed grade")]
     data: list[list[Any]] = [header]
-    for number, row in enumerate(rows, start=1):
-        grade = (f"{row['grade']}（{scheme.grade_label(row['grade'])}）" if row["grade"]
-                 else translate("Rating", "not rated"))
+    for number, row in enumerate(credit, start=1):
         data.append([number, row["head_name"], row["group_name"] or "",
-                     mask_id_number(row["head_id_number"]), grade])
-    text = "".join(str(c) for r in data for c in r) + title + intro
+                     mask_id_number(row["head_id_number"]),
+                     f"{row['grade']}（{scheme.grade_label(row['grade'])}）"])
+    other_data: list[list[Any]] = [[translate("Rating", "No."),
+                                    translate("Rating", "Head of household"),
+                                    translate("Rating", "Village group"),
+                                    translate("Rating", "ID number"),
+                                    translate("Rating", "Reason")]]
+    for number, row in enumerate(others, start=1):
+        other_data.append([number, row["head_name"], row["group_name"] or "",
+                           mask_id_number(row["head_id_number"]), _not_credit_reason(row)])
+    office = doc.office_name(db)
+    signer = translate("Rating", "{village} villagers' committee").format(village=village)
+    text = "".join(str(c) for r in data + other_data for c in r) + title + intro + office
     pdf_fonts.check_printable(text, translate("Rating", "the notice list"))
-    story = [_p(title, s["title"]), _p(intro, s["base"]), Spacer(1, 5 * mm),
-             _grid(data, [14 * mm, 38 * mm, 30 * mm, 50 * mm, 46 * mm], s), Spacer(1, 10 * mm),
-             _p(translate("Rating", "{village} villagers' committee · {township} credit office")
-                .format(village=village, township=township), s["right"]),
-             _p(notice["start_date"], s["right"])]
-    out = _write(path, story, title)
+    widths = [12, 28, 22, 50, 38]
+    # A heading never ends a page alone: it starts a new page unless the
+    # heading, the table's header and a few rows fit.
+    keep = CondPageBreak(4 * doc.BODY_LEADING)
+    story: list[Any] = [_p(title, s["title"]), _p(intro, s["body"]), Spacer(1, 3 * mm), keep,
+                        _p(translate("Rating", "Proposed credit households ({n})").format(
+                            n=len(credit)), s["heading"]),
+                        _notice_table(data, widths, s)]
+    if others:
+        story += [Spacer(1, 4 * mm), CondPageBreak(4 * doc.BODY_LEADING),
+                  _p(translate("Rating", "Not proposed as credit households ({n})").format(
+                      n=len(others)), s["heading"]),
+                  _notice_table(other_data, [12, 28, 22, 50, 58], s)]
+    story += [Spacer(1, 10 * mm), _p(signer, s["right"]), _p(office, s["right"]),
+              _p(doc.chinese_date(notice["start_date"]), s["right"])]
+    out = _write_official(path, story, title)
     _log(db, operator_id, "print", translate("Rating", "credit household rating notice"),
          {"notice_id": notice_id, "village": village, "households": len(rows)})
     return out
+
+
+def _write_official(path: str | os.PathLike, story, title: str) -> Path:
+    from app import documents as doc
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(".printing-" + path.name)
+    try:
+        doc.official_doc(str(temp), title=title).build(story, canvasmaker=doc.NumberedCanvas)
+        os.replace(temp, path)
+    finally:
+        if temp.exists():
+            temp.unlink()
+    return path
 
 
 def _log(db: Database, operator_id: str, action: str, purpose: str, detail: dict) -> None:

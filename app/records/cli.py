@@ -53,6 +53,12 @@ def register(sub) -> None:
         "RecordsCLI", "also trust this township public key (base64), or the keys in this file"))
     page.set_defaults(func=cmd_verifier_page, needs_user=lambda args, data: data.exists())
 
+    office = sub.add_parser("issuing-office", help=translate(
+        "RecordsCLI", "show or set the issuing office printed on every letter, report and "
+                      "notice"))
+    office.add_argument("name", nargs="?", metavar="NAME")
+    office.set_defaults(func=cmd_issuing_office)
+
     log = sub.add_parser("query-log", help=translate(
         "RecordsCLI", "search the query and use log (who viewed, printed or exported what)"))
     log.add_argument("--subject", help=translate(
@@ -132,6 +138,19 @@ def cmd_verify(args, data: DataDir) -> int:
     else:
         print(result["message"])
     return 0 if ok else 1
+
+
+def cmd_issuing_office(args, data: DataDir) -> int:
+    from app import documents
+
+    db = _open(data)
+    try:
+        if args.name is not None:
+            documents.set_office_name(db, args.name, operator_id=default_operator_id(db))
+        print(documents.office_name(db))
+    finally:
+        db.close()
+    return 0
 
 
 def cmd_verifier_page(args, data: DataDir) -> int:

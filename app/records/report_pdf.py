@@ -253,7 +253,7 @@ def render(meta: dict[str, Any], content: dict[str, Any]) -> bytes:
                               r.get("outcome") or r.get("grade"), r.get("status"),
                               str(r.get("decided_at") or "")[:10]]
                              for r in content["ratings"]],
-                            [25 * mm, 30 * mm, 20 * mm, 20 * mm, 40 * mm, 35 * mm]))
+                            [18 * mm, 22 * mm, 14 * mm, 50 * mm, 24 * mm, 28 * mm]))
     else:
         story.append(_p(translate("Report", "No ratings on file."), "base"))
     story.append(_p(translate("Report", "3.3 Commitments and their fulfilment"), "h2"))

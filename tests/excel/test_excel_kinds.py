@@ -36,9 +36,10 @@ def test_several_sheets_households_members_organizations_records(db, operator, t
         "合作社": [["主体名称", "统一社会信用代码", "法人代表", "注册资金（万元）", "所在村"],
                  ["青龙柑橘专业合作社", COOP, "王建国", 50, "青龙村"],
                  ["老王家庭农场", FARM, "王建国", "10万元", "青龙村"]],
-        "信用记录": [["当事人", "证件号码", "信息类别", "事项", "决定日期", "来源单位"],
-                  ["王建国", HEAD, "失信被执行人", "拒不履行判决", "2026/3/15", "县人民法院"],
-                  ["青龙柑橘专业合作社", COOP, "表彰荣誉", "县级示范社", "2025年12月1日", "县农业农村局"]],
+        "信用记录": [["当事人", "证件号码", "信息类别", "事项", "决定日期", "来源单位", "严重程度"],
+                  ["王建国", HEAD, "失信被执行人", "拒不履行判决", "2026/3/15", "县人民法院", "严重"],
+                  ["青龙柑橘专业合作社", COOP, "表彰荣誉", "县级示范社", "2025年12月1日", "县农业农村局",
+                   None]],
     })
     plan = importer.inspect(db, path)
     assert [p.kind for p in plan.sheets] == ["households", "members", "organizations", "records"]
@@ -53,9 +54,11 @@ def test_several_sheets_households_members_organizations_records(db, operator, t
                          [COOP]).fetchone()[0]
     assert capital == 50 * 1_000_000
     records = {r[0]: r[1:] for r in db.execute(
-        "SELECT category, polarity, decision_date FROM credit_record")}
-    assert records["dishonest_judgment_debtor"] == ("negative", "2026-03-15")
-    assert records["honour"] == ("positive", "2025-12-01")
+        "SELECT category, polarity, decision_date, publicity_end FROM credit_record")}
+    # A negative record is public for its severity's period, as one typed in the form.
+    assert records["dishonest_judgment_debtor"][:2] == ("negative", "2026-03-15")
+    assert records["dishonest_judgment_debtor"][2] > "2027-03-15"
+    assert records["honour"] == ("positive", "2025-12-01", None)
     # The new negative record queued the household for rating review.
     assert db.execute("SELECT COUNT(*) FROM rating_flag").fetchone()[0] == 1
     again = importer.run(db, operator, importer.inspect(db, path), today=TODAY)
@@ -121,3 +124,24 @@ def test_mapping_correction_is_remembered_for_the_same_layout(db, operator, town
         ["户主姓名", "号码", "村子"], ["李秀英", SPOUSE, "青龙村"]]}))
     assert again.sheets[0].remembered
     assert again.sheets[0].field_columns() == {"head_name": 0, "head_id_number": 1, "village": 2}
+
+
+def test_imported_negative_records_get_their_publicity_end_from_severity(db, operator, township,
+                                                                        tmp_path):
+    from app import credit_policy
+    from app.records.records import publicity_end
+
+    path = write_xlsx(tmp_path / "记录.xlsx", {
+        "户主": [["村名", "户主", "公民身份号码"], ["青龙村", "王建国", HEAD]],
+        "信用记录": [["当事人", "证件号码", "信息类别", "事项", "决定日期", "严重程度"],
+                  ["王建国", HEAD, "水电气欠费", "拖欠水费", "2026/1/10", "轻微"],
+                  ["王建国", HEAD, "水电气欠费", "拖欠电费", "2026/2/10", None]]})
+    result = importer.run(db, operator, importer.inspect(db, path), today=TODAY)
+    # The row without a severity is refused, as the form refuses it; the other one is public
+    # until the end of its severity's period.
+    assert result["rejected"] == 1
+    end = db.execute("SELECT publicity_end FROM credit_record").fetchone()[0]
+    import datetime as dt
+
+    policy = credit_policy.load(db)
+    assert end == publicity_end(policy, "minor", dt.date(2026, 1, 10)).isoformat()

@@ -75,3 +75,47 @@ def test_summary_pdf_and_excel_carry_every_village(demo_db, tmp_path):
         assert row[2] == village["households"] and row[3] == village["rated"]
         assert row[-1] == ("是" if village["is_credit_village"] else "否")
     assert rows[-1][0] == "全镇合计" and rows[-1][2] == summary["township"]["households"]
+
+
+def _busiest_notice(db):
+    return db.execute("SELECT n.id FROM rating_notice n JOIN rating r ON r.notice_id = n.id "
+                      "GROUP BY n.id ORDER BY COUNT(*) DESC LIMIT 1").fetchone()[0]
+
+
+def test_notice_list_count_equals_its_rows_and_non_credit_households_stand_apart(
+        demo_db, tmp_path):
+    import re
+
+    from app.pinyin import name_syllables
+
+    notice_id = _busiest_notice(demo_db)
+    operator = demo_db.execute("SELECT id FROM app_user LIMIT 1").fetchone()[0]
+    path = printouts.notice_pdf_for(demo_db, operator, notice_id, tmp_path / "n.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    flat = text.replace("\n", "")
+    stated = int(re.search(r"拟评定以下 ?(\d+) ?户", flat).group(1))
+    rows = list(demo_db.query("SELECT h.head_name, h.head_id_number, r.grade, g.code "
+                              "FROM rating r JOIN household h ON h.id = r.subject_id "
+                              "LEFT JOIN place g ON g.id = h.group_id WHERE r.notice_id = ?",
+                              [notice_id]))
+    credit = [r for r in rows if r["grade"]]
+    others = [r for r in rows if not r["grade"]]
+    assert stated == len(credit) > 0 and others
+    proposed_part, _, others_part = flat.partition("未评为信用户的农户")
+    # Every masked number once, in its own part; the credit part numbered 1..n.
+    for r in credit:
+        assert r["head_id_number"][-4:] in proposed_part
+    for r in others:
+        assert r["head_id_number"][-4:] in others_part
+    assert f"（{len(others)} 户）" in others_part[:20] or f"({len(others)}" in others_part[:20]
+    # Table cells come out one a line: number, name, group, masked ID number, grade/reason.
+    lines = [line.strip() for line in text.splitlines()]
+    table = [(int(lines[i]), lines[i + 1]) for i in range(len(lines) - 3)
+             if lines[i].isdigit() and re.fullmatch(r"\d{3}\*+\d{3}[\dX]", lines[i + 3])]
+    numbers = [number for number, _ in table]
+    assert numbers == list(range(1, len(credit) + 1)) + list(range(1, len(others) + 1))
+    # Ordered by village group, then by the pinyin of the name.
+    order = [name for _, name in table[:len(credit)]]
+    expected = sorted(credit, key=lambda r: (r["code"] or "", name_syllables(r["head_name"])))
+    assert order == [r["head_name"] for r in expected]
+    assert "第 1 页 共" in text

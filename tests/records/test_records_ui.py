@@ -110,6 +110,35 @@ def test_print_report_in_background_and_log_shows_it(page, ctx, demo_db, househo
     assert any(r["action"] == "report" for r in page.log_tab.model.rows)
 
 
+def test_two_reports_the_same_day_keep_two_files_and_print_from_the_screen(
+        page, ctx, demo_db, household, qtbot, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    tab = page.reports_tab
+    tab.subject.setText(household["number"])
+    tab.purpose.setCurrentText("贷款审批")
+    tab.output.setText("")  # the reports folder, each file named by its number
+    for _ in range(2):
+        tab.print_button.click()
+        idle(qtbot, ctx)
+    numbers = [r["number"] for r in tab.model.rows[:2]]
+    files = sorted(p.name for p in (ctx.data.root / "reports").glob("*.pdf"))
+    assert len(set(numbers)) == 2 and files == sorted(f"{n}.pdf" for n in numbers)
+    # Print the selected report (to a PDF printer here).
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = tab.print_selected(printer)
+    assert pages == len(PdfReader(ctx.data.root / "reports" / f"{numbers[0]}.pdf").pages) > 1
+    # The QR line typed (or scanned) into the verify field answers with the facts.
+    tab.code.setText(tab.model.rows[0]["verify_code"])
+    tab.verify_button.click()
+    idle(qtbot, ctx)
+    assert "真实有效" in tab.message.text()
+
+
 def test_query_log_tab_offers_no_edit_or_delete(page, qtmodeltester):
     labels = [b.text() for b in page.log_tab.findChildren(QPushButton)]
     assert not any(word in label for label in labels for word in ("删除", "修改", "编辑"))

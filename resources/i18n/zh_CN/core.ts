@@ -254,6 +254,10 @@
 <context>
     <name>Documents</name>
     <message>
+        <source>Only an administrator or a township official may change the issuing office.</source>
+        <translation>只有管理员或信用办干部可以修改出具单位名称。</translation>
+    </message>
+    <message>
         <source>Enter the issuing office&apos;s full name, e.g. 石泉镇信用工作办公室.</source>
         <translation>请输入出具单位全称，例如：石泉镇信用工作办公室。</translation>
     </message>

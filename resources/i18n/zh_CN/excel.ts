@@ -267,6 +267,10 @@
         <source>No household or organization with the number {number} is in the register. Register it first (or import it in the same file), then import its records.</source>
         <translation>登记册中没有证件号码为 {number} 的农户或经营主体。请先登记（或在同一文件中一并导入），再导入其信用记录。</translation>
     </message>
+    <message>
+        <source>A negative record needs a severity: write 轻微, 一般 or 严重.</source>
+        <translation>失信记录须填写严重程度：轻微、一般或严重。</translation>
+    </message>
 </context>
 <context>
     <name>ExcelPage</name>

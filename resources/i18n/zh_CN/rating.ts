@@ -460,6 +460,14 @@
         <translation>本村还没有发布公示：请在初评后发布公示，再打印公示名单。</translation>
     </message>
     <message>
+        <source>veto: {reason}</source>
+        <translation>一票否决：{reason}</translation>
+    </message>
+    <message>
+        <source>score {score}, below the lowest grade</source>
+        <translation>得分 {score}，未达最低等级</translation>
+    </message>
+    <message>
         <source>{township}{village} {year} credit household rating: public notice</source>
         <translation>{township}{village}{year}年度信用户评定结果公示</translation>
     </message>
@@ -488,16 +496,24 @@
         <translation>拟评等级</translation>
     </message>
     <message>
-        <source>not rated</source>
-        <translation>不予评定</translation>
-    </message>
-    <message>
         <source>the notice list</source>
         <translation>公示名单</translation>
     </message>
     <message>
-        <source>{village} villagers&apos; committee · {township} credit office</source>
-        <translation>{village}村民委员会 · {township}信用办</translation>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{village} villagers&apos; committee</source>
+        <translation>{village}村民委员会</translation>
+    </message>
+    <message>
+        <source>Proposed credit households ({n})</source>
+        <translation>拟评定为信用户的农户（{n} 户）</translation>
+    </message>
+    <message>
+        <source>Not proposed as credit households ({n})</source>
+        <translation>未评为信用户的农户（{n} 户）</translation>
     </message>
     <message>
         <source>credit household rating notice</source>

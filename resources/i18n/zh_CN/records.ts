@@ -773,6 +773,10 @@
         <translation>同时信任此乡镇公钥（base64），或此文件中的公钥</translation>
     </message>
     <message>
+        <source>show or set the issuing office printed on every letter, report and notice</source>
+        <translation>查看或设置印在每份承诺书、报告和公示上的出具单位名称</translation>
+    </message>
+    <message>
         <source>search the query and use log (who viewed, printed or exported what)</source>
         <translation>查询“查询使用登记”（谁查看、打印或导出了什么）</translation>
     </message>

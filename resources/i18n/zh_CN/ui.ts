@@ -380,6 +380,22 @@
         <translation>语言</translation>
     </message>
     <message>
+        <source>Printed documents</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Issuing office</source>
+        <translation>出具单位</translation>
+    </message>
+    <message>
+        <source>Printed on every letter, credit report and notice list.</source>
+        <translation>印在每份承诺书、信用报告和公示名单上。</translation>
+    </message>
+    <message>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
@@ -402,6 +418,10 @@
     <message>
         <source>Log file</source>
         <translation>日志文件</translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
     </message>
     <message>
         <source>Saved. Pages opened from now on use the new language; restart the program to change the whole window.</source>
