@@ -26,7 +26,8 @@ AREA_MATRIX: dict[str, set[str]] = {
     "core": set(),
     "rating": {"core"},
     "letters": {"core", "rating"},
-    "records": {"core", "rating", "letters"},
+    # records signs report QR codes with the township's device key, kept by sync.
+    "records": {"core", "rating", "letters", "sync"},
     "excel": {"core", "rating", "letters"},
     "sync": {"core", "rating"},
     "county": {"core", "sync"},

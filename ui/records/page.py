@@ -515,7 +515,7 @@ class ReportsTab(QWidget):
         """Send the selected report to a printer (the print dialog unless one is given)."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from ui.letters.widgets import print_pdf
+        from ui.pdf_pages import print_pdf
 
         row = self.selected_report()
         path = self.report_path(row) if row else None
