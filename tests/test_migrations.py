@@ -164,7 +164,12 @@ def test_a_register_of_every_area_upgrades_with_all_its_rows(tmp_path):
 
     assert [(f["subject_id"], f["reason"]) for f in open_flags(db)] == [
         (household_id, "县级名单：失信被执行人")]
+    from app.letters.queries import subject_letters
+
     report = facts(db, household_id, full=False, today=dt.date(2026, 12, 6))
-    assert report["name"] == head_name and report["ratings"] and report["letters"]
+    # The report lists signed letters as commitments; the letters area reads them all.
+    assert report["name"] == head_name and report["ratings"] and subject_letters(db, household_id)
+    signed = [x["number"] for x in subject_letters(db, household_id) if x["status"] == "signed"]
+    assert [x["number"] for x in report["letters"]] == signed
     assert search(db, head_name)
     db.close()
