@@ -1,11 +1,12 @@
-"""Widgets of the letters page: signature pad, letter list model, PDF helpers."""
+"""Widgets of the letters page: signature pad, letter list model.
+
+The PDF helpers (render a page, print a PDF) live in ``ui.pdf_pages``, since the
+reports page prints PDFs too.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QIODevice,
-                            QPointF, QRect, Qt)
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
