@@ -21,17 +21,18 @@ import datetime as dt
 import json
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from app import settings
+from app import keystore, settings
 from app.errors import UserError
 from app.files import TEMP_PREFIX, fsync_folder, write_error
 from app.i18n import translate
 from app.paths import DataDir
+from db.connection import raw_connect
+from db.errors import DB_ERRORS
 
 SUFFIX = ".sqlite3"
 DAILY_EVERY_S = 24 * 3600
@@ -67,7 +68,7 @@ def counts(conn) -> dict[str, int]:
     for key, sql in COUNTED:
         try:
             out[key] = conn.execute(sql).fetchone()[0]
-        except sqlite3.OperationalError:  # a table an older schema did not have
+        except DB_ERRORS:  # a table an older schema did not have
             out[key] = 0
     return out
 
@@ -112,7 +113,7 @@ def make_backup(db: Database, data: DataDir, *, reason: str = "manual", by: str 
     target = folder / name
     temp = folder / f"{TEMP_PREFIX}{name}"
     try:
-        dest = sqlite3.connect(str(temp))
+        dest = raw_connect(temp, key=keystore.key_for(data))
         try:
             db.conn.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")
@@ -223,20 +224,23 @@ def is_due(db: Database, now: dt.datetime | None = None) -> bool:
     return (now - dt.datetime.fromisoformat(last)).total_seconds() >= DAILY_EVERY_S
 
 
-def inspect_backup(path: Path) -> dict[str, Any]:
-    """What a backup file holds (counts), checked; refuses a damaged one."""
+def inspect_backup(path: Path, key: bytes | None = None) -> dict[str, Any]:
+    """What a backup file holds (counts), checked; refuses a damaged one.
+
+    ``key``: the register's data key when it is encrypted (backups are
+    encrypted with the same key)."""
     path = Path(path)
     if not path.is_file():
         raise UserError(translate("Backup", "There is no backup file {path}.").format(path=path))
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = raw_connect(path, key=key, readonly=True)
         try:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             held = counts(conn)
             last_change = conn.execute("SELECT max(at) FROM journal").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         raise UserError(translate("Backup", "{path} is damaged or not a backup ({detail}).").format(
             path=path.name, detail=exc)) from None
     if check != "ok":
@@ -259,14 +263,14 @@ def current_counts(data: DataDir) -> dict[str, int] | None:
     if not data.register.exists():
         return None
     try:
-        conn = sqlite3.connect(data.register.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = raw_connect(data.register, key=keystore.key_for(data), readonly=True)
         try:
             if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 return None
             return counts(conn)
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except DB_ERRORS:
         return None
 
 
@@ -276,13 +280,14 @@ def restore(data: DataDir, backup: Path, *, now: dt.datetime | None = None) -> d
     The caller has closed every connection to the register and asked the
     user. Returns {restored, kept_aside}.
     """
-    inspect_backup(backup)
+    key = keystore.key_for(data)
+    inspect_backup(backup, key)
     now = now or dt.datetime.now()
     data.backups.mkdir(parents=True, exist_ok=True)
     kept = None
     if data.register.exists():
         kept = data.backups / f"replaced-{_stamp(now)}{SUFFIX}"
-        set_aside(data.register, kept)
+        set_aside(data.register, kept, key)
     temp = data.root / f"{TEMP_PREFIX}restore{SUFFIX}"
     try:
         _durable_copy(Path(backup), temp)
@@ -295,15 +300,15 @@ def restore(data: DataDir, backup: Path, *, now: dt.datetime | None = None) -> d
     return {"restored": str(backup), "kept_aside": str(kept) if kept else None}
 
 
-def set_aside(register: Path, kept: Path) -> None:
+def set_aside(register: Path, kept: Path, key: bytes | None = None) -> None:
     """Move the register and its WAL aside, as one file if it still opens."""
     try:
-        conn = sqlite3.connect(str(register))
+        conn = raw_connect(register, key=key, create=False)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except DB_ERRORS:
         pass  # damaged: move the files as they are, for experts
     os.replace(register, kept)
     for suffix in ("-wal", "-shm"):

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from app import files
+from app import files, keystore
+from app.accounts import auth
 from app.paths import DataDir
 from db.connection import connect, open_register
 from db.errors import DatabaseProblem
+
+# A new password wraps the register's data key for that user (app/keystore.py).
+auth.add_password_listener(keystore.on_password)
 
 
 def open_data_dir(data: DataDir) -> Database:
@@ -16,8 +20,10 @@ def open_data_dir(data: DataDir) -> Database:
     Files a crash left half written are finished or removed first
     (app/files.py), so every later step sees files and records agreeing.
     """
+    keystore.finish_conversion(data)
+    key = keystore.key_for(data)
     try:
-        db = open_register(data.register, backup_dir=data.backups)
+        db = open_register(data.register, backup_dir=data.backups, key=key)
     except DatabaseProblem as problem:
         if problem.kind == DatabaseProblem.CORRUPT:
             # Never written to: say so, and offer the newest backup that is whole.
@@ -39,7 +45,7 @@ def newest_good_backup(data: DataDir) -> dict | None:
 
     for meta in backup.list_backups(data.backups):
         try:
-            held = backup.inspect_backup(meta["path"])
+            held = backup.inspect_backup(meta["path"], keystore.key_for(data))
         except Exception:  # noqa: BLE001 - a damaged backup is skipped, not fatal
             continue
         return {**meta, "counts": held["counts"], "last_change": held["last_change"]}
@@ -48,4 +54,4 @@ def newest_good_backup(data: DataDir) -> dict | None:
 
 def open_reader(data: DataDir) -> Database:
     """A second connection for reading while a worker writes (WAL)."""
-    return connect(data.register, readonly=False)
+    return connect(data.register, readonly=False, key=keystore.key_for(data))

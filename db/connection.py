@@ -11,7 +11,9 @@ from typing import Generator
 
 from sqlite_utils import Database
 
-from db.errors import DatabaseProblem, classify
+import sqlcipher3.dbapi2 as sqlcipher
+
+from db.errors import DB_ERRORS, DatabaseProblem, classify
 from db.schema_accounts import sha256_hex
 from db.migrations import MIGRATION_SETS, known_migrations, schema_version
 
@@ -54,16 +56,30 @@ class Register(Database):
                 raise
 
 
-def connect(path: str | os.PathLike, *, readonly: bool = False) -> Database:
+def raw_connect(path: str | os.PathLike, *, key: bytes | None = None, readonly: bool = False,
+                create: bool = True):
+    """A DB-API connection: SQLCipher's with the key set when ``key`` is given.
+
+    ``key`` is the register's 32-byte data key (app/keystore.py), used raw
+    (``x'…'``), so SQLCipher does no key derivation of its own at every open.
+    """
+    target, uri = str(path), False
+    if readonly or not create:
+        target = Path(path).resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
+        uri = True
+    driver = sqlite3 if key is None else sqlcipher
+    conn = driver.connect(target, uri=uri, isolation_level=None, check_same_thread=False,
+                          timeout=BUSY_TIMEOUT_MS / 1000)
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def connect(path: str | os.PathLike, *, readonly: bool = False,
+            key: bytes | None = None) -> Database:
     """A connection with the pragmas every connection must have."""
     try:
-        if readonly:
-            uri = Path(path).resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None,
-                                   check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
-        else:
-            conn = sqlite3.connect(str(path), isolation_level=None,
-                                   check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = raw_connect(path, key=key, readonly=readonly)
         # WAL lets the UI read while the worker writes; synchronous=FULL makes
         # a commit the user saw survive a power cut, not just a crash.
         if not readonly:
@@ -73,7 +89,7 @@ def connect(path: str | os.PathLike, *, readonly: bool = False) -> Database:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         # The audit chains' triggers hash every new log row (db/schema_accounts.py).
         conn.create_function("sha256", 1, sha256_hex, deterministic=True)
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         problem = classify(exc)
         if problem:
             raise problem from exc
@@ -113,12 +129,13 @@ def pending_migrations(db: Database) -> list[str]:
     return [m.name for s in MIGRATION_SETS for m in s.pending(db)]
 
 
-def backup(db: Database, path: Path, backup_dir: Path, label: str) -> Path:
+def backup(db: Database, path: Path, backup_dir: Path, label: str,
+           key: bytes | None = None) -> Path:
     """Copy the live database (WAL included) with SQLite's online backup."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{Path(path).stem}-{stamp}-before-{label}.sqlite3"
-    dest = sqlite3.connect(str(target))
+    dest = raw_connect(target, key=key)
     try:
         db.conn.backup(dest)
     finally:
@@ -143,24 +160,25 @@ def check_not_damaged(db: Database, path: Path) -> None:
     _checked.add(key)
 
 
-def open_register(path: str | os.PathLike, *, backup_dir: Path | None = None) -> Database:
+def open_register(path: str | os.PathLike, *, backup_dir: Path | None = None,
+                  key: bytes | None = None) -> Database:
     """Open (creating if needed), check and migrate a register file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = connect(path)
+    db = connect(path, key=key)
     try:
         check_not_damaged(db, path)
         check_version(db)
         pending = pending_migrations(db)
         if pending:
             if not _is_empty(db):
-                backup(db, path, backup_dir or path.parent / "backups", pending[0])
+                backup(db, path, backup_dir or path.parent / "backups", pending[0], key)
             else:
                 db.execute(f"PRAGMA application_id={APPLICATION_ID}")
             for migrations in MIGRATION_SETS:
                 migrations.apply(db)
             db.execute(f"PRAGMA user_version={schema_version()}")
-    except sqlite3.DatabaseError as exc:
+    except DB_ERRORS as exc:
         db.close()
         problem = classify(exc)
         if problem:

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 
+import sqlcipher3.dbapi2 as sqlcipher
+
+# Errors of either driver: plain registers use the standard library's sqlite3,
+# encrypted ones SQLCipher's (a fork of it with its own exception classes).
+DB_ERRORS = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+
 
 class DatabaseProblem(Exception):
     """A database failure the user can do something about."""
@@ -46,7 +52,7 @@ def classify(exc: BaseException) -> DatabaseProblem | None:
     Programming errors (bad SQL, constraint violations we failed to check
     first) return None so they surface as bugs with a traceback.
     """
-    if not isinstance(exc, sqlite3.DatabaseError):
+    if not isinstance(exc, DB_ERRORS):
         return None
     name = getattr(exc, "sqlite_errorname", "") or ""
     base = name.split("_", 2)

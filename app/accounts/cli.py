@@ -16,6 +16,7 @@ import json
 import os
 import sys
 
+from app import keystore
 from app.accounts import auth, permissions
 from app.accounts.permissions import Actor
 from app.errors import UserError
@@ -80,6 +81,7 @@ def sign_in(args, data: DataDir) -> Actor | None:
             "Accounts", "This command needs a user: give --user NAME (or set CREDIT_DESK_USER) "
                         "and the password. Demo township: --user official, password demo2026."))
     password = _password(args)
+    keystore.unlock(data, username, password)  # an encrypted register opens with it
     db = open_data_dir(data)
     try:
         actor = auth.authenticate(db, username, password, via="cli")

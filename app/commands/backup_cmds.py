@@ -1,13 +1,17 @@
-"""Backup commands: backup, backups, restore."""
+"""Backup and encryption commands: backup, backups, restore, encrypt."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
-from app import backup
+from app import backup, keystore
+from app.accounts.cli import USER_ENV, sign_in
+from app.accounts.cli import _password as signin_password
 from app.accounts import permissions
+from app.accounts.demo import demo_accounts, is_demo
 from app.errors import UserError
 from app.i18n import translate
 from app.paths import DataDir
@@ -33,9 +37,41 @@ def register(sub) -> None:
     back.add_argument("file", metavar="FILE", help=translate("Backup", "the backup file"))
     back.add_argument("--yes", action="store_true", help=translate(
         "Backup", "do not ask for confirmation (for scripts)"))
-    # A damaged register cannot check a password; restoring it must still work.
+    # A damaged register cannot check a password; restoring it must still work
+    # (an encrypted one is unlocked with the user's key in cmd_restore).
     back.set_defaults(func=cmd_restore, needs_user=lambda args, data: (
-        backup.current_counts(data) is not None))
+        not keystore.is_encrypted(data) and backup.current_counts(data) is not None))
+
+
+    enc = sub.add_parser("encrypt", help=translate(
+        "Keys", "encrypt the register and its backups (the signed-in administrator's password "
+                "opens it; prints a recovery key)"))
+    enc.set_defaults(func=cmd_encrypt)
+
+
+def cmd_encrypt(args, data: DataDir) -> int:
+    db = open_data_dir(data)
+    try:
+        permissions.require(db, args.actor.id, "users.manage")
+        others = [r[0] for r in db.execute(
+            "SELECT username FROM app_user WHERE active = 1 AND username != ? "
+            "AND password_hash IS NOT NULL", [args.actor.username])]
+        demo = is_demo(db)
+    finally:
+        db.close()
+    users = {args.actor.username: signin_password(args)}
+    if demo:  # the demo accounts all share the published demo password
+        users.update({u["username"]: u["password"] for u in demo_accounts()})
+    recovery = keystore.encrypt_register(data, users)
+    print(translate("Keys", "The register and its backups are encrypted."))
+    print(translate("Keys", "Recovery key (print it and lock it away; it is the only way in if "
+                            "every password is lost): {key}").format(key=recovery))
+    left = [u for u in others if u not in users]
+    if left:
+        print(translate("Keys", "These users need a new password from an administrator before "
+                                "they can open the register: {users}").format(
+            users=", ".join(left)))
+    return 0
 
 
 def _require(data: DataDir, actor) -> None:
@@ -94,8 +130,13 @@ def cmd_backups(args, data: DataDir) -> int:
 
 
 def cmd_restore(args, data: DataDir) -> int:
+    if keystore.is_encrypted(data):
+        username = getattr(args, "user", None) or os.environ.get(USER_ENV) or ""
+        keystore.unlock(data, username, signin_password(args))
+        if backup.current_counts(data) is not None:
+            args.actor = sign_in(args, data)
     _require(data, args.actor)
-    held = backup.inspect_backup(Path(args.file))
+    held = backup.inspect_backup(Path(args.file), keystore.key_for(data))
     now = backup.current_counts(data)
     lost = backup.what_would_be_lost(now, held["counts"])
     print(translate("Backup", "The backup holds: {counts}.").format(

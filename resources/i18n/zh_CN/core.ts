@@ -584,6 +584,45 @@
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <source>encrypt the register and its backups (the signed-in administrator&apos;s password opens it; prints a recovery key)</source>
+        <translation>加密登记册及其备份（用当前登录管理员的密码打开；并显示恢复密钥）</translation>
+    </message>
+    <message>
+        <source>The register and its backups are encrypted.</source>
+        <translation>登记册及其备份已加密。</translation>
+    </message>
+    <message>
+        <source>Recovery key (print it and lock it away; it is the only way in if every password is lost): {key}</source>
+        <translation>恢复密钥（请打印并锁好保管；所有密码都丢失时，这是唯一的打开方式）：{key}</translation>
+    </message>
+    <message>
+        <source>These users need a new password from an administrator before they can open the register: {users}</source>
+        <translation>以下用户需要管理员重新设置密码后才能打开登记册：{users}</translation>
+    </message>
+    <message>
+        <source>The register is encrypted: sign in with your user name and password to open it.</source>
+        <translation>登记册已加密：请用您的用户名和密码登录后打开。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong, or this user has no key to the encrypted register yet (an administrator sets the password again to give one).</source>
+        <translation>用户名或密码错误，或该用户还没有打开加密登记册的密钥（由管理员重新设置其密码即可获得）。</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this register.</source>
+        <translation>该恢复密钥打不开这个登记册。</translation>
+    </message>
+    <message>
+        <source>The encrypted copy did not match the register ({detail}); nothing was changed.</source>
+        <translation>加密副本与登记册不一致（{detail}），没有做任何修改。</translation>
+    </message>
+    <message>
+        <source>The register is already encrypted.</source>
+        <translation>登记册已经加密。</translation>
+    </message>
+</context>
+<context>
     <name>Lists</name>
     <message>
         <source>Head of household</source>

@@ -1,0 +1,307 @@
+"""The register's data key, wrapped once per user and once for recovery.
+
+An encrypted register (SQLCipher, see db/connection.py) is opened with a
+random 32-byte *data key*. The key is never stored in clear: ``keys.json``
+beside the register holds it wrapped (AES-256-GCM, pyca/cryptography) under
+a key derived from each user's password with argon2id, and once under a
+recovery key shown to the administrator at setup to print and lock away.
+Adding a user or changing a password wraps the same data key again; the
+register is never re-encrypted. The file holds no personal data, only
+user names, salts and wrapped keys.
+
+``keys.json`` lives outside the register because it is needed before the
+register can be read. A process that has unlocked a register keeps its key
+in memory (``_unlocked``) for the connections it opens.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from app.errors import UserError
+from app.files import TEMP_PREFIX, fsync_folder
+from app.i18n import translate
+from app.paths import DataDir
+
+KEYS_FILE = "keys.json"
+# argon2id at OWASP's recommended minimum, as the sign-in hash (app/accounts/auth.py):
+# unlocking happens once per sign-in, not per query.
+KDF = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+RECOVERY_GROUPS = 8  # 8 groups of 5 base32 characters: 200 bits
+
+_unlocked: dict[Path, bytes] = {}
+
+
+class Locked(UserError):
+    """The register is encrypted and nobody has signed in to this process."""
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"))
+
+
+def keys_path(data: DataDir) -> Path:
+    return data.root / KEYS_FILE
+
+
+def is_encrypted(data: DataDir) -> bool:
+    return keys_path(data).exists()
+
+
+def _load(data: DataDir) -> dict[str, Any]:
+    return json.loads(keys_path(data).read_text(encoding="utf-8"))
+
+
+def _save(data: DataDir, store: dict[str, Any]) -> None:
+    """Write keys.json whole or not at all (temp, fsync, rename)."""
+    path = keys_path(data)
+    temp = path.with_name(TEMP_PREFIX + KEYS_FILE)
+    with open(temp, "w", encoding="utf-8") as handle:
+        json.dump(store, handle, indent=1)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)
+    fsync_folder(path.parent)
+
+
+def _derive(secret: str, salt: bytes, kdf: dict[str, int]) -> bytes:
+    return hash_secret_raw(secret.encode("utf-8"), salt, hash_len=32, type=Type.ID, **kdf)
+
+
+def _wrap(data_key: bytes, secret: str, label: str) -> dict[str, Any]:
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    wrapped = AESGCM(_derive(secret, salt, KDF)).encrypt(nonce, data_key, label.encode())
+    return {"salt": _b64(salt), "nonce": _b64(nonce), "kdf": dict(KDF),
+            "wrapped": _b64(wrapped)}
+
+
+def _unwrap(entry: dict[str, Any], secret: str, label: str) -> bytes | None:
+    kek = _derive(secret, _unb64(entry["salt"]), entry["kdf"])
+    try:
+        return AESGCM(kek).decrypt(_unb64(entry["nonce"]), _unb64(entry["wrapped"]),
+                                   label.encode())
+    except InvalidTag:
+        return None
+
+
+def _normal_recovery(text: str) -> str:
+    return "".join(c for c in text.upper() if c.isalnum())
+
+
+def new_recovery_key() -> str:
+    raw = base64.b32encode(secrets.token_bytes(25)).decode("ascii")
+    return "-".join(raw[i:i + 5] for i in range(0, 5 * RECOVERY_GROUPS, 5))
+
+
+def create(data: DataDir, users: dict[str, str]) -> tuple[bytes, str]:
+    """A new data key wrapped for ``users`` ({username: password}) and a recovery key.
+
+    Returns (data key, recovery key to show once).
+    """
+    data_key = secrets.token_bytes(32)
+    recovery = new_recovery_key()
+    store = {"version": 1, "cipher": "sqlcipher4",
+             "users": {name: _wrap(data_key, pw, "user:" + name) for name, pw in users.items()},
+             "recovery": _wrap(data_key, _normal_recovery(recovery), "recovery")}
+    _save(data, store)
+    return data_key, recovery
+
+
+def remember(data: DataDir, data_key: bytes) -> None:
+    _unlocked[data.register.resolve()] = data_key
+
+
+def forget(data: DataDir) -> None:
+    _unlocked.pop(data.register.resolve(), None)
+
+
+def key_for(data: DataDir) -> bytes | None:
+    """The key to open ``data``'s register: None if it is plain; Locked if not unlocked."""
+    if not is_encrypted(data):
+        return None
+    key = _unlocked.get(data.register.resolve())
+    if key is None:
+        raise Locked(translate("Keys", "The register is encrypted: sign in with your user name "
+                                       "and password to open it."))
+    return key
+
+
+def unlock(data: DataDir, username: str, password: str) -> bool:
+    """Unwrap the data key with a user's password; False if the register is plain."""
+    if not is_encrypted(data):
+        return False
+    entry = _load(data)["users"].get(username)
+    key = _unwrap(entry, password, "user:" + username) if entry else None
+    if key is None:
+        raise UserError(translate(
+            "Keys", "The user name or password is wrong, or this user has no key to the "
+                    "encrypted register yet (an administrator sets the password again to give "
+                    "one)."))
+    remember(data, key)
+    return True
+
+
+def unlock_with_recovery(data: DataDir, recovery_key: str) -> bytes:
+    key = _unwrap(_load(data)["recovery"], _normal_recovery(recovery_key), "recovery")
+    if key is None:
+        raise UserError(translate("Keys", "That recovery key does not open this register."))
+    remember(data, key)
+    return key
+
+
+def set_user_key(data: DataDir, username: str, password: str) -> None:
+    """Wrap the (unlocked) data key for ``username`` under a new password."""
+    data_key = key_for(data)
+    if data_key is None:
+        return
+    store = _load(data)
+    store["users"][username] = _wrap(data_key, password, "user:" + username)
+    _save(data, store)
+
+
+def remove_user_key(data: DataDir, username: str) -> None:
+    store = _load(data)
+    if store["users"].pop(username, None) is not None:
+        _save(data, store)
+
+
+def data_dir_of(db) -> DataDir | None:
+    """The data folder of an open register (its file's folder)."""
+    row = next((r for r in db.execute("PRAGMA database_list").fetchall() if r[1] == "main"),
+               None)
+    return DataDir(Path(row[2]).parent) if row and row[2] else None
+
+
+def on_password(db, user_id: str, password: str, event: str) -> None:
+    """Accounts' password listener: a new password re-wraps the data key for that user."""
+    if event != "set":
+        return
+    data = data_dir_of(db)
+    if data is None or not is_encrypted(data):
+        return
+    username = db.execute("SELECT username FROM app_user WHERE id = ?", [user_id]).fetchone()
+    if username:
+        with contextlib.suppress(Locked):
+            set_user_key(data, username[0], password)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+CONVERTING = TEMP_PREFIX + "encrypted.sqlite3"
+
+
+def is_plain_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _export_encrypted(source: Path, target: Path, data_key: bytes) -> dict[str, int]:
+    """Copy a plain SQLite file into a new encrypted one; returns the copy's counts."""
+    from app.backup import counts
+    from db.connection import raw_connect
+
+    target.unlink(missing_ok=True)
+    plain = raw_connect(source, create=False)
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        expected = counts(plain)
+        versions = plain.execute("PRAGMA user_version").fetchone()[0], \
+            plain.execute("PRAGMA application_id").fetchone()[0]
+    finally:
+        plain.close()
+    from db.connection import sqlcipher
+
+    conn = sqlcipher.connect(str(source), isolation_level=None)
+    try:
+        conn.execute("ATTACH DATABASE ? AS enc KEY \"x'" + data_key.hex() + "'\"",
+                     [str(target)])
+        conn.execute("SELECT sqlcipher_export('enc')")
+        conn.execute(f"PRAGMA enc.user_version = {int(versions[0])}")
+        conn.execute(f"PRAGMA enc.application_id = {int(versions[1])}")
+        conn.execute("DETACH DATABASE enc")
+    finally:
+        conn.close()
+    check = raw_connect(target, key=data_key, create=False)
+    try:
+        ok = check.execute("PRAGMA integrity_check").fetchone()[0]
+        got = counts(check)
+    finally:
+        check.close()
+    if ok != "ok" or got != expected:
+        target.unlink(missing_ok=True)
+        raise UserError(translate("Keys", "The encrypted copy did not match the register "
+                                          "({detail}); nothing was changed.").format(
+            detail=ok if ok != "ok" else "counts"))
+    with open(target, "rb+") as handle:
+        os.fsync(handle.fileno())
+    return got
+
+
+def encrypt_register(data: DataDir, users: dict[str, str]) -> str:
+    """Convert the plain register in ``data`` (closed by the caller) to an encrypted one.
+
+    The encrypted copy is made and checked (same counts) first and kept as a
+    backup; keys.json is written before the register is replaced, and a cut
+    between the two is finished at the next open (``finish_conversion``).
+    Plain backups in the backups folder are encrypted too. Returns the
+    recovery key (shown once).
+    """
+    if is_encrypted(data):
+        raise UserError(translate("Keys", "The register is already encrypted."))
+    if not users:
+        raise ValueError("at least one user must get a key")
+    import datetime as dt
+    import shutil
+
+    data_key = secrets.token_bytes(32)
+    temp = data.root / CONVERTING
+    _export_encrypted(data.register, temp, data_key)
+    data.backups.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    shutil.copyfile(temp, data.backups / f"register-{stamp}-before-encryption.sqlite3")
+    recovery = new_recovery_key()
+    store = {"version": 1, "cipher": "sqlcipher4",
+             "users": {name: _wrap(data_key, pw, "user:" + name) for name, pw in users.items()},
+             "recovery": _wrap(data_key, _normal_recovery(recovery), "recovery")}
+    _save(data, store)
+    finish_conversion(data)
+    for old in sorted(data.backups.glob("*.sqlite3")):
+        if is_plain_file(old):
+            part = old.with_name(TEMP_PREFIX + old.name)
+            try:
+                _export_encrypted(old, part, data_key)
+                os.replace(part, old)
+            except Exception:  # noqa: BLE001 - a damaged old backup stays as it is
+                part.unlink(missing_ok=True)
+    remember(data, data_key)
+    return recovery
+
+
+def finish_conversion(data: DataDir) -> None:
+    """Put a checked encrypted copy in place of a plain register (roll forward)."""
+    temp = data.root / CONVERTING
+    if not (is_encrypted(data) and temp.exists()):
+        return
+    if data.register.exists() and not is_plain_file(data.register):
+        temp.unlink()  # already in place; the temp is a leftover
+        return
+    os.replace(temp, data.register)
+    for suffix in ("-wal", "-shm"):
+        data.register.with_name(data.register.name + suffix).unlink(missing_ok=True)
+    fsync_folder(data.root)
