@@ -142,3 +142,11 @@ def test_first_administrator_of_a_new_register_needs_no_sign_in(cli, data):
     assert r.returncode == 2 and "--user" in r.stderr
     cli("users", "list", data=data, check=True,
         env={"CREDIT_DESK_USER": "chief", "CREDIT_DESK_PASSWORD": "chief-pass-1"})
+
+
+def test_a_register_without_an_administrator_says_how_to_make_one(cli, data):
+    from app.store import open_data_dir
+
+    open_data_dir(data).close()  # as upgraded from before accounts: no one can sign in
+    r = cli("search", "王", data=data)
+    assert r.returncode == 2 and "users add" in r.stderr
