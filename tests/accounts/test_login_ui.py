@@ -120,6 +120,7 @@ def test_admin_window_manages_users_and_signs_a_review(ui_app, demo_data, qtbot)
         dialog._selected(auth_set_active(), False)
         assert "最后一个管理员" in dialog.message.text()
         dialog.show_review()
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=20000)
         reasons = [dialog.review_table.item(i, 4).text()
                    for i in range(dialog.review_table.rowCount())]
         assert any("完整号码" in r for r in reasons)

@@ -19,6 +19,7 @@ from app.accounts import audit, auth
 from app.accounts import policy as access_policy
 from app.accounts.permissions import role_label
 from app.errors import UserError
+from ui.operations import BackgroundOp
 
 _HIGHLIGHT = QBrush(QColor("#fde2dc"))
 
@@ -170,13 +171,15 @@ class AccountsWindow(QDialog):
                 self.until.date().toString("yyyy-MM-dd"))
 
     def show_review(self) -> None:
+        """Read the period on the background lane: a long period of a big log takes a while."""
         since, until = self._period()
-        try:
-            self.result = audit.review(self.ctx.ui_db, self.ctx.operator_id, since, until)
-        except UserError as exc:
-            self.message.setText(str(exc))
-            return
-        r = self.result
+        self.result = None
+        self.summary.setText(self.tr("Reading the log…"))
+        (BackgroundOp(self, audit.review, self.ctx.operator_id, since, until)
+         .success(self._show_result).failure(self.message.setText).run(self.ctx.ops))
+
+    def _show_result(self, result) -> None:
+        self.result = r = result
         lines = [self.tr("{entries} entries; full-number disclosures: {full}; outside office "
                          "hours ({hours}): {late}; unusual volumes: {unusual}.").format(
             entries=r["entries"], full=len(r["full_disclosures"]), hours=r["office_hours"],
@@ -203,8 +206,7 @@ class AccountsWindow(QDialog):
 
     def sign_review(self) -> None:
         if self.result is None:
-            self.show_review()
-        if self.result is None:
+            self.message.setText(self.tr("Show the period first, then sign."))
             return
         if not self.note.text().strip():
             self.message.setText(self.tr("Write the finding of the review before signing."))

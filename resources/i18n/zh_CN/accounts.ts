@@ -463,6 +463,10 @@
         <translation>签署审查</translation>
     </message>
     <message>
+        <source>Reading the log…</source>
+        <translation>正在读取登记……</translation>
+    </message>
+    <message>
         <source>{entries} entries; full-number disclosures: {full}; outside office hours ({hours}): {late}; unusual volumes: {unusual}.</source>
         <translation>共 {entries} 条登记；完整号码披露 {full} 次；非工作时间（{hours}）使用 {late} 次；异常用量 {unusual} 项。</translation>
     </message>
@@ -481,6 +485,10 @@
     <message>
         <source>outside office hours</source>
         <translation>非工作时间</translation>
+    </message>
+    <message>
+        <source>Show the period first, then sign.</source>
+        <translation>请先查看该时段，再签署。</translation>
     </message>
     <message>
         <source>Write the finding of the review before signing.</source>
