@@ -54,6 +54,11 @@ def _tell(db: Database, user_id: str, password: str, event: str) -> None:
         fn(db, user_id, password, event)
 
 
+def notify_password_set(db: Database, user_id: str, password: str) -> None:
+    """For code that stores a hash itself (the demo accounts): tell the listeners."""
+    _tell(db, user_id, password, "set")
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 

@@ -39,6 +39,7 @@ def create_demo_users(db: Database) -> dict[str, str]:
                 [ids[username], username, name, role, utc_now(), hashed, utc_now()])
             auth.log_account(db, ids["admin"], "create_user", ids[username],
                              {"username": username, "role": role, "demo": True})
+            auth.notify_password_set(db, ids[username], DEMO_PASSWORD)
         settings.put(db, DEMO_SETTING, True)
     return ids
 

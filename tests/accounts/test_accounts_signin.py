@@ -150,3 +150,21 @@ def test_a_register_without_an_administrator_says_how_to_make_one(cli, data):
     open_data_dir(data).close()  # as upgraded from before accounts: no one can sign in
     r = cli("search", "王", data=data)
     assert r.returncode == 2 and "users add" in r.stderr
+
+
+def test_password_listeners_hear_every_new_password_and_each_sign_in(db, admin_id):
+    heard = []
+
+    def listener(database, user_id, password, event):
+        heard.append((user_id, password, event))
+
+    auth.add_password_listener(listener)
+    try:
+        clerk = auth.create_user(db, admin_id, "sun", "孙七", "viewer", "first-pass")
+        auth.authenticate(db, "sun", "first-pass")
+        auth.change_password(db, clerk.id, "first-pass", "second-pass")
+        auth.reset_password(db, admin_id, "sun", "third-pass")
+    finally:
+        auth._listeners.remove(listener)
+    assert heard == [(clerk.id, "first-pass", "set"), (clerk.id, "first-pass", "verified"),
+                     (clerk.id, "second-pass", "set"), (clerk.id, "third-pass", "set")]
