@@ -164,3 +164,40 @@ def m002_village_figures_index(db: Database) -> None:
     # village's verdict after one edit reads the index, not thousands of rows.
     db.execute("CREATE INDEX rating_village_figures ON rating(campaign_id, village_id, grade, "
                "status, complete, veto)")
+
+
+@rating()
+def m003_objection_answers_and_batches(db: Database) -> None:
+    # An objection may also be answered by correcting the answers (rescored,
+    # the household stays on its way to township review), and the answer
+    # names who gave it. SQLite cannot widen a CHECK in place: rebuild.
+    db.executescript(
+        """
+        CREATE TABLE rating_objection_new (
+            id TEXT PRIMARY KEY,
+            rating_id TEXT NOT NULL REFERENCES rating(id) ON DELETE CASCADE,
+            raised_on TEXT NOT NULL,
+            raised_by TEXT NOT NULL,
+            content TEXT NOT NULL,
+            outcome TEXT CHECK (outcome IN ('upheld', 'corrected', 'dismissed')),
+            answer TEXT,
+            resolved_at TEXT,
+            answered_by TEXT REFERENCES app_user(id),
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        INSERT INTO rating_objection_new (id, rating_id, raised_on, raised_by, content, outcome,
+            answer, resolved_at, answered_by, version, created_at, updated_at)
+        SELECT id, rating_id, raised_on, raised_by, content, outcome, answer, resolved_at, NULL,
+            version, created_at, updated_at FROM rating_objection;
+        DROP TABLE rating_objection;
+        ALTER TABLE rating_objection_new RENAME TO rating_objection;
+        CREATE INDEX rating_objection_rating ON rating_objection(rating_id);
+
+        -- Steps taken together by one village-wide click share a batch id,
+        -- so the last batch can be undone until the next step is taken.
+        ALTER TABLE rating_step ADD COLUMN batch_id TEXT;
+        CREATE INDEX rating_step_batch ON rating_step(batch_id);
+        """
+    )

@@ -69,6 +69,25 @@ def register(sub) -> None:
         "RatingCLI", "households waiting for downgrade or removal review"))
     flags.set_defaults(func=cmd_flags)
 
+    objections = cmds.add_parser("objections", help=translate(
+        "RatingCLI", "objections raised during public notices, answered or open"))
+    objections.add_argument("--open", action="store_true", dest="open_only", help=translate(
+        "RatingCLI", "only objections still waiting for an answer"))
+    objections.add_argument("--campaign", metavar="ID")
+    objections.add_argument("--json", action="store_true", help=translate("RatingCLI", "print JSON"))
+    objections.set_defaults(func=cmd_objections)
+
+    answer = cmds.add_parser("answer-objection", help=translate(
+        "RatingCLI", "answer an objection: upheld, corrected (with new answers) or dismissed"))
+    answer.add_argument("objection", metavar="ID")
+    answer.add_argument("--outcome", required=True, choices=["upheld", "corrected", "dismissed"])
+    answer.add_argument("--reason", required=True, metavar="TEXT", help=translate(
+        "RatingCLI", "the answer given to the objector"))
+    answer.add_argument("--set", action="append", default=[], metavar="INDICATOR=VALUE",
+                        dest="answers", help=translate(
+        "RatingCLI", "a corrected answer (with --outcome corrected; repeat for several)"))
+    answer.set_defaults(func=cmd_answer_objection)
+
 
 def _open(data: DataDir):
     if not data.exists():
@@ -251,6 +270,71 @@ def cmd_flags(args, data: DataDir) -> int:
         for f in open_flags(db):
             print(f"{f['raised_at'][:10]}\t{f['head_name'] or f['subject_id']}\t{f['source']}\t"
                   f"{f['reason']}")
+        return 0
+    finally:
+        db.close()
+
+
+def _objection_json(o) -> dict:
+    from app.rating.statuses import status_label
+    from app.rating.workflow import outcome_label
+
+    return {"id": o["id"], "household": o["head_name"], "village": o["village_name"],
+            "raised_on": o["raised_on"], "raised_by": o["raised_by"], "content": o["content"],
+            "outcome": o["outcome"], "outcome_label": outcome_label(o["outcome"]),
+            "answer": o["answer"], "answered_at": o["resolved_at"],
+            "answered_by": o["answered_by_name"], "rating_status": o["rating_status"],
+            "rating_status_label": status_label(o["rating_status"])}
+
+
+def cmd_objections(args, data: DataDir) -> int:
+    from app.rating.campaign import resolve_campaign
+    from app.rating.workflow import objections
+
+    db = _open(data)
+    try:
+        rows = [_objection_json(o) for o in objections(
+            db, resolve_campaign(db, args.campaign)["id"], open_only=args.open_only)]
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print(translate("RatingCLI", "No objections."))
+    for o in rows:
+        answered = (f"{o['outcome_label']}\t{o['answered_by']} {o['answered_at'][:10]}\t{o['answer']}"
+                    if o["outcome"] else o["outcome_label"])
+        print(f"{o['id']}\t{o['raised_on']}\t{o['village']}\t{o['household']}\t"
+              f"{o['raised_by']}：{o['content']}\t{answered}")
+    return 0
+
+
+def _answers(pairs: list[str]) -> dict:
+    out: dict = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UserError(translate("RatingCLI", "--set {pair!r}: write INDICATOR=VALUE, e.g. "
+                                                   "--set reputation=good.").format(pair=pair))
+        value = value.strip()
+        out[key.strip()] = value.lower() in ("1", "true", "yes", "是") if \
+            key.strip().startswith("veto:") else value
+    return out
+
+
+def cmd_answer_objection(args, data: DataDir) -> int:
+    from app.rating.statuses import status_label
+    from app.rating.workflow import outcome_label, resolve_objection
+
+    db = _open(data)
+    try:
+        after = resolve_objection(db, args.actor.id, args.objection, outcome=args.outcome,
+                                  answer=args.reason, answers=_answers(args.answers))
+        print(translate("RatingCLI", "Objection answered: {outcome}. The household is now at "
+                                     "'{status}' ({score:g} points, {grade}).").format(
+            outcome=outcome_label(args.outcome), status=status_label(after["status"]),
+            score=after["score"], grade=after["grade"] or "-"))
         return 0
     finally:
         db.close()

@@ -167,5 +167,6 @@ def _build(db, operator_id, rng, job, township, stage, today, every) -> None:
                 "content": ["反映该户长期拖欠集体水费", "反映该户家庭收入填报偏高"][number],
                 "outcome": "dismissed" if number == 0 else None,
                 "answer": "经村评议小组核实，已于去年缴清" if number == 0 else None,
-                "resolved_at": cs.at if number == 0 else None})
+                "resolved_at": cs.at if number == 0 else None,
+                "answered_by": operator_id if number == 0 else None})
         verdicts.recompute_campaign(db, campaign["id"])

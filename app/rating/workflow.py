@@ -202,41 +202,99 @@ def raise_objection(db: Database, operator_id: str, rating_id: str, *, raised_on
     return objection
 
 
+OUTCOMES = ("upheld", "corrected", "dismissed")
+
+
+def outcome_label(outcome: str | None) -> str:
+    return {
+        "upheld": translate("Rating", "upheld (back to collection)"),
+        "corrected": translate("Rating", "corrected and rescored"),
+        "dismissed": translate("Rating", "dismissed"),
+        None: translate("Rating", "open"),
+    }.get(outcome, outcome or "")
+
+
 def resolve_objection(db: Database, operator_id: str, objection_id: str, *, outcome: str,
-                      answer: str) -> dict[str, Any]:
-    """upheld: the household goes back to collection for rescoring; dismissed: stays."""
+                      answer: str, answers: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Answer an objection, signed with who and when.
+
+    upheld: the household goes back to collection to be scored again (and
+    noticed again); corrected: the group's answers are replaced by
+    ``answers``, rescored with today's automatic inputs, and the household
+    stays on its way to township review; dismissed: nothing changes.
+    """
     require(db, operator_id, "rating.review")
     objection = next(db.query("SELECT * FROM rating_objection WHERE id = ?", [objection_id]), None)
     if objection is None:
-        raise NotFound(translate("Rating", "The objection no longer exists."))
+        raise NotFound(translate("Rating", "No objection has the id {id}.").format(id=objection_id))
     if objection["resolved_at"]:
-        raise WorkflowError(translate("Rating", "This objection was already answered."))
-    if outcome not in ("upheld", "dismissed"):
-        raise WorkflowError(translate("Rating", "Choose whether the objection is upheld or dismissed."))
-    if not (answer or "").strip():
-        raise WorkflowError(translate("Rating", "Write the answer given to the objector."))
+        raise WorkflowError(translate("Rating", "This objection was already answered on {at}.")
+                            .format(at=objection["resolved_at"][:10]))
+    if outcome not in OUTCOMES:
+        raise WorkflowError(translate("Rating", "Choose whether the objection is upheld, "
+                                                "corrected or dismissed."))
+    reason = (answer or "").strip()
+    if not reason:
+        raise WorkflowError(translate("Rating", "Write the answer given to the objector (the "
+                                                "reason for the outcome)."))
     rating = get_rating(db, objection["rating_id"])
-    require_open(get_campaign(db, rating["campaign_id"]))
+    campaign = get_campaign(db, rating["campaign_id"])
+    require_open(campaign)
+    fields: dict[str, Any] = {}
+    note = reason
+    if outcome == "corrected":
+        if not answers:
+            raise WorkflowError(translate(
+                "Rating", "A correction needs the corrected answers (which indicators change "
+                          "and to what)."))
+        scheme = campaign_scheme(db, campaign)
+        merged = {**answers_of(rating), **answers}
+        clean = assess.clean_answers(scheme, merged)
+        values = live_inputs(db, rating["subject_id"], scheme)
+        result = assess.score(scheme, clean, values)
+        fields = {"answers": assess.to_json(clean), **assess.stored_fields(result, values)}
+        note = (f"{rating['score']:g} → {float(result.score):g}"
+                f"（{rating['grade'] or '-'} → {result.grade or '-'}）：{reason}")
     with changes(db, operator_id) as cs:
         cs.update("rating_objection", objection_id, {
-            "outcome": outcome, "answer": answer.strip(), "resolved_at": cs.at})
+            "outcome": outcome, "answer": reason, "resolved_at": cs.at,
+            "answered_by": operator_id})
         if outcome == "upheld":
             cs.update("rating", rating["id"], {"status": "collected", "notice_id": None})
-            _record_step(cs, rating, "objection_upheld", "collected", answer.strip())
+            _record_step(cs, rating, "objection_upheld", "collected", reason)
+        elif outcome == "corrected":
+            cs.update("rating", rating["id"], fields)
+            _record_step(cs, rating, "objection_corrected", rating["status"], note)
         else:
-            _record_step(cs, rating, "objection_dismissed", rating["status"], answer.strip())
+            _record_step(cs, rating, "objection_dismissed", rating["status"], reason)
         _recompute(db, [rating])
     return get_rating(db, rating["id"])
 
 
-def open_objections(db: Database, campaign_id: str, village_id: str | None = None) -> list[dict]:
-    sql = ("SELECT o.*, h.head_name FROM rating_objection o JOIN rating r ON r.id = o.rating_id "
-           "JOIN household h ON h.id = r.subject_id WHERE r.campaign_id = ? AND o.resolved_at IS NULL")
-    params = [campaign_id]
+def objections(db: Database, campaign_id: str | None = None, *, open_only: bool = False,
+               village_id: str | None = None) -> list[dict[str, Any]]:
+    """Objections with the household, village, rating status and who answered."""
+    sql = ("SELECT o.*, h.head_name, h.head_id_number, p.name AS village_name, r.status AS "
+           "rating_status, r.campaign_id, r.village_id, r.score, r.grade, "
+           "u.display_name AS answered_by_name FROM rating_objection o "
+           "JOIN rating r ON r.id = o.rating_id JOIN household h ON h.id = r.subject_id "
+           "LEFT JOIN place p ON p.id = r.village_id LEFT JOIN app_user u ON u.id = o.answered_by "
+           "WHERE 1")
+    params: list[Any] = []
+    if campaign_id:
+        sql += " AND r.campaign_id = ?"
+        params.append(campaign_id)
+    if open_only:
+        sql += " AND o.resolved_at IS NULL"
     if village_id:
         sql += " AND r.village_id = ?"
         params.append(village_id)
-    return list(db.query(sql + " ORDER BY o.raised_on", params))
+    return list(db.query(sql + " ORDER BY o.resolved_at IS NOT NULL, o.raised_on, o.created_at",
+                         params))
+
+
+def open_objections(db: Database, campaign_id: str, village_id: str | None = None) -> list[dict]:
+    return objections(db, campaign_id, open_only=True, village_id=village_id)
 
 
 def township_review(db: Database, operator_id: str, rating_ids: Iterable[str], *,

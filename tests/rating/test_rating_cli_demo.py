@@ -67,3 +67,30 @@ def test_campaign_create_and_rescore_from_the_command_line(demo_data, cli):
     assert listed.stdout.count("\n") == 2
     scored = cli("rating", "score", data=demo_data, check=True)
     assert "条评定结果有变化" in scored.stdout
+
+
+def test_objections_are_listed_and_answered_from_the_command_line(demo_data, cli):
+    listed = json.loads(cli("rating", "objections", "--open", "--json", data=demo_data,
+                            check=True).stdout)
+    assert len(listed) == 1 and listed[0]["outcome"] is None and listed[0]["village"]
+    every = json.loads(cli("rating", "objections", "--json", data=demo_data, check=True).stdout)
+    assert len(every) == 2
+    objection = listed[0]["id"]
+    refused = cli("rating", "answer-objection", objection, "--outcome", "corrected",
+                  "--reason", "核实属实", data=demo_data)
+    assert refused.returncode == 2 and "更正后的答案" in refused.stderr
+    refused = cli("rating", "answer-objection", objection, "--outcome", "corrected",
+                  "--reason", "核实属实", "--set", "no_such_question=1", data=demo_data)
+    assert refused.returncode == 2 and "no_such_question" in refused.stderr
+    done = cli("rating", "answer-objection", objection, "--outcome", "dismissed",
+               "--reason", "经村评议小组核实，收入填报属实", data=demo_data, check=True)
+    assert "异议不成立" in done.stdout and "公示" in done.stdout
+    assert json.loads(cli("rating", "objections", "--open", "--json", data=demo_data,
+                          check=True).stdout) == []
+    answered = next(o for o in json.loads(cli("rating", "objections", "--json", data=demo_data,
+                                              check=True).stdout) if o["id"] == objection)
+    assert answered["answered_by"] and answered["answered_at"]
+    assert answered["answer"] == "经村评议小组核实，收入填报属实"
+    again = cli("rating", "answer-objection", objection, "--outcome", "dismissed",
+                "--reason", "x", data=demo_data)
+    assert again.returncode == 2 and "已于" in again.stderr

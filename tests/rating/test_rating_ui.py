@@ -90,3 +90,24 @@ def test_results_chart_and_table(page, ctx, qtbot, tmp_path):
     page.results.export_summary(str(tmp_path / "s.xlsx"), "xlsx")
     wait_idle(qtbot, ctx)
     assert (tmp_path / "s.xlsx").exists()
+
+
+def test_an_open_objection_is_answered_from_the_objections_tab(page, ctx, qtbot):
+    from app.rating import workflow
+
+    page.tabs.setCurrentWidget(page.objections)
+    tab = page.objections
+    assert tab.model.rowCount() == 1  # open only, by default
+    tab.answer_button.click()  # nothing chosen: said so, nothing written
+    assert "选择" in page.status.text()
+    tab.table.selectRow(0)
+    objection = tab.selected()
+    tab.answer(objection["id"], "dismissed", "经核实，收入填报属实")
+    wait_idle(qtbot, ctx)
+    assert tab.model.rowCount() == 0
+    assert "异议不成立" in page.status.text()
+    tab.open_only.setChecked(False)
+    assert tab.model.rowCount() == 2
+    answered = [o for o in workflow.objections(ctx.ui_db, page.campaign["id"])
+                if o["id"] == objection["id"]][0]
+    assert answered["outcome"] == "dismissed" and answered["answered_by_name"]

@@ -198,3 +198,44 @@ def test_closed_campaign_is_not_changed_by_a_new_scheme(db, operator, small_camp
     later = campaigns.create_campaign(db, operator, name="2027年度信用户评定", year=2027)
     assert campaigns.campaign_scheme(db, later).version == "2027.1"
     assert campaigns.campaign_scheme(db, small_campaign).version == "2026.1"
+
+
+def test_objection_corrected_rescores_and_the_household_goes_on_to_township_review(
+        db, operator, small_campaign):
+    village, ids, notice = to_notice(db, operator, small_campaign)
+    before = campaigns.get_rating(db, ids[0])
+    objection = workflow.raise_objection(db, operator, ids[0], raised_on=PAST_START,
+                                         raised_by="村民张某", content="水费长期拖欠")
+    assert [o["id"] for o in workflow.objections(db, small_campaign["id"], open_only=True)] == [
+        objection["id"]]
+    with pytest.raises(WorkflowError, match="更正后的"):
+        workflow.resolve_objection(db, operator, objection["id"], outcome="corrected",
+                                   answer="核实属实")
+    with pytest.raises(WorkflowError, match="理由|答复"):
+        workflow.resolve_objection(db, operator, objection["id"], outcome="dismissed", answer=" ")
+    after = workflow.resolve_objection(db, operator, objection["id"], outcome="corrected",
+                                       answer="经核实欠费属实，更正评分",
+                                       answers={"utility_arrears": "arrears"})
+    assert after["status"] == "in_notice" and after["score"] < before["score"]
+    answered = workflow.objections(db, small_campaign["id"])[0]
+    assert answered["outcome"] == "corrected" and answered["answered_by"] == operator
+    assert answered["resolved_at"] and answered["answered_by_name"]
+    last = workflow.history(db, ids[0])[-1]
+    assert last["step"] == "objection_corrected" and "更正评分" in last["note"]
+    with pytest.raises(WorkflowError, match="已于"):
+        workflow.resolve_objection(db, operator, objection["id"], outcome="dismissed", answer="x")
+    assert workflow.township_review(db, operator, ids) == len(ids)
+    assert statuses(db, ids) == {"township_reviewed"}
+
+
+def test_objection_dismissed_keeps_the_score(db, operator, small_campaign):
+    village, ids, notice = to_notice(db, operator, small_campaign)
+    objection = workflow.raise_objection(db, operator, ids[1], raised_on=PAST_START,
+                                         raised_by="同组村民", content="收入偏高")
+    before = campaigns.get_rating(db, ids[1])
+    after = workflow.resolve_objection(db, operator, objection["id"], outcome="dismissed",
+                                       answer="经核实收入属实")
+    assert (after["status"], after["score"]) == ("in_notice", before["score"])
+    assert workflow.objections(db, small_campaign["id"], open_only=True) == []
+    with pytest.raises(WorkflowError):
+        workflow.resolve_objection(db, operator, objection["id"], outcome="maybe", answer="x")

@@ -23,6 +23,7 @@ from app.rating import campaign as campaigns, inputs as auto_inputs, printouts, 
 from app.rating import verdicts, workflow
 from app.rating.scheme import Scheme
 from ui.operations import BackgroundOp, WriteOp
+from ui.rating.objections import ObjectionsTab
 from ui.rating.results import ResultsTab
 from ui.rating.review import ReviewQueueTab
 from ui.rating.scoring import (VETO_COLOUR, ScoringPanel, format_points, ratings_model,
@@ -116,6 +117,8 @@ class RatingPage(QWidget):
         self.tabs.addTab(self.workspace, self.tr("Scoring and workflow"))
         self.results = ResultsTab(self)
         self.tabs.addTab(self.results, self.tr("Results"))
+        self.objections = ObjectionsTab(self)
+        self.tabs.addTab(self.objections, self.tr("Objections"))
         self.review = ReviewQueueTab(self)
         self.tabs.addTab(self.review, self.tr("Review queue"))
         self.tabs.currentChanged.connect(lambda _: self.refresh_side_tabs())
@@ -327,6 +330,7 @@ class RatingPage(QWidget):
         if not self.campaign:
             return
         self.results.reload()
+        self.objections.reload()
         self.review.reload()
 
     def close_page(self) -> None:

@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Answer the objection about {name}</source>
+        <translation>答复关于{name}的异议</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>the answer given to the objector</source>
+        <translation>给异议人的答复</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsTab</name>
+    <message>
+        <source>Objections raised during the public notices. A household with an open objection waits before the township review.</source>
+        <translation>公示期间提出的异议。有未答复异议的农户暂不能进入乡镇复核。</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>只看未答复</translation>
+    </message>
+    <message>
+        <source>Answer the objection…</source>
+        <translation>答复异议…</translation>
+    </message>
+    <message>
+        <source>Objection answered: {outcome}; the household is now at &apos;{status}&apos;.</source>
+        <translation>异议已答复：{outcome}；该户现处于“{status}”。</translation>
+    </message>
+    <message>
+        <source>Choose an objection in the list first.</source>
+        <translation>请先在列表中选择一条异议。</translation>
+    </message>
+</context>
+<context>
     <name>Rating</name>
     <message>
         <source>&apos;{key}&apos; is not a question of scheme {version}.</source>
@@ -324,8 +366,24 @@
         <translation>异议成立</translation>
     </message>
     <message>
+        <source>objection: answers corrected</source>
+        <translation>异议：更正评分</translation>
+    </message>
+    <message>
         <source>objection dismissed</source>
         <translation>异议不成立</translation>
+    </message>
+    <message>
+        <source>reinstatement</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>step undone</source>
+        <translation>撤销上一步</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>更正</translation>
     </message>
     <message>
         <source>annual review</source>
@@ -396,20 +454,40 @@
         <translation>请填写异议人和异议内容。</translation>
     </message>
     <message>
-        <source>The objection no longer exists.</source>
-        <translation>该异议已不存在。</translation>
+        <source>upheld (back to collection)</source>
+        <translation>异议成立（退回重新采集）</translation>
     </message>
     <message>
-        <source>This objection was already answered.</source>
-        <translation>该异议已经答复过了。</translation>
+        <source>corrected and rescored</source>
+        <translation>更正并重新评分</translation>
     </message>
     <message>
-        <source>Choose whether the objection is upheld or dismissed.</source>
-        <translation>请选择异议成立或不成立。</translation>
+        <source>dismissed</source>
+        <translation>异议不成立</translation>
     </message>
     <message>
-        <source>Write the answer given to the objector.</source>
-        <translation>请填写给异议人的答复。</translation>
+        <source>open</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>No objection has the id {id}.</source>
+        <translation>没有编号为 {id} 的异议。</translation>
+    </message>
+    <message>
+        <source>This objection was already answered on {at}.</source>
+        <translation>该异议已于 {at} 答复。</translation>
+    </message>
+    <message>
+        <source>Choose whether the objection is upheld, corrected or dismissed.</source>
+        <translation>请选择异议成立、更正评分或不成立。</translation>
+    </message>
+    <message>
+        <source>Write the answer given to the objector (the reason for the outcome).</source>
+        <translation>请填写给异议人的答复（处理理由）。</translation>
+    </message>
+    <message>
+        <source>A correction needs the corrected answers (which indicators change and to what).</source>
+        <translation>更正评分需要填写更正后的答案（哪些指标改为什么）。</translation>
     </message>
     <message>
         <source>{name}: the public notice runs until {end}; the township review comes after it.</source>
@@ -675,6 +753,26 @@
         <translation>待复查（降级或摘牌）的农户</translation>
     </message>
     <message>
+        <source>objections raised during public notices, answered or open</source>
+        <translation>公示期间的异议（已答复或未答复）</translation>
+    </message>
+    <message>
+        <source>only objections still waiting for an answer</source>
+        <translation>只列出尚未答复的异议</translation>
+    </message>
+    <message>
+        <source>answer an objection: upheld, corrected (with new answers) or dismissed</source>
+        <translation>答复异议：成立、更正评分（附新答案）或不成立</translation>
+    </message>
+    <message>
+        <source>the answer given to the objector</source>
+        <translation>给异议人的答复</translation>
+    </message>
+    <message>
+        <source>a corrected answer (with --outcome corrected; repeat for several)</source>
+        <translation>更正后的答案（与 --outcome corrected 一起用；可重复）</translation>
+    </message>
+    <message>
         <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
         <translation>{path} 中没有登记库。请运行“credit-desk demo”，或启动程序新建一个。</translation>
     </message>
@@ -750,6 +848,18 @@
         <source>Installed scheme {code} {version}; new campaigns use it.</source>
         <translation>已安装指标体系 {code} {version}；新建的评定批次将使用它。</translation>
     </message>
+    <message>
+        <source>No objections.</source>
+        <translation>没有异议。</translation>
+    </message>
+    <message>
+        <source>--set {pair!r}: write INDICATOR=VALUE, e.g. --set reputation=good.</source>
+        <translation>--set {pair!r}：请写成 指标=值，例如 --set reputation=good。</translation>
+    </message>
+    <message>
+        <source>Objection answered: {outcome}. The household is now at &apos;{status}&apos; ({score:g} points, {grade}).</source>
+        <translation>异议已答复：{outcome}。该户现处于“{status}”（{score:g} 分，{grade}）。</translation>
+    </message>
 </context>
 <context>
     <name>RatingPage</name>
@@ -796,6 +906,10 @@
     <message>
         <source>Results</source>
         <translation>评定结果</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>异议</translation>
     </message>
     <message>
         <source>Review queue</source>
@@ -1081,6 +1195,45 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>_ObjectionsModel</name>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议内容</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>答复人/日期</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Household is at</source>
+        <translation>农户所处环节</translation>
     </message>
 </context>
 </TS>
