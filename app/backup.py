@@ -316,3 +316,18 @@ def set_aside(register: Path, kept: Path, key: bytes | None = None) -> None:
         if side.exists():
             os.replace(side, kept.with_name(kept.name + suffix))
     fsync_folder(kept.parent)
+
+
+def auto_backup(db: Database, data: DataDir, *, by: str = "",
+                now: dt.datetime | None = None) -> dict[str, Any] | None:
+    """The automatic backup: when a day has passed or anything changed since the last.
+
+    Called when the desktop app closes and every hour while it is open;
+    returns the backup's description, or None when none was needed.
+    """
+    changes = db.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0]
+    if not is_due(db, now) and settings.get(db, "backup.last_changes") == changes:
+        return None
+    meta = make_backup(db, data, reason="auto", by=by, now=now)
+    settings.put(db, "backup.last_changes", changes)
+    return meta

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+import logging
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QStackedWidget, QWidget)
 
-from app import settings
+from app import backup, settings
 from app.users import display_name, get_user
 from ui.areas import AREAS, area_title
 from ui.context import UiContext
 from ui.help import install as install_help
+from ui.operations import WriteOp
 from ui.sync.auto import AutoSync, auto_sync_for
 
 LAST_SYNC_SETTING = "sync.last_sync_at"
@@ -23,6 +26,8 @@ def format_last_sync(value) -> str:
     return text[:16] + (" UTC" if str(value).endswith("Z") else "")
 
 
+log = logging.getLogger("credit_desk.ui")
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,6 +37,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._pages: dict[str, QWidget] = {}
         self._closed = False
+        # The automatic backup is checked every hour: made when a day has passed
+        # or anything changed since the last one (and again when the app closes).
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(3600 * 1000)
+        self._backup_timer.timeout.connect(self._hourly_backup)
+        self._backup_timer.start()
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -109,6 +120,18 @@ class MainWindow(QMainWindow):
         if not busy:
             self.refresh_status()
 
+    def _backup_by(self) -> str:
+        row = self.ctx.ui_db.execute("SELECT username FROM app_user WHERE id = ?",
+                                     [self.ctx.operator_id]).fetchone()
+        return row[0] if row else ""
+
+    def _hourly_backup(self) -> None:
+        """The daily backup while the app stays open, on the write lane (no freeze)."""
+        if self._closed:
+            return
+        by = self._backup_by()
+        WriteOp(self, lambda db: backup.auto_backup(db, self.ctx.data, by=by)).run(self.ctx.ops)
+
     def start_auto_sync(self) -> AutoSync | None:
         """Sync by itself from the start (when the official turned that on), not only
         once the sync page was opened."""
@@ -123,6 +146,11 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self._backup_timer.stop()
+        try:  # closing the app backs the day's work up (app/backup.py)
+            backup.auto_backup(self.ctx.ui_db, self.ctx.data, by=self._backup_by())
+        except Exception:  # noqa: BLE001 - a failed backup must not keep the app open
+            log.exception("automatic backup on closing failed")
         for page in self._pages.values():
             closer = getattr(page, "close_page", None)
             if callable(closer):

@@ -118,3 +118,16 @@ def test_a_daily_backup_is_due_after_a_day(db, data, daily_due):
     backup.make_backup(db, data, reason="auto")
     assert not backup.is_due(db)
     assert backup.is_due(db, now=dt.datetime.now() + dt.timedelta(days=1, seconds=1))
+
+
+def test_the_automatic_backup_runs_when_something_changed_or_a_day_passed(db, data):
+    first = backup.auto_backup(db, data, by="admin")
+    assert first is not None and first["reason"] == "auto"
+    assert backup.auto_backup(db, data) is None  # nothing new: no copy
+    from app.journal import changes
+    from app.users import default_operator_id
+    with changes(db, default_operator_id(db)) as cs:
+        cs.insert("place", {"level": "county", "code": "510699", "name": "new"})
+    later = dt.datetime.now() + dt.timedelta(seconds=2)
+    assert backup.auto_backup(db, data, now=later) is not None
+    assert backup.auto_backup(db, data, now=later + dt.timedelta(days=1, seconds=1))

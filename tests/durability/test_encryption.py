@@ -85,3 +85,26 @@ def test_a_new_password_rewraps_the_key_and_the_old_one_stops_working(cli, tmp_p
     assert db.execute("SELECT count(*) FROM household").fetchone()[0] == 120
     db.close()
     keystore.forget(data)
+
+
+def test_the_desktop_login_unlocks_an_encrypted_register(cli, tmp_path, ui_app, qtbot):
+    from ui.accounts.login import LoginWindow
+
+    data, number = demo_register(cli, tmp_path)
+    cli("encrypt", data=data, check=True)
+    keystore.forget(data)
+    login = LoginWindow(data)  # opens nothing: the register cannot be read yet
+    qtbot.addWidget(login)
+    login.username.setText("official")
+    login.password.setText("not-the-password")
+    login.submit()
+    assert "密码" in login.message.text()
+    login.password.setText("demo2026")
+    with qtbot.waitSignal(login.signed_in, timeout=10000) as signal:
+        login.submit()
+    assert signal.args[0].username == "official"
+    db = open_data_dir(data)  # the key stays unlocked for the session's connections
+    assert db.execute("SELECT count(*) FROM household WHERE head_id_number = ?",
+                      [number]).fetchone()[0] == 1
+    db.close()
+    keystore.forget(data)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
+from app import keystore
 from app.accounts import auth
 from app.accounts.demo import demo_accounts, is_demo
 from app.accounts.permissions import Actor, role_label
@@ -36,12 +37,15 @@ class LoginWindow(QWidget):
         self.setWindowTitle(self.tr("Township Credit Desk — sign in"))
         self.resize(720, 520)
         install_f1(self, "login")  # the manual's chapter on signing in
-        db = open_data_dir(data)
-        try:
-            self.first_admin = auth.needs_first_admin(db)
-            self.demo = is_demo(db)
-        finally:
-            db.close()
+        if keystore.is_encrypted(data):  # nothing can be read before a password unlocks it
+            self.first_admin, self.demo = False, False
+        else:
+            db = open_data_dir(data)
+            try:
+                self.first_admin = auth.needs_first_admin(db)
+                self.demo = is_demo(db)
+            finally:
+                db.close()
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(60, 40, 60, 40)
@@ -116,6 +120,12 @@ class LoginWindow(QWidget):
         self.password.setFocus()
 
     def submit(self) -> None:
+        try:  # an encrypted register opens with the password typed here (app/keystore.py)
+            keystore.unlock(self.data, self.username.text(), self.password.text())
+        except UserError as exc:
+            self.message.setText(str(exc))
+            self.password.selectAll()
+            return
         db = open_data_dir(self.data)
         try:
             if self.first_admin:
