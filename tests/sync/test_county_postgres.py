@@ -90,3 +90,34 @@ def test_county_server_refuses_an_unknown_database_url(tmp_path):
     r = run_cli("county-server", "summary", "--data-dir", str(tmp_path / "c"),
                 "--database-url", "mysql://county")
     assert r.returncode == 2 and "postgresql://" in r.stderr
+
+
+def test_two_servers_on_one_database_take_each_batch_once(demo_db, demo_data, pg_cluster,
+                                                         tmp_path):
+    """No lock in the process does the work: two servers (same county keys, one database)
+    get every batch at the same moment, and the database's unique keys keep it once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.sync.conftest import County
+
+    url = pg_cluster.new_database()
+    servers = [County(tmp_path / "county", database_url=url) for _ in range(2)]
+    try:
+        client.enroll(demo_db, demo_data, servers[0].url)
+        outbox.pack_batches(demo_db, demo_data, size=300)
+        device = outbox.device_id(demo_db)
+        transports = [client.Transport(s.url, timeout=60) for s in servers]
+        with ThreadPoolExecutor(2) as pool:
+            for batch in outbox.unacknowledged(demo_db):
+                path = f"/v1/devices/{device}/batches/{batch['sequence']}"
+                answers = list(pool.map(
+                    lambda t: t.call("PUT", path, batch["content"],
+                                     "application/x-credit-desk-batch"), transports))
+                assert answers[0][2] == answers[1][2]  # the same stored receipt
+                assert sorted(a[1]["X-Credit-Desk-Duplicate"] for a in answers) == ["0", "1"]
+        summary = servers[1].store.summary()
+    finally:
+        for s in servers:
+            s.stop()
+    [held] = [d for t in summary["townships"] for d in t["devices"]]
+    assert held["changes"] == held["distinct_changes"] == local_change_count(demo_db)
