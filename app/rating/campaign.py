@@ -72,6 +72,15 @@ def create_campaign(db: Database, operator_id: str, *, name: str, year: int,
     big = db.execute("SELECT count(*) FROM household").fetchone()[0] >= BULK_FROM
     bulk = bulk_load(db, ["rating"]) if big else contextlib.nullcontext()
     with big_cache(db), bulk, changes(db, operator_id) as cs:
+        # Inside the write transaction: a rerun after a crash (or a second click)
+        # finds the committed campaign and never starts a duplicate.
+        same = db.execute("SELECT id, status FROM rating_campaign WHERE campaign_year = ? "
+                          "AND name = ?", [int(year), name]).fetchone()
+        if same:
+            raise UserError(translate(
+                "Rating", "The campaign {name} ({year}) was already started (id {id}); it is not "
+                          "started twice. Continue working in it.").format(
+                name=name, year=int(year), id=same[0]))
         campaign = cs.insert("rating_campaign", {
             "name": name, "campaign_year": int(year), "scheme_id": scheme_id,
             "township_id": township_id, "status": "open", "closed_at": None,

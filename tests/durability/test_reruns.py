@@ -49,3 +49,19 @@ def test_a_demo_build_killed_half_way_leaves_no_register(tmp_path):
                              timeout=120)
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert [p.name for p in data.root.iterdir() if p.name.startswith(".cdtmp")] == []
+
+
+def test_a_second_campaign_of_the_same_year_and_name_is_refused(demo_db):
+    import pytest
+
+    from app.errors import UserError
+    from app.rating.campaign import create_campaign
+    from app.users import default_operator_id
+
+    op = default_operator_id(demo_db)
+    first = create_campaign(demo_db, op, name="2031年度信用户评定", year=2031)
+    with pytest.raises(UserError) as caught:
+        create_campaign(demo_db, op, name="2031年度信用户评定", year=2031)
+    assert first["id"] in str(caught.value)
+    assert demo_db.execute("SELECT count(*) FROM rating_campaign WHERE campaign_year = 2031"
+                           ).fetchone()[0] == 1

@@ -66,6 +66,10 @@
         <translation>评定年度应在 2000 至 2100 之间。</translation>
     </message>
     <message>
+        <source>The campaign {name} ({year}) was already started (id {id}); it is not started twice. Continue working in it.</source>
+        <translation>评定批次“{name}”（{year}年度）已经创建过（编号 {id}），不会重复创建。请在该批次中继续工作。</translation>
+    </message>
+    <message>
         <source>scoring</source>
         <translation>正在评分</translation>
     </message>
