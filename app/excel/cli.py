@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app.accounts.cli import add_disclosure_options
+from app.accounts.permissions import require
 from app.errors import UserError
 from app.i18n import translate
 from app.jobs import Job, announced
@@ -89,6 +90,8 @@ def cmd_import(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
+        # Refused before the file is even read (importer.run checks again).
+        require(db, args.actor.id, "register.import")
         plan = importer.inspect(db, Path(args.file))
         if args.village:
             village = importer.find_village(db, args.village)
