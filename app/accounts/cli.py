@@ -68,17 +68,19 @@ def sign_in(args, data: DataDir) -> Actor | None:
     if not data.exists():
         raise UserError(translate("CLI", "No register in {path}. Run 'credit-desk demo' or start "
                                          "the app to create one.").format(path=data.root))
-    db = open_data_dir(data)
-    try:
-        if getattr(args, "bootstrap", None) and args.bootstrap(db):
-            return None
-        if auth.needs_first_admin(db):
-            raise UserError(translate(
-                "Accounts", "This register has no administrator who can sign in yet (it was "
-                            "made before accounts existed). Create one first: credit-desk users "
-                            "add NAME, or start the desktop app."))
-    finally:
-        db.close()
+    # An encrypted register opens only with a password, and always has accounts.
+    if not keystore.is_encrypted(data):
+        db = open_data_dir(data)
+        try:
+            if getattr(args, "bootstrap", None) and args.bootstrap(db):
+                return None
+            if auth.needs_first_admin(db):
+                raise UserError(translate(
+                    "Accounts", "This register has no administrator who can sign in yet (it was "
+                                "made before accounts existed). Create one first: credit-desk "
+                                "users add NAME, or start the desktop app."))
+        finally:
+            db.close()
     username = getattr(args, "user", None) or os.environ.get(USER_ENV)
     if not username:
         raise UserError(translate(
