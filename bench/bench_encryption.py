@@ -101,6 +101,8 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=150)
     parser.add_argument("--reports", type=int, default=15)
+    parser.add_argument("--encrypted-first", action="store_true",
+                        help="import into the encrypted copy first (to see the order's effect)")
     args = parser.parse_args()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
           f"{platform.release()}; Python {platform.python_version()}; SQLCipher "
@@ -156,7 +158,8 @@ def main() -> int:
             roster = tmp / "roster.xlsx"
             make_roster(roster, args.rows, villages)
             import_s = {}
-            for label, data in (("plain", plain), ("encrypted", enc)):
+            order = [("plain", plain), ("encrypted", enc)]
+            for label, data in (order[::-1] if args.encrypted_first else order):
                 import_s[label] = time_import(data, roster, tmp)
             row(f"import {args.rows:,} rows (end to end)", import_s["plain"],
                 import_s["encrypted"], " s")
