@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -177,6 +179,18 @@ def remove_user_key(data: DataDir, username: str) -> None:
     store = _load(data)
     if store["users"].pop(username, None) is not None:
         _save(data, store)
+
+
+def subkey(data: DataDir, purpose: str) -> bytes | None:
+    """A key for one purpose derived from the data key (None for a plain register).
+
+    Other secrets beside the register (the sync device key) are encrypted
+    with it, so they open exactly when the register does.
+    """
+    data_key = key_for(data)
+    if data_key is None:
+        return None
+    return hmac.new(data_key, b"credit-desk:" + purpose.encode(), hashlib.sha256).digest()
 
 
 def data_dir_of(db) -> DataDir | None:

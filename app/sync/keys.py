@@ -40,17 +40,32 @@ def key_id(public: bytes | str) -> str:
     return hashlib.sha256(public).hexdigest()[:16]
 
 
-def load_or_create(path: Path) -> Ed25519PrivateKey:
-    """The private key in ``path``, made on first use (owner-only file)."""
+def load_or_create(path: Path, password: bytes | None = None) -> Ed25519PrivateKey:
+    """The private key in ``path``, made on first use (owner-only file).
+
+    With ``password`` (the encrypted register's key for it, app/keystore.py)
+    the file is kept encrypted; a plain one from before is rewritten so.
+    """
     if path.exists():
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        raw = path.read_bytes()
+        plain = b"ENCRYPTED" not in raw.split(b"\n", 1)[0]
+        key = serialization.load_pem_private_key(raw, password=None if plain else password)
         if not isinstance(key, Ed25519PrivateKey):
             raise ValueError(f"{path} is not an Ed25519 key")
+        if plain and password:
+            _write_private(path, key, password)
         return key
     path.parent.mkdir(parents=True, exist_ok=True)
     key = Ed25519PrivateKey.generate()
+    _write_private(path, key, password)
+    return key
+
+
+def _write_private(path: Path, key, password: bytes | None) -> None:
+    encryption = (serialization.BestAvailableEncryption(password) if password
+                  else serialization.NoEncryption())
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
+                            encryption)
     tmp = path.with_suffix(".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as fh:
@@ -58,7 +73,6 @@ def load_or_create(path: Path) -> Ed25519PrivateKey:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
-    return key
 
 
 def sign(key: Ed25519PrivateKey, data: bytes) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app import __version__, settings
+from app import __version__, keystore, settings
 from app.accounts import audit
 from app.errors import UserError
 from app.i18n import translate
@@ -33,7 +33,8 @@ def device_key_path(data: DataDir):
 
 
 def device_key(data: DataDir):
-    return keys.load_or_create(device_key_path(data))
+    # Kept encrypted under the register's key when the register is encrypted.
+    return keys.load_or_create(device_key_path(data), keystore.subkey(data, "sync device key"))
 
 
 def county_box_key(db: Database) -> str:

@@ -108,3 +108,19 @@ def test_the_desktop_login_unlocks_an_encrypted_register(cli, tmp_path, ui_app, 
                       [number]).fetchone()[0] == 1
     db.close()
     keystore.forget(data)
+
+
+def test_the_sync_device_key_is_kept_encrypted_with_the_register(cli, tmp_path):
+    from app.sync.keys import public_b64
+    from app.sync.outbox import device_key, device_key_path
+
+    data, _ = demo_register(cli, tmp_path)
+    before = public_b64(device_key(data))  # plain register: a plain key file
+    assert b"ENCRYPTED" not in device_key_path(data).read_bytes()
+    cli("encrypt", data=data, check=True)
+    keystore.unlock(data, "admin", "demo2026")
+    assert public_b64(device_key(data)) == before  # same identity towards the county
+    assert b"ENCRYPTED PRIVATE KEY" in device_key_path(data).read_bytes()
+    keystore.forget(data)
+    with pytest.raises(UserError):
+        device_key(data)  # locked: nobody signed in
