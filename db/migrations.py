@@ -193,9 +193,11 @@ from db.schema_rating import rating  # noqa: E402
 from db.schema_records import records  # noqa: E402
 from db.schema_sync import sync  # noqa: E402
 from db.schema_accounts import accounts  # noqa: E402
+from db.schema_stats import stats  # noqa: E402
 
 # Sets run in this order. Feature areas append theirs here.
-MIGRATION_SETS: list[Migrations] = [core, credit, records, rating, letters, sync, accounts, files]
+MIGRATION_SETS: list[Migrations] = [core, credit, records, rating, letters, sync, accounts, files,
+                                   stats]
 
 
 def known_migrations() -> set[tuple[str, str]]:

@@ -30,6 +30,8 @@ AREAS: dict[str, list[str]] = {
        for area in ("rating", "letters", "records", "excel", "sync", "accounts")},
     # The county receiver's few messages share the sync catalogue (context "Sync").
     "sync": ["app/sync/*.py", "ui/sync/*.py", "app/county/*.py"],
+    # Statistics and the home dashboard.
+    "stats": ["app/stats/*.py", "ui/dashboard.py"],
     # The manual and About box (packaging's part of the UI): their own catalogue.
     "help": ["ui/help.py", "ui/about.py"],
     "ui": ["ui/*.py", "ui/**/*.py"],

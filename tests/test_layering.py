@@ -31,6 +31,7 @@ AREA_MATRIX: dict[str, set[str]] = {
     "excel": {"core", "rating", "letters"},
     "sync": {"core", "rating"},
     "county": {"core", "sync"},
+    "stats": {"core", "rating", "letters", "records", "excel", "sync"},
 }
 # Packages every area builds on: one rule set per entity (forms, import,
 # county corrections) and accounts (permissions are checked where work is done).

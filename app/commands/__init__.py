@@ -12,7 +12,9 @@ from app.excel import cli as excel_cli
 from app.letters import cli as letters_cli
 from app.rating import cli as rating_cli
 from app.records import cli as records_cli
+from app.stats import cli as stats_cli
 from app.sync import cli as sync_cli
 
-COMMAND_MODULES = [register_cmds, excel_cli, rating_cli, letters_cli, records_cli, sync_cli,
+COMMAND_MODULES = [register_cmds, excel_cli, rating_cli, letters_cli, records_cli, stats_cli,
+                   sync_cli,
                    county_cli, accounts_cli, audit_cli, backup_cmds, screenshot_cmd]
