@@ -71,6 +71,6 @@ def test_monthly_report_prints_as_pdf_and_opens_as_xlsx(cli, demo_data, tmp_path
 
 def test_bad_month_and_bad_file_say_how_to_fix(cli, demo_data, tmp_path):
     bad = cli("stats", "--month", "2026-13", data=demo_data)
-    assert bad.returncode != 0 and "YYYY-MM" in bad.stderr
+    assert bad.returncode != 0 and "2026-13" in bad.stderr and "2026-11" in bad.stderr
     wrong = cli("stats", "-o", str(tmp_path / "x.doc"), data=demo_data)
     assert wrong.returncode != 0 and ".pdf" in wrong.stderr
