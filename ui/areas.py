@@ -11,6 +11,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ui.dashboard import DashboardPage
 from ui.excel.page import ExcelPage
 from ui.letters.page import LettersPage
 from ui.rating.page import RatingPage
@@ -27,6 +28,7 @@ class Area(NamedTuple):
 
 
 AREAS: tuple[Area, ...] = (
+    Area("home", "Home", DashboardPage),
     Area("register", "Register", RegisterPage),
     Area("rating", "Credit rating", RatingPage),
     Area("letters", "Commitment letters", LettersPage),
@@ -41,6 +43,7 @@ def area_title(key: str) -> str:
     """The area's name in the current language."""
     titles = {
         # Spelled out so lupdate finds each string.
+        "home": QCoreApplication.translate("Areas", "Home"),
         "register": QCoreApplication.translate("Areas", "Register"),
         "rating": QCoreApplication.translate("Areas", "Credit rating"),
         "letters": QCoreApplication.translate("Areas", "Commitment letters"),

@@ -10,7 +10,7 @@ from app.paths import DataDir
 
 REGISTER_VIEWS = ("households", "organizations", "household-detail", "organization-detail",
                   "welcome", "login")
-AREA_VIEWS = ("rating", "letters", "records", "excel", "sync", "settings")
+AREA_VIEWS = ("home", "rating", "letters", "records", "excel", "sync", "settings")
 VIEWS = REGISTER_VIEWS + AREA_VIEWS
 
 
@@ -71,6 +71,11 @@ def render(data: DataDir, view: str, out: Path, size: tuple[int, int] = (1280, 8
         else:
             window.show_area(view)
             window.show()
+            # Pages that compute in the background (the dashboard) are drawn
+            # with their figures, not with "computing".
+            for _ in range(3):
+                window.ctx.ops.wait_idle(120)
+                app.processEvents()
         app.processEvents()
         _grab(app, window, out)
         return out

@@ -15,7 +15,7 @@ from app.paths import DataDir
 
 VIEWS = ("households", "organizations", "household-detail", "organization-detail", "welcome",
          "login",
-         "rating", "letters", "records", "excel", "sync", "settings")
+         "home", "rating", "letters", "records", "excel", "sync", "settings")
 
 
 def register(sub) -> None:

@@ -241,18 +241,29 @@ def cached(db: Database) -> tuple[dict[str, Any] | None, bool]:
     return json.loads(row[1]), row[0] == journal_position(db)
 
 
-def refresh_cache(db: Database, operator_id: str, period: Period | None = None) -> dict[str, Any]:
-    """Compute the dashboard's figures and keep them with the journal position
-    they reflect (a change made meanwhile leaves the cache stale, not wrong)."""
+def dashboard_figures(db: Database, operator_id: str, period: Period | None = None
+                      ) -> tuple[dict[str, Any], int]:
+    """The dashboard's figures (this month) and the journal position they
+    reflect; a read only, for the background lane."""
     position = journal_position(db)
-    figures = township_figures(db, operator_id, period or month(*_this_month()))
+    return township_figures(db, operator_id, period or this_month()), position
+
+
+def store_cache(db: Database, figures: dict[str, Any], position: int) -> None:
+    """Keep the figures with their journal position (a change made meanwhile
+    leaves the cache stale, never wrong: it is recomputed on the next look)."""
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO stats_cache (key, journal_seq, computed_at, content) "
                    "VALUES (?,?,?,?)", [DASHBOARD_CACHE, position, figures["computed_at"],
                                         json.dumps(figures, ensure_ascii=False)])
+
+
+def refresh_cache(db: Database, operator_id: str) -> dict[str, Any]:
+    figures, position = dashboard_figures(db, operator_id)
+    store_cache(db, figures, position)
     return figures
 
 
-def _this_month() -> tuple[int, int]:
+def this_month() -> Period:
     day = pol.today()
-    return day.year, day.month
+    return month(day.year, day.month)

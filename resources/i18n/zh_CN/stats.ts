@@ -2,6 +2,371 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>The township at a glance</source>
+        <translation>全镇一览</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>正在计算各项数字…</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Households on file</source>
+        <translation>在册农户</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>已评户数</translation>
+    </message>
+    <message>
+        <source>Credit households</source>
+        <translation>信用户</translation>
+    </message>
+    <message>
+        <source>Credit villages</source>
+        <translation>信用村</translation>
+    </message>
+    <message>
+        <source>Loan balance</source>
+        <translation>贷款余额</translation>
+    </message>
+    <message>
+        <source>On-time repayment</source>
+        <translation>按期还款率</translation>
+    </message>
+    <message>
+        <source>Non-performing ratio</source>
+        <translation>不良贷款率</translation>
+    </message>
+    <message>
+        <source>Commitment letters</source>
+        <translation>信用承诺书</translation>
+    </message>
+    <message>
+        <source>Credit records</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>List entries</source>
+        <translation>红黑名单</translation>
+    </message>
+    <message>
+        <source>Open objections</source>
+        <translation>待处理异议</translation>
+    </message>
+    <message>
+        <source>Repairs waiting</source>
+        <translation>待审信用修复</translation>
+    </message>
+    <message>
+        <source>County sync</source>
+        <translation>县平台同步</translation>
+    </message>
+    <message>
+        <source>Upload rate (上报率)</source>
+        <translation>上报率</translation>
+    </message>
+    <message>
+        <source>Compliance rate (合规率)</source>
+        <translation>合规率</translation>
+    </message>
+    <message>
+        <source>Timeliness rate (及时率)</source>
+        <translation>及时率</translation>
+    </message>
+    <message>
+        <source>Wrong codes per 10,000 (重错码率)</source>
+        <translation>重错码率（每万户）</translation>
+    </message>
+    <message>
+        <source>Villages (double-click for the figures behind)</source>
+        <translation>各村情况（双击查看明细）</translation>
+    </message>
+    <message>
+        <source>Open objections and repairs, overdue first</source>
+        <translation>待处理的异议和修复（逾期在前）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>在册户数</translation>
+    </message>
+    <message>
+        <source>Credit share</source>
+        <translation>信用户占比</translation>
+    </message>
+    <message>
+        <source>On-time</source>
+        <translation>按期还款</translation>
+    </message>
+    <message>
+        <source>NPL</source>
+        <translation>不良率</translation>
+    </message>
+    <message>
+        <source>Loan balance (yuan)</source>
+        <translation>贷款余额（元）</translation>
+    </message>
+    <message>
+        <source>Letters signed</source>
+        <translation>已签承诺书</translation>
+    </message>
+    <message>
+        <source>Letters outstanding</source>
+        <translation>未收回承诺书</translation>
+    </message>
+    <message>
+        <source>Credit village</source>
+        <translation>信用村</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>{township} at a glance</source>
+        <translation>{township}一览</translation>
+    </message>
+    <message>
+        <source>Figures of {at}</source>
+        <translation>数据时间 {at}</translation>
+    </message>
+    <message>
+        <source> (updating…)</source>
+        <translation>（正在更新…）</translation>
+    </message>
+    <message>
+        <source>{n} villages</source>
+        <translation>{n} 个村</translation>
+    </message>
+    <message>
+        <source>{n} households; threshold {need}</source>
+        <translation>{n} 户；达标线 {need}</translation>
+    </message>
+    <message>
+        <source>credit township: yes</source>
+        <translation>已达信用乡镇标准</translation>
+    </message>
+    <message>
+        <source>credit township: not yet</source>
+        <translation>尚未达到信用乡镇标准</translation>
+    </message>
+    <message>
+        <source>yuan; {n} borrowing households</source>
+        <translation>元；贷款户 {n} 户</translation>
+    </message>
+    <message>
+        <source>need ≥ {need}</source>
+        <translation>标准 ≥ {need}</translation>
+    </message>
+    <message>
+        <source>allowed ≤ {most}</source>
+        <translation>标准 ≤ {most}</translation>
+    </message>
+    <message>
+        <source>signed; {printed} printed, {out} outstanding</source>
+        <translation>份已签署；已打印 {printed} 份，未收回 {out} 份</translation>
+    </message>
+    <message>
+        <source>positive {p}, negative {n}, neutral {z}</source>
+        <translation>守信 {p}，失信 {n}，基础信息 {z}</translation>
+    </message>
+    <message>
+        <source>red {red}, black {black}, court defaulters {court}</source>
+        <translation>红名单 {red}，黑名单 {black}，失信被执行人 {court}</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>逾期 {n} 件</translation>
+    </message>
+    <message>
+        <source>waiting for a decision</source>
+        <translation>等待审定</translation>
+    </message>
+    <message>
+        <source>changes waiting; last acknowledged {at}</source>
+        <translation>条变更待上报；最近确认 {at}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>{a} of {b} decisions</source>
+        <translation>{b} 件决定中已上报 {a} 件</translation>
+    </message>
+    <message>
+        <source>{a} of {b} uploaded</source>
+        <translation>已上报 {b} 件中合规 {a} 件</translation>
+    </message>
+    <message>
+        <source>within {n} days: {a} of {b}</source>
+        <translation>{n} 天内上报：{b} 件中 {a} 件</translation>
+    </message>
+    <message>
+        <source>{n} subjects; target &lt; {target}</source>
+        <translation>{n} 个主体；目标 &lt; {target}</translation>
+    </message>
+    <message>
+        <source>not credit</source>
+        <translation>未达信用户</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>决定文书号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>录入日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应报日期</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <source>check character</source>
+        <translation>校验码错误</translation>
+    </message>
+    <message>
+        <source>unknown area code</source>
+        <translation>地区码不存在</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>USCC override</source>
+        <translation>统一社会信用代码人工确认</translation>
+    </message>
+    <message>
+        <source>Decisions not yet uploaded</source>
+        <translation>尚未上报的决定</translation>
+    </message>
+    <message>
+        <source>Uploaded records failing the county&apos;s field rules</source>
+        <translation>已上报但不合规的记录</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Records uploaded late</source>
+        <translation>逾期上报的记录</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Subjects with a duplicate or wrong code</source>
+        <translation>重码或错码的信用主体</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Borrowing households</source>
+        <translation>贷款户</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>按期还款率</translation>
+    </message>
+    <message>
+        <source>Overdue (yuan)</source>
+        <translation>逾期金额（元）</translation>
+    </message>
+    <message>
+        <source>NPL ratio</source>
+        <translation>不良率</translation>
+    </message>
+    <message>
+        <source>Letters printed, not signed</source>
+        <translation>已打印未签署承诺书</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>GradeMix</name>
+    <message>
+        <source>Grade mix of rated households</source>
+        <translation>已评农户等级构成</translation>
+    </message>
+</context>
+<context>
+    <name>ListDialog</name>
+    <message>
+        <source>{n} rows</source>
+        <translation>共 {n} 条</translation>
+    </message>
+</context>
+<context>
     <name>Stats</name>
     <message>
         <source>{year}</source>
@@ -253,6 +618,24 @@
     <message>
         <source>Write the statistics to a file ending in .pdf or .xlsx, not {name}.</source>
         <translation>统计表只能写入 .pdf 或 .xlsx 文件，不能写入 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>Trend</name>
+    <message>
+        <source>Per month: records entered (blue), letters signed (green)</source>
+        <translation>每月录入信用记录（蓝）和签署承诺书（绿）</translation>
+    </message>
+</context>
+<context>
+    <name>VillageBars</name>
+    <message>
+        <source>Credit-household share by village</source>
+        <translation>各村信用户占比</translation>
+    </message>
+    <message>
+        <source>credit village threshold {share}</source>
+        <translation>信用村标准 {share}</translation>
     </message>
 </context>
 </TS>

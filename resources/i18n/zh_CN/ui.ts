@@ -27,6 +27,10 @@
 <context>
     <name>Areas</name>
     <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
