@@ -83,7 +83,7 @@ def main() -> None:
     rows.append(("dashboard refresh: compute + keep in stats_cache", _timed(
         lambda: refresh_cache(db, admin), 1)[0]))
     rows.append(("dashboard: read the kept figures (UI thread)", _timed(
-        lambda: cached(db), args.runs)[0]))
+        lambda: cached(db, admin), args.runs)[0]))
     db.close()
 
     # The dashboard's first paint from the kept figures, in a real window.

@@ -390,7 +390,7 @@ class DashboardPage(QWidget):
     # -- figures
     def load_cached(self) -> None:
         """Paint from the kept figures (one row read); recompute in the background if stale."""
-        cached, current = stats.cached(self.ctx.ui_db)
+        cached, current = stats.cached(self.ctx.ui_db, self.ctx.operator_id)
         if cached is not None:
             self.show_figures(cached, current)
         if not current:
@@ -408,7 +408,7 @@ class DashboardPage(QWidget):
     def _computed(self, result) -> None:
         figures, position = result
         self.show_figures(figures, True)
-        WriteOp(self, stats.store_cache, figures, position).run(self.ctx.ops)
+        WriteOp(self, stats.store_cache, self.ctx.operator_id, figures, position).run(self.ctx.ops)
 
     def _done(self) -> None:
         self.refreshing = False
@@ -422,7 +422,7 @@ class DashboardPage(QWidget):
 
     def _position_seen(self) -> int | None:
         row = self.ctx.ui_db.execute("SELECT journal_seq FROM stats_cache WHERE key = ?",
-                                     [stats.DASHBOARD_CACHE]).fetchone()
+                                     [stats.cache_key(self.ctx.operator_id)]).fetchone()
         return row[0] if row else None
 
     def show_figures(self, figures: dict[str, Any], current: bool) -> None:

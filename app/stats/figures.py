@@ -24,7 +24,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app import credit_policy as pol
-from app.accounts.permissions import require
+from app.accounts.permissions import require, villages_of
 from app.journal import utc_now
 from app.rating.campaign import current_campaign
 from app.rating.verdicts import summary
@@ -193,7 +193,7 @@ def township_figures(db: Database, operator_id: str, period: Period, *,
     uploads = measures.upload_measures(db, period, today=day)
     codes = measures.wrong_codes(db, limit=list_limit)
     sync = sync_status(db)
-    return {
+    figures = {
         "period": period.as_json(),
         "computed_at": utc_now(),
         "campaign": ({"campaign_id": rating["campaign_id"], "name": rating["campaign"],
@@ -226,16 +226,53 @@ def township_figures(db: Database, operator_id: str, period: Period, *,
         "drill_down": {**uploads["lists"], "wrong_codes": codes["list"]},
         "trend": _trend(db, period),
     }
+    scope = villages_of(db, operator_id)
+    if scope is not None:
+        _keep_to_villages(db, figures, scope)
+    return figures
+
+
+def _subject_villages(db: Database, subject_ids: set[str]) -> dict[str, str]:
+    ids = list(subject_ids)
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ",".join("?" for _ in part)
+        for table in ("household", "organization"):
+            found.update(db.execute(f"SELECT id, village_id FROM {table} WHERE id IN ({marks})",
+                                    part).fetchall())
+    return found
+
+
+def _keep_to_villages(db: Database, figures: dict[str, Any], villages: frozenset[str]) -> None:
+    """Field staff see the township's aggregates but only their villages'
+    names in the lists behind them (their role's scope)."""
+    lists = figures["drill_down"]
+    cases = figures["cases"]
+    subjects = {r["subject_id"] for key in ("not_uploaded", "non_compliant", "late")
+                for r in lists[key]}
+    subjects |= {r["subject_id"] for r in cases["objections"] + cases["repairs"]}
+    where = _subject_villages(db, subjects)
+    for key in ("not_uploaded", "non_compliant", "late"):
+        lists[key] = [r for r in lists[key] if where.get(r["subject_id"]) in villages]
+    lists["wrong_codes"] = [r for r in lists["wrong_codes"] if r["village_id"] in villages]
+    for key in ("objections", "repairs"):
+        cases[key] = [r for r in cases[key] if where.get(r["subject_id"]) in villages]
 
 
 def journal_position(db: Database) -> int:
     return db.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0]
 
 
-def cached(db: Database) -> tuple[dict[str, Any] | None, bool]:
-    """The dashboard's last figures and whether they are still current."""
+def cache_key(operator_id: str) -> str:
+    # Per user: a field officer's lists are kept to their villages.
+    return f"{DASHBOARD_CACHE}:{operator_id}"
+
+
+def cached(db: Database, operator_id: str) -> tuple[dict[str, Any] | None, bool]:
+    """The dashboard's last figures for this user and whether they are still current."""
     row = db.execute("SELECT journal_seq, content FROM stats_cache WHERE key = ?",
-                     [DASHBOARD_CACHE]).fetchone()
+                     [cache_key(operator_id)]).fetchone()
     if row is None:
         return None, False
     return json.loads(row[1]), row[0] == journal_position(db)
@@ -249,18 +286,18 @@ def dashboard_figures(db: Database, operator_id: str, period: Period | None = No
     return township_figures(db, operator_id, period or this_month()), position
 
 
-def store_cache(db: Database, figures: dict[str, Any], position: int) -> None:
+def store_cache(db: Database, operator_id: str, figures: dict[str, Any], position: int) -> None:
     """Keep the figures with their journal position (a change made meanwhile
     leaves the cache stale, never wrong: it is recomputed on the next look)."""
     with db.atomic():
         db.execute("INSERT OR REPLACE INTO stats_cache (key, journal_seq, computed_at, content) "
-                   "VALUES (?,?,?,?)", [DASHBOARD_CACHE, position, figures["computed_at"],
+                   "VALUES (?,?,?,?)", [cache_key(operator_id), position, figures["computed_at"],
                                         json.dumps(figures, ensure_ascii=False)])
 
 
 def refresh_cache(db: Database, operator_id: str) -> dict[str, Any]:
     figures, position = dashboard_figures(db, operator_id)
-    store_cache(db, figures, position)
+    store_cache(db, operator_id, figures, position)
     return figures
 
 

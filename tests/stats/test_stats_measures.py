@@ -196,3 +196,25 @@ def test_no_decisions_means_no_rate_not_100_percent(db, admin_id):
     assert figures["rates"]["upload_rate"] is None
     assert figures["rates"]["timeliness_rate"] is None
     assert figures["rates"]["wrong_code_per_10000"] is None
+
+
+def test_field_staff_see_the_totals_but_only_their_villages_names(demo_db, op):
+    from tests.conftest import actor_id
+
+    field = actor_id(demo_db, "field")
+    mine = {r[0] for r in demo_db.execute("SELECT village_id FROM user_village WHERE user_id = ?",
+                                          [field])}
+    # A wrong code outside the field officer's villages.
+    outside = demo_db.execute(
+        f"SELECT id, head_id_number FROM household WHERE village_id NOT IN "
+        f"({','.join('?' for _ in mine)}) LIMIT 1", list(mine)).fetchone()
+    demo_db.execute("UPDATE household SET head_id_number = ? WHERE id = ?",
+                    [outside[1][:17] + ("0" if outside[1][17] != "0" else "1"), outside[0]])
+    demo_db.conn.commit()
+    everyone = township_figures(demo_db, op, _this_year())
+    theirs = township_figures(demo_db, field, _this_year())
+    assert theirs["township"] == everyone["township"]
+    assert theirs["rates"] == everyone["rates"]
+    assert outside[0] in {r["subject_id"] for r in everyone["drill_down"]["wrong_codes"]}
+    assert all(r["village_id"] in mine for r in theirs["drill_down"]["wrong_codes"])
+    assert outside[0] not in {r["subject_id"] for r in theirs["drill_down"]["wrong_codes"]}

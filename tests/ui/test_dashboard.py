@@ -30,7 +30,7 @@ def test_the_dashboard_is_the_first_screen_and_agrees_with_stats(window, qtbot, 
         == [v["village_code"] for v in expected["villages"]]
     assert page.bars.villages and page.trend.months and page.mix.parts
     # The figures were kept: a second look paints at once from them, current.
-    cached, current = stats.cached(ctx.ui_db)
+    cached, current = stats.cached(ctx.ui_db, ctx.operator_id)
     assert current and cached["township"] == page.figures["township"]
 
 
@@ -43,7 +43,7 @@ def test_a_change_makes_the_kept_figures_stale_and_the_page_recomputes(window, q
     with changes(ctx.ui_db, ctx.operator_id) as cs:
         cs.update("commitment_letter", letter, {"status": "signed",
                                                 "signed_at": "2026-12-01T08:00:00Z"})
-    assert stats.cached(ctx.ui_db)[1] is False
+    assert stats.cached(ctx.ui_db, ctx.operator_id)[1] is False
     window.show_area("settings")
     window.show_area("home")
     qtbot.waitUntil(lambda: page.figures["letters"]["signed"] == before + 1, timeout=30000)
