@@ -269,6 +269,10 @@ class DashboardPage(QWidget):
         self.current = False
         self.refreshing = False
         self._dialog: QDialog | None = None
+        # The window closing stops the lanes; figures computed meanwhile are
+        # shown but no longer kept (the write lane is gone).
+        self._stopping = False
+        ctx.ops.stopping.connect(self._on_stopping)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -405,10 +409,15 @@ class DashboardPage(QWidget):
         (BackgroundOp(self, stats.dashboard_figures, self.ctx.operator_id)
          .success(self._computed).finally_(self._done).run(self.ctx.ops))
 
+    def _on_stopping(self) -> None:
+        self._stopping = True
+
     def _computed(self, result) -> None:
         figures, position = result
         self.show_figures(figures, True)
-        WriteOp(self, stats.store_cache, self.ctx.operator_id, figures, position).run(self.ctx.ops)
+        if not self._stopping:
+            WriteOp(self, stats.store_cache, self.ctx.operator_id, figures,
+                    position).run(self.ctx.ops)
 
     def _done(self) -> None:
         self.refreshing = False
