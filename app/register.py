@@ -26,6 +26,7 @@ from app.rules import member as member_rules
 from app.rules import organization as organization_rules
 from app.rules.fields import ORGANIZATION_KINDS, RELATIONS  # noqa: F401 (used by forms)
 from app.journal import ChangeSet, changes, new_id
+from app.review_flags import flag_for_review, is_credit_household
 from app.units import format_mu, format_yuan
 
 PLACE_LEVELS = ("county", "township", "village", "village_group")
@@ -266,6 +267,11 @@ def update_household(db: Database, operator_id: str, household_id: str, data: Ma
     clean = clean_household(db, data, household_id=household_id, today=today)
     with changes(db, operator_id) as cs:
         before, after = cs.update("household", household_id, clean.row, base_version=base_version)
+        if (after["overdue_fen"] or 0) > (before["overdue_fen"] or 0) and \
+                is_credit_household(db, household_id):
+            flag_for_review(db, cs, household_id, translate(
+                "Register", "New overdue loan: {yuan} yuan overdue").format(
+                yuan=f"{after['overdue_fen'] / 100:,.2f}"), "loan")
         search.replace_keys(db, before["sid"], search.household_keys(before),
                             search.household_keys(after))
         search.index_names(db, [after["head_name"]])

@@ -88,6 +88,44 @@ def register(sub) -> None:
         "RatingCLI", "a corrected answer (with --outcome corrected; repeat for several)"))
     answer.set_defaults(func=cmd_answer_objection)
 
+    step = cmds.add_parser("step", help=translate(
+        "RatingCLI", "take a village's ready households through a workflow step"))
+    step.add_argument("step", choices=["first_review", "township_review", "approve", "plaque"])
+    step.add_argument("--village", metavar="CODE", required=True)
+    step.add_argument("--campaign", metavar="ID")
+    step.add_argument("--yes", action="store_true", help=translate(
+        "RatingCLI", "do it (without --yes the command only says how many households it would "
+                     "move)"))
+    step.set_defaults(func=cmd_step)
+    undo = cmds.add_parser("undo", help=translate(
+        "RatingCLI", "undo a village's last village-wide step (until the next step is taken)"))
+    undo.add_argument("--village", metavar="CODE", required=True)
+    undo.add_argument("--campaign", metavar="ID")
+    undo.add_argument("--reason", metavar="TEXT", default="")
+    undo.set_defaults(func=cmd_undo)
+
+    review = cmds.add_parser("review", help=translate(
+        "RatingCLI", "annual review (年审): rescore credit households with today's facts"))
+    review.add_argument("household", nargs="?", metavar="ID_NUMBER", help=translate(
+        "RatingCLI", "the household head's ID number (default: every credit household)"))
+    review.add_argument("--village", metavar="CODE")
+    review.add_argument("--campaign", metavar="ID")
+    review.add_argument("--note", metavar="TEXT")
+    review.set_defaults(func=cmd_review)
+    for name, helptext in (
+            ("downgrade", translate("RatingCLI", "downgrade a credit household, with the reason")),
+            ("remove", translate("RatingCLI", "remove a credit household's title (摘牌), with the "
+                                              "reason")),
+            ("reinstate", translate("RatingCLI", "reinstate a removed household, with the reason"))):
+        p = cmds.add_parser(name, help=helptext)
+        p.add_argument("household", metavar="ID_NUMBER", help=translate(
+            "RatingCLI", "the household head's ID number (or the rating id)"))
+        p.add_argument("--reason", required=True, metavar="TEXT")
+        p.add_argument("--campaign", metavar="ID")
+        if name == "downgrade":
+            p.add_argument("--grade", required=True, metavar="GRADE")
+        p.set_defaults(func=cmd_manage, action=name)
+
 
 def _open(data: DataDir):
     if not data.exists():
@@ -335,6 +373,112 @@ def cmd_answer_objection(args, data: DataDir) -> int:
                                      "'{status}' ({score:g} points, {grade}).").format(
             outcome=outcome_label(args.outcome), status=status_label(after["status"]),
             score=after["score"], grade=after["grade"] or "-"))
+        return 0
+    finally:
+        db.close()
+
+
+def _rating_of(db, campaign_id: str, who: str) -> dict:
+    from app.identity import clean_number
+
+    who = (who or "").strip()
+    row = db.execute("SELECT r.id FROM rating r JOIN household h ON h.id = r.subject_id "
+                     "WHERE r.campaign_id = ? AND (r.id = ? OR h.head_id_number = ?)",
+                     [campaign_id, who, clean_number(who)]).fetchone()
+    if row is None:
+        raise NotFound(translate("RatingCLI", "No household with the ID number {who} is rated in "
+                                              "this campaign.").format(who=who))
+    from app.rating.campaign import get_rating
+
+    return get_rating(db, row[0])
+
+
+def _said(db, rating: dict) -> str:
+    from app.rating.statuses import status_label
+
+    name = db.execute("SELECT head_name FROM household WHERE id = ?",
+                      [rating["subject_id"]]).fetchone()[0]
+    return translate("RatingCLI", "{name}: {status}, grade {grade}.").format(
+        name=name, status=status_label(rating["status"]), grade=rating["grade"] or "-")
+
+
+def cmd_review(args, data: DataDir) -> int:
+    from app.rating import workflow
+    from app.rating.campaign import resolve_campaign
+
+    db = _open(data)
+    try:
+        campaign = resolve_campaign(db, args.campaign)
+        if args.household:
+            rating = _rating_of(db, campaign["id"], args.household)
+            print(_said(db, workflow.annual_review(db, args.actor.id, rating["id"],
+                                                   note=args.note)))
+            return 0
+        village = _village_id(db, args.village) if args.village else None
+        counts = workflow.annual_review_all(db, args.actor.id, campaign["id"],
+                                            village_id=village, note=args.note)
+        print(translate("RatingCLI", "Annual review: {kept} kept, {downgraded} downgraded, "
+                                     "{removed} removed.").format(**counts))
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_manage(args, data: DataDir) -> int:
+    from app.rating import workflow
+    from app.rating.campaign import resolve_campaign
+
+    db = _open(data)
+    try:
+        campaign = resolve_campaign(db, args.campaign)
+        rating = _rating_of(db, campaign["id"], args.household)
+        if args.action == "downgrade":
+            after = workflow.downgrade(db, args.actor.id, rating["id"], grade=args.grade,
+                                       reason=args.reason)
+        elif args.action == "remove":
+            after = workflow.remove(db, args.actor.id, rating["id"], reason=args.reason)
+        else:
+            after = workflow.reinstate(db, args.actor.id, rating["id"], reason=args.reason)
+        print(_said(db, after))
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_step(args, data: DataDir) -> int:
+    from app.rating import workflow
+    from app.rating.campaign import resolve_campaign
+
+    db = _open(data)
+    try:
+        campaign = resolve_campaign(db, args.campaign)
+        village = _village_id(db, args.village)
+        ready = workflow.eligible(db, campaign["id"], village, args.step)
+        if not args.yes:
+            print(translate("RatingCLI", "'{step}' would move {n} households of village {code}. "
+                                         "Run again with --yes to do it.").format(
+                step=workflow.step_label(args.step), n=len(ready), code=args.village))
+            return 0
+        count = workflow.advance_village(db, args.actor.id, campaign["id"], village, args.step)
+        print(translate("RatingCLI", "{step}: {n} households. 'credit-desk rating undo --village "
+                                     "{code}' takes it back until the next step.").format(
+            step=workflow.step_label(args.step), n=count, code=args.village))
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_undo(args, data: DataDir) -> int:
+    from app.rating import workflow
+    from app.rating.campaign import resolve_campaign
+
+    db = _open(data)
+    try:
+        campaign = resolve_campaign(db, args.campaign)
+        count = workflow.undo_last_batch(db, args.actor.id, campaign["id"],
+                                         _village_id(db, args.village), reason=args.reason)
+        print(translate("RatingCLI", "Undone: {n} households are back where they were.")
+              .format(n=count))
         return 0
     finally:
         db.close()

@@ -71,10 +71,12 @@ def campaign_villages(db: Database, campaign: dict[str, Any]) -> list[dict[str, 
 
 
 def _recompute(db: Database, campaign_id: str, village_ids: list[str] | None,
-               loans: bool = True) -> None:
+               loans: bool = True, after_close: bool = False) -> None:
     campaign = _campaign_row(db, campaign_id)
+    if campaign["status"] != "open" and not after_close:
+        return  # a closed campaign's figures change only by dynamic management
     if campaign["status"] != "open":
-        return  # a closed campaign's figures are final
+        loans = False  # the register figures stay as they were when it closed
     scheme = scheme_by_id(db, campaign["scheme_id"])
     if village_ids is None:
         village_ids = [v["id"] for v in campaign_villages(db, campaign)]
@@ -127,11 +129,11 @@ def _recompute(db: Database, campaign_id: str, village_ids: list[str] | None,
 
 
 def recompute_village(db: Database, campaign_id: str, village_id: str, *,
-                      loans: bool = False) -> None:
+                      loans: bool = False, after_close: bool = False) -> None:
     """After a rating of the village changed. Household and loan figures come
     from the register and are refreshed by ``recompute_campaign`` (campaign
     start, ``rating score``, closing) or with ``loans=True``."""
-    _recompute(db, campaign_id, [village_id], loans)
+    _recompute(db, campaign_id, [village_id], loans, after_close)
 
 
 def recompute_campaign(db: Database, campaign_id: str) -> None:

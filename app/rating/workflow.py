@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from app.accounts.permissions import require, require_other_person, sod_applies
 from app.errors import NotFound, UserError
 from app.i18n import translate
-from app.journal import ChangeSet, changes
+from app.journal import ChangeSet, changes, new_id
 from app.rating import assess, verdicts
 from app.rating.campaign import (answers_of, campaign_scheme, get_campaign, get_rating,
                                  live_inputs, require_open)
@@ -36,10 +36,11 @@ def _name(db: Database, subject_id: str) -> str:
 
 
 def _record_step(cs: ChangeSet, rating: Mapping[str, Any], step: str, to_status: str,
-                 note: str | None = None) -> None:
+                 note: str | None = None, batch_id: str | None = None) -> None:
     cs.insert("rating_step", {"rating_id": rating["id"], "step": step,
                               "from_status": rating["status"], "to_status": to_status,
-                              "at": cs.at, "operator_id": cs.operator_id, "note": note})
+                              "at": cs.at, "operator_id": cs.operator_id, "note": note,
+                              "batch_id": batch_id})
 
 
 def _out_of_order(db: Database, rating: Mapping[str, Any], step: str) -> WorkflowError:
@@ -68,18 +69,19 @@ def _check_from(db: Database, rows: list[dict[str, Any]], step: str) -> None:
             raise _out_of_order(db, row, step)
 
 
-def _recompute(db: Database, rows: list[Mapping[str, Any]]) -> None:
+def _recompute(db: Database, rows: list[Mapping[str, Any]], after_close: bool = False) -> None:
     for campaign_id, village_id in {(r["campaign_id"], r["village_id"]) for r in rows}:
-        verdicts.recompute_village(db, campaign_id, village_id)
+        verdicts.recompute_village(db, campaign_id, village_id, after_close=after_close)
 
 
 def _advance(db: Database, operator_id: str, rows: list[dict[str, Any]], step: str,
-             extra: Mapping[str, Any] | None = None, note: str | None = None) -> int:
+             extra: Mapping[str, Any] | None = None, note: str | None = None,
+             batch_id: str | None = None) -> int:
     to_status = STEPS[step][1]
     with changes(db, operator_id) as cs:
         for row in rows:
             cs.update("rating", row["id"], {"status": to_status, **(extra or {})})
-            _record_step(cs, row, step, to_status, note)
+            _record_step(cs, row, step, to_status, note, batch_id)
         _recompute(db, rows)
     return len(rows)
 
@@ -102,7 +104,7 @@ def eligible(db: Database, campaign_id: str, village_id: str, step: str) -> list
 
 
 def first_review(db: Database, operator_id: str, rating_ids: Iterable[str],
-                 note: str | None = None) -> int:
+                 note: str | None = None, batch_id: str | None = None) -> int:
     require(db, operator_id, "rating.first_review")
     rows = _ratings(db, rating_ids)
     _check_from(db, rows, "first_review")
@@ -111,7 +113,7 @@ def first_review(db: Database, operator_id: str, rating_ids: Iterable[str],
             raise WorkflowError(translate(
                 "Rating", "{name}: not every indicator is answered yet; answer them all before "
                           "the first review.").format(name=_name(db, row["subject_id"])))
-    return _advance(db, operator_id, rows, "first_review", note=note)
+    return _advance(db, operator_id, rows, "first_review", note=note, batch_id=batch_id)
 
 
 def _date(value: str | dt.date, what: str) -> dt.date:
@@ -298,7 +300,8 @@ def open_objections(db: Database, campaign_id: str, village_id: str | None = Non
 
 
 def township_review(db: Database, operator_id: str, rating_ids: Iterable[str], *,
-                    on: dt.date | None = None, note: str | None = None) -> int:
+                    on: dt.date | None = None, note: str | None = None,
+                    batch_id: str | None = None) -> int:
     require(db, operator_id, "rating.review")
     rows = _ratings(db, rating_ids)
     _check_from(db, rows, "township_review")
@@ -315,11 +318,11 @@ def township_review(db: Database, operator_id: str, rating_ids: Iterable[str], *
             raise WorkflowError(translate(
                 "Rating", "{name}: an objection is still open; answer it first.").format(
                 name=_name(db, row["subject_id"])))
-    return _advance(db, operator_id, rows, "township_review", note=note)
+    return _advance(db, operator_id, rows, "township_review", note=note, batch_id=batch_id)
 
 
 def approve(db: Database, operator_id: str, rating_ids: Iterable[str],
-            note: str | None = None) -> int:
+            note: str | None = None, batch_id: str | None = None) -> int:
     require(db, operator_id, "rating.approve")
     rows = _ratings(db, rating_ids)
     _check_from(db, rows, "approve")
@@ -327,7 +330,7 @@ def approve(db: Database, operator_id: str, rating_ids: Iterable[str],
     with changes(db, operator_id) as cs:
         for row in rows:
             cs.update("rating", row["id"], {"status": "approved", "decided_at": cs.at})
-            _record_step(cs, row, "approve", "approved", note)
+            _record_step(cs, row, "approve", "approved", note, batch_id)
         _recompute(db, rows)
     return len(rows)
 
@@ -344,7 +347,7 @@ def _separate_from_first_review(db: Database, operator_id: str,
 
 
 def award_plaque(db: Database, operator_id: str, rating_ids: Iterable[str],
-                 note: str | None = None) -> int:
+                 note: str | None = None, batch_id: str | None = None) -> int:
     require(db, operator_id, "rating.approve")
     rows = _ratings(db, rating_ids)
     _check_from(db, rows, "plaque")
@@ -353,7 +356,7 @@ def award_plaque(db: Database, operator_id: str, rating_ids: Iterable[str],
             raise WorkflowError(translate(
                 "Rating", "{name} is not a credit household, so no plaque is awarded.").format(
                 name=_name(db, row["subject_id"])))
-    return _advance(db, operator_id, rows, "plaque", note=note)
+    return _advance(db, operator_id, rows, "plaque", note=note, batch_id=batch_id)
 
 
 def _require_decided(db: Database, rating: Mapping[str, Any], step: str) -> None:
@@ -366,43 +369,106 @@ def _grade_rank(scheme, grade: str | None) -> int:
     return len(names) - names.index(grade) if grade in names else 0
 
 
+def lower_grades(db: Database, rating_id: str) -> list[str]:
+    """The grades a downgrade of this rating may go to (best first)."""
+    rating = get_rating(db, rating_id)
+    scheme = campaign_scheme(db, get_campaign(db, rating["campaign_id"]))
+    return [g.grade for g in scheme.grades
+            if _grade_rank(scheme, g.grade) < _grade_rank(scheme, rating["grade"])]
+
+
+def _reason(reason: str | None, what: str) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise WorkflowError(translate("Rating", "Give the reason for the {what}.").format(what=what))
+    return text
+
+
+# Dynamic management (动态管理) goes on all year, also after the campaign is
+# closed: a closed campaign's answers stay final, its credit households do not.
+
 def downgrade(db: Database, operator_id: str, rating_id: str, *, grade: str, reason: str) -> dict:
     require(db, operator_id, "rating.approve")
     rating = get_rating(db, rating_id)
     campaign = get_campaign(db, rating["campaign_id"])
-    require_open(campaign)
     _require_decided(db, rating, "downgrade")
     scheme = campaign_scheme(db, campaign)
     if grade not in [g.grade for g in scheme.grades] or \
             _grade_rank(scheme, grade) >= _grade_rank(scheme, rating["grade"]):
-        lower = [g.grade for g in scheme.grades
-                 if _grade_rank(scheme, g.grade) < _grade_rank(scheme, rating["grade"])]
         raise WorkflowError(translate(
             "Rating", "A downgrade goes to a lower grade than {grade}: {choices}; to take the "
                       "credit household title away, remove it instead.").format(
-            grade=rating["grade"] or "-", choices="、".join(lower) or "-"))
-    if not (reason or "").strip():
-        raise WorkflowError(translate("Rating", "Give the reason for the downgrade."))
+            grade=rating["grade"] or "-", choices="、".join(lower_grades(db, rating_id)) or "-"))
+    reason = _reason(reason, translate("Rating", "downgrade"))
     with changes(db, operator_id) as cs:
         cs.update("rating", rating_id, {"grade": grade})
         _record_step(cs, rating, "downgrade", rating["status"],
-                     f"{rating['grade']} → {grade}：{reason.strip()}")
-        _recompute(db, [rating])
+                     f"{rating['grade']} → {grade}：{reason}")
+        _recompute(db, [rating], after_close=True)
     return get_rating(db, rating_id)
 
 
 def remove(db: Database, operator_id: str, rating_id: str, *, reason: str) -> dict:
     require(db, operator_id, "rating.approve")
     rating = get_rating(db, rating_id)
-    require_open(get_campaign(db, rating["campaign_id"]))
     _require_decided(db, rating, "remove")
-    if not (reason or "").strip():
-        raise WorkflowError(translate("Rating", "Give the reason for the removal."))
+    reason = _reason(reason, translate("Rating", "removal"))
     with changes(db, operator_id) as cs:
         cs.update("rating", rating_id, {"status": "removed"})
-        _record_step(cs, rating, "remove", "removed", reason.strip())
-        _recompute(db, [rating])
+        _record_step(cs, rating, "remove", "removed", reason)
+        _recompute(db, [rating], after_close=True)
     return get_rating(db, rating_id)
+
+
+def reinstate(db: Database, operator_id: str, rating_id: str, *, reason: str) -> dict:
+    """Give a removed household its title back (the facts behind the removal
+    were repaired or wrong); it returns to the status it was removed from."""
+    require(db, operator_id, "rating.approve")
+    rating = get_rating(db, rating_id)
+    if rating["status"] != "removed":
+        raise WorkflowError(translate(
+            "Rating", "{name} was not removed (the rating is at '{status}'), so there is "
+                      "nothing to reinstate.").format(name=_name(db, rating["subject_id"]),
+                                                      status=status_label(rating["status"])))
+    if not rating["grade"]:
+        raise WorkflowError(translate(
+            "Rating", "{name} has no grade to return to; rate the household again in the next "
+                      "campaign.").format(name=_name(db, rating["subject_id"])))
+    reason = _reason(reason, translate("Rating", "reinstatement"))
+    last = db.execute("SELECT from_status FROM rating_step WHERE rating_id = ? AND step = "
+                      "'remove' ORDER BY at DESC, rowid DESC LIMIT 1", [rating_id]).fetchone()
+    back = last[0] if last and last[0] in DECIDED else "approved"
+    with changes(db, operator_id) as cs:
+        cs.update("rating", rating_id, {"status": back})
+        _record_step(cs, rating, "reinstate", back, reason)
+        _recompute(db, [rating], after_close=True)
+    return get_rating(db, rating_id)
+
+
+def _review_one(cs: ChangeSet, scheme, rating: Mapping[str, Any], note: str | None) -> str:
+    """Rescore with today's facts inside ``cs``: 'removed', 'downgraded' or 'kept'."""
+    db = cs.db
+    values = live_inputs(db, rating["subject_id"], scheme)
+    result = assess.score(scheme, answers_of(rating), values)
+    fields = assess.stored_fields(result, values)
+    summary = f"{rating['score']:g} → {float(result.score):g}"
+    if result.veto or result.grade is None:
+        fields.pop("grade")
+        cs.update("rating", rating["id"], {**fields, "status": "removed"})
+        _record_step(cs, rating, "remove", "removed",
+                     f"{translate('Rating', 'annual review')}：{result.veto or summary}")
+        return "removed"
+    outcome = "kept"
+    if _grade_rank(scheme, result.grade) < _grade_rank(scheme, rating["grade"]):
+        _record_step(cs, rating, "downgrade", rating["status"],
+                     f"{rating['grade']} → {result.grade}")
+        outcome = "downgraded"
+    else:
+        fields["grade"] = rating["grade"]  # a review never upgrades between campaigns
+    cs.update("rating", rating["id"], fields)
+    _record_step(cs, rating, "annual_review", rating["status"],
+                 (note + "；" if note else "") + summary)
+    return outcome
 
 
 def annual_review(db: Database, operator_id: str, rating_id: str, *,
@@ -412,30 +478,36 @@ def annual_review(db: Database, operator_id: str, rating_id: str, *,
     require(db, operator_id, "rating.approve")
     rating = get_rating(db, rating_id)
     campaign = get_campaign(db, rating["campaign_id"])
-    require_open(campaign)
     _require_decided(db, rating, "annual_review")
     scheme = campaign_scheme(db, campaign)
-    values = live_inputs(db, rating["subject_id"], scheme)
-    result = assess.score(scheme, answers_of(rating), values)
-    fields = assess.stored_fields(result, values)
-    summary = f"{rating['score']:g} → {float(result.score):g}"
     with changes(db, operator_id) as cs:
-        if result.veto or result.grade is None:
-            fields.pop("grade")
-            cs.update("rating", rating_id, {**fields, "status": "removed"})
-            _record_step(cs, rating, "remove", "removed",
-                         f"{translate('Rating', 'annual review')}：{result.veto or summary}")
-        else:
-            if _grade_rank(scheme, result.grade) < _grade_rank(scheme, rating["grade"]):
-                _record_step(cs, rating, "downgrade", rating["status"],
-                             f"{rating['grade']} → {result.grade}")
-            else:
-                fields["grade"] = rating["grade"]  # a review never upgrades mid-campaign
-            cs.update("rating", rating_id, fields)
-            _record_step(cs, rating, "annual_review", rating["status"],
-                         (note + "；" if note else "") + summary)
-        _recompute(db, [rating])
+        _review_one(cs, scheme, rating, note)
+        _recompute(db, [rating], after_close=True)
     return get_rating(db, rating_id)
+
+
+def annual_review_all(db: Database, operator_id: str, campaign_id: str, *,
+                      village_id: str | None = None, note: str | None = None) -> dict[str, int]:
+    """年审 of every credit household of the campaign (or one village) in one
+    transaction: {'kept': n, 'downgraded': n, 'removed': n}."""
+    require(db, operator_id, "rating.approve")
+    campaign = get_campaign(db, campaign_id)
+    scheme = campaign_scheme(db, campaign)
+    sql = ("SELECT * FROM rating WHERE campaign_id = ? AND status IN ('approved', 'plaqued') "
+           "AND grade IS NOT NULL")
+    params = [campaign_id]
+    if village_id:
+        sql += " AND village_id = ?"
+        params.append(village_id)
+    rows = list(db.query(sql, params))
+    if not rows:
+        raise WorkflowError(translate("Rating", "No credit household to review here."))
+    counts = {"kept": 0, "downgraded": 0, "removed": 0}
+    with changes(db, operator_id) as cs:
+        for row in rows:
+            counts[_review_one(cs, scheme, row, note)] += 1
+        _recompute(db, rows, after_close=True)
+    return counts
 
 
 def history(db: Database, rating_id: str) -> list[dict[str, Any]]:
@@ -456,7 +528,53 @@ def advance_village(db: Database, operator_id: str, campaign_id: str, village_id
             step=step_label(step)))
     fn = {"first_review": first_review, "township_review": township_review, "approve": approve,
           "plaque": award_plaque}[step]
-    return fn(db, operator_id, ids)
+    return fn(db, operator_id, ids, batch_id=new_id())
+
+
+def last_batch(db: Database, campaign_id: str, village_id: str) -> dict[str, Any] | None:
+    """The village's latest village-wide step: {batch_id, step, at, count, undoable}.
+    It can be undone while no later step was taken in the village."""
+    row = db.execute(
+        "SELECT s.batch_id, s.step, s.at, count(*) FROM rating_step s JOIN rating r ON "
+        "r.id = s.rating_id WHERE r.campaign_id = ? AND r.village_id = ? AND s.batch_id IS NOT "
+        "NULL GROUP BY s.batch_id ORDER BY s.at DESC LIMIT 1", [campaign_id, village_id]).fetchone()
+    if row is None:
+        return None
+    batch_id, step, at, count = row
+    later = db.execute(
+        "SELECT 1 FROM rating_step s JOIN rating r ON r.id = s.rating_id WHERE r.campaign_id = ? "
+        "AND r.village_id = ? AND s.at >= ? AND coalesce(s.batch_id, '') != ? LIMIT 1",
+        [campaign_id, village_id, at, batch_id]).fetchone()
+    return {"batch_id": batch_id, "step": step, "at": at, "count": count,
+            "undoable": later is None}
+
+
+def undo_last_batch(db: Database, operator_id: str, campaign_id: str, village_id: str,
+                    *, reason: str = "") -> int:
+    """Undo the village's last village-wide step: every household it moved goes
+    back, and an 'undo' step records who did it (the original steps are kept)."""
+    require(db, operator_id, "rating.review")
+    require_open(get_campaign(db, campaign_id))
+    batch = last_batch(db, campaign_id, village_id)
+    if batch is None or not batch["undoable"]:
+        raise WorkflowError(translate(
+            "Rating", "There is no village-wide step to undo here: only the last one can be "
+                      "undone, and only until the next step is taken."))
+    if batch["step"] == "approve":
+        require(db, operator_id, "rating.approve")
+    steps = list(db.query("SELECT * FROM rating_step WHERE batch_id = ?", [batch["batch_id"]]))
+    rows = [get_rating(db, s["rating_id"]) for s in steps]
+    with changes(db, operator_id) as cs:
+        for step, rating in zip(steps, rows):
+            fields: dict[str, Any] = {"status": step["from_status"]}
+            if step["step"] == "approve":
+                fields["decided_at"] = None
+            cs.update("rating", rating["id"], fields)
+            _record_step(cs, rating, "undo", step["from_status"],
+                         f"{step_label(step['step'])}" + (f"：{reason.strip()}" if reason.strip()
+                                                          else ""))
+        _recompute(db, rows)
+    return len(rows)
 
 
 def village_progress(db: Database, campaign_id: str, village_id: str) -> dict[str, int]:

@@ -94,3 +94,54 @@ def test_objections_are_listed_and_answered_from_the_command_line(demo_data, cli
     again = cli("rating", "answer-objection", objection, "--outcome", "dismissed",
                 "--reason", "x", data=demo_data)
     assert again.returncode == 2 and "已于" in again.stderr
+
+
+def _credit_household(demo_db):
+    return demo_db.execute(
+        "SELECT h.head_id_number, h.head_name, p.code FROM rating r JOIN household h ON "
+        "h.id = r.subject_id JOIN place p ON p.id = r.village_id WHERE r.status = 'plaqued' "
+        "AND r.grade = 'AAA' ORDER BY h.sid LIMIT 1").fetchone()
+
+
+def test_removal_reinstatement_and_downgrade_from_the_command_line(demo_data, demo_db, cli):
+    number, name, village = _credit_household(demo_db)
+    demo_db.close()
+    refused = cli("rating", "remove", number, "--reason", " ", data=demo_data)
+    assert refused.returncode == 2 and "理由" in refused.stderr
+    removed = cli("rating", "remove", number, "--reason", "列入失信被执行人名单", data=demo_data,
+                  check=True)
+    assert name in removed.stdout and "摘牌" in removed.stdout
+    summary = json.loads(cli("rating", "summary", "--json", data=demo_data, check=True).stdout)
+    before = next(v for v in summary["villages"] if v["village_code"] == village)
+    back = cli("rating", "reinstate", number, "--reason", "已移出名单", data=demo_data, check=True)
+    assert "授牌" in back.stdout and "AAA" in back.stdout
+    summary = json.loads(cli("rating", "summary", "--json", data=demo_data, check=True).stdout)
+    after = next(v for v in summary["villages"] if v["village_code"] == village)
+    assert after["credit_households"] == before["credit_households"] + 1
+    wrong = cli("rating", "downgrade", number, "--grade", "AAA", "--reason", "逾期",
+                data=demo_data)
+    assert wrong.returncode == 2 and "AA" in wrong.stderr
+    down = cli("rating", "downgrade", number, "--grade", "A", "--reason", "贷款逾期",
+               data=demo_data, check=True)
+    assert "等级 A" in down.stdout
+    unknown = cli("rating", "remove", "110101199001011234", "--reason", "x", data=demo_data)
+    assert unknown.returncode == 2 and "110101199001011234" in unknown.stderr
+    reviewed = cli("rating", "review", number, data=demo_data, check=True)
+    assert name in reviewed.stdout
+
+
+def test_a_village_step_says_how_many_first_and_can_be_undone(demo_data, demo_db, cli):
+    code, ready = demo_db.execute(
+        "SELECT p.code, count(*) FROM rating r JOIN place p ON p.id = r.village_id "
+        "WHERE r.status = 'collected' AND r.complete = 1 GROUP BY p.code ORDER BY 2 DESC "
+        "LIMIT 1").fetchone()
+    demo_db.close()
+    asked = cli("rating", "step", "first_review", "--village", code, data=demo_data, check=True)
+    assert f"{ready} 户" in asked.stdout and "--yes" in asked.stdout
+    done = cli("rating", "step", "first_review", "--village", code, "--yes", data=demo_data,
+               check=True)
+    assert f"{ready} 户" in done.stdout
+    undone = cli("rating", "undo", "--village", code, data=demo_data, check=True)
+    assert f"{ready} 户" in undone.stdout
+    again = cli("rating", "undo", "--village", code, data=demo_data)
+    assert again.returncode == 2 and "撤销" in again.stderr

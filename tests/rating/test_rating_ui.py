@@ -111,3 +111,74 @@ def test_an_open_objection_is_answered_from_the_objections_tab(page, ctx, qtbot)
     answered = [o for o in workflow.objections(ctx.ui_db, page.campaign["id"])
                 if o["id"] == objection["id"]][0]
     assert answered["outcome"] == "dismissed" and answered["answered_by_name"]
+
+
+def _village_at(ctx, status):
+    campaign = campaigns.current_campaign(ctx.ui_db)
+    return ctx.ui_db.execute(
+        "SELECT p.name FROM rating r JOIN place p ON p.id = r.village_id WHERE r.campaign_id = ? "
+        "AND r.status = ? AND r.grade IS NOT NULL GROUP BY p.name ORDER BY count(*) DESC LIMIT 1",
+        [campaign["id"], status]).fetchone()[0]
+
+
+def test_a_village_step_asks_first_and_is_undone(page, ctx, qtbot):
+    page.select_village(collecting_village(ctx))
+    ready = sum(1 for r in page.model.rows if r["complete"] and r["status"] == "collected")
+    asked = []
+    page.confirm = lambda title, text: asked.append(text) or False
+    page.step_buttons["first_review"].click()
+    wait_idle(qtbot, ctx)
+    assert f"{ready} 户" in asked[0]
+    assert [r["status"] for r in page.model.rows].count("first_reviewed") == 0  # said no
+    page.confirm = lambda title, text: True
+    page.step_buttons["first_review"].click()
+    wait_idle(qtbot, ctx)
+    assert [r["status"] for r in page.model.rows].count("first_reviewed") == ready
+    page.undo_button.click()
+    wait_idle(qtbot, ctx)
+    assert [r["status"] for r in page.model.rows].count("first_reviewed") == 0
+    assert "撤销" in page.status.text() or "恢复" in page.status.text()
+    page.undo_button.click()  # nothing left to undo: refused, said why
+    wait_idle(qtbot, ctx)
+    assert "撤销" in page.status.text()
+
+
+def test_a_credit_household_is_removed_and_reinstated_from_the_page(page, ctx, qtbot):
+    page.select_village(_village_at(ctx, "plaqued"))
+    row = next(i for i, r in enumerate(page.model.rows) if r["status"] == "plaqued")
+    page.table.selectRow(row)
+    rating = page.current_rating()
+    page.manage("remove", "")
+    wait_idle(qtbot, ctx)
+    assert "理由" in page.status.text()
+    page.manage("remove", "列入失信被执行人名单")
+    wait_idle(qtbot, ctx)
+    assert campaigns.get_rating(ctx.ui_db, rating["id"])["status"] == "removed"
+    page.table.selectRow(row)
+    page.manage("reinstate", "已移出名单")
+    wait_idle(qtbot, ctx)
+    assert campaigns.get_rating(ctx.ui_db, rating["id"])["status"] == "plaqued"
+
+
+def test_the_review_queue_shows_the_village_and_the_fact_and_downgrades(page, ctx, qtbot):
+    from app import register
+    from tests.conftest import ensure_admin
+
+    village = _village_at(ctx, "plaqued")
+    subject = ctx.ui_db.execute(
+        "SELECT r.subject_id FROM rating r JOIN place p ON p.id = r.village_id WHERE p.name = ? "
+        "AND r.status = 'plaqued' AND r.grade = 'AAA' LIMIT 1", [village]).fetchone()[0]
+    form = register.household_form(register.get_household(ctx.ui_db, subject))
+    register.update_household(ctx.ui_db, ensure_admin(ctx.ui_db), subject,
+                              {**form, "loan_balance": "30000", "overdue": "5000"})
+    page.tabs.setCurrentWidget(page.review)
+    tab = page.review
+    rows = [tab.flags_model.data(tab.flags_model.index(r, c)) for r in
+            range(tab.flags_model.rowCount()) for c in range(tab.flags_model.columnCount())]
+    assert village in rows and "逾期贷款" in rows and "letters" not in rows
+    flag = next(f for f in tab.flags_model.rows if f["subject_id"] == subject)
+    tab.resolve(flag["id"], "downgrade", "贷款逾期", "A")
+    wait_idle(qtbot, ctx)
+    assert ctx.ui_db.execute("SELECT grade FROM rating WHERE subject_id = ? AND status = "
+                             "'plaqued'", [subject]).fetchone()[0] == "A"
+    assert all(f["id"] != flag["id"] for f in tab.flags_model.rows)

@@ -239,3 +239,79 @@ def test_objection_dismissed_keeps_the_score(db, operator, small_campaign):
     assert workflow.objections(db, small_campaign["id"], open_only=True) == []
     with pytest.raises(WorkflowError):
         workflow.resolve_objection(db, operator, objection["id"], outcome="maybe", answer="x")
+
+
+def test_dynamic_management_goes_on_after_the_campaign_closed(db, operator, small_campaign):
+    village, ids = decided(db, operator, small_campaign)
+    campaigns.close_campaign(db, operator, small_campaign["id"])
+    admin = ensure_admin(db)
+    with pytest.raises(WorkflowError, match="理由"):
+        workflow.remove(db, admin, ids[0], reason=" ")
+    with pytest.raises(WorkflowError, match="恢复"):
+        workflow.reinstate(db, admin, ids[0], reason="已还清")
+    workflow.downgrade(db, admin, ids[1], grade="A", reason="贷款逾期 30 天")
+    removed = workflow.remove(db, admin, ids[0], reason="列入失信被执行人名单")
+    assert removed["status"] == "removed"
+    qinglong = next(v for v in verdicts.summary(db, small_campaign["id"])["villages"]
+                    if v["village_name"] == "青龙村")
+    assert qinglong["credit_households"] == 9 and qinglong["grades"]["A"] == 1
+    back = workflow.reinstate(db, admin, ids[0], reason="已移出名单，信用修复完成")
+    assert back["status"] == "approved" and back["grade"] == "AAA"
+    steps = [(s["step"], s["operator_id"]) for s in workflow.history(db, ids[0])][-2:]
+    assert steps == [("remove", admin), ("reinstate", admin)]
+    counts = workflow.annual_review_all(db, admin, small_campaign["id"], village_id=village)
+    assert counts == {"kept": 10, "downgraded": 0, "removed": 0}
+    qinglong = next(v for v in verdicts.summary(db, small_campaign["id"])["villages"]
+                    if v["village_name"] == "青龙村")
+    assert qinglong["credit_households"] == 10
+    with pytest.raises(campaigns.CampaignClosed):  # the answers themselves stay final
+        workflow.first_review(db, admin, ids)
+
+
+def test_a_new_overdue_loan_of_a_credit_household_is_queued_and_downgraded(
+        db, operator, small_campaign):
+    from app import register
+
+    village, ids = decided(db, operator, small_campaign)
+    subject = campaigns.get_rating(db, ids[5])["subject_id"]
+    form = register.household_form(register.get_household(db, subject))
+    register.update_household(db, operator, subject, {**form, "loan_balance": "50000",
+                                                      "overdue": "8000"})
+    flags = review_queue.open_flags(db)
+    assert len(flags) == 1
+    flag = flags[0]
+    assert flag["village_name"] == "青龙村" and flag["source_label"] == "逾期贷款"
+    assert "8,000.00" in flag["reason"] and flag["grade"] == "AAA"
+    with pytest.raises(WorkflowError, match="AA"):
+        review_queue.resolve_flag(db, ensure_admin(db), flag["id"], action="downgrade",
+                                  grade="AAA", reason="逾期")
+    review_queue.resolve_flag(db, ensure_admin(db), flag["id"], action="downgrade", grade="A",
+                              reason="贷款逾期，降为 A")
+    assert campaigns.get_rating(db, ids[5])["grade"] == "A"
+    assert review_queue.open_flags(db) == []
+    # a household that is no credit household raises no flag
+    other = campaigns.get_rating(db, village_ratings(db, small_campaign, "白鹤村")[1][0])
+    form = register.household_form(register.get_household(db, other["subject_id"]))
+    register.update_household(db, operator, other["subject_id"], {**form, "loan_balance": "500", "overdue": "100"})
+    assert review_queue.open_flags(db) == []
+
+
+def test_a_village_wide_step_is_undone_until_the_next_step(db, operator, small_campaign):
+    village, ids = scored(db, operator, small_campaign)
+    assert workflow.advance_village(db, operator, small_campaign["id"], village,
+                                    "first_review") == 10
+    batch = workflow.last_batch(db, small_campaign["id"], village)
+    assert (batch["step"], batch["count"], batch["undoable"]) == ("first_review", 10, True)
+    assert workflow.undo_last_batch(db, operator, small_campaign["id"], village,
+                                    reason="误点") == 10
+    assert statuses(db, ids) == {"collected"}
+    assert [s["step"] for s in workflow.history(db, ids[0])][-2:] == ["first_review", "undo"]
+    with pytest.raises(WorkflowError, match="撤销"):
+        workflow.undo_last_batch(db, operator, small_campaign["id"], village)
+    workflow.advance_village(db, operator, small_campaign["id"], village, "first_review")
+    workflow.publish_notice(db, operator, small_campaign["id"], village, start_date=PAST_START,
+                            end_date=PAST_END, objection_contact="镇信用办")
+    assert not workflow.last_batch(db, small_campaign["id"], village)["undoable"]
+    with pytest.raises(WorkflowError, match="撤销"):
+        workflow.undo_last_batch(db, operator, small_campaign["id"], village)
+    assert statuses(db, ids) == {"in_notice"}

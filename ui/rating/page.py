@@ -16,7 +16,8 @@ from typing import Any
 from PySide6.QtCore import QDate, QModelIndex
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QPushButton, QScrollArea,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app.rating import campaign as campaigns, inputs as auto_inputs, printouts, statuses
@@ -110,10 +111,26 @@ class RatingPage(QWidget):
             self.step_buttons[step] = button
             actions.addWidget(button)
         actions.addStretch(1)
+        self.undo_button = QPushButton(self.tr("Undo the last step"))
+        self.undo_button.clicked.connect(self._undo_clicked)
+        actions.addWidget(self.undo_button)
         self.print_button = QPushButton(self.tr("Print notice list…"))
         self.print_button.clicked.connect(self._print_notice_clicked)
         actions.addWidget(self.print_button)
         work.addLayout(actions)
+        manage = QHBoxLayout()
+        manage.addWidget(QLabel(self.tr("Dynamic management of the chosen household:")))
+        self.manage_buttons: dict[str, QPushButton] = {}
+        for action, text in (("review", self.tr("Annual review")),
+                             ("downgrade", self.tr("Downgrade…")),
+                             ("remove", self.tr("Remove (摘牌)…")),
+                             ("reinstate", self.tr("Reinstate…"))):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, a=action: self._manage_clicked(a))
+            self.manage_buttons[action] = button
+            manage.addWidget(button)
+        manage.addStretch(1)
+        work.addLayout(manage)
         self.tabs.addTab(self.workspace, self.tr("Scoring and workflow"))
         self.results = ResultsTab(self)
         self.tabs.addTab(self.results, self.tr("Results"))
@@ -232,15 +249,87 @@ class RatingPage(QWidget):
         self._village_changed()
         self.refresh_side_tabs()
 
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask before a step that moves many households (tests answer for the user)."""
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+
     def run_step(self, step: str) -> None:
+        ready = len(workflow.eligible(self.ctx.ui_db, self.campaign["id"], self.village_id(),
+                                      step))
+        if ready and not self.confirm(workflow.step_label(step), self.tr(
+                "'{step}' will move {n} households of {village}. You can undo it until the "
+                "next step is taken. Go ahead?").format(
+                step=workflow.step_label(step), n=ready, village=self.village_box.currentText())):
+            return
+
         def done(count):
             self.refresh_village()
-            self.status.setText(self.tr("{step}: {n} households.").format(
+            self.status.setText(self.tr("{step}: {n} households. 'Undo the last step' takes it "
+                                        "back until the next step.").format(
                 step=workflow.step_label(step), n=count))
 
         (WriteOp(self, workflow.advance_village, self.ctx.operator_id, self.campaign["id"],
                  self.village_id(), step)
          .finally_(self.ended).success(done).failure(self.refused).run(self.ctx.ops))
+
+    def undo_last_step(self) -> None:
+        def done(count):
+            self.refresh_village()
+            self.status.setText(self.tr("Undone: {n} households are back where they were.")
+                                .format(n=count))
+        (WriteOp(self, workflow.undo_last_batch, self.ctx.operator_id, self.campaign["id"],
+                 self.village_id())
+         .finally_(self.ended).success(done).failure(self.refused).run(self.ctx.ops))
+
+    def _undo_clicked(self) -> None:
+        batch = workflow.last_batch(self.ctx.ui_db, self.campaign["id"], self.village_id())
+        if batch and batch["undoable"] and not self.confirm(self.tr("Undo"), self.tr(
+                "Undo '{step}' of {n} households?").format(
+                step=workflow.step_label(batch["step"]), n=batch["count"])):
+            return
+        self.undo_last_step()
+
+    def manage(self, action: str, reason: str = "", grade: str | None = None) -> None:
+        """Annual review, downgrade, removal or reinstatement of the chosen household."""
+        rating = self.current_rating()
+        if rating is None:
+            self.refused(self.tr("Choose a household in the list first."))
+            return
+        if action == "review":
+            call = (workflow.annual_review, {"note": reason or None})
+        elif action == "downgrade":
+            call = (workflow.downgrade, {"grade": grade or "", "reason": reason})
+        else:
+            call = ({"remove": workflow.remove, "reinstate": workflow.reinstate}[action],
+                    {"reason": reason})
+
+        def done(after):
+            self.refresh_village()
+            self.status.setText(self.tr("{name}: now '{status}', grade {grade}.").format(
+                name=rating["head_name"], status=workflow.status_label(after["status"]),
+                grade=after["grade"] or "—"))
+        (WriteOp(self, call[0], self.ctx.operator_id, rating["id"], **call[1])
+         .finally_(self.ended).success(done).failure(self.refused).run(self.ctx.ops))
+
+    def _manage_clicked(self, action: str) -> None:
+        rating = self.current_rating()
+        if rating is None:
+            self.refused(self.tr("Choose a household in the list first."))
+            return
+        grade = None
+        if action == "downgrade":
+            grades = workflow.lower_grades(self.ctx.ui_db, rating["id"])
+            grade, ok = QInputDialog.getItem(self, self.tr("Downgrade"), self.tr(
+                "New grade for {name}").format(name=rating["head_name"]), grades, 0, False)
+            if not ok:
+                return
+        reason = ""
+        if action != "review":
+            reason, ok = QInputDialog.getText(self, self.tr("Reason"), self.tr(
+                "Reason ({name})").format(name=rating["head_name"]))
+            if not ok:
+                return
+        self.manage(action, reason, grade)
 
     def publish_notice(self, start: str, end: str, contact: str) -> None:
         def done(_notice):

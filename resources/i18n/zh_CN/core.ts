@@ -913,6 +913,10 @@
         <translation>第 {i} 位家庭成员：{message}</translation>
     </message>
     <message>
+        <source>New overdue loan: {yuan} yuan overdue</source>
+        <translation>新增逾期贷款：逾期 {yuan} 元</translation>
+    </message>
+    <message>
         <source>No such record; it may have been deleted.</source>
         <translation>没有这条记录，可能已被删除。</translation>
     </message>

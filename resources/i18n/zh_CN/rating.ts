@@ -506,16 +506,56 @@
         <translation>{name}不是信用户，不授牌。</translation>
     </message>
     <message>
+        <source>Give the reason for the {what}.</source>
+        <translation>请填写{what}的理由。</translation>
+    </message>
+    <message>
         <source>A downgrade goes to a lower grade than {grade}: {choices}; to take the credit household title away, remove it instead.</source>
         <translation>降级只能降到比 {grade} 低的等级：{choices}；如要取消信用户资格，请用摘牌。</translation>
     </message>
     <message>
-        <source>Give the reason for the downgrade.</source>
-        <translation>请填写降级原因。</translation>
+        <source>{name} was not removed (the rating is at &apos;{status}&apos;), so there is nothing to reinstate.</source>
+        <translation>{name}未被摘牌（评定处于“{status}”），无需恢复。</translation>
     </message>
     <message>
-        <source>Give the reason for the removal.</source>
-        <translation>请填写摘牌原因。</translation>
+        <source>{name} has no grade to return to; rate the household again in the next campaign.</source>
+        <translation>{name}没有可恢复的等级，请在下一批次重新评定。</translation>
+    </message>
+    <message>
+        <source>No credit household to review here.</source>
+        <translation>这里没有需要年审的信用户。</translation>
+    </message>
+    <message>
+        <source>There is no village-wide step to undo here: only the last one can be undone, and only until the next step is taken.</source>
+        <translation>这里没有可撤销的整村操作：只能撤销最后一次，且须在下一步操作之前。</translation>
+    </message>
+    <message>
+        <source>credit record</source>
+        <translation>信用记录</translation>
+    </message>
+    <message>
+        <source>red/black list</source>
+        <translation>红黑名单</translation>
+    </message>
+    <message>
+        <source>commitment letter</source>
+        <translation>信用承诺书</translation>
+    </message>
+    <message>
+        <source>county list</source>
+        <translation>县级名单</translation>
+    </message>
+    <message>
+        <source>Excel import</source>
+        <translation>Excel 导入</translation>
+    </message>
+    <message>
+        <source>overdue loan</source>
+        <translation>逾期贷款</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>手工录入</translation>
     </message>
     <message>
         <source>This review item is already dealt with.</source>
@@ -526,8 +566,8 @@
         <translation>请选择维持、降级或摘牌。</translation>
     </message>
     <message>
-        <source>The household has no approved rating in an open campaign to downgrade or remove.</source>
-        <translation>该农户在进行中的评定批次里没有已审定的评定结果，无法降级或摘牌。</translation>
+        <source>The household holds no credit grade to downgrade or remove.</source>
+        <translation>该户没有可降级或摘牌的信用等级。</translation>
     </message>
     <message>
         <source>No household of this village is ready for &apos;{step}&apos; now.</source>
@@ -777,6 +817,42 @@
         <translation>更正后的答案（与 --outcome corrected 一起用；可重复）</translation>
     </message>
     <message>
+        <source>take a village&apos;s ready households through a workflow step</source>
+        <translation>将一个村已就绪的农户推进到下一评定环节</translation>
+    </message>
+    <message>
+        <source>do it (without --yes the command only says how many households it would move)</source>
+        <translation>确认执行（不加 --yes 时只显示将推进多少户）</translation>
+    </message>
+    <message>
+        <source>undo a village&apos;s last village-wide step (until the next step is taken)</source>
+        <translation>撤销该村最后一次整村操作（下一步操作之前有效）</translation>
+    </message>
+    <message>
+        <source>annual review (年审): rescore credit households with today&apos;s facts</source>
+        <translation>年审：按当前信息重新评分信用户</translation>
+    </message>
+    <message>
+        <source>the household head&apos;s ID number (default: every credit household)</source>
+        <translation>户主身份证号（默认：全部信用户）</translation>
+    </message>
+    <message>
+        <source>downgrade a credit household, with the reason</source>
+        <translation>信用户降级（须填写理由）</translation>
+    </message>
+    <message>
+        <source>remove a credit household&apos;s title (摘牌), with the reason</source>
+        <translation>信用户摘牌（须填写理由）</translation>
+    </message>
+    <message>
+        <source>reinstate a removed household, with the reason</source>
+        <translation>恢复已摘牌的农户（须填写理由）</translation>
+    </message>
+    <message>
+        <source>the household head&apos;s ID number (or the rating id)</source>
+        <translation>户主身份证号（或评定编号）</translation>
+    </message>
+    <message>
         <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
         <translation>{path} 中没有登记库。请运行“credit-desk demo”，或启动程序新建一个。</translation>
     </message>
@@ -864,6 +940,30 @@
         <source>Objection answered: {outcome}. The household is now at &apos;{status}&apos; ({score:g} points, {grade}).</source>
         <translation>异议已答复：{outcome}。该户现处于“{status}”（{score:g} 分，{grade}）。</translation>
     </message>
+    <message>
+        <source>No household with the ID number {who} is rated in this campaign.</source>
+        <translation>本批次没有身份证号为 {who} 的评定农户。</translation>
+    </message>
+    <message>
+        <source>{name}: {status}, grade {grade}.</source>
+        <translation>{name}：{status}，等级 {grade}。</translation>
+    </message>
+    <message>
+        <source>Annual review: {kept} kept, {downgraded} downgraded, {removed} removed.</source>
+        <translation>年审完成：保持 {kept} 户，降级 {downgraded} 户，摘牌 {removed} 户。</translation>
+    </message>
+    <message>
+        <source>&apos;{step}&apos; would move {n} households of village {code}. Run again with --yes to do it.</source>
+        <translation>“{step}”将推进村 {code} 的 {n} 户。确认无误请加 --yes 再运行。</translation>
+    </message>
+    <message>
+        <source>{step}: {n} households. &apos;credit-desk rating undo --village {code}&apos; takes it back until the next step.</source>
+        <translation>{step}：{n} 户。下一步操作之前可用 credit-desk rating undo --village {code} 撤销。</translation>
+    </message>
+    <message>
+        <source>Undone: {n} households are back where they were.</source>
+        <translation>已撤销：{n} 户恢复到原环节。</translation>
+    </message>
 </context>
 <context>
     <name>RatingPage</name>
@@ -900,8 +1000,32 @@
         <translation>授牌</translation>
     </message>
     <message>
+        <source>Undo the last step</source>
+        <translation>撤销上一步</translation>
+    </message>
+    <message>
         <source>Print notice list…</source>
         <translation>打印公示名单…</translation>
+    </message>
+    <message>
+        <source>Dynamic management of the chosen household:</source>
+        <translation>所选农户动态管理：</translation>
+    </message>
+    <message>
+        <source>Annual review</source>
+        <translation>年审</translation>
+    </message>
+    <message>
+        <source>Downgrade…</source>
+        <translation>降级…</translation>
+    </message>
+    <message>
+        <source>Remove (摘牌)…</source>
+        <translation>摘牌…</translation>
+    </message>
+    <message>
+        <source>Reinstate…</source>
+        <translation>恢复…</translation>
     </message>
     <message>
         <source>Scoring and workflow</source>
@@ -952,8 +1076,48 @@
         <translation>已保存 {name}：{score} 分，{result}。</translation>
     </message>
     <message>
-        <source>{step}: {n} households.</source>
-        <translation>{step}：{n} 户。</translation>
+        <source>&apos;{step}&apos; will move {n} households of {village}. You can undo it until the next step is taken. Go ahead?</source>
+        <translation>“{step}”将推进{village}的 {n} 户。下一步操作之前可以撤销。是否继续？</translation>
+    </message>
+    <message>
+        <source>{step}: {n} households. &apos;Undo the last step&apos; takes it back until the next step.</source>
+        <translation>{step}：{n} 户。下一步操作之前可点“撤销上一步”撤回。</translation>
+    </message>
+    <message>
+        <source>Undone: {n} households are back where they were.</source>
+        <translation>已撤销：{n} 户恢复到原环节。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo &apos;{step}&apos; of {n} households?</source>
+        <translation>撤销 {n} 户的“{step}”？</translation>
+    </message>
+    <message>
+        <source>Choose a household in the list first.</source>
+        <translation>请先在列表中选择一户。</translation>
+    </message>
+    <message>
+        <source>{name}: now &apos;{status}&apos;, grade {grade}.</source>
+        <translation>{name}：现为“{status}”，等级 {grade}。</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>New grade for {name}</source>
+        <translation>{name}的新等级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Reason ({name})</source>
+        <translation>理由（{name}）</translation>
     </message>
     <message>
         <source>Notice published from {start} to {end}; print the list for the village board.</source>
@@ -1081,16 +1245,40 @@
 <context>
     <name>ReviewQueueTab</name>
     <message>
-        <source>Households flagged by new negative facts (overdue loans, list entries, broken promises) wait here for review.</source>
-        <translation>出现新的不良信息（贷款逾期、列入名单、违背承诺）的农户在这里等待复查。</translation>
+        <source>Households flagged by new negative facts (overdue loans, negative records, list entries, broken commitments) wait here for review: keep, downgrade or remove the grade.</source>
+        <translation>因新的失信信息（逾期贷款、失信记录、列入名单、违背承诺）被标记的农户在此等待复核：保持、降级或摘牌。</translation>
     </message>
     <message>
         <source>Keep the grade</source>
         <translation>维持等级</translation>
     </message>
     <message>
-        <source>Remove (摘牌)</source>
-        <translation>摘牌</translation>
+        <source>Downgrade…</source>
+        <translation>降级…</translation>
+    </message>
+    <message>
+        <source>Remove (摘牌)…</source>
+        <translation>摘牌…</translation>
+    </message>
+    <message>
+        <source>Choose a household in the review queue first.</source>
+        <translation>请先在复核列表中选择一户。</translation>
+    </message>
+    <message>
+        <source>{name} holds no credit grade to downgrade.</source>
+        <translation>{name}没有可降级的信用等级。</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>New grade for {name}</source>
+        <translation>{name}的新等级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -1189,16 +1377,24 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation>农户</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
     </message>
     <message>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>What happened</source>
+        <translation>事由</translation>
     </message>
 </context>
 <context>
