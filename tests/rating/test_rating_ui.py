@@ -71,11 +71,13 @@ def test_first_review_from_the_page_moves_the_scored_households(page, ctx, qtbot
     page.select_village(collecting_village(ctx))
     ready = sum(1 for r in page.model.rows if r["complete"] and r["status"] == "collected")
     assert ready
+    asked = []
+    page.confirm = lambda title, text: asked.append(text) or True  # the official says yes
     page.step_buttons["first_review"].click()
     wait_idle(qtbot, ctx)
     statuses = [r["status"] for r in page.model.rows]
     assert statuses.count("first_reviewed") == ready
-    assert "初评" in page.status.text()
+    assert "初评" in page.status.text() and f"{ready} 户" in asked[0]
     page.step_buttons["approve"].click()  # nobody is ready for approval: refused, said why
     wait_idle(qtbot, ctx)
     assert "没有" in page.status.text()
