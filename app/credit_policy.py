@@ -42,9 +42,56 @@ def shipped_text() -> str:
     return resource_path("policies", "credit.toml").read_text(encoding="utf-8")
 
 
-def load(db: Database | None = None) -> dict[str, Any]:
+def load(db: Database | None = None, on: dt.date | None = None) -> dict[str, Any]:
+    """The policy in force ``on`` (today): the administrator's or shipped text with
+    the county's updates laid over it, in their version order, from their
+    effective dates."""
     text = settings.get(db, SETTING_KEY) if db is not None else None
-    return _parse(text or shipped_text())
+    base = _parse(text or shipped_text())
+    if db is None:
+        return base
+    applied = [u for u in county_updates(db) if u["effective_from"] <= (on or today()).isoformat()]
+    if not applied:
+        return base
+    merged = _overlay(base, {})
+    for update in reversed(applied):  # oldest version first, the newest wins
+        merged = _overlay(merged, update["content"])
+    merged["county_version"] = applied[0]["version"]
+    return merged
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """'2026.10' -> (2026, 10): versions compare by their numbers, so 2026.10 is
+    newer than 2026.9 whatever order they arrived in."""
+    return tuple(int(part) if part.isdigit() else 0 for part in str(version).split("."))
+
+
+def county_updates(db: Database, name: str = "credit") -> list[dict[str, Any]]:
+    """The county's policy updates, newest version first, each with the date it
+    takes effect (its ``effective_from``, else the day it was issued)."""
+    import json
+
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'county_policy'").fetchone():
+        return []
+    out = []
+    for version, content, issued_at, created_at in db.execute(
+            "SELECT policy_version, content, issued_at, created_at FROM county_policy "
+            "WHERE name = ?", [name]):
+        body = json.loads(content or "{}")
+        effective = str(body.pop("effective_from", "") or (issued_at or created_at)[:10])
+        out.append({"version": version, "content": body, "issued_at": issued_at,
+                    "received_at": created_at, "effective_from": effective[:10]})
+    return sorted(out, key=lambda u: version_key(u["version"]), reverse=True)
+
+
+def _overlay(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _overlay(out[key], value)
+        else:
+            out[key] = value
+    return out
 
 
 def save(db: Database, text: str | None, operator_id: str | None = None) -> None:

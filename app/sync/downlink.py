@@ -187,10 +187,15 @@ def _apply_policy(db: Database, cs: ChangeSet, item: dict[str, Any], head: dict)
 
 
 def current_policy(db: Database, name: str) -> dict[str, Any] | None:
-    row = db.execute("SELECT policy_version, content, issued_at FROM county_policy WHERE name = ? "
-                     "ORDER BY issued_at DESC, created_at DESC LIMIT 1", [name]).fetchone()
-    if row is None:
+    """The newest version the county sent, by version order (2026.10 after 2026.9),
+    not by arrival."""
+    from app.credit_policy import version_key
+
+    rows = db.execute("SELECT policy_version, content, issued_at FROM county_policy WHERE name = ?",
+                      [name]).fetchall()
+    if not rows:
         return None
+    row = max(rows, key=lambda r: version_key(r[0]))
     return {"version": row[0], "content": json.loads(row[1]), "issued_at": row[2]}
 
 

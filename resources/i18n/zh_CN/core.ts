@@ -701,6 +701,49 @@
     </message>
 </context>
 <context>
+    <name>PolicyCLI</name>
+    <message>
+        <source>the credit policy in force and the county&apos;s policy updates</source>
+        <translation>现行信用信息政策及县级政策更新</translation>
+    </message>
+    <message>
+        <source>the policy in force today</source>
+        <translation>显示今天施行的政策</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>the county&apos;s updates, newest version first, with their effective dates</source>
+        <translation>县级政策更新（新版本在前）及其生效日期</translation>
+    </message>
+    <message>
+        <source>No register in {path}.</source>
+        <translation>{path} 中没有登记册。</translation>
+    </message>
+    <message>
+        <source>Credit policy {version}; county update in force: {county}; objections answered within {days} days.</source>
+        <translation>信用信息政策 {version}；施行中的县级更新：{county}；异议在 {days} 日内答复。</translation>
+    </message>
+    <message>
+        <source>The county has sent no policy update.</source>
+        <translation>县里尚未下发政策更新。</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>from {date}</source>
+        <translation>自 {date} 起施行</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>已被替代</translation>
+    </message>
+</context>
+<context>
     <name>Privacy</name>
     <message>
         <source>Register: viewing a household or organization</source>
