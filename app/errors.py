@@ -64,6 +64,7 @@ def field_label(field: str) -> str:
         "phone": translate("Fields", "Phone"),
         "address": translate("Fields", "Address"),
         "village_id": translate("Fields", "Village"),
+        "groups": translate("Fields", "Village groups"),
         "group_id": translate("Fields", "Village group"),
         "members": translate("Fields", "Family members"),
         "labor": translate("Fields", "Labour force"),

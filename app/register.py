@@ -105,8 +105,10 @@ def level_label(level: str) -> str:
     }[level]
 
 
-def places(db: Database, level: str | None = None, parent_id: str | None = None) -> list[dict]:
-    where, params = [], []
+def places(db: Database, level: str | None = None, parent_id: str | None = None, *,
+           retired: bool = False) -> list[dict]:
+    """Places in code order; retired ones (kept for history) only when asked."""
+    where, params = ([], []) if retired else (["retired_at IS NULL"], [])
     if level:
         where.append("level = ?")
         params.append(level)

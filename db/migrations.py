@@ -186,6 +186,13 @@ def m002_default_operator_chinese(db: Database) -> None:
                "WHERE username = 'operator' AND display_name = 'Default operator'")
 
 
+@core()
+def m003_place_retired(db: Database) -> None:
+    # A merged or retired village or group stays for history (old letters,
+    # journal entries and county batches name it); only new work hides it.
+    db.execute("ALTER TABLE place ADD COLUMN retired_at TEXT")
+
+
 from db.schema_credit import credit  # noqa: E402  (sets defined apart, listed here)
 from db.schema_files import files  # noqa: E402
 from db.schema_letters import letters  # noqa: E402

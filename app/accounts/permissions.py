@@ -23,6 +23,7 @@ def permission_labels() -> dict[str, str]:
         "register.edit": translate("Accounts", "change the register"),
         "register.full_numbers": translate("Accounts", "see full ID numbers and phones"),
         "register.import": translate("Accounts", "import from Excel"),
+        "places.manage": translate("Accounts", "manage villages and groups"),
         "register.export": translate("Accounts", "export personal data"),
         "rating.collect": translate("Accounts", "collect rating answers"),
         "rating.first_review": translate("Accounts", "record a rating's first review"),

@@ -75,7 +75,7 @@ class Lookups:
         self.groups: dict[tuple[str, str], str] = {}
         for pid, level, code, name, parent in db.execute(
                 "SELECT id, level, code, name, parent_id FROM place "
-                "WHERE level IN ('village', 'village_group')"):
+                "WHERE level IN ('village', 'village_group') AND retired_at IS NULL"):
             if level == "village":
                 self.village_names[pid] = name
                 for key in (code, N.compact(name)):

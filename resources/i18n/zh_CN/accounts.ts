@@ -220,6 +220,10 @@
         <translation>从 Excel 导入</translation>
     </message>
     <message>
+        <source>manage villages and groups</source>
+        <translation>管理村和村民小组</translation>
+    </message>
+    <message>
         <source>export personal data</source>
         <translation>导出个人信息</translation>
     </message>

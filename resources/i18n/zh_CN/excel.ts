@@ -531,4 +531,15 @@
         <translation>已取消，未做任何更改。</translation>
     </message>
 </context>
+<context>
+    <name>Places</name>
+    <message>
+        <source>No sheet of {name} has a header with the village name (村名) and its code (统计代码 or 区划代码). Put them in the first row and import again.</source>
+        <translation>{name} 中没有哪个工作表的表头同时有村名和代码（统计代码或区划代码）。请把它们放在第一行后重新导入。</translation>
+    </message>
+    <message>
+        <source>The code {code} is also in row {row}.</source>
+        <translation>代码 {code} 在第 {row} 行也出现了。</translation>
+    </message>
+</context>
 </TS>
