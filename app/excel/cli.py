@@ -94,8 +94,7 @@ def cmd_import(args, data: DataDir) -> int:
         require(db, args.actor.id, "register.import")
         plan = importer.inspect(db, Path(args.file))
         if args.village:
-            village = importer.find_village(db, args.village)
-            plan.default_village_id = village
+            plan.choose_village(db, importer.find_village(db, args.village))
         report_dir = Path(args.report_dir) if args.report_dir else None
         if args.dry_run:
             outcome = importer.preview(db, plan, job=Job(_progress))
@@ -113,15 +112,28 @@ def cmd_import(args, data: DataDir) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     summary["sheets"] = [s for s in plan.as_dict()["sheets"]]
+    summary["unmapped_columns"] = plan.unmapped_columns()
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=1))
         return 0
     for sheet in plan.sheets:
         from app.excel.mapping import kind_label
+        from app.excel.roster_places import describe
 
         if sheet.kind and sheet.visible:
             print(translate("Excel", "Sheet {sheet}: {kind}, header in row {row}.").format(
                 sheet=sheet.sheet, kind=kind_label(sheet.kind), row=max(sheet.header_rows) + 1))
+            where = describe(sheet)
+            if where:
+                print("  " + translate("Excel", "Place: {where}").format(where=where))
+            if sheet.place_note:
+                print("  " + sheet.place_note)
+            for column in sheet.unmapped:
+                print("  " + translate(
+                    "Excel", "Column {column} ({header}) has data in {rows_with_data} rows but "
+                             "is not imported: map it to a field, or leave it out on purpose."
+                ).format(column=column["column"], rows_with_data=column["rows_with_data"],
+                         header=column["header"] or translate("Excel", "no header")))
         elif sheet.note:
             print(translate("Excel", "Sheet {sheet}: {note}").format(sheet=sheet.sheet,
                                                                     note=sheet.note))

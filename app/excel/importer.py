@@ -31,13 +31,14 @@ from sqlite_utils import Database
 from app import search
 from app.accounts.permissions import require
 from app.errors import UserError
-from app.excel import mapping
+from app.excel import mapping, roster_places
 from app.excel.mapping import SheetPlan
 from app.excel.reader import Workbook, read_workbook
 from app.excel.validate import ImportRow, Lookups, Validator
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
 from app.journal import changes, new_id
+from app.places import match_village
 from app.rating.review_queue import flag_for_review
 
 CHOICES = ("skip", "update", "keep")
@@ -71,20 +72,32 @@ class ImportPlan:
     def active(self) -> list[SheetPlan]:
         return [p for p in self.sheets if p.kind and p.visible and not p.missing_required()]
 
+    def choose_village(self, db: Database, village_id: str) -> None:
+        """The official's choice for sheets whose rows name their village nowhere."""
+        self.default_village_id = village_id
+        for p in self.sheets:
+            roster_places.choose_village(db, p, village_id)
+
+    def unmapped_columns(self) -> list[dict]:
+        return [u for p in self.active() for u in p.unmapped]
+
     def as_dict(self) -> dict[str, Any]:
         return {"file": str(self.path), "format": self.workbook.format,
                 "sheets": [p.as_dict() | {"visible": p.visible, "note": p.note,
                                           "missing": [f.header for f in p.missing_required()]}
-                           for p in self.sheets]}
+                           for p in self.sheets],
+                "unmapped_columns": self.unmapped_columns()}
 
 
 def inspect(db: Database, path: str | Path) -> ImportPlan:
     """Read ``path`` safely and propose how to import each sheet."""
     book = read_workbook(path)
     plans = []
+    finder = roster_places.PlaceFinder(db)
     for sheet in book.sheets:
         plan = mapping.detect(sheet)
         plan = mapping.apply_remembered(db, plan)
+        refresh(finder, sheet, plan, path)
         if not sheet.visible:
             plan.note = translate("Excel", "Hidden sheet: not imported.")
         elif plan.kind and plan.missing_required():
@@ -98,6 +111,15 @@ def inspect(db: Database, path: str | Path) -> ImportPlan:
                      "and 身份证号码). Use the import template, or rename the columns.").format(
             name=Path(path).name))
     return ImportPlan(Path(path), book, plans)
+
+
+def refresh(finder: "roster_places.PlaceFinder", sheet, plan: SheetPlan, path) -> None:
+    """Places and unmapped columns of a sheet; again after the user changed its mapping."""
+    plan.village_id = plan.group_id = None
+    plan.village_name = plan.group_name = plan.place_note = ""
+    plan.village_source = plan.group_source = ""
+    roster_places.detect(finder, sheet, plan, path)
+    plan.unmapped = mapping.find_unmapped(sheet, plan) if plan.visible else []
 
 
 @dataclass
@@ -566,7 +588,7 @@ def _flag_negative(cs, rows: list[ImportRow]) -> None:
 
 
 def find_village(db: Database, name: str) -> str:
-    village = Lookups(db).village(name)
+    village = match_village(db, name)
     if village is None:
         raise UserError(translate("Excel", "There is no village '{value}' in the register. "
                                            "Check the name, or add the village under Places "

@@ -36,30 +36,48 @@ class Field:
 
 
 _VILLAGE = ("村", "村名", "行政村", "所属村", "村社区", "村（社区）", "所在村", "村别", "村委会",
-            "村居", "社区")
-_GROUP = ("组", "村民小组", "小组", "组别", "社", "所属组", "组名")
-_PHONE = ("联系电话", "电话", "手机号", "手机号码", "手机", "联系方式", "电话号码")
+            "村居", "社区", "村（居）", "所在村（社区）", "村名称", "行政村名称", "所属行政村",
+            "村（社区）名称", "村居委会")
+_GROUP = ("组", "村民小组", "小组", "组别", "社", "所属组", "组名", "所在组", "村民小组名称",
+          "所在村民小组", "组（社）", "社别")
+_PHONE = ("联系电话", "电话", "手机号", "手机号码", "手机", "联系方式", "电话号码", "移动电话",
+          "联系手机", "手机联系方式", "户主电话", "户主联系电话")
 
 HOUSEHOLD_FIELDS = [
     Field("village", "村", _VILLAGE),
     Field("group", "组", _GROUP),
-    Field("head_name", "户主姓名", ("户主", "姓名", "户主名称", "农户姓名", "户名"), required=True),
+    Field("head_name", "户主姓名", ("户主", "姓名", "户主名称", "农户姓名", "户名", "户主名",
+                                  "农户名称", "户主姓名（签字）"), required=True),
     Field("head_sex", "性别", ("户主性别",), coded=("男", "女")),
     Field("head_id_number", "身份证号码", ("身份证号", "户主身份证号", "户主身份证号码",
-                                        "公民身份号码", "身份证", "证件号码", "身份证件号码"),
+                                        "公民身份号码", "身份证", "证件号码", "身份证件号码",
+                                        "居民身份证号码", "户主证件号码", "户主公民身份号码",
+                                        "身份证号码（户主）", "户主身份证件号码"),
           required=True),
-    Field("head_birth_date", "出生日期", ("出生年月", "出生年月日", "生日")),
+    Field("head_birth_date", "出生日期", ("出生年月", "出生年月日", "生日", "户主出生日期")),
     Field("phone", "联系电话", _PHONE),
-    Field("address", "家庭住址", ("住址", "地址", "家庭地址", "居住地址")),
-    Field("members", "家庭人口", ("人口", "家庭人口数", "人口数", "户人口", "家庭成员数", "人数")),
-    Field("labor", "劳动力", ("劳动力人数", "劳动力数", "劳力")),
+    Field("address", "家庭住址", ("住址", "地址", "家庭地址", "居住地址", "户籍地址", "户籍所在地",
+                                 "现住址", "现居住地址", "居住地", "详细地址", "家庭详细地址")),
+    Field("members", "家庭人口", ("人口", "家庭人口数", "人口数", "户人口", "家庭成员数", "人数",
+                                "家庭人数", "家庭成员人数", "户籍人口", "家庭总人口", "全家人口",
+                                "户内人口", "家庭人口（人）")),
+    Field("labor", "劳动力", ("劳动力人数", "劳动力数", "劳力", "劳动力人口", "家庭劳动力",
+                             "劳动力数量", "劳力人数")),
     Field("land_area", "承包地面积", ("承包地", "承包面积", "土地面积", "耕地面积", "承包土地面积",
-                                   "确权面积")),
-    Field("main_industry", "主营产业", ("主要产业", "产业", "主要经营项目", "主业", "经营项目")),
-    Field("annual_income", "家庭年收入", ("年收入", "家庭收入", "家庭总收入", "年总收入")),
-    Field("assets", "家庭资产", ("资产", "资产总额", "家庭总资产")),
-    Field("loan_balance", "贷款余额", ("贷款", "借款余额")),
-    Field("overdue", "逾期金额", ("逾期", "逾期贷款", "逾期余额")),
+                                   "确权面积", "耕地", "承包耕地", "承包耕地面积", "确权耕地面积",
+                                   "土地承包面积", "承包地面积（亩）", "耕地（亩）", "经营土地面积",
+                                   "家庭承包耕地面积")),
+    Field("main_industry", "主营产业", ("主要产业", "产业", "主要经营项目", "主业", "经营项目",
+                                    "主导产业", "从事产业", "从事行业", "经营类型", "主要收入来源",
+                                    "生产经营项目")),
+    Field("annual_income", "家庭年收入", ("年收入", "家庭收入", "家庭总收入", "年总收入",
+                                      "家庭年总收入", "家庭年纯收入", "年纯收入", "家庭纯收入",
+                                      "上年家庭收入")),
+    Field("assets", "家庭资产", ("资产", "资产总额", "家庭总资产", "家庭资产总额", "家庭财产",
+                               "资产总值")),
+    Field("loan_balance", "贷款余额", ("贷款", "借款余额", "现有贷款", "贷款余额合计", "在贷余额",
+                                   "银行贷款余额")),
+    Field("overdue", "逾期金额", ("逾期", "逾期贷款", "逾期余额", "逾期贷款金额", "不良贷款")),
     Field("relation", "与户主关系", ("关系", "家庭关系", "与户主的关系"),
           coded=("户主", "配偶", "子女", "父母", "兄弟姐妹", "孙子女", "祖父母", "其他")),
     Field("note", "备注", ("说明",)),
@@ -202,6 +220,18 @@ class SheetPlan:
     visible: bool = True
     remembered: bool = False
     note: str = ""
+    # Where rows without a village (group) column take theirs from: the
+    # title rows, the sheet name, the file name or the official's choice
+    # (app/excel/roster_places.py); shown in the dry run.
+    village_id: str | None = None
+    village_name: str = ""
+    village_source: str = ""
+    group_id: str | None = None
+    group_name: str = ""
+    group_source: str = ""
+    place_note: str = ""
+    # Columns holding data that no field takes (never dropped unannounced).
+    unmapped: list[dict] = field(default_factory=list)
 
     @property
     def first_data_row(self) -> int:
@@ -234,10 +264,16 @@ class SheetPlan:
         return [f for f in KIND_FIELDS[self.kind] if f.required and f.key not in have]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"sheet": self.sheet, "kind": self.kind, "header_rows": [r + 1 for r in self.header_rows],
-                "remembered": self.remembered,
-                "columns": [{"column": c.index + 1, "label": c.label, "field": c.field,
-                             "unit": c.unit} for c in self.columns if c.label]}
+        out = {"sheet": self.sheet, "kind": self.kind,
+               "header_rows": [r + 1 for r in self.header_rows],
+               "remembered": self.remembered,
+               "columns": [{"column": c.index + 1, "label": c.label, "field": c.field,
+                            "unit": c.unit} for c in self.columns if c.label]}
+        if self.kind in ("households", "organizations"):
+            out["place"] = {"village": self.village_name, "village_source": self.village_source,
+                            "group": self.group_name, "group_source": self.group_source,
+                            "note": self.place_note}
+        return out
 
 
 def _cell(rows: list[list], r: int, c: int) -> Any:
@@ -373,3 +409,40 @@ def apply_remembered(db: Database, plan: SheetPlan) -> SheetPlan:
 def remember(db: Database, plan: SheetPlan) -> None:
     if plan.kind:
         settings.put(db, _key(plan), {str(c.index): c.field for c in plan.columns if c.field})
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 26 -> AA, as spreadsheets name columns."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def find_unmapped(sheet: Sheet, plan: SheetPlan) -> list[dict]:
+    """Columns below the header that hold data but map to no field.
+
+    Includes columns without any header text (data typed beside the table).
+    """
+    if not plan.kind:
+        return []
+    mapped = {c.index for c in plan.columns if c.field}
+    labels = {c.index: c.label for c in plan.columns}
+    rows = sheet.rows[plan.first_data_row:]
+    width = max((len(r) for r in rows), default=0)
+    out = []
+    for c in range(width):
+        if c in mapped or normalise_header(labels.get(c, "")) in _ROW_NUMBER_HEADERS:
+            continue
+        n = sum(1 for row in rows if c < len(row) and row[c] is not None and row[c] != ""
+                and (type(row[c]) is not str or row[c].strip()))
+        if n:
+            out.append({"sheet": plan.sheet, "column": column_letter(c),
+                        "header": labels.get(c, ""), "rows_with_data": n})
+    return out
+
+
+# A running number column is the form's, not data about anyone.
+_ROW_NUMBER_HEADERS = {"序号", "编号", "序", "no", "顺序号"}

@@ -23,6 +23,7 @@ from app.excel import normalise as N
 from app.excel.mapping import SheetPlan, normalise_header
 from app.excel.reader import Sheet
 from app.i18n import translate
+from app.places import village_key
 from app.rules import Checked
 from app.rules import credit_record as record_rules
 from app.rules import fields as F
@@ -80,6 +81,9 @@ class Lookups:
                 self.village_names[pid] = name
                 for key in (code, N.compact(name)):
                     self.villages.setdefault(key, pid)
+                # 青龙 for 青龙村; a short name two villages share finds neither.
+                loose = "k:" + village_key(name)
+                self.villages[loose] = None if loose in self.villages else pid
             else:
                 self.groups[(parent, group_key(name))] = pid
         self.heads: dict[str, str] = dict(db.execute(
@@ -116,7 +120,7 @@ class Lookups:
                 return self.villages[raw[: -len(suffix)] + "村"]
             if raw + suffix in self.villages:
                 return self.villages[raw + suffix]
-        return None
+        return self.villages.get("k:" + village_key(raw))
 
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -254,7 +258,7 @@ class Validator:
             return out
         # The household proper.
         village_raw = get("village")
-        village_id = self.look.village(village_raw) if "village" in cols else None
+        village_id = self.look.village(village_raw) if "village" in cols else plan.village_id
         if village_id is None:
             if "village" in cols and not N.blank(village_raw):
                 out.reject(col("village"), translate(
@@ -264,11 +268,13 @@ class Validator:
             elif self.default_village_id:
                 village_id = self.default_village_id
             else:
-                out.reject(col("village"), translate(
+                out.reject(col("village"), plan.place_note or translate(
                     "Excel", "The village is missing. Fill the village column, or choose the "
                              "village all rows belong to."))
         v["village_id"] = village_id
         v["group_id"] = None
+        if "group" not in cols and plan.group_id and village_id == plan.village_id:
+            v["group_id"] = plan.group_id
         group_raw = get("group")
         if village_id and not N.blank(group_raw):
             group_id = self.look.groups.get((village_id, group_key(group_raw)))
@@ -328,7 +334,7 @@ class Validator:
         if v["uscc"] and not self._rejected(out, col("uscc")):
             out.key = v["uscc"]
         village_raw = get("village")
-        village_id = self.look.village(village_raw)
+        village_id = self.look.village(village_raw) if "village" in cols else plan.village_id
         if village_id is None:
             if not N.blank(village_raw):
                 out.reject(col("village"), translate(
