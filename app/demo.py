@@ -422,6 +422,7 @@ def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, vil
         db.conn.executemany("INSERT OR IGNORE INTO search_key VALUES (?, ?)", number_keys)
         del number_keys
         search.index_names(db, names, sort=True)
+        search.index_people(db, household_sid_from=first_sid, organization_sid_from=org_sid)
         phases.mark("search index")
         job.step(total, total, "journal")
         cs.journal_inserted("household", "sid >= ?", [first_sid])

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 
-from pypinyin import Style, lazy_pinyin
+import itertools
+
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from app.resources import resource_path
 
@@ -55,3 +57,37 @@ def name_syllables(name: str) -> tuple[str, ...]:
 def text_syllables(text: str) -> tuple[str, ...]:
     """Syllables of ordinary text such as an organization name."""
     return _plain(text)
+
+
+MAX_READINGS = 16
+
+
+@functools.lru_cache(maxsize=200_000)
+def _readings(ch: str) -> tuple[str, ...]:
+    out = []
+    for options in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore"):
+        out += [s for s in options if s.isascii() and s.isalpha() and s not in out]
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=200_000)
+def name_readings(name: str) -> tuple[tuple[str, ...], ...]:
+    """Every reading of a name (王长林: wang chang lin, wang zhang lin), the likely one
+    (``name_syllables``) first; at most MAX_READINGS. The surname keeps its surname
+    reading; a given name's characters count with every reading they have."""
+    first = name_syllables(name)
+    clean = "".join(ch for ch in name if _is_han(ch) or ch.isalpha())
+    table = _surnames()
+    surname_len = next((n for n in (2, 1) if clean[:n] in table and len(clean) >= n), 1)
+    head = table[clean[:surname_len]] if clean[:surname_len] in table else first[:1]
+    options = [_readings(ch) or () for ch in clean[surname_len:]]
+    if not all(options) or len(head) + len(options) != len(first):
+        return (first,) if first else ()
+    out = [first]
+    for combo in itertools.product(*options):
+        reading = tuple(head) + combo
+        if reading not in out:
+            out.append(reading)
+        if len(out) >= MAX_READINGS:
+            break
+    return tuple(out)

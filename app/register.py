@@ -256,8 +256,9 @@ def _insert_household(cs: ChangeSet, clean: CleanHousehold) -> dict[str, Any]:
     created = cs.insert("household", row)
     for member in clean.members:
         cs.insert("household_member", dict(member, id=new_id(), household_id=row["id"]))
-    search.replace_keys(cs.db, row["sid"], set(), search.household_keys(row))
-    search.index_names(cs.db, [row["head_name"]])
+    search.replace_keys(cs.db, row["sid"], set(), search.household_keys(row)
+                        | search.member_keys(m.get("id_number") for m in clean.members))
+    search.index_names(cs.db, [row["head_name"], *(m["name"] for m in clean.members)])
     return created
 
 
@@ -274,11 +275,15 @@ def update_household(db: Database, operator_id: str, household_id: str, data: Ma
             flag_for_review(db, cs, household_id, translate(
                 "Register", "New overdue loan: {yuan} yuan overdue").format(
                 yuan=f"{after['overdue_fen'] / 100:,.2f}"), "loan")
-        search.replace_keys(db, before["sid"], search.household_keys(before),
-                            search.household_keys(after))
-        search.index_names(db, [after["head_name"]])
         existing = {m["id"]: m for m in db.query(
             "SELECT * FROM household_member WHERE household_id = ?", [household_id])}
+        search.replace_keys(
+            db, before["sid"],
+            search.household_keys(before) | search.member_keys(
+                m["id_number"] for m in existing.values()),
+            search.household_keys(after) | search.member_keys(
+                m.get("id_number") for m in clean.members))
+        search.index_names(db, [after["head_name"], *(m["name"] for m in clean.members)])
         by_number = {m["id_number"]: m["id"] for m in existing.values() if m["id_number"]}
         # A member typed again without its id is the same person if the ID
         # number matches; removals go first so a re-added number stays unique.
@@ -303,11 +308,15 @@ def delete_household(db: Database, operator_id: str, household_id: str) -> dict[
     require(db, operator_id, "register.edit")
     require_subject_village(db, operator_id, household_id)
     with changes(db, operator_id) as cs:
+        numbers = [n for (n,) in db.execute(
+            "SELECT id_number FROM household_member WHERE household_id = ?", [household_id])]
+        before_members = search.member_keys(numbers)
         for (member_id,) in db.execute(
                 "SELECT id FROM household_member WHERE household_id = ?", [household_id]).fetchall():
             cs.delete("household_member", member_id)
         before = cs.delete("household", household_id)
-        search.replace_keys(db, before["sid"], search.household_keys(before), set())
+        search.replace_keys(db, before["sid"], search.household_keys(before) | before_members,
+                            set())
         db.execute("DELETE FROM subject WHERE sid = ?", [before["sid"]])
         return before
 
@@ -382,7 +391,7 @@ def create_organization(db: Database, operator_id: str, data: Mapping[str, Any],
                                 [row["id"]]).lastrowid
         created = cs.insert("organization", row)
         search.replace_keys(db, row["sid"], set(), search.organization_keys(row))
-        search.index_names(db, [row["name"]])
+        search.index_names(db, [row["name"], row.get("legal_rep_name") or ""])
         return created
 
 
@@ -396,7 +405,7 @@ def update_organization(db: Database, operator_id: str, organization_id: str,
         before, after = cs.update("organization", organization_id, row, base_version=base_version)
         search.replace_keys(db, before["sid"], search.organization_keys(before),
                             search.organization_keys(after))
-        search.index_names(db, [after["name"]])
+        search.index_names(db, [after["name"], after.get("legal_rep_name") or ""])
         return after
 
 

@@ -32,7 +32,7 @@ from typing import Any, Iterable
 from sqlite_utils import Database
 
 from app.identity import clean_number, upgrade_15
-from app.pinyin import name_syllables
+from app.pinyin import name_readings, name_syllables
 
 _TOP = "\U0010ffff"
 
@@ -48,17 +48,24 @@ def name_keys(name: str) -> frozenset[str]:
         return frozenset()
     keys = {"N:" + name}
     keys.update("n:" + name[i:] for i in range(1, len(name)))
-    syllables = name_syllables(name)
+    readings = name_readings(name) if len(name) <= 4 else ()
+    syllables = readings[0] if readings else name_syllables(name)
     if syllables:
         keys.add("P:" + "".join(syllables))
         keys.add("I:" + "".join(s[0] for s in syllables))
+        # Pinyin inside a name: jun finds 建军, fengye finds 青山蜂业合作社.
+        keys.update("p:" + "".join(syllables[i:]) for i in range(1, len(syllables)))
+    for other in readings[1:]:
+        keys.add("A:" + "".join(other))
+        keys.add("B:" + "".join(s[0] for s in other))
     return frozenset(keys)
 
 
 def household_keys(row: dict[str, Any]) -> set[str]:
-    keys = {"d:" + row["head_id_number"][::-1]}
+    keys = {"d:" + row["head_id_number"][::-1], "D:" + row["head_id_number"]}
     if row.get("phone"):
         keys.add("t:" + row["phone"][::-1])
+        keys.add("T:" + row["phone"])
     return keys
 
 
@@ -66,7 +73,56 @@ def organization_keys(row: dict[str, Any]) -> set[str]:
     keys = {"u:" + row["uscc"]}
     if row.get("phone"):
         keys.add("t:" + row["phone"][::-1])
+        keys.add("T:" + row["phone"])
+    if row.get("legal_rep_id_number"):
+        keys.add("r:" + row["legal_rep_id_number"][::-1])
+        keys.add("R:" + row["legal_rep_id_number"])
     return keys
+
+
+def member_keys(id_numbers: Iterable[str | None]) -> set[str]:
+    """A household's keys for its members' ID numbers (last digits and leading ones)."""
+    keys = set()
+    for number in id_numbers:
+        if number:
+            keys.add("m:" + number[::-1])
+            keys.add("M:" + number)
+    return keys
+
+
+def index_people(db: Database, *, household_sid_from: int = 0,
+                 organization_sid_from: int = 0) -> None:
+    """Keys of members and legal representatives (and their names) written in SQL,
+    for bulk loads and for registers made before they were searchable."""
+    db.conn.create_function("reversed_text", 1, lambda s: s[::-1] if s else s,
+                            deterministic=True)
+    db.execute(
+        "INSERT OR IGNORE INTO search_key (key, sid) "
+        "SELECT k.prefix || CASE k.prefix WHEN 'm:' THEN reversed_text(m.id_number) "
+        "ELSE m.id_number END, h.sid FROM household_member m "
+        "JOIN household h ON h.id = m.household_id "
+        "JOIN (SELECT 'm:' AS prefix UNION ALL SELECT 'M:') k "
+        "WHERE m.id_number IS NOT NULL AND h.sid >= ?", [household_sid_from])
+    db.execute(
+        "INSERT OR IGNORE INTO search_key (key, sid) "
+        "SELECT 'D:' || head_id_number, sid FROM household WHERE sid >= ? UNION ALL "
+        "SELECT 'T:' || phone, sid FROM household WHERE sid >= ? AND phone IS NOT NULL",
+        [household_sid_from, household_sid_from])
+    db.execute(
+        "INSERT OR IGNORE INTO search_key (key, sid) "
+        "SELECT 'r:' || reversed_text(legal_rep_id_number), sid FROM organization "
+        "WHERE legal_rep_id_number IS NOT NULL AND sid >= ? UNION ALL "
+        "SELECT 'R:' || legal_rep_id_number, sid FROM organization "
+        "WHERE legal_rep_id_number IS NOT NULL AND sid >= ? UNION ALL "
+        "SELECT 'T:' || phone, sid FROM organization WHERE phone IS NOT NULL AND sid >= ?",
+        [organization_sid_from] * 3)
+    names = {n for (n,) in db.execute(
+        "SELECT DISTINCT m.name FROM household_member m JOIN household h "
+        "ON h.id = m.household_id WHERE h.sid >= ?", [household_sid_from])}
+    names |= {n for (n,) in db.execute(
+        "SELECT DISTINCT legal_rep_name FROM organization WHERE sid >= ?",
+        [organization_sid_from])}
+    index_names(db, names, sort=True)
 
 
 def index_names(db: Database, names: Iterable[str], *, sort: bool = False) -> None:
@@ -90,6 +146,25 @@ def replace_keys(db: Database, sid: int, old: set[str], new: set[str]) -> None:
                             [(k, sid) for k in added])
 
 
+INDEX_VERSION = 2  # 2: members, legal representatives, leading digits, readings, inside pinyin
+_VERSION_KEY = "search.index_version"
+
+
+def upgrade_index(db: Database) -> None:
+    """Bring the search keys of a register made by an older version up to date (once)."""
+    row = db.execute("SELECT value FROM setting WHERE key = ?", [_VERSION_KEY]).fetchone()
+    if row is not None and int(row[0]) >= INDEX_VERSION:
+        return
+    with db.atomic():
+        if db.execute("SELECT 1 FROM subject LIMIT 1").fetchone():
+            index_people(db)
+            names = [n for (n,) in db.execute("SELECT DISTINCT head_name FROM household "
+                                              "UNION SELECT name FROM organization")]
+            index_names(db, names, sort=True)
+        db.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+                   [_VERSION_KEY, str(INDEX_VERSION)])
+
+
 @dataclass
 class SearchResult:
     id: str
@@ -102,9 +177,34 @@ class SearchResult:
     id_number: str | None
     phone: str | None
     match: str
+    # Who matched when it is not the head or the organization itself: a
+    # household member or a legal representative (``match`` says which).
+    person: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+_NUMBER_PLANS = (  # key prefix, match kind, whether the key is reversed
+    ("d:", "id_number", True), ("t:", "phone", True), ("m:", "member_id_number", True),
+    ("r:", "legal_rep_id_number", True),
+    ("D:", "id_number", False), ("T:", "phone", False), ("M:", "member_id_number", False),
+    ("R:", "legal_rep_id_number", False),
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _to_simplified():
+    import opencc  # a second to load its dictionaries: only when a name is searched
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """王建軍 -> 王建军; text without traditional characters comes back unchanged."""
+    if text.isascii():
+        return text
+    return _to_simplified().convert(text)
 
 
 def _plan(query: str) -> tuple[str, list[tuple[str, str]]]:
@@ -118,9 +218,10 @@ def _plan(query: str) -> tuple[str, list[tuple[str, str]]]:
         if len(compact) == 15:
             compact = upgrade_15(compact)
         if len(compact) >= 4:
-            plans.append(("d:" + compact[::-1], "id_number"))
-            if compact.isdigit():
-                plans.append(("t:" + compact[::-1], "phone"))
+            for prefix, match, backwards in _NUMBER_PLANS:
+                if prefix in ("t:", "T:") and not compact.isdigit():
+                    continue
+                plans.append((prefix + (compact[::-1] if backwards else compact), match))
         if len(compact) >= 6:
             plans.append(("u:" + compact, "uscc"))
         return "numbers", plans
@@ -128,16 +229,22 @@ def _plan(query: str) -> tuple[str, list[tuple[str, str]]]:
         if any(c.isdigit() for c in compact):
             return "numbers", ([("u:" + compact, "uscc")] if len(compact) >= 6 else [])
         letters = compact.lower()
-        return "names", [("I:" + letters, "initials"), ("P:" + letters, "pinyin")]
-    name = normalise_name(text)
+        return "names", [("I:" + letters, "initials"), ("P:" + letters, "pinyin"),
+                         ("B:" + letters, "initials"), ("A:" + letters, "pinyin"),
+                         ("p:" + letters, "pinyin")]
+    name = simplified(normalise_name(text))
     return "names", [("N:" + name, "name"), ("n:" + name, "name")]
 
 
 def search(db: Database, query: str, *, limit: int = 50,
            kind: str | None = None) -> list[SearchResult]:
-    """Subjects matching ``query``, exact matches first, at most ``limit``."""
+    """Subjects matching ``query``, exact matches first, at most ``limit``.
+
+    Heads of household and organizations come before household members and
+    legal representatives of the same name or number.
+    """
     what, plans = _plan(query)
-    found: dict[int, str] = {}
+    found: dict[int, tuple[str, str | None]] = {}
     for prefix, match in plans:
         if len(found) >= limit:
             break
@@ -146,38 +253,67 @@ def search(db: Database, query: str, *, limit: int = 50,
             for (sid,) in db.execute(
                     "SELECT sid FROM search_key WHERE key >= ? AND key < ? LIMIT ?",
                     [prefix, prefix + _TOP, want]):
-                found.setdefault(sid, match)
+                found.setdefault(sid, (match, None))
         else:
             _collect_by_name(db, prefix, match, found, limit, kind)
     if not found:
         return []
     rows = _describe(db, list(found))
     results = []
-    for sid, match in found.items():
+    for sid, (match, person) in found.items():
         row = rows.get(sid)
         if row is None or (kind and row["kind"] != kind):
             continue
-        results.append(SearchResult(match=match, **row))
+        if match in ("member_id_number", "legal_rep_id_number"):
+            person = _person_by_number(db, row, match, query)
+        results.append(SearchResult(match=match, person=person, **row))
         if len(results) >= limit:
             break
     return results
 
 
-def _collect_by_name(db: Database, prefix: str, match: str, found: dict[int, str],
+def _person_by_number(db: Database, row: dict, match: str, query: str) -> str | None:
+    digits = clean_number(unicodedata.normalize("NFKC", query))
+    if match == "legal_rep_id_number":
+        return db.execute("SELECT legal_rep_name FROM organization WHERE sid = ?",
+                          [row["sid"]]).fetchone()[0]
+    for name, number in db.execute(
+            "SELECT name, id_number FROM household_member WHERE household_id = ?", [row["id"]]):
+        if number and (number.startswith(digits) or number.endswith(digits)):
+            return name
+    return None
+
+
+def _collect_by_name(db: Database, prefix: str, match: str, found: dict,
                      limit: int, kind: str | None) -> None:
     # Names come in key order, so whole-name matches precede longer names.
-    names = db.execute(
+    names = [n for (n,) in db.execute(
         "SELECT DISTINCT name FROM name_key WHERE key >= ? AND key < ? LIMIT ?",
-        [prefix, prefix + _TOP, limit * 20])
-    for (name,) in names:
+        [prefix, prefix + _TOP, limit * 20])]
+    for name in names:
         if kind in (None, "household"):
             for (sid,) in db.execute("SELECT sid FROM household WHERE head_name = ? LIMIT ?",
                                      [name, limit - len(found)]):
-                found.setdefault(sid, match)
+                found.setdefault(sid, (match, None))
         if kind in (None, "organization") and len(found) < limit:
             for (sid,) in db.execute("SELECT sid FROM organization WHERE name = ? LIMIT ?",
                                      [name, limit - len(found)]):
-                found.setdefault(sid, match)
+                found.setdefault(sid, (match, None))
+        if len(found) >= limit:
+            return
+    # Then household members and legal representatives of those names.
+    for name in names:
+        if kind in (None, "household"):
+            for (sid,) in db.execute(
+                    "SELECT h.sid FROM household_member m JOIN household h "
+                    "ON h.id = m.household_id WHERE m.name = ? LIMIT ?",
+                    [name, limit - len(found)]):
+                found.setdefault(sid, ("member_" + match, name))
+        if kind in (None, "organization") and len(found) < limit:
+            for (sid,) in db.execute(
+                    "SELECT sid FROM organization WHERE legal_rep_name = ? LIMIT ?",
+                    [name, limit - len(found)]):
+                found.setdefault(sid, ("legal_rep_" + match, name))
         if len(found) >= limit:
             return
 

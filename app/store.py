@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from app import files, keystore
+from app import files, keystore, search
 from app.accounts import auth
 from app.paths import DataDir
 from db.connection import connect, open_register
@@ -33,6 +33,7 @@ def open_data_dir(data: DataDir) -> Database:
     try:
         if files.has_open_units(db):
             files.recover(db)
+        search.upgrade_index(db)
     except BaseException:
         db.close()
         raise

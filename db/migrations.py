@@ -193,6 +193,13 @@ def m003_place_retired(db: Database) -> None:
     db.execute("ALTER TABLE place ADD COLUMN retired_at TEXT")
 
 
+@core()
+def m004_people_names(db: Database) -> None:
+    # Search finds household members and legal representatives by name.
+    db.execute("CREATE INDEX IF NOT EXISTS household_member_name ON household_member(name)")
+    db.execute("CREATE INDEX IF NOT EXISTS organization_legal_rep ON organization(legal_rep_name)")
+
+
 from db.schema_credit import credit  # noqa: E402  (sets defined apart, listed here)
 from db.schema_files import files  # noqa: E402
 from db.schema_letters import letters  # noqa: E402

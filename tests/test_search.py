@@ -42,6 +42,11 @@ def names(results):
     return [r.name for r in results]
 
 
+def heads(results):
+    """Heads of household and organizations themselves (not found by a member or legal rep)."""
+    return [r.name for r in results if not r.person]
+
+
 def test_two_characters_find_names_that_contain_them_exact_first(db, people):
     found = names(search(db, "建国"))
     assert found[0] == "建国"                      # exact match first
@@ -68,8 +73,10 @@ def test_polyphonic_surnames_use_the_surname_reading(db, people):
 
 
 def test_pinyin_initials_and_prefix_of_full_pinyin(db, people):
-    assert names(search(db, "wjg")) == ["王建国"]
-    assert set(names(search(db, "wang"))) == {"王建国", "王秀英"}
+    assert heads(search(db, "wjg")) == ["王建国"]
+    assert set(heads(search(db, "wang"))) == {"王建国", "王秀英"}
+    # The cooperative whose legal representative is 王建国 comes after the heads.
+    assert names(search(db, "wjg")) == ["王建国", "中江县建国水稻专业合作社"]
     assert "王建国" in names(search(db, "WangJianGuo"))
 
 
@@ -117,3 +124,73 @@ def test_limit_and_empty_queries(db, people):
     assert len(search(db, "国", limit=2)) == 2
     assert search(db, "   ") == []
     assert search(db, "12") == []
+
+
+# ---------------------------------------------------------------- members, readings, codes
+
+@pytest.fixture
+def families(db, operator, people):
+    village = register.places(db, "village")[0]["id"]
+    household = register.create_household(db, operator, {
+        "village_id": village, "head_name": "赵大山", "phone": "13612345678",
+        "head_id_number": id_number("19600101", 101), "members": 3,
+        "member_list": [
+            {"name": "王长林", "relation": "child", "id_number": id_number("19900202", 103)},
+            {"name": "孙建軍", "relation": "spouse"},
+        ]})
+    body = "93510623MA6C12346"
+    register.create_organization(db, operator, {
+        "kind": "cooperative", "name": "石泉镇青山蜂业专业合作社", "legal_rep_name": "周丽萍",
+        "legal_rep_id_number": id_number("19750505", 105),
+        "uscc": body + uscc_lib.calc_check_digit(body + "0"), "village_id": village})
+    return household
+
+
+def test_a_member_is_found_by_name_and_says_whose_household(db, families):
+    [result] = [r for r in search(db, "王长林") if r.person]
+    assert (result.name, result.person, result.match) == ("赵大山", "王长林", "member_name")
+    assert result.id == families["id"]
+
+
+def test_every_reading_of_a_polyphonic_given_name_counts(db, families):
+    for query in ("wangchanglin", "wangzhanglin", "wzl", "wcl"):
+        assert "王长林" in {r.person for r in search(db, query)}, query
+
+
+def test_pinyin_inside_a_name(db, families):
+    assert "赵大山" in {r.name for r in search(db, "dashan")}
+    assert "石泉镇青山蜂业专业合作社" in {r.name for r in search(db, "fengye")}
+
+
+def test_a_legal_representative_by_name_and_id_number(db, families):
+    by_name = [r for r in search(db, "周丽萍") if r.person]
+    assert [(r.name, r.match) for r in by_name] == [("石泉镇青山蜂业专业合作社", "legal_rep_name")]
+    number = id_number("19750505", 105)
+    [by_number] = search(db, number[-6:])
+    assert (by_number.person, by_number.match) == ("周丽萍", "legal_rep_id_number")
+
+
+def test_member_id_and_leading_digits_of_numbers(db, families):
+    member = id_number("19900202", 103)
+    [found] = search(db, member[-4:])
+    assert (found.name, found.person) == ("赵大山", "王长林")
+    assert "赵大山" in {r.name for r in search(db, member[:14])}
+    assert "赵大山" in {r.name for r in search(db, "1361234")}       # a phone's first digits
+
+
+def test_traditional_characters_find_simplified_names(db, families):
+    assert "孙建軍" not in {r.person for r in search(db, "孙建军")}  # stored as typed
+    db.execute("UPDATE household_member SET name = '孙建军' WHERE name = '孙建軍'")
+    from app.search import index_names
+    index_names(db, ["孙建军"])
+    assert "孙建军" in {r.person for r in search(db, "孫建軍")}
+
+
+def test_an_old_register_gets_the_new_keys_once(db, families):
+    from app.search import upgrade_index
+
+    db.execute("DELETE FROM search_key WHERE key LIKE 'm:%' OR key LIKE 'M:%'")
+    db.execute("DELETE FROM setting WHERE key = 'search.index_version'")
+    assert not [r for r in search(db, id_number("19900202", 103)[-4:]) if r.person]
+    upgrade_index(db)
+    assert [r.person for r in search(db, id_number("19900202", 103)[-4:])] == ["王长林"]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from ui.dashboard import DashboardPage
 from ui.excel.page import ExcelPage
 from ui.letters.page import LettersPage
+from ui.places_page import PlacesPage
 from ui.rating.page import RatingPage
 from ui.records.page import RecordsPage
 from ui.register_page import RegisterPage
@@ -30,6 +31,7 @@ class Area(NamedTuple):
 AREAS: tuple[Area, ...] = (
     Area("home", "Home", DashboardPage),
     Area("register", "Register", RegisterPage),
+    Area("places", "Villages and groups", PlacesPage),
     Area("rating", "Credit rating", RatingPage),
     Area("letters", "Commitment letters", LettersPage),
     Area("records", "Credit information and reports", RecordsPage),
@@ -45,6 +47,7 @@ def area_title(key: str) -> str:
         # Spelled out so lupdate finds each string.
         "home": QCoreApplication.translate("Areas", "Home"),
         "register": QCoreApplication.translate("Areas", "Register"),
+        "places": QCoreApplication.translate("Areas", "Villages and groups"),
         "rating": QCoreApplication.translate("Areas", "Credit rating"),
         "letters": QCoreApplication.translate("Areas", "Commitment letters"),
         "records": QCoreApplication.translate("Areas", "Credit information and reports"),

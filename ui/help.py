@@ -22,6 +22,7 @@ CHAPTERS = {
     "welcome": "first-day",
     "login": "sign-in",
     "register": "register",
+    "places": "first-day",
     "rating": "rating",
     "letters": "letters",
     "records": "records",

@@ -81,7 +81,10 @@ class MainWindow(QMainWindow):
         ctx.ops.busy_changed.connect(self._busy)
 
         self.nav.currentRowChanged.connect(self._navigate)
-        self.nav.setCurrentRow(0)
+        # A new township's register starts where its first day goes on: the places.
+        first_day = ctx.ui_db.execute("SELECT 1 FROM place WHERE level = 'village' "
+                                      "LIMIT 1").fetchone() is None
+        self.nav.setCurrentRow(self.area_keys().index("places") if first_day else 0)
         install_help(self)  # Help menu: the manual at this page's chapter (F1), About
 
     # -- navigation

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem
 
 from app.subject_lists import place_tree
 
@@ -24,6 +24,47 @@ class PlaceTree(QTreeWidget):
         self._db = db
         self.reload()
         self.currentItemChanged.connect(self._changed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+
+    def context_actions(self, item) -> list[tuple[str, str]]:
+        """(key, text) of the menu for ``item``: the place changes of the places page."""
+        level = item.data(0, _LEVEL) if item is not None else None
+        actions = [("add-village", self.tr("Add a village…"))]
+        if level == "village":
+            actions.append(("add-groups", self.tr("Add groups…")))
+        if level in ("village", "village_group"):
+            actions += [("rename", self.tr("Rename…")), ("merge", self.tr("Merge into…"))]
+        if level == "village_group":
+            actions.append(("move", self.tr("Move group to…")))
+        if level in ("village", "village_group"):
+            actions.append(("retire", self.tr("Retire…")))
+        actions.append(("manage", self.tr("Manage villages and groups…")))
+        return actions
+
+    def run_action(self, key: str, place_id: str | None) -> None:
+        """Open the places page at ``place_id`` and start the change there."""
+        window = self.window()
+        if not hasattr(window, "show_area"):
+            return
+        page = window.show_area("places")
+        if place_id:
+            page.select(place_id)
+        slot = {"add-village": page.add_village, "add-groups": page.add_groups,
+                "rename": page.rename, "merge": page.merge, "move": page.move_group,
+                "retire": page.retire}.get(key)
+        if slot is not None:
+            slot()
+
+    def _menu(self, pos) -> None:
+        item = self.itemAt(pos)
+        menu = QMenu(self)
+        for key, text in self.context_actions(item):
+            action = menu.addAction(text)
+            action.setData(key)
+        chosen = menu.exec(self.viewport().mapToGlobal(pos))
+        if chosen is not None:
+            self.run_action(chosen.data(), item.data(0, _ID) if item is not None else None)
 
     def reload(self) -> None:
         self.clear()

@@ -139,6 +139,12 @@ class SubjectListPage(QWidget):
             text = self.tr("{n} households").format(n=f"{n:,}")
         else:
             text = self.tr("{n} organizations").format(n=f"{n:,}")
+        place_id = self.model.filter.place_id
+        if place_id:  # the filter in force is always said, not only selected in the tree
+            row = self.ctx.ui_db.execute("SELECT name FROM place WHERE id = ?",
+                                         [place_id]).fetchone()
+            if row:
+                text = self.tr("{shown} — only {place}").format(shown=text, place=row[0])
         if self.model.loading:
             text = self.tr("Loading… {shown}").format(shown=text)
         self.count_label.setText(text)
@@ -216,8 +222,68 @@ class RegisterPage(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([180, 1000])
+        self.empty = QWidget()
+        self.empty.setObjectName("empty-register")
+        empty_row = QHBoxLayout(self.empty)
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setStyleSheet("font-size: 14px;")
+        empty_row.addWidget(self.empty_text, 1)
+        self.places_button = QPushButton(self.tr("Add villages and groups…"))
+        self.places_button.setObjectName("go-places")
+        self.places_button.clicked.connect(lambda: self._go("places"))
+        self.import_button = QPushButton(self.tr("Import a roster…"))
+        self.import_button.setObjectName("go-import")
+        self.import_button.clicked.connect(lambda: self._go("excel"))
+        empty_row.addWidget(self.places_button)
+        empty_row.addWidget(self.import_button)
+        layout.addWidget(self.empty)
         layout.addWidget(splitter)
         self.places.place_selected.connect(self._place)
+        self._places_seen = self._place_signature()
+        self._show_empty()
+
+    def _place_signature(self) -> tuple:
+        return tuple(self.ctx.ui_db.execute(
+            "SELECT COUNT(*), MAX(updated_at), (SELECT MAX(sid) FROM subject) "
+            "FROM place").fetchone())
+
+    def _show_empty(self) -> None:
+        """An empty register says what to do first and offers the button for it."""
+        db = self.ctx.ui_db
+        villages = db.execute("SELECT 1 FROM place WHERE level = 'village' "
+                              "AND retired_at IS NULL LIMIT 1").fetchone()
+        subjects = db.execute("SELECT 1 FROM subject LIMIT 1").fetchone()
+        if not villages:
+            self.empty_text.setText(self.tr(
+                "The register has no villages yet. First add the township's villages and "
+                "groups, then import a roster or enter households."))
+        elif not subjects:
+            self.empty_text.setText(self.tr(
+                "No households yet. Import a roster from Excel, or enter a household with "
+                "New…."))
+        self.places_button.setVisible(not villages)
+        self.import_button.setVisible(bool(villages) and not subjects)
+        self.empty.setVisible(not subjects)
+
+    def _go(self, key: str) -> None:
+        window = self.window()
+        if hasattr(window, "show_area"):
+            window.show_area(key)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+        # Places may have changed on their own page (the first day): show them here.
+        seen = self._place_signature()
+        if seen != self._places_seen:
+            self._places_seen = seen
+            current = self.places.currentItem()
+            place_id = current.data(0, Qt.ItemDataRole.UserRole) if current else None
+            self.places.reload()
+            self.places.select_place(place_id)
+            self.households.reload()
+            self.organizations.reload()
+        self._show_empty()
+        super().showEvent(event)
 
     def close_page(self) -> None:
         self.households.close_page()

@@ -138,6 +138,10 @@ def cmd_search(args, data: DataDir) -> int:
     if not results:
         print(translate("CLI", "Nothing found."))
     for r in results:
+        if r.get("person"):
+            role = translate("CLI", "legal representative of") if r["kind"] == "organization" \
+                else translate("CLI", "member of the household of")
+            print(f"{r['person']}\t{role}", end=" ")
         print(f"{r['name']}\t{r['village_name'] or ''}"
               f"{(' ' + r['group_name']) if r['group_name'] else ''}"
               f"\t{r['kind']}\t{r['id_number'] or ''}\t{r['id']}")

@@ -472,6 +472,7 @@ def _write(cs, outcome: Outcome, choices: dict[str, str], default: str, job: Job
             if (number and number in have) or (not number and m.values["name"] in names):
                 continue
             cs.insert("household_member", dict(m.values, id=new_id(), household_id=household_id))
+            _index_member(db, household_id, m.values)
             members_created += 1
     job.step(4, 4, translate("Excel", "Done"))
     return {"created": created, "updated": updated, "skipped_duplicates": skipped,
@@ -495,8 +496,15 @@ def _update_existing(cs, row: ImportRow, choice: str) -> bool:
         for m in _new_members(row, {n for n, _ in have if n}, {n for _, n in have}):
             cs.insert("household_member", dict(m.values, id=new_id(),
                                                household_id=row.existing_id))
+            _index_member(cs.db, row.existing_id, m.values)
             changed = True
     return changed
+
+
+def _index_member(db: Database, household_id: str, values: dict) -> None:
+    sid = db.execute("SELECT sid FROM household WHERE id = ?", [household_id]).fetchone()[0]
+    search.replace_keys(db, sid, set(), search.member_keys([values.get("id_number")]))
+    search.index_names(db, [values.get("name") or ""])
 
 
 def _next_sid(db: Database) -> int:
@@ -525,7 +533,8 @@ def _insert_households(cs, rows: list[ImportRow]) -> int:
             mv = m.values
             members.append((new_id(), v["id"], mv["name"], mv["relation"], mv["sex"],
                             mv["id_number"], mv["birth_date"], at, at))
-        keys.append((sid, search.household_keys(v)))
+        keys.append((sid, search.household_keys(v) | search.member_keys(
+            m.values["id_number"] for m in member_rows)))
     db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')", subjects)
     db.conn.executemany(
         "INSERT INTO household (sid, id, village_id, group_id, head_name, head_sex, "
@@ -541,7 +550,8 @@ def _insert_households(cs, rows: list[ImportRow]) -> int:
         cs.journal_inserted("household_member", "rowid > ?", [member_mark])
     db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)",
                         sorted((k, sid) for sid, ks in keys for k in ks))
-    search.index_names(db, [r.values["head_name"] for r in rows], sort=True)
+    search.index_names(db, [r.values["head_name"] for r in rows]
+                       + [m[2] for m in members], sort=True)
     return len(members)
 
 
@@ -564,7 +574,8 @@ def _insert_organizations(cs, rows: list[ImportRow]) -> None:
         f"updated_at) VALUES (?, ?, {', '.join('?' for _ in _ORG_FIELDS)}, 1, ?, ?)", orgs)
     cs.journal_inserted("organization", "sid >= ?", [first_sid])
     db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)", sorted(keys))
-    search.index_names(db, [r.values["name"] for r in rows], sort=True)
+    search.index_names(db, [r.values["name"] for r in rows]
+                       + [r.values.get("legal_rep_name") or "" for r in rows], sort=True)
 
 
 def _insert_records(cs, rows: list[ImportRow]) -> None:

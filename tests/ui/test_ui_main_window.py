@@ -15,7 +15,8 @@ from ui.sync.auto import AutoSync
 
 def test_navigation_lists_every_area_in_chinese(window):
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert names == ["首页", "登记册", "信用评定", "承诺书", "信用信息与报告", "导入导出", "同步", "设置"]
+    assert names == ["首页", "登记册", "村和村民小组", "信用评定", "承诺书", "信用信息与报告",
+                     "导入导出", "同步", "设置"]
     assert window.windowTitle() == "乡镇信用工作台"
 
 
@@ -23,6 +24,7 @@ def test_navigation_lists_every_area_in_chinese(window):
 FIRST_SEEN = {
     "home": "一览",
     "register": "农户",
+    "places": "村和村民小组",
     "rating": "评定",
     "letters": "打印与回收",
     "records": "信用记录",

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, Q
                                QLabel, QProgressBar, QPushButton, QStyledItemDelegate,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from app.excel import importer
+from app.excel import importer, roster_places
 from app.excel.exports import KINDS, export
 from app.excel.mapping import KIND_FIELDS, kind_label
 from app.excel.templates import write_template
@@ -84,10 +84,8 @@ class ExcelPage(QWidget):
         self.choose_button.clicked.connect(self._choose_file)
         self.file_label = QLabel(self.tr("No file chosen. .xlsx, .xls and .ods can be imported."))
         self.village = QComboBox()
-        self.village.addItem(self.tr("Village: from the village column"), None)
-        for vid, name in self.ctx.ui_db.execute(
-                "SELECT id, name FROM place WHERE level = 'village' ORDER BY code"):
-            self.village.addItem(self.tr("All rows in {village}").replace("{village}", name), vid)
+        self.village.setObjectName("village")
+        self.reload_villages()
         top.addWidget(self.choose_button)
         top.addWidget(self.file_label, 1)
         top.addWidget(self.village)
@@ -98,6 +96,28 @@ class ExcelPage(QWidget):
         layout.addWidget(self._preview_box(), 4)
         layout.addWidget(self._run_box())
         return tab
+
+    def reload_villages(self) -> None:
+        """The villages to choose from (places are added on the same first day)."""
+        current = self.village.currentData()
+        self.village.blockSignals(True)
+        self.village.clear()
+        self.village.addItem(self.tr("Village: from the roster (column, title, sheet or file "
+                                     "name)"), None)
+        for vid, name in self.ctx.ui_db.execute(
+                "SELECT id, name FROM place WHERE level = 'village' AND retired_at IS NULL "
+                "ORDER BY code"):
+            self.village.addItem(self.tr("All rows in {village}").replace("{village}", name), vid)
+        self.village.setCurrentIndex(max(0, self.village.findData(current)))
+        self.village.blockSignals(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+        self.reload_villages()
+        super().showEvent(event)
+
+    def _chosen_village(self) -> None:
+        if self.plan and self.village.currentData():
+            self.plan.choose_village(self.ctx.ui_db, self.village.currentData())
 
     def _mapping_box(self) -> QGroupBox:
         """Step 1: the sheet and what each of its columns is imported as."""
@@ -264,6 +284,9 @@ class ExcelPage(QWidget):
         plan = self._sheet_plan()
         if plan:
             plan.set_field(column.index, key)
+            sheet = next(s for s in self.plan.workbook.sheets if s.name == plan.sheet)
+            importer.refresh(roster_places.PlaceFinder(self.ctx.ui_db), sheet, plan,
+                             self.plan.path)
             self.outcome = None
             self._show_sheet_note(plan)
             self._update_buttons()
@@ -349,12 +372,23 @@ class ExcelPage(QWidget):
                 "{names}", "、".join(f.header for f in missing)))
         elif plan.note:
             parts.append(plan.note)
+        where = roster_places.describe(plan)
+        if where:
+            parts.append(self.tr("Place: {where}.").replace("{where}", where))
+        if plan.place_note:
+            parts.append(plan.place_note)
+        for column in plan.unmapped:
+            parts.append(self.tr("Column {column} ({header}) has data in {rows} rows but is not "
+                                 "imported: map it, or leave it out on purpose.")
+                         .replace("{column}", column["column"])
+                         .replace("{header}", column["header"] or self.tr("no header"))
+                         .replace("{rows}", str(column["rows_with_data"])))
         self.sheet_note.setText(" ".join(parts))
 
     def start_preview(self) -> None:
         if not self.plan:
             return
-        self.plan.default_village_id = self.village.currentData()
+        self._chosen_village()
         self.message.setText(self.tr("Checking every row…"))
         self._start(BackgroundOp(self, importer.preview, self.plan), self._previewed)
 
@@ -385,7 +419,7 @@ class ExcelPage(QWidget):
     def start_import(self) -> None:
         if not self.plan:
             return
-        self.plan.default_village_id = self.village.currentData()
+        self._chosen_village()
         choices = dict(self.choices)
         self.message.setText(self.tr("Importing…"))
         self._start(WriteOp(self, importer.run, self.ctx.operator_id, self.plan, choices=choices),

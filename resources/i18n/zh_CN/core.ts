@@ -183,6 +183,14 @@
         <translation>姓名的一部分、全拼、拼音首字母、身份证号码或其后4位以上、电话、统一社会信用代码</translation>
     </message>
     <message>
+        <source>legal representative of</source>
+        <translation>法定代表人，所属主体：</translation>
+    </message>
+    <message>
+        <source>member of the household of</source>
+        <translation>家庭成员，户主：</translation>
+    </message>
+    <message>
         <source>print JSON</source>
         <translation>输出 JSON</translation>
     </message>

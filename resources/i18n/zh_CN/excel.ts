@@ -291,8 +291,8 @@
         <translation>尚未选择文件。可导入 .xlsx、.xls 和 .ods。</translation>
     </message>
     <message>
-        <source>Village: from the village column</source>
-        <translation>所属村：按表中“村”列</translation>
+        <source>Village: from the roster (column, title, sheet or file name)</source>
+        <translation>所属村：按名单确定（村列、标题、工作表名或文件名）</translation>
     </message>
     <message>
         <source>All rows in {village}</source>
@@ -477,6 +477,18 @@
     <message>
         <source>Still needed: {names}.</source>
         <translation>还缺：{names}。</translation>
+    </message>
+    <message>
+        <source>Place: {where}.</source>
+        <translation>区划：{where}。</translation>
+    </message>
+    <message>
+        <source>Column {column} ({header}) has data in {rows} rows but is not imported: map it, or leave it out on purpose.</source>
+        <translation>第 {column} 列（{header}）有 {rows} 行数据，但不会导入：请对应到字段，或确认不需要。</translation>
+    </message>
+    <message>
+        <source>no header</source>
+        <translation>无表头</translation>
     </message>
     <message>
         <source>Checking every row…</source>

@@ -35,6 +35,10 @@
         <translation>登记册</translation>
     </message>
     <message>
+        <source>Villages and groups</source>
+        <translation>村和村民小组</translation>
+    </message>
+    <message>
         <source>Credit rating</source>
         <translation>信用评定</translation>
     </message>
@@ -335,8 +339,211 @@
 <context>
     <name>PlaceTree</name>
     <message>
+        <source>Add a village…</source>
+        <translation>添加村…</translation>
+    </message>
+    <message>
+        <source>Add groups…</source>
+        <translation>添加村民小组…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>并入…</translation>
+    </message>
+    <message>
+        <source>Move group to…</source>
+        <translation>小组划归…</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Manage villages and groups…</source>
+        <translation>管理村和村民小组…</translation>
+    </message>
+    <message>
         <source>All places</source>
         <translation>全部地区</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesPage</name>
+    <message>
+        <source>Villages and groups of {township}</source>
+        <translation>{township}的村和村民小组</translation>
+    </message>
+    <message>
+        <source>Next: import the first roster…</source>
+        <translation>下一步：导入第一份名单…</translation>
+    </message>
+    <message>
+        <source>Add a village…</source>
+        <translation>添加村…</translation>
+    </message>
+    <message>
+        <source>Add groups…</source>
+        <translation>添加村民小组…</translation>
+    </message>
+    <message>
+        <source>Import the village list…</source>
+        <translation>导入区划表…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>改名…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>并入…</translation>
+    </message>
+    <message>
+        <source>Move group to…</source>
+        <translation>小组划归…</translation>
+    </message>
+    <message>
+        <source>Retire…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Show retired</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>区划</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>经营主体</translation>
+    </message>
+    <message>
+        <source> (retired)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>First day, step 2 of 3: add your villages and their groups. Type them one by one (Add a village), or import the list the county gave you (Import the village list).</source>
+        <translation>第一天，第 2 步（共 3 步）：添加本乡镇的村和村民小组。可以逐个录入（“添加村”），也可以导入县里下发的区划表（“导入区划表”）。</translation>
+    </message>
+    <message>
+        <source>First day, step 3 of 3: {n} villages are in the register. Now import your first roster: the village and group are taken from its columns, title rows, sheet names or file name.</source>
+        <translation>第一天，第 3 步（共 3 步）：台账中已有 {n} 个村。现在导入第一份农户名单：所属村和小组会从名单的列、标题行、工作表名或文件名中识别。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <source>Add groups</source>
+        <translation>添加村民小组</translation>
+    </message>
+    <message>
+        <source>Group names, separated by commas (e.g. 四组,五组):</source>
+        <translation>小组名称，用逗号分隔（例如 四组,五组）：</translation>
+    </message>
+    <message>
+        <source>Saved: groups added.</source>
+        <translation>已保存：小组已添加。</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Saved: {old} is now {new}.</source>
+        <translation>已保存：{old}已改名为{new}。</translation>
+    </message>
+    <message>
+        <source>There is no other place to choose.</source>
+        <translation>没有其他可选的区划。</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>并入</translation>
+    </message>
+    <message>
+        <source>Merge {name} into:</source>
+        <translation>把{name}并入：</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge {source} into {target}? Its households move to {target} and {source} is retired. This cannot be undone here.</source>
+        <translation>把{source}并入{target}？其农户将迁入{target}，{source}将停用。此操作在这里无法撤销。</translation>
+    </message>
+    <message>
+        <source>Saved: {source} merged into {target}.</source>
+        <translation>已保存：{source}已并入{target}。</translation>
+    </message>
+    <message>
+        <source>Move group</source>
+        <translation>小组划归</translation>
+    </message>
+    <message>
+        <source>Move {name} to:</source>
+        <translation>把{name}划归：</translation>
+    </message>
+    <message>
+        <source>Saved: {name} moved with its households.</source>
+        <translation>已保存：{name}已连同农户划归。</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Retire {name}? It is no longer offered in forms and imports, and stays in the history.</source>
+        <translation>停用{name}？停用后录入和导入中不再提供，历史记录中仍保留。</translation>
+    </message>
+    <message>
+        <source>Saved: {name} is retired.</source>
+        <translation>已保存：{name}已停用。</translation>
+    </message>
+    <message>
+        <source>Import the village list</source>
+        <translation>导入区划表</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods)</source>
+        <translation>电子表格 (*.xlsx *.xls *.ods)</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, row {row}: {message}</source>
+        <translation>工作表 {sheet} 第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: correct these rows and import again.</source>
+        <translation>未导入任何内容：请改正这些行后重新导入。</translation>
+    </message>
+    <message>
+        <source>Saved: {v} villages and {g} groups added.</source>
+        <translation>已保存：添加 {v} 个村、{g} 个村民小组。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
@@ -348,6 +555,22 @@
     <message>
         <source>Organizations</source>
         <translation>新型农业经营主体</translation>
+    </message>
+    <message>
+        <source>Add villages and groups…</source>
+        <translation>添加村和村民小组…</translation>
+    </message>
+    <message>
+        <source>Import a roster…</source>
+        <translation>导入名单…</translation>
+    </message>
+    <message>
+        <source>The register has no villages yet. First add the township&apos;s villages and groups, then import a roster or enter households.</source>
+        <translation>台账中还没有村。请先添加本乡镇的村和村民小组，再导入名单或录入农户。</translation>
+    </message>
+    <message>
+        <source>No households yet. Import a roster from Excel, or enter a household with New….</source>
+        <translation>还没有农户。请从 Excel 导入名单，或用“新建…”录入农户。</translation>
     </message>
 </context>
 <context>
@@ -542,8 +765,43 @@
         <translation>共 {n} 个经营主体</translation>
     </message>
     <message>
+        <source>{shown} — only {place}</source>
+        <translation>{shown} — 仅显示{place}</translation>
+    </message>
+    <message>
         <source>Loading… {shown}</source>
         <translation>正在加载… {shown}</translation>
+    </message>
+</context>
+<context>
+    <name>VillageDialog</name>
+    <message>
+        <source>Add a village</source>
+        <translation>添加村</translation>
+    </message>
+    <message>
+        <source>e.g. 新华村</source>
+        <translation>例如 新华村</translation>
+    </message>
+    <message>
+        <source>12 digits, e.g. {code}201</source>
+        <translation>12 位数字，例如 {code}201</translation>
+    </message>
+    <message>
+        <source>e.g. 一组,二组,三组 (optional)</source>
+        <translation>例如 一组,二组,三组（可不填）</translation>
+    </message>
+    <message>
+        <source>Village name</source>
+        <translation>村名</translation>
+    </message>
+    <message>
+        <source>Statistical code</source>
+        <translation>统计用区划代码</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>村民小组</translation>
     </message>
 </context>
 <context>
