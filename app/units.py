@@ -80,3 +80,23 @@ def format_mu(centimu: int | None) -> str:
     if not frac:
         return str(whole)
     return f"{whole}.{frac:02d}".rstrip("0")
+
+
+def local_time(value, *, seconds: bool = False) -> str:
+    """A stored UTC time ('2026-11-30T08:15:00.000000Z') as the computer's local time
+    ('2026-11-30 16:15'): people read the clock on the wall, never UTC. Text that is not
+    a UTC time comes back as it was, shortened the same way."""
+    import datetime as dt
+
+    text = str(value or "")
+    width = 19 if seconds else 16
+    if not text:
+        return ""
+    try:
+        moment = dt.datetime.strptime(text[:19], "%Y-%m-%dT%H:%M:%S")
+    except ValueError:
+        return text.replace("T", " ")[:width]
+    if not text.endswith("Z") and "+00:00" not in text:
+        return text.replace("T", " ")[:width]
+    local = moment.replace(tzinfo=dt.timezone.utc).astimezone()
+    return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")

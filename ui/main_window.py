@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QStackedWidget, QWidget)
 
 from app import backup, settings
+from app.units import local_time
 from app.users import display_name, get_user
 from ui.areas import AREAS, area_title
 from ui.context import UiContext
@@ -22,8 +23,7 @@ LAST_SYNC_SETTING = "sync.last_sync_at"
 def format_last_sync(value) -> str:
     if not value:
         return QCoreApplication.translate("MainWindow", "Never synchronised")
-    text = str(value).replace("T", " ")
-    return text[:16] + (" UTC" if str(value).endswith("Z") else "")
+    return local_time(value)
 
 
 log = logging.getLogger("credit_desk.ui")
@@ -109,6 +109,34 @@ class MainWindow(QMainWindow):
         key = self.area_keys()[row]
         self.stack.setCurrentWidget(self.page(key))
         self.refresh_status()
+
+    def retranslate(self) -> None:
+        """Show the window in the language just chosen, without a restart.
+
+        Pages are made again in the new language (each page's texts are set
+        when it is built); the page in view is shown again at once, the others
+        when they are next opened. Work in progress on the lanes is not touched.
+        """
+        key = self.area_keys()[max(0, self.nav.currentRow())]
+        for page in list(self._pages.values()):
+            closer = getattr(page, "close_page", None)
+            if callable(closer):
+                closer()
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self.setWindowTitle(self.tr("Township Credit Desk"))
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            item.setText(area_title(item.data(Qt.ItemDataRole.UserRole)))
+        user = get_user(self.ctx.ui_db, self.ctx.operator_id)
+        self.operator_label.setText(self.tr("Operator: {name}").format(name=display_name(user)))
+        self.database_label.setText(self.tr("Register: {path}").format(
+            path=self.ctx.data.register))
+        self.menuBar().clear()
+        install_help(self)
+        self.refresh_status()
+        self.stack.setCurrentWidget(self.page(key))
 
     # -- status bar
     def refresh_status(self) -> None:

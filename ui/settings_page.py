@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -75,9 +76,12 @@ class SettingsPage(QWidget):
         language = self.language.currentData()
         apply_language(QApplication.instance(), language)
         WriteOp(self, save_language, language).run(self.ctx.ops)
-        self.language_note.setText(self.tr(
-            "Saved. Pages opened from now on use the new language; restart the program "
-            "to change the whole window."))
+        window = self.window()
+        if hasattr(window, "retranslate"):
+            # After this slot returns: the window makes this page again in the new language.
+            QTimer.singleShot(0, window.retranslate)
+        else:
+            self.language_note.setText(self.tr("Saved."))
 
 
 def role_label(role: str) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app import credit_policy as pol, list_status, query_log
+from app.units import local_time
 from app.errors import UserError
 from app.records import lists, objections, records, repair, report
 from app.subjects import resolve, subject_info
@@ -207,7 +208,7 @@ class RecordsTab(QWidget):
         steps = []
         for entry in records.history(self.page.ctx.ui_db, record["id"]):
             status = (entry["after"] or {}).get("status", "")
-            steps.append(f"{entry['at'][:16].replace('T', ' ')} {entry['operator_name']} "
+            steps.append(f"{local_time(entry['at'])} {entry['operator_name']} "
                          f"{pol.status_label(status)}")
         self.history.setText(self.tr("History: {steps}").format(steps=" → ".join(steps)))
 
@@ -338,7 +339,7 @@ class RepairsTab(QWidget):
             (self.tr("Evidence"), lambda r: r["evidence"]),
             (self.tr("Status"), lambda r: r["status_label"]),
             (self.tr("Decided by"), lambda r: r["decided_by_name"]),
-            (self.tr("Decided at"), lambda r: (r["decided_at"] or "")[:16].replace("T", " ")),
+            (self.tr("Decided at"), lambda r: local_time(r["decided_at"])),
             (self.tr("Reasons"), lambda r: r["decision_reason"]),
         ], self, tone=lambda r: "warn" if r["status"] == "pending" else None)
         self.view = _table(self.model)
@@ -579,7 +580,7 @@ class QueryLogTab(QWidget):
             filters.addWidget(widget)
         layout.addLayout(filters)
         self.model = _rows_model([
-            (self.tr("Time (UTC)"), lambda r: r["at"][:19].replace("T", " ")),
+            (self.tr("Time"), lambda r: local_time(r["at"], seconds=True)),
             (self.tr("Operator"), lambda r: r["operator_name"]),
             (self.tr("Use"), lambda r: r["action_label"]),
             (self.tr("Subject"), lambda r: r["subject_name"]),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, Q
                                QSpinBox, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from app import settings
+from app.units import local_time
 from app.errors import field_label
 from app.jobs import Job
 from app.sync import client, conflicts, keys, outbox, usb
@@ -28,7 +29,7 @@ from ui.rows_model import RowsTableModel
 from ui.sync.auto import auto_sync_for
 
 def _short_time(value: str | None) -> str:
-    return (value or "").replace("T", " ")[:19]
+    return local_time(value, seconds=True)
 
 
 def _value(value: Any) -> str:

@@ -293,8 +293,8 @@
         <translation>截止日期 年-月-日</translation>
     </message>
     <message>
-        <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Operator</source>
