@@ -25,6 +25,7 @@ adds names that contain the query further in.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
@@ -236,6 +237,35 @@ def _plan(query: str) -> tuple[str, list[tuple[str, str]]]:
     return "names", [("N:" + name, "name"), ("n:" + name, "name")]
 
 
+_LETTER_NUMBER = re.compile(r"^\d{12}-\d{4}-\d{5}$")          # 510623105201-2026-00001
+_REPORT_NUMBER = re.compile(r"^[A-Z]{2,8}-\d{8}-\d{4}$")       # XYBG-20261206-0001
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def find_document(db: Database, query: str) -> dict[str, Any] | None:
+    """The letter or credit report whose number (or scanned QR code) was typed.
+
+    {kind: letter|report, id, number, subject_id}, or None.
+    """
+    text = "".join(unicodedata.normalize("NFKC", query or "").split())
+    lookups = []
+    if _LETTER_NUMBER.match(text):
+        lookups.append(("letter", "commitment_letter", "number", text))
+    elif _REPORT_NUMBER.match(text.upper()):
+        lookups.append(("report", "credit_report", "number", text.upper()))
+    elif _UUID.match(text.lower()):  # a QR code holds the letter's or report's id
+        lookups += [("letter", "commitment_letter", "id", text.lower()),
+                    ("report", "credit_report", "id", text.lower())]
+    for kind, table, column, value in lookups:
+        if not db[table].exists():
+            continue
+        row = db.execute(f"SELECT id, number, subject_id FROM [{table}] WHERE [{column}] = ?",
+                         [value]).fetchone()
+        if row:
+            return {"kind": kind, "id": row[0], "number": row[1], "subject_id": row[2]}
+    return None
+
+
 def search(db: Database, query: str, *, limit: int = 50,
            kind: str | None = None) -> list[SearchResult]:
     """Subjects matching ``query``, exact matches first, at most ``limit``.
@@ -245,6 +275,12 @@ def search(db: Database, query: str, *, limit: int = 50,
     """
     what, plans = _plan(query)
     found: dict[int, tuple[str, str | None]] = {}
+    document = find_document(db, query) if "-" in query else None
+    if document:  # the code on a printed letter or report: whose it is
+        row = db.execute("SELECT sid FROM subject WHERE id = ?",
+                         [document["subject_id"]]).fetchone()
+        if row:
+            found[row[0]] = (document["kind"], document["number"])
     for prefix, match in plans:
         if len(found) >= limit:
             break

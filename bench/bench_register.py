@@ -57,6 +57,10 @@ def queries(db, rng: random.Random, count: int) -> dict[str, list[str]]:
         "full pinyin": [], "pinyin initials": [], "ID number, whole": [],
         "ID number, last 4": [], "phone, whole": [], "phone, last 4": [], "USCC": [],
         "organization name part": [],
+        # Kinds search answers since the first-day work (issue 13):
+        "pinyin inside a name": [], "ID number, first 10": [], "phone, first 7": [],
+        "member name, whole": [], "member ID number, last 4": [],
+        "legal representative name": [],
     }
     for name, number, phone in rows:
         start = rng.randrange(len(name))
@@ -71,6 +75,18 @@ def queries(db, rng: random.Random, count: int) -> dict[str, list[str]]:
         out["ID number, last 4"].append(number[-4:])
         out["phone, whole"].append(phone)
         out["phone, last 4"].append(phone[-4:])
+        out["pinyin inside a name"].append("".join(syllables[1:]))
+        out["ID number, first 10"].append(number[:10])
+        out["phone, first 7"].append(phone[:7])
+    members = db.execute("SELECT name, id_number FROM household_member "
+                         "WHERE id_number IS NOT NULL ORDER BY random() LIMIT ?",
+                         [count]).fetchall()
+    for name, number in members:
+        out["member name, whole"].append(name)
+        out["member ID number, last 4"].append(number[-4:])
+    reps = db.execute("SELECT legal_rep_name FROM organization ORDER BY random() LIMIT ?",
+                      [count]).fetchall()
+    out["legal representative name"] += [r[0] for r in reps]
     for name, uscc in orgs:
         out["USCC"].append(uscc)
         start = rng.randrange(len(name) - 4)

@@ -194,3 +194,12 @@ def test_an_old_register_gets_the_new_keys_once(db, families):
     assert not [r for r in search(db, id_number("19900202", 103)[-4:]) if r.person]
     upgrade_index(db)
     assert [r.person for r in search(db, id_number("19900202", 103)[-4:])] == ["王长林"]
+
+
+def test_the_code_on_a_printed_letter_finds_whose_it_is(demo_db):
+    letter_id, number, subject_id = demo_db.execute(
+        "SELECT id, number, subject_id FROM commitment_letter LIMIT 1").fetchone()
+    for query in (number, f" {number} ", letter_id.upper()):   # typed, or its QR code scanned
+        [first, *_] = search(demo_db, query)
+        assert (first.id, first.match, first.person) == (subject_id, "letter", number)
+    assert search(demo_db, number[:-1] + "x") == []
