@@ -42,12 +42,14 @@ class WelcomeWindow(QWidget):
         title.setStyleSheet("font-size: 22px; font-weight: bold;")
         layout.addWidget(title)
         intro = QLabel(self.tr(
-            "There is no register in {path} yet. Create an empty register for your township, "
-            "or open the demo township to look around.").format(path=data.root))
+            "There is no register in {path} yet. Set up your township in three steps: the "
+            "township here, then its villages and groups (typed or imported from the county's "
+            "list), then your first roster. Or open the demo township to look around.").format(
+            path=data.root))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        box = QGroupBox(self.tr("Create a register for my township"))
+        box = QGroupBox(self.tr("Step 1 of 3: my township"))
         form = QFormLayout(box)
         self.code = QLineEdit()
         self.code.setObjectName("township-code")

@@ -228,8 +228,9 @@ def resolve_campaign(db: Database, campaign_id: str | None) -> dict[str, Any]:
         return get_campaign(db, campaign_id)
     campaign = current_campaign(db)
     if campaign is None:
-        raise NotFound(translate("Rating", "There is no rating campaign yet. Start one with "
-                                           "'credit-desk rating campaign create'."))
+        raise NotFound(translate("Rating", "There is no rating campaign yet. Start this year's "
+                                           "campaign first (a new campaign on the rating page, "
+                                           "or rating campaign create)."))
     return campaign
 
 

@@ -26,8 +26,9 @@ class ReceiptRefused(UserError):
 def county_key(db: Database) -> str:
     key = settings.get(db, "sync.county_public_key")
     if not key:
-        raise UserError(translate("Sync", "This register is not enrolled with a county yet. Run "
-                                          "enrolment first (credit-desk sync enroll --url URL)."))
+        raise UserError(translate("Sync", "This register is not enrolled with a county yet. "
+                                          "Enrol it with the county first (on the sync page, or "
+                                          "sync enroll)."))
     return key
 
 

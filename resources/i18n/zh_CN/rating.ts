@@ -82,8 +82,8 @@
         <translation>该评定批次已不存在。</translation>
     </message>
     <message>
-        <source>There is no rating campaign yet. Start one with &apos;credit-desk rating campaign create&apos;.</source>
-        <translation>还没有评定批次。请先用“credit-desk rating campaign create”创建一个。</translation>
+        <source>There is no rating campaign yet. Start this year&apos;s campaign first (a new campaign on the rating page, or rating campaign create).</source>
+        <translation>还没有评定活动。请先开始本年度的评定（在“信用评定”页新建评定，或用 rating campaign create）。</translation>
     </message>
     <message>
         <source>Campaign {name} is closed; its results can no longer change.</source>

@@ -383,8 +383,8 @@
         <translation>正在打包批次</translation>
     </message>
     <message>
-        <source>This register is not enrolled with a county yet. Run enrolment first (credit-desk sync enroll --url URL).</source>
-        <translation>本登记册还没有在县平台登记。请先登记（credit-desk sync enroll --url 地址）。</translation>
+        <source>This register is not enrolled with a county yet. Enrol it with the county first (on the sync page, or sync enroll).</source>
+        <translation>本登记册还没有在县平台登记。请先向县平台登记（在“同步”页，或用 sync enroll）。</translation>
     </message>
     <message>
         <source>The receipt is not a county receipt file: {why}</source>

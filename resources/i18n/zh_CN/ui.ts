@@ -815,12 +815,12 @@
         <translation>欢迎使用乡镇信用工作台</translation>
     </message>
     <message>
-        <source>There is no register in {path} yet. Create an empty register for your township, or open the demo township to look around.</source>
-        <translation>{path} 中还没有登记册。可以为本乡镇新建一个空登记册，或者先打开演示乡镇看一看。</translation>
+        <source>There is no register in {path} yet. Set up your township in three steps: the township here, then its villages and groups (typed or imported from the county&apos;s list), then your first roster. Or open the demo township to look around.</source>
+        <translation>{path} 中还没有登记册。三步建好本乡镇的登记册：先在这里填写乡镇，再添加村和村民小组（逐个录入或导入县里下发的区划表），最后导入第一份名单。也可以先打开演示乡镇看一看。</translation>
     </message>
     <message>
-        <source>Create a register for my township</source>
-        <translation>为本乡镇新建登记册</translation>
+        <source>Step 1 of 3: my township</source>
+        <translation>第 1 步（共 3 步）：本乡镇</translation>
     </message>
     <message>
         <source>9 digits, e.g. 510623105</source>
