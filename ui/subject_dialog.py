@@ -342,8 +342,16 @@ class SubjectDialog(QDialog):
 
     def _saved(self, row: dict) -> None:
         self.subject_id = row["id"]
+        self.touched.clear()
         self.saved.emit(row["id"])
+        window = self.parent().window() if self.parent() is not None else None
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Saved: {name}.").format(
+                name=self.display_name()), 8000)
         self.accept()
+
+    def _typed_changes(self) -> bool:
+        return bool(self.touched) and self.pages.currentWidget() is self.edit_page
 
     def _save_failed(self, message: str) -> None:
         """Refused values (marked at their fields too), someone else's newer save,
@@ -351,7 +359,33 @@ class SubjectDialog(QDialog):
         self.check(all_fields=True)
         self.form_message.setText(message)
 
+    def ask_discard(self, then) -> None:
+        """Typed changes are not dropped unasked: a question over the form (not blocking
+        the window); Discard runs ``then``, Cancel keeps the form as typed."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                          self.tr("You typed changes that are not saved. Close and lose them?"),
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_code: int) -> None:
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
+                self.touched.clear()
+                then()
+        box.finished.connect(answered)
+        self.discard_box = box
+        box.open()
+
+    def reject(self) -> None:  # Close, Esc and the window's X all come here
+        if self._typed_changes():
+            self.ask_discard(self.reject)
+            return
+        super().reject()
+
     def cancel(self) -> None:
+        if self._typed_changes():
+            self.ask_discard(self.cancel)
+            return
         self._timer.stop()
         if self.record is not None and self.pages.currentWidget() is self.edit_page:
             self.fill(self.form_values(self.record))

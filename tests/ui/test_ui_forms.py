@@ -60,6 +60,12 @@ def test_validation_error_as_you_type_then_fix_and_save(ctx, qtbot, wait_idle):
     wait_idle()
 
 
+def _answer(dialog, button) -> None:
+    box = dialog.discard_box
+    assert box.isVisible() and "未保存" in box.text()
+    box.button(button).click()
+
+
 def test_cancel_leaves_the_database_untouched(ctx, qtbot, wait_idle):
     households = ctx.ui_db.execute("SELECT COUNT(*) FROM household").fetchone()[0]
     wait_idle()
@@ -72,10 +78,33 @@ def test_cancel_leaves_the_database_untouched(ctx, qtbot, wait_idle):
     qtbot.keyClicks(dialog.editors["phone"], "13900001111")
     assert dialog.check(all_fields=True)  # a valid household, typed in full ...
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    _answer(dialog, QMessageBox.StandardButton.Discard)  # typed: asked before dropping them
     assert dialog.result() == QDialog.DialogCode.Rejected
     wait_idle()
     assert ctx.ui_db.execute("SELECT COUNT(*) FROM household").fetchone()[0] == households
     assert journal_count(ctx.ui_db) == journal  # ... and nothing of it was written
+
+
+def test_closing_a_form_with_typed_changes_asks_and_can_stay(ctx, qtbot):
+    household = first_household(ctx.ui_db)
+    dialog = HouseholdDialog(ctx, household["id"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()                      # nothing typed: closes without a question
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+    dialog = HouseholdDialog(ctx, household["id"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start_editing()
+    retype(qtbot, dialog.editors["phone"], "13912345678")
+    dialog.reject()                      # the window's X or Esc
+    _answer(dialog, QMessageBox.StandardButton.Cancel)
+    assert dialog.isVisible() and dialog.editors["phone"].text() == "13912345678"
+    dialog.reject()
+    _answer(dialog, QMessageBox.StandardButton.Discard)
+    assert not dialog.isVisible()
+    assert ctx.ui_db.execute("SELECT phone FROM household WHERE id = ?",
+                             [household["id"]]).fetchone()[0] == household["phone"]
 
 
 def test_new_household_with_a_member_is_saved_whole(ctx, qtbot):

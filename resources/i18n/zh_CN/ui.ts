@@ -706,6 +706,18 @@
         <translation>请更正标红的项目。</translation>
     </message>
     <message>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>You typed changes that are not saved. Close and lose them?</source>
+        <translation>输入的修改还未保存。关闭并放弃这些修改吗？</translation>
+    </message>
+    <message>
         <source>Delete the household of {name} and its members from the register? The deletion is recorded in the journal.</source>
         <translation>从登记册中删除{name}户及其家庭成员吗？删除操作会记入变更日志。</translation>
     </message>
