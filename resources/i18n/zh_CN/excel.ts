@@ -68,6 +68,18 @@
         <translation>工作表“{sheet}”：{kind}，表头在第 {row} 行。</translation>
     </message>
     <message>
+        <source>Place: {where}</source>
+        <translation>区划：{where}</translation>
+    </message>
+    <message>
+        <source>Column {column} ({header}) has data in {rows_with_data} rows but is not imported: map it to a field, or leave it out on purpose.</source>
+        <translation>第 {column} 列（{header}）有 {rows_with_data} 行数据，但不会导入：请把它对应到字段，或确认不需要。</translation>
+    </message>
+    <message>
+        <source>no header</source>
+        <translation>无表头</translation>
+    </message>
+    <message>
         <source>Sheet {sheet}: {note}</source>
         <translation>工作表“{sheet}”：{note}</translation>
     </message>
@@ -270,6 +282,58 @@
     <message>
         <source>A negative record needs a severity: write 轻微, 一般 or 严重.</source>
         <translation>失信记录须填写严重程度：轻微、一般或严重。</translation>
+    </message>
+    <message>
+        <source>from its column</source>
+        <translation>取自该列</translation>
+    </message>
+    <message>
+        <source>from the title rows</source>
+        <translation>取自标题行</translation>
+    </message>
+    <message>
+        <source>from the sheet name</source>
+        <translation>取自工作表名</translation>
+    </message>
+    <message>
+        <source>from the file name</source>
+        <translation>取自文件名</translation>
+    </message>
+    <message>
+        <source>chosen for the import</source>
+        <translation>导入时选定</translation>
+    </message>
+    <message>
+        <source>The roster names {village}, which is not in the register: add the village under Places, or choose the village.</source>
+        <translation>名单写的是{village}，台账中没有这个村：请在“区划管理”中添加该村，或选择所属村。</translation>
+    </message>
+    <message>
+        <source>{village} has no group {group} (named in the {where}): add the group under Places first.</source>
+        <translation>{village}没有{group}（见{where}）：请先在“区划管理”中添加该小组。</translation>
+    </message>
+    <message>
+        <source>title rows</source>
+        <translation>标题行</translation>
+    </message>
+    <message>
+        <source>sheet name</source>
+        <translation>工作表名</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>village from its column</source>
+        <translation>村取自村列</translation>
+    </message>
+    <message>
+        <source>village not found: choose it</source>
+        <translation>未找到所属村：请选择</translation>
+    </message>
+    <message>
+        <source>group from its column</source>
+        <translation>组取自组列</translation>
     </message>
 </context>
 <context>

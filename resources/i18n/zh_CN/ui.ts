@@ -651,8 +651,8 @@
         <translation>已保存：{name}。</translation>
     </message>
     <message>
-        <source>Saved. Pages opened from now on use the new language; restart the program to change the whole window.</source>
-        <translation>已保存。此后打开的页面使用新语言；重新启动程序后整个窗口都会切换。</translation>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
