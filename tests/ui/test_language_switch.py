@@ -11,9 +11,9 @@ def _labels(page) -> set[str]:
 
 def test_switching_language_redraws_the_window(window, qtbot):
     page = window.show_area("settings")
-    assert window.nav.item(0).text() == "登记册"
+    assert window.nav.item(window.area_keys().index("register")).text() == "登记册"
     page.language.setCurrentIndex(page.language.findData("en"))
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Register", timeout=10000)
+    qtbot.waitUntil(lambda: window.nav.item(window.area_keys().index("register")).text() == "Register", timeout=10000)
     settings = window.stack.currentWidget()
     assert settings is not page and settings.objectName() == page.objectName()
     assert "Register file" in _labels(settings)
@@ -23,5 +23,5 @@ def test_switching_language_redraws_the_window(window, qtbot):
     assert window.show_area("places").buttons["add-village"].text() == "Add a village…"
     back = window.show_area("settings")
     back.language.setCurrentIndex(back.language.findData("zh_CN"))
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "登记册", timeout=10000)
+    qtbot.waitUntil(lambda: window.nav.item(window.area_keys().index("register")).text() == "登记册", timeout=10000)
     qtbot.waitUntil(lambda: not window.ctx.ops.busy, timeout=10000)

@@ -67,7 +67,7 @@ def test_language_switch_is_stored_and_applied(window, ctx, qtbot, wait_idle):
     assert stored_language(ctx.data) == "en"
     assert QApplication.translate("MainWindow", "Never synchronised") == "Never synchronised"
     # The window redrew itself in English: the settings page is a new one.
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Register", timeout=10000)
+    qtbot.waitUntil(lambda: window.nav.item(window.area_keys().index("register")).text() == "Register", timeout=10000)
     page = window.show_area("settings")
     page.language.setCurrentIndex(page.language.findData("zh_CN"))
     wait_idle()
