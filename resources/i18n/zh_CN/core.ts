@@ -395,6 +395,10 @@
         <translation>行政村</translation>
     </message>
     <message>
+        <source>Village groups</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
         <source>Village group</source>
         <translation>村民小组</translation>
     </message>
@@ -706,6 +710,273 @@
     <message>
         <source>this document</source>
         <translation>此文档</translation>
+    </message>
+</context>
+<context>
+    <name>Places</name>
+    <message>
+        <source>create the register of a township (what the welcome screen does)</source>
+        <translation>为乡镇建立信用台账（与欢迎页相同）</translation>
+    </message>
+    <message>
+        <source>the township&apos;s 9-digit division code, e.g. 510623105</source>
+        <translation>乡镇 9 位区划代码，例如 510623105</translation>
+    </message>
+    <message>
+        <source>the township&apos;s villages and groups: list, add, rename, merge, split, move a group, retire, import a list</source>
+        <translation>乡镇的村和村民小组：列出、添加、改名、合并、拆分、移动小组、停用、导入区划表</translation>
+    </message>
+    <message>
+        <source>list villages and their groups</source>
+        <translation>列出村及其村民小组</translation>
+    </message>
+    <message>
+        <source>include retired places</source>
+        <translation>包括已停用的区划</translation>
+    </message>
+    <message>
+        <source>add a village with its groups, or groups to a village</source>
+        <translation>添加村及其村民小组，或为已有的村添加小组</translation>
+    </message>
+    <message>
+        <source>the village (new, or existing when only groups are added)</source>
+        <translation>村（新村；只添加小组时为已有的村）</translation>
+    </message>
+    <message>
+        <source>the new village&apos;s 12-digit statistical code</source>
+        <translation>新村的 12 位统计用区划代码</translation>
+    </message>
+    <message>
+        <source>group names separated by commas, e.g. 一组,二组,三组</source>
+        <translation>小组名称，用逗号分隔，例如 一组,二组,三组</translation>
+    </message>
+    <message>
+        <source>rename a village or group</source>
+        <translation>村或小组改名</translation>
+    </message>
+    <message>
+        <source>a corrected 12-digit code for a village</source>
+        <translation>更正后的村 12 位代码</translation>
+    </message>
+    <message>
+        <source>merge a village or group into another (its households move along)</source>
+        <translation>把村或小组并入另一个（农户随之迁移）</translation>
+    </message>
+    <message>
+        <source>make a new village of some groups of a village</source>
+        <translation>把一个村的部分小组拆出为新村</translation>
+    </message>
+    <message>
+        <source>move a group (and its households) to another village</source>
+        <translation>把小组（连同农户）划归另一个村</translation>
+    </message>
+    <message>
+        <source>retire an empty village or group (kept for history)</source>
+        <translation>停用没有农户的村或小组（保留历史）</translation>
+    </message>
+    <message>
+        <source>import the village and group list from a spreadsheet</source>
+        <translation>从表格导入村和村民小组名单</translation>
+    </message>
+    <message>
+        <source>show what would be added, without adding it</source>
+        <translation>只显示将添加的内容，不实际添加</translation>
+    </message>
+    <message>
+        <source>No register in {path}. Create it first: credit-desk setup --township-code CODE --township-name NAME.</source>
+        <translation>{path} 中还没有台账。请先建立：credit-desk setup --township-code 代码 --township-name 名称。</translation>
+    </message>
+    <message>
+        <source>Register created for {name} ({code}) in {path}.</source>
+        <translation>已在 {path} 为{name}（{code}）建立台账。</translation>
+    </message>
+    <message>
+        <source>First administrator: {user}.</source>
+        <translation>首位管理员：{user}。</translation>
+    </message>
+    <message>
+        <source>Next: add the first administrator with credit-desk users add NAME --role admin.</source>
+        <translation>下一步：用 credit-desk users add 用户名 --role admin 添加首位管理员。</translation>
+    </message>
+    <message>
+        <source>No villages yet: add them with credit-desk places add, or import the list with credit-desk places import FILE.</source>
+        <translation>还没有村：用 credit-desk places add 添加，或用 credit-desk places import 文件 导入区划表。</translation>
+    </message>
+    <message>
+        <source> (retired)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>{code} {name}{mark}: {households} households, {organizations} organizations</source>
+        <translation>{code} {name}{mark}：{households} 户，{organizations} 个经营主体</translation>
+    </message>
+    <message>
+        <source>    {name}{mark}: {households} households</source>
+        <translation>    {name}{mark}：{households} 户</translation>
+    </message>
+    <message>
+        <source>Added {n} groups.</source>
+        <translation>已添加 {n} 个村民小组。</translation>
+    </message>
+    <message>
+        <source>There is no village &apos;{name}&apos; yet. To add it, give its 12-digit code with --code.</source>
+        <translation>还没有“{name}”。要添加这个村，请用 --code 给出它的 12 位代码。</translation>
+    </message>
+    <message>
+        <source>Added {name} ({code}) with {n} groups.</source>
+        <translation>已添加{name}（{code}），含 {n} 个村民小组。</translation>
+    </message>
+    <message>
+        <source>{old} is now {new}.</source>
+        <translation>{old}已改名为{new}。</translation>
+    </message>
+    <message>
+        <source>{source} merged into {target}; {households_moved} households moved; {source} is retired.</source>
+        <translation>{source}已并入{target}，迁移 {households_moved} 户；{source}已停用。</translation>
+    </message>
+    <message>
+        <source>Added {name} ({code}); {households_moved} households moved.</source>
+        <translation>已添加{name}（{code}），迁入 {households_moved} 户。</translation>
+    </message>
+    <message>
+        <source>{group} now belongs to {village}; {n} households moved.</source>
+        <translation>{group}已划归{village}，迁移 {n} 户。</translation>
+    </message>
+    <message>
+        <source>{name} is retired; it stays in the history.</source>
+        <translation>{name}已停用，历史记录中仍保留。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, row {row}: {message}</source>
+        <translation>工作表 {sheet} 第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: correct the rows above and import again.</source>
+        <translation>未导入任何内容：请改正以上各行后重新导入。</translation>
+    </message>
+    <message>
+        <source>Would add {v} villages and {g} groups.</source>
+        <translation>将添加 {v} 个村、{g} 个村民小组。</translation>
+    </message>
+    <message>
+        <source>Added {v} villages and {g} groups.</source>
+        <translation>已添加 {v} 个村、{g} 个村民小组。</translation>
+    </message>
+    <message>
+        <source>This register has no township yet: create it first (township code and name).</source>
+        <translation>台账中还没有乡镇：请先建立（乡镇代码和名称）。</translation>
+    </message>
+    <message>
+        <source>No such place; it may have been removed.</source>
+        <translation>没有这个区划，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>There is no village &apos;{name}&apos; in the register.</source>
+        <translation>台账中没有“{name}”这个村。</translation>
+    </message>
+    <message>
+        <source>The village has no group &apos;{name}&apos;.</source>
+        <translation>该村没有“{name}”这个小组。</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>请填写名称。</translation>
+    </message>
+    <message>
+        <source>A place name has at most 40 characters.</source>
+        <translation>区划名称最多 40 个字。</translation>
+    </message>
+    <message>
+        <source>A village code has 12 digits: the township&apos;s {code} and 3 more, e.g. {code}201 (from the statistical division list).</source>
+        <translation>村代码为 12 位数字：乡镇代码 {code} 加 3 位，例如 {code}201（见统计用区划代码表）。</translation>
+    </message>
+    <message>
+        <source>The code {code} does not start with the township&apos;s code {township}.</source>
+        <translation>代码 {code} 不是以本乡镇代码 {township} 开头。</translation>
+    </message>
+    <message>
+        <source>The code {code} is already used by {name}.</source>
+        <translation>代码 {code} 已被{name}使用。</translation>
+    </message>
+    <message>
+        <source>There is already a village called {name}.</source>
+        <translation>已有名为{name}的村。</translation>
+    </message>
+    <message>
+        <source>The village already has the group {name}.</source>
+        <translation>该村已有{name}。</translation>
+    </message>
+    <message>
+        <source>{name} is not a {level}.</source>
+        <translation>{name}不是{level}。</translation>
+    </message>
+    <message>
+        <source>{name} is retired; it can no longer be changed.</source>
+        <translation>{name}已停用，不能再修改。</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>village group</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>{a} and {b} are the same group.</source>
+        <translation>{a}和{b}是同一个小组。</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name}重复列出。</translation>
+    </message>
+    <message>
+        <source>Enter the group names.</source>
+        <translation>请填写小组名称。</translation>
+    </message>
+    <message>
+        <source>Only villages and groups are renamed here.</source>
+        <translation>这里只能为村和小组改名。</translation>
+    </message>
+    <message>
+        <source>{group} already belongs to {village}.</source>
+        <translation>{group}已属于{village}。</translation>
+    </message>
+    <message>
+        <source>A place cannot be merged into itself; choose another place to merge into.</source>
+        <translation>不能把区划并入它自己，请选择要并入的另一个区划。</translation>
+    </message>
+    <message>
+        <source>Only villages and groups are merged.</source>
+        <translation>只能合并村或小组。</translation>
+    </message>
+    <message>
+        <source>A {a} can only be merged into another {a}, not into {name}.</source>
+        <translation>{a}只能并入另一个{a}，不能并入{name}。</translation>
+    </message>
+    <message>
+        <source>{village} has no group &apos;{name}&apos;.</source>
+        <translation>{village}没有“{name}”这个小组。</translation>
+    </message>
+    <message>
+        <source>Choose the groups that form the new village.</source>
+        <translation>请选择组成新村的小组。</translation>
+    </message>
+    <message>
+        <source>Only villages and groups are retired.</source>
+        <translation>只能停用村或小组。</translation>
+    </message>
+    <message>
+        <source>{name} still has {households} households and {organizations} organizations. Merge it into another place (their records move along), or move them first.</source>
+        <translation>{name}还有 {households} 户农户和 {organizations} 个经营主体。请把它并入另一个区划（记录随之迁移），或先把它们迁出。</translation>
     </message>
 </context>
 <context>
