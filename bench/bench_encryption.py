@@ -103,7 +103,11 @@ def main() -> int:
     parser.add_argument("--reports", type=int, default=15)
     parser.add_argument("--encrypted-first", action="store_true",
                         help="import into the encrypted copy first (to see the order's effect)")
+    parser.add_argument("--quick", action="store_true",
+                        help="small sizes, for bench/run_all.py --quick (a smoke run)")
     args = parser.parse_args()
+    if args.quick:
+        args.households, args.rows, args.queries, args.reports = 2_000, 5_000, 30, 3
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
           f"{platform.release()}; Python {platform.python_version()}; SQLCipher "
           f"{sqlcipher.connect(':memory:').execute('PRAGMA cipher_version').fetchone()[0]} "

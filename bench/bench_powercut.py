@@ -43,7 +43,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--out", default="")
+    parser.add_argument("--quick", action="store_true",
+                        help="20 cuts, for bench/run_all.py --quick (a smoke run)")
     args = parser.parse_args()
+    if args.quick:
+        args.cuts = 20
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
           f"{platform.release()}; Python {platform.python_version()}; load "
           f"{os.getloadavg()[0]:.1f}", flush=True)
