@@ -3,80 +3,20 @@ chart, the summary table, and the summary exported as PDF or Excel."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from app.rating import printouts, verdicts
+from ui.charts import VillageBars
 from ui.operations import BackgroundOp
-from ui.rating.scoring import VETO_COLOUR
 from ui.rows_model import RowsTableModel
 
 if TYPE_CHECKING:
     from ui.rating.page import RatingPage
-
-
-class ShareChart(QWidget):
-    """Credit-household share per village as bars, with the threshold as a line."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.villages: list[dict[str, Any]] = []
-        self.threshold = 0.7
-        self.setMinimumHeight(220)
-
-    def set_data(self, villages: list[dict[str, Any]], threshold: float) -> None:
-        self.villages, self.threshold = villages, threshold
-        self.update()
-
-    def paintEvent(self, event):  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
-        left, top, right, bottom = 44, 24, 12, 64
-        width = max(1, self.width() - left - right)
-        height = max(1, self.height() - top - bottom)
-        axis = QPen(QColor("#8a9bb0"))
-        painter.setPen(axis)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
-        painter.setFont(small)
-        for tick in (0, 25, 50, 75, 100):
-            y = top + height * (1 - tick / 100)
-            painter.drawLine(left - 4, int(y), left + width, int(y))
-            painter.drawText(QRectF(0, y - 8, left - 6, 16),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                             f"{tick}%")
-        n = len(self.villages)
-        if n:
-            slot = width / n
-            bar = max(2.0, slot * 0.65)
-            for index, village in enumerate(self.villages):
-                share = village["credit_share"]
-                x = left + slot * index + (slot - bar) / 2
-                h = height * min(1.0, share)
-                colour = QColor("#2f8f4e") if village["is_credit_village"] else QColor("#c7772b")
-                painter.fillRect(QRectF(x, top + height - h, bar, h), colour)
-                painter.setPen(QColor("#1f2d3d"))
-                painter.save()
-                painter.translate(x + bar / 2, top + height + 6)
-                painter.rotate(45)
-                painter.drawText(0, 8, village["village_name"])
-                painter.restore()
-        line = QPen(QColor(VETO_COLOUR))
-        line.setWidth(2)
-        line.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(line)
-        y = top + height * (1 - self.threshold)
-        painter.drawLine(left, int(y), left + width, int(y))
-        painter.drawText(QRectF(left + 4, y - 18, width - 8, 16),
-                         int(Qt.AlignmentFlag.AlignRight),
-                         self.tr("credit village threshold {share}").format(
-                             share=f"{self.threshold * 100:.0f}%"))
-        painter.end()
 
 
 def summary_columns(grades: list[str]) -> tuple[list[str], list]:
@@ -116,7 +56,7 @@ class ResultsTab(QWidget):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         res.addWidget(self.verdict)
-        self.chart = ShareChart()
+        self.chart = VillageBars()
         res.addWidget(self.chart, 2)
         self.summary_model = RowsTableModel(*summary_columns([]), parent=self)
         self.summary_model.colour = _credit_village_colour(self.summary_model)

@@ -1321,13 +1321,6 @@
     </message>
 </context>
 <context>
-    <name>ShareChart</name>
-    <message>
-        <source>credit village threshold {share}</source>
-        <translation>信用村标准 {share}</translation>
-    </message>
-</context>
-<context>
     <name>SummaryModel</name>
     <message>
         <source>Village</source>

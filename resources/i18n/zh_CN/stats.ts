@@ -627,15 +627,4 @@
         <translation>每月录入信用记录（蓝）和签署承诺书（绿）</translation>
     </message>
 </context>
-<context>
-    <name>VillageBars</name>
-    <message>
-        <source>Credit-household share by village</source>
-        <translation>各村信用户占比</translation>
-    </message>
-    <message>
-        <source>credit village threshold {share}</source>
-        <translation>信用村标准 {share}</translation>
-    </message>
-</context>
 </TS>

@@ -786,6 +786,17 @@
     </message>
 </context>
 <context>
+    <name>VillageBars</name>
+    <message>
+        <source>Credit-household share by village</source>
+        <translation>各村信用户占比</translation>
+    </message>
+    <message>
+        <source>credit village threshold {share}</source>
+        <translation>信用村标准 {share}</translation>
+    </message>
+</context>
+<context>
     <name>VillageDialog</name>
     <message>
         <source>Add a village</source>
