@@ -56,7 +56,30 @@ class SyncPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        # County connection
+        # Built in reading order, which is also the keyboard's tab order.
+        county_box, actions = self._county_box(), self._actions()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._batches(), self.tr("Batches"))
+        self.tabs.addTab(self._conflicts_view(), self.tr("Conflicts"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(county_box)
+        layout.addLayout(actions)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+        self.auto_sync = auto_sync_for(ctx)
+        self.auto_sync.started.connect(lambda: self._say(self.tr("Syncing by itself…")))
+        self.auto_sync.finished.connect(self._auto_finished)
+        self.auto_sync.failed.connect(lambda text: (self._say(text, True), self.refresh()))
+        self.refresh()
+
+    # ---------------------------------------------------------------- building
+    def _county_box(self):
+        """The county address, enrolment and sync settings."""
         self.url = QLineEdit()
         self.url.setPlaceholderText("http://county.example:8470")
         self.enrol_button = QPushButton(self.tr("Save and enrol"))
@@ -88,8 +111,10 @@ class SyncPage(QWidget):
         file_row.addWidget(self.approval_button)
         file_row.addStretch(1)
         form.addRow(self.tr("Without network"), file_row)
+        return county_box
 
-        # Actions and progress
+    def _actions(self):
+        """Sync, cancel and the USB transport buttons, with the progress bar."""
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setDefault(True)
         self.sync_button.clicked.connect(self.sync_now)
@@ -112,12 +137,14 @@ class SyncPage(QWidget):
                   self.downlink_button):
             actions.addWidget(w)
         actions.addStretch(1)
+        return actions
 
-        # Batches
+    def _batches(self):
+        """The table of batches sent and waiting."""
         self.batch_model = RowsTableModel([self.tr("Batch"), self.tr("Changes"), self.tr("State"),
-                                   self.tr("Conflicts"), self.tr("Attempts"),
-                                   self.tr("Packed at"), self.tr("Acknowledged at"),
-                                   self.tr("Reason")], self)
+                                           self.tr("Conflicts"), self.tr("Attempts"),
+                                           self.tr("Packed at"), self.tr("Acknowledged at"),
+                                           self.tr("Reason")], self)
         self.batch_model.cells = [
             lambda r: r["sequence"], lambda r: r["change_count"],
             lambda r: self.state_label(r["state"]), lambda r: r["conflicts"],
@@ -125,10 +152,12 @@ class SyncPage(QWidget):
             lambda r: _short_time(r["acknowledged_at"]), lambda r: r["reason"]]
         self.batch_model.colour = self._batch_colour
         self.batch_view = self._view(self.batch_model)
+        return self.batch_view
 
-        # Conflicts, side by side
+    def _conflicts_view(self):
+        """Conflicts listed beside the fields that differ; nothing changes until one is chosen."""
         self.conflict_model = RowsTableModel([self.tr("Record"), self.tr("Name"),
-                                      self.tr("Reported at"), self.tr("Record id")], self)
+                                              self.tr("Reported at"), self.tr("Record id")], self)
         self.conflict_model.cells = [lambda r: self.entity_label(r["entity"]),
                                      lambda r: conflicts.title(r),
                                      lambda r: _short_time(r["detected_at"]),
@@ -136,7 +165,7 @@ class SyncPage(QWidget):
         self.conflict_view = self._view(self.conflict_model)
         self.conflict_view.selectionModel().currentRowChanged.connect(self._show_conflict)
         self.diff_model = RowsTableModel([self.tr("Field"), self.tr("This register"),
-                                  self.tr("County")], self)
+                                          self.tr("County")], self)
         self.diff_model.cells = [lambda r: field_label(r[0]), lambda r: _value(r[1]),
                                  lambda r: _value(r[2])]
         self.diff_view = self._view(self.diff_model)
@@ -157,25 +186,7 @@ class SyncPage(QWidget):
         split.addWidget(self.conflict_view)
         split.addWidget(diff_box)
         split.setSizes([300, 500])
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.batch_view, self.tr("Batches"))
-        self.tabs.addTab(split, self.tr("Conflicts"))
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.summary)
-        layout.addWidget(county_box)
-        layout.addLayout(actions)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
-
-        self.auto_sync = auto_sync_for(ctx)
-        self.auto_sync.started.connect(lambda: self._say(self.tr("Syncing by itself…")))
-        self.auto_sync.finished.connect(self._auto_finished)
-        self.auto_sync.failed.connect(lambda text: (self._say(text, True), self.refresh()))
-        self.refresh()
+        return split
 
     # ---------------------------------------------------------------- labels
     def state_label(self, state: str) -> str:
