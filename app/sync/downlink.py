@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.errors import UserError
+from app.errors import UserError, field_label
 from app.i18n import translate
 from app.journal import ChangeSet, changes, new_id, utc_now
 from app.rating.review_queue import flag_for_review
@@ -122,9 +122,11 @@ def _within_allowlist(db: Database, item: dict[str, Any]) -> tuple[dict[str, Any
     cursor = db.execute(f"SELECT * FROM [{entity}] WHERE id = ?", [item["entity_id"]])
     got = cursor.fetchone()
     local = dict(zip([d[0] for d in cursor.description], got)) if got else None
-    refused = fields.correction_refusals(entity, data, local)
+    refused = fields.refused_fields(entity, data, local)
     if refused:
-        return item, refused
+        # The township reads these, so in its language and with the form's field names.
+        return item, [translate("Sync", "{field}: the county may not change this field").format(
+            field=field_label(f)) for f in refused]
     allowed = fields.CORRECTABLE[entity]
     merged = {**(local or {}), **{k: v for k, v in data.items() if k in allowed}}
     merged.pop("sid", None)

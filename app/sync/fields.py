@@ -91,21 +91,24 @@ def json_to_wire(text: str | None, reals: tuple[str, ...]) -> str:
                       separators=(",", ":"))
 
 
+def refused_fields(entity: str, data: dict[str, Any], local: dict[str, Any] | None) -> list[str]:
+    """The fields of a correction outside the county's allowlist (sorted; empty when none)."""
+    allowed = CORRECTABLE.get(entity, ())
+    return sorted(field for field, value in data.items()
+                  if field not in allowed and field not in BOOKKEEPING
+                  and (local is None or field not in local or local.get(field) != value))
+
+
 def correction_refusals(entity: str, data: dict[str, Any] | None,
                         local: dict[str, Any] | None) -> list[str]:
-    """Fields a county correction may not change (empty when it keeps to the allowlist)."""
-    allowed = CORRECTABLE.get(entity)
-    if allowed is None:
+    """Why a county correction breaks the protocol's allowlist, in the protocol's own
+    (English) words; the county answers with these. Empty when it keeps to the list."""
+    if entity not in CORRECTABLE:
         return [f"{entity}: the county may not correct this kind of record"]
     if data is None:
         return [f"{entity}: a correction cannot delete a record"]
-    bad = []
-    for field, value in data.items():
-        if field in allowed or field in BOOKKEEPING:
-            continue
-        if local is None or field not in local or local.get(field) != value:
-            bad.append(field)
-    return [f"{entity}.{f}: the county may not change this field" for f in sorted(bad)]
+    return [f"{entity}.{f}: the county may not change this field"
+            for f in refused_fields(entity, data, local)]
 
 
 # ---------------------------------------------------------------- the document

@@ -181,6 +181,10 @@ def test_hostile_correction_changes_only_allowlisted_register_fields(enrolled, d
     result = client.pull(db, demo_data, default_operator_id(db))
     assert result["refused"] == 5 and result["corrections"] == 1
     assert len(result["refusals"]) == 5
+    # The township reads why in its own language, with the form's name of the field.
+    assert any("县平台无权修改此项" in r and "村：" in r for r in result["refusals"]), \
+        result["refusals"]
+    assert not any("may not" in r for r in result["refusals"]), result["refusals"]
     row = db.execute("SELECT village_id, phone FROM household WHERE id = ?", [household]).fetchone()
     assert row == (village, "13933334444")
     assert list(db.query("SELECT * FROM app_user ORDER BY id")) == users_before

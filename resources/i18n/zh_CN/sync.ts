@@ -355,6 +355,10 @@
         <translation>{entity}：更正必须带有记录编号和数据</translation>
     </message>
     <message>
+        <source>{field}: the county may not change this field</source>
+        <translation>{field}：县平台无权修改此项</translation>
+    </message>
+    <message>
         <source>A county correction of {what} was not applied: {why}</source>
         <translation>县里对“{what}”的更正未采用：{why}</translation>
     </message>
