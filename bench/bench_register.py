@@ -57,7 +57,7 @@ def queries(db, rng: random.Random, count: int) -> dict[str, list[str]]:
         "full pinyin": [], "pinyin initials": [], "ID number, whole": [],
         "ID number, last 4": [], "phone, whole": [], "phone, last 4": [], "USCC": [],
         "organization name part": [],
-        # Kinds search answers since the first-day work (issue 13):
+        # Kinds search answers since the first-day work:
         "pinyin inside a name": [], "ID number, first 10": [], "phone, first 7": [],
         "member name, whole": [], "member ID number, last 4": [],
         "legal representative name": [],

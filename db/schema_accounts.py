@@ -1,4 +1,4 @@
-"""Accounts and the audit chains (issue 14); depends on every set before it.
+"""Accounts and the audit chains; depends on every set before it.
 
 Passwords are argon2id hashes (app/accounts.py). Account events and login
 attempts are local: they never enter the journal, which is the county

@@ -1,6 +1,6 @@
 """Fixtures: every test gets its own data folder and real register file.
 
-Accounts (issue 14): every register a fixture makes has an administrator
+Accounts: every register a fixture makes has an administrator
 ``admin`` with the password ``demo2026`` (``ADMIN`` / ``PASSWORD`` here), and
 CREDIT_DESK_USER / CREDIT_DESK_PASSWORD are set to them for every test, so
 ``credit-desk`` subprocesses sign in as that administrator. The demo

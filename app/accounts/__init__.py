@@ -1,4 +1,4 @@
-"""Accounts, roles and accountability (issue 14).
+"""Accounts, roles and accountability.
 
 ``auth`` signs people in (argon2id hashes, lockout) and manages accounts;
 ``permissions`` says what a role may do and is called by the app/ functions

@@ -1,1 +1,1 @@
-"""Screens of this area; the page is ``page.py`` (issue 7)."""
+"""Screens of this area; the page is ``page.py``."""

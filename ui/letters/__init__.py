@@ -1,1 +1,1 @@
-"""Screens of this area; the page is ``page.py`` (issue 5)."""
+"""Screens of this area; the page is ``page.py``."""
