@@ -229,11 +229,33 @@ _SEQ = [(f"{n:03d}", sum(int(c) * w for c, w in zip(f"{n:03d}", (8, 4, 2)))) for
 _PARALLEL_FROM = 100_000
 
 
-def _generate_chunk(seed: int, index: int, villages, at: str, first_sid: int, count: int):
+def _name_rows(names: set[str], seen: set[str]) -> list[tuple[str, str]]:
+    """``name_key`` rows (as ``search.index_names`` writes them) of the names
+    not in ``seen``, which then holds them too."""
+    rows = []
+    for name in names - seen:
+        stored = search.normalise_name(name)
+        rows += [(key, stored) for key in search.name_keys(name)]
+    seen |= names
+    return rows
+
+
+# Names a pool worker has already made keys for (each build has its own pool).
+_WORKER_SEEN: set[str] = set()
+
+
+def _generate_chunk(seed: int, index: int, villages, at: str, first_sid: int, count: int,
+                    seen: set[str] | None = None):
     # Each chunk has its own random stream, so chunks can be made in any
-    # process and the township is still the same for the same seed.
+    # process and the township is still the same for the same seed. The
+    # name keys of the chunk's people are made here too: with pinyin they
+    # are the dearest part of the search index, and a worker makes them
+    # while the main process writes.
     gen = _Generator(random.Random(f"{seed}:{index}"), villages, {}, at)
-    return gen.households(first_sid, count)
+    rows, members = gen.households(first_sid, count)
+    names = {r[4] for r in rows}
+    names.update(m[2] for m in members)
+    return rows, members, _name_rows(names, _WORKER_SEEN if seen is None else seen)
 
 
 def _household_chunks(seed, villages, at, first_sid, households, chunk):
@@ -241,8 +263,9 @@ def _household_chunks(seed, villages, at, first_sid, households, chunk):
     args = [(seed, i, villages, at, first_sid + start, min(chunk, households - start))
             for i, start in enumerate(starts)]
     if households < _PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        seen: set[str] = set()
         for item in args:
-            yield _generate_chunk(*item)
+            yield _generate_chunk(*item, seen)
         return
     # Generating rows is pure Python; a second process makes them while this
     # one writes. "spawn" because the caller may be a threaded GUI.
@@ -281,34 +304,49 @@ class _Uniqueness:
         return number
 
     def fix(self, rows: list[tuple], members: list[tuple]) -> list[tuple[str, int]]:
+        """Unique numbers, and the chunk's number keys (``search.household_keys``
+        and ``search.member_keys`` of every household)."""
         keys = []
+        sid_of = {}
         for i, row in enumerate(rows):
             number, phone = self._id(row[6]), self._phone(row[8])
             if number != row[6] or phone != row[8]:
                 row = rows[i] = row[:6] + (number, row[7], phone) + row[9:]
-            keys.append(("d:" + number[::-1], row[0]))
+            sid = row[0]
+            sid_of[row[1]] = sid
+            keys += (("d:" + number[::-1], sid), ("D:" + number, sid))
             if phone:
-                keys.append(("t:" + phone[::-1], row[0]))
+                keys += (("t:" + phone[::-1], sid), ("T:" + phone, sid))
         for i, member in enumerate(members):
             number = self._id(member[5])
             if number != member[5]:
                 members[i] = member[:5] + (number,) + member[6:]
-        keys.sort()
+            sid = sid_of[member[1]]
+            keys += (("m:" + number[::-1], sid), ("M:" + number, sid))
         return keys
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children."""
+    own, children = os.times()[:2], os.times()[2:4]
+    return sum(own) + sum(children)
+
+
 class _Phases:
-    """Phase timings for the benchmark (printed when DEMO_TIMING is set)."""
+    """Phase timings for the benchmark (printed when DEMO_TIMING is set): wall
+    and CPU seconds, since on a shared machine the wall time says little."""
 
     def __init__(self):
         self.last = time.perf_counter()
+        self.last_cpu = _cpu()
         self.show = bool(os.environ.get("DEMO_TIMING"))
 
     def mark(self, label: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), _cpu()
         if self.show:
-            print(f"\n{label}: {now - self.last:.1f} s", file=sys.stderr)
-        self.last = now
+            print(f"\n{label}: {now - self.last:.1f} s wall, {cpu - self.last_cpu:.1f} s CPU",
+                  file=sys.stderr)
+        self.last, self.last_cpu = now, cpu
 
 
 def build_demo(db: Database, operator_id: str | None = None, *, households: int = 8000,
@@ -323,6 +361,7 @@ def build_demo(db: Database, operator_id: str | None = None, *, households: int 
     """
     job = job or Job()
     rng = random.Random(seed)
+    phases = _Phases()
     if db.execute("SELECT 1 FROM household LIMIT 1").fetchone():
         raise ValueError("register is not empty")
     demo_users = create_demo_users(db)
@@ -331,15 +370,27 @@ def build_demo(db: Database, operator_id: str | None = None, *, households: int 
     # The demo field worker works in the first two villages.
     assign_demo_villages(db, [v for v, _ in villages[:2]])
     organizations = max(households // 20, 10)
+    phases.mark("accounts and places")
     _subjects(db, operator_id, rng, seed, villages, village_names, households, organizations,
-              job, chunk)
+              job, chunk, phases)
     if areas:
         # Records first (facts and lists), then rating (which reads them), then
         # letters (which may turn a broken promise into a record).
         records_demo.demo_extension(db, operator_id, rng, job)
+        phases.mark("records")
+        # Statistics before the campaign is scored: without them SQLite reads
+        # a household's negative records through the status index (every
+        # public record, per household) instead of the subject index - the
+        # rating step ran for minutes at 100,000 households.
+        db.execute("PRAGMA analysis_limit=1000")
+        db.execute("ANALYZE")
+        phases.mark("statistics")
         rating_demo.demo_extension(db, operator_id, rng, job)
+        phases.mark("rating")
         letters_demo.demo_extension(db, operator_id, rng, job)
+        phases.mark("letters")
     db.execute("PRAGMA optimize")
+    phases.mark("optimize")
     return {"households": households, "organizations": organizations, "villages": len(villages)}
 
 
@@ -368,7 +419,7 @@ def _places(db: Database, operator_id: str, rng: random.Random
 
 def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, villages,
               village_names: dict[str, str], households: int, organizations: int, job: Job,
-              chunk: int) -> None:
+              chunk: int, phases: _Phases) -> None:
     """Households, members and organizations in one bulk load, with their
     search keys and journal entries."""
     # The demo fills a new file in one transaction, and the CLI deletes the
@@ -381,56 +432,71 @@ def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, vil
     db.execute("PRAGMA cache_size=-262144")
     db.execute("PRAGMA threads=2")
     total = households + organizations
-    phases = _Phases()
-    with bulk_load(db, BULK_TABLES):
-        cs = ChangeSet(db, operator_id)
-        first_sid = db.execute("SELECT COALESCE(MAX(sid), 0) FROM subject").fetchone()[0] + 1
-        unique = _Uniqueness()
-        # Search keys are gathered and written once, sorted: inserting them
-        # chunk by chunk would be a random B-tree insert per key.
-        number_keys: list[tuple[str, int]] = []
-        names: set[str] = set()
-        done = 0
-        for rows, members in _household_chunks(seed, villages, cs.at, first_sid, households,
-                                               chunk):
-            number_keys += unique.fix(rows, members)
-            db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
-                                [(r[0], r[1]) for r in rows])
-            db.conn.executemany(f"INSERT INTO household ({', '.join(HOUSEHOLD_COLUMNS)}) "
-                                f"VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})", rows)
-            db.conn.executemany(f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
-                                f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})", members)
-            names.update(r[4] for r in rows)
-            done += len(rows)
-            job.step(done, total, "households")
-        phases.mark("households")
-        gen = _Generator(rng, villages, village_names, cs.at)
-        gen.used_ids, gen.used_phones = unique.ids, unique.phones
-        org_sid = first_sid + households
-        rows, keys = gen.organizations(org_sid, organizations)
-        db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
-                            [(r["sid"], r["id"]) for r in rows])
-        columns = list(rows[0])
-        db.conn.executemany(f"INSERT INTO organization ({', '.join(columns)}) "
-                            f"VALUES ({', '.join('?' * len(columns))})",
-                            [list(r.values()) for r in rows])
-        number_keys += keys
-        names.update(r["name"] for r in rows)
-        phases.mark("organizations")
-        job.step(total, total, "search index")
-        number_keys.sort()
-        db.conn.executemany("INSERT OR IGNORE INTO search_key VALUES (?, ?)", number_keys)
-        del number_keys
-        search.index_names(db, names, sort=True)
-        search.index_people(db, household_sid_from=first_sid, organization_sid_from=org_sid)
-        phases.mark("search index")
-        job.step(total, total, "journal")
-        cs.journal_inserted("household", "sid >= ?", [first_sid])
-        cs.journal_inserted("household_member", "1", [])
-        cs.journal_inserted("organization", "sid >= ?", [org_sid])
-        phases.mark("journal")
-        job.step(total, total, "indexes")
+    # Search keys wait in unindexed temp tables and go into their tables in
+    # one sorted INSERT ... SELECT at the end (SQLite's sorter, on both
+    # cores): inserting them chunk by chunk would be a random B-tree insert
+    # per key, and sorting millions of tuples in Python is slower.
+    db.execute("CREATE TEMP TABLE demo_search_key (key TEXT, sid INTEGER)")
+    db.execute("CREATE TEMP TABLE demo_name_key (key TEXT, name TEXT)")
+    try:
+        with bulk_load(db, BULK_TABLES):
+            _subject_rows(db, operator_id, rng, seed, villages, village_names, households,
+                          organizations, job, chunk, phases)
+    finally:
+        db.execute("DROP TABLE IF EXISTS temp.demo_search_key")
+        db.execute("DROP TABLE IF EXISTS temp.demo_name_key")
     phases.mark("indexes and commit")
     db.execute("PRAGMA synchronous=FULL")
     db.execute("PRAGMA journal_mode=WAL")
     job.step(total, total, "done")
+
+
+def _subject_rows(db: Database, operator_id: str, rng: random.Random, seed: int, villages,
+                  village_names: dict[str, str], households: int, organizations: int, job: Job,
+                  chunk: int, phases: _Phases) -> None:
+    total = households + organizations
+    cs = ChangeSet(db, operator_id)
+    first_sid = db.execute("SELECT COALESCE(MAX(sid), 0) FROM subject").fetchone()[0] + 1
+    unique = _Uniqueness()
+    done = 0
+    insert_keys = "INSERT INTO temp.demo_search_key VALUES (?, ?)"
+    insert_names = "INSERT INTO temp.demo_name_key VALUES (?, ?)"
+    for rows, members, name_rows in _household_chunks(seed, villages, cs.at, first_sid,
+                                                      households, chunk):
+        db.conn.executemany(insert_keys, unique.fix(rows, members))
+        db.conn.executemany(insert_names, name_rows)
+        db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
+                            [(r[0], r[1]) for r in rows])
+        db.conn.executemany(f"INSERT INTO household ({', '.join(HOUSEHOLD_COLUMNS)}) "
+                            f"VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})", rows)
+        db.conn.executemany(f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
+                            f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})", members)
+        done += len(rows)
+        job.step(done, total, "households")
+    phases.mark("households")
+    gen = _Generator(rng, villages, village_names, cs.at)
+    gen.used_ids, gen.used_phones = unique.ids, unique.phones
+    org_sid = first_sid + households
+    rows, keys = gen.organizations(org_sid, organizations)
+    db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
+                        [(r["sid"], r["id"]) for r in rows])
+    columns = list(rows[0])
+    db.conn.executemany(f"INSERT INTO organization ({', '.join(columns)}) "
+                        f"VALUES ({', '.join('?' * len(columns))})",
+                        [list(r.values()) for r in rows])
+    db.conn.executemany(insert_keys, keys)
+    names = {r["name"] for r in rows} | {r["legal_rep_name"] for r in rows}
+    db.conn.executemany(insert_names, _name_rows(names, set()))
+    phases.mark("organizations")
+    job.step(total, total, "search index")
+    db.execute("INSERT OR IGNORE INTO search_key (key, sid) "
+               "SELECT key, sid FROM temp.demo_search_key ORDER BY key, sid")
+    db.execute("INSERT OR IGNORE INTO name_key (key, name) "
+               "SELECT key, name FROM temp.demo_name_key ORDER BY key, name")
+    phases.mark("search index")
+    job.step(total, total, "journal")
+    cs.journal_inserted("household", "sid >= ?", [first_sid])
+    cs.journal_inserted("household_member", "1", [])
+    cs.journal_inserted("organization", "sid >= ?", [org_sid])
+    phases.mark("journal")
+    job.step(total, total, "indexes")
