@@ -229,14 +229,26 @@ _SEQ = [(f"{n:03d}", sum(int(c) * w for c, w in zip(f"{n:03d}", (8, 4, 2)))) for
 _PARALLEL_FROM = 100_000
 
 
-def _name_rows(names: set[str], seen: set[str]) -> list[tuple[str, str]]:
-    """``name_key`` rows (as ``search.index_names`` writes them) of the names
-    not in ``seen``, which then holds them too."""
-    rows = []
-    for name in names - seen:
-        stored = search.normalise_name(name)
-        rows += [(key, stored) for key in search.name_keys(name)]
+def _name_keys(names: set[str], seen: set[str]) -> list[tuple[str, frozenset[str]]]:
+    """(stored name, its ``name_key`` keys, as ``search.index_names`` writes
+    them) for the names not in ``seen``, which then holds them too."""
+    out = [(search.normalise_name(name), search.name_keys(name)) for name in names - seen]
     seen |= names
+    # Each name is asked once here, so name_keys' cache would only hold
+    # memory (half a gigabyte per process at a million households).
+    search.name_keys.cache_clear()
+    return out
+
+
+def _new_name_rows(keyed: list[tuple[str, frozenset[str]]], seen: set[str]
+                   ) -> list[tuple[str, str]]:
+    """``name_key`` rows of the names not written yet (two workers both make
+    the common names)."""
+    rows = []
+    for name, keys in keyed:
+        if name not in seen:
+            seen.add(name)
+            rows += [(key, name) for key in keys]
     return rows
 
 
@@ -255,7 +267,7 @@ def _generate_chunk(seed: int, index: int, villages, at: str, first_sid: int, co
     rows, members = gen.households(first_sid, count)
     names = {r[4] for r in rows}
     names.update(m[2] for m in members)
-    return rows, members, _name_rows(names, _WORKER_SEEN if seen is None else seen)
+    return rows, members, _name_keys(names, _WORKER_SEEN if seen is None else seen)
 
 
 def _household_chunks(seed, villages, at, first_sid, households, chunk):
@@ -364,6 +376,27 @@ def build_demo(db: Database, operator_id: str | None = None, *, households: int 
     phases = _Phases()
     if db.execute("SELECT 1 FROM household LIMIT 1").fetchone():
         raise ValueError("register is not empty")
+    # A demo is built into a new file that is thrown away if the build fails
+    # (the CLI builds it in a temp folder and moves it in when whole), so the
+    # durability of WAL with a synced commit buys nothing here: the rollback
+    # journal is kept in memory (a failed step still rolls back) and nothing
+    # is synced until the end.
+    db.execute("PRAGMA journal_mode=MEMORY")
+    db.execute("PRAGMA synchronous=OFF")
+    try:
+        organizations, villages = _build(db, operator_id, rng, seed, households, job, chunk,
+                                         areas, phases)
+    finally:
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA optimize")
+    phases.mark("optimize")
+    return {"households": households, "organizations": organizations, "villages": len(villages)}
+
+
+def _build(db: Database, operator_id: str | None, rng: random.Random, seed: int,
+           households: int, job: Job, chunk: int, areas: bool, phases: _Phases
+           ) -> tuple[int, list]:
     demo_users = create_demo_users(db)
     operator_id = operator_id or demo_users["admin"]
     villages, village_names = _places(db, operator_id, rng)
@@ -389,9 +422,7 @@ def build_demo(db: Database, operator_id: str | None = None, *, households: int 
         phases.mark("rating")
         letters_demo.demo_extension(db, operator_id, rng, job)
         phases.mark("letters")
-    db.execute("PRAGMA optimize")
-    phases.mark("optimize")
-    return {"households": households, "organizations": organizations, "villages": len(villages)}
+    return organizations, villages
 
 
 def _places(db: Database, operator_id: str, rng: random.Random
@@ -422,11 +453,6 @@ def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, vil
               chunk: int, phases: _Phases) -> None:
     """Households, members and organizations in one bulk load, with their
     search keys and journal entries."""
-    # The demo fills a new file in one transaction, and the CLI deletes the
-    # file if the build fails, so the per-commit durability of WAL+FULL buys
-    # nothing here while it doubles the writes of a million-row load.
-    db.execute("PRAGMA journal_mode=DELETE")
-    db.execute("PRAGMA synchronous=OFF")
     # A larger page cache keeps index work in memory; sorter threads let
     # SQLite build the indexes at the end on both cores.
     db.execute("PRAGMA cache_size=-262144")
@@ -446,8 +472,6 @@ def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, vil
         db.execute("DROP TABLE IF EXISTS temp.demo_search_key")
         db.execute("DROP TABLE IF EXISTS temp.demo_name_key")
     phases.mark("indexes and commit")
-    db.execute("PRAGMA synchronous=FULL")
-    db.execute("PRAGMA journal_mode=WAL")
     job.step(total, total, "done")
 
 
@@ -461,10 +485,11 @@ def _subject_rows(db: Database, operator_id: str, rng: random.Random, seed: int,
     done = 0
     insert_keys = "INSERT INTO temp.demo_search_key VALUES (?, ?)"
     insert_names = "INSERT INTO temp.demo_name_key VALUES (?, ?)"
-    for rows, members, name_rows in _household_chunks(seed, villages, cs.at, first_sid,
-                                                      households, chunk):
+    written: set[str] = set()  # names whose keys are in temp.demo_name_key
+    for rows, members, keyed in _household_chunks(seed, villages, cs.at, first_sid,
+                                                  households, chunk):
         db.conn.executemany(insert_keys, unique.fix(rows, members))
-        db.conn.executemany(insert_names, name_rows)
+        db.conn.executemany(insert_names, _new_name_rows(keyed, written))
         db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
                             [(r[0], r[1]) for r in rows])
         db.conn.executemany(f"INSERT INTO household ({', '.join(HOUSEHOLD_COLUMNS)}) "
@@ -486,7 +511,7 @@ def _subject_rows(db: Database, operator_id: str, rng: random.Random, seed: int,
                         [list(r.values()) for r in rows])
     db.conn.executemany(insert_keys, keys)
     names = {r["name"] for r in rows} | {r["legal_rep_name"] for r in rows}
-    db.conn.executemany(insert_names, _name_rows(names, set()))
+    db.conn.executemany(insert_names, _new_name_rows(_name_keys(names - written, set()), written))
     phases.mark("organizations")
     job.step(total, total, "search index")
     db.execute("INSERT OR IGNORE INTO search_key (key, sid) "

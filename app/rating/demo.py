@@ -96,11 +96,12 @@ def demo_extension(db, operator_id, rng, job) -> None:
                "notice_id TEXT, bias INTEGER)")
     # Like the register demo: a new file built in one go (deleted if the
     # build fails), so per-commit fsync buys nothing here.
+    synchronous = db.execute("PRAGMA synchronous").fetchone()[0]
     db.execute("PRAGMA synchronous=OFF")
     try:
         _build(db, operator_id, rng, job, township, stage, today, every)
     finally:
-        db.execute("PRAGMA synchronous=FULL")
+        db.execute(f"PRAGMA synchronous={int(synchronous)}")
         db.execute("DROP TABLE IF EXISTS temp.rating_demo_stage")
 
 

@@ -1,0 +1,127 @@
+"""Demo build benchmark: ``credit-desk demo`` at township and county size.
+
+    python bench/bench_demo.py [--households 100000,1000000] [--baseline REF]
+                               [--baseline-households 100000] [--verify]
+
+Each build runs as the user runs it (``python -m app demo`` in a new data
+folder, every area's demo data included) and is measured from outside: wall
+time, CPU time (user + system, worker processes included), the peak RSS of
+the largest process, the register's size, and the load average before and
+after, since the machine is shared. The phase lines come from the build
+itself (DEMO_TIMING). The baseline is the same command run from a git
+worktree of REF (default: the commit before the demo-scale work) in the same
+run, at --baseline-households. --verify runs ``audit verify`` on each
+result (slow at a million: about 20,000 journal rows a second).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE_REF = "e10fa3e"  # main before the demo-scale work (issue 13)
+ENV = {**os.environ, "DEMO_TIMING": "1", "CREDIT_DESK_USER": "admin",
+       "CREDIT_DESK_PASSWORD": "demo2026"}
+
+
+def build(code: Path, data: Path, households: int) -> dict:
+    """Build one demo with the code in ``code``; figures of that process tree
+    from GNU time (CPU of the worker processes included, peak RSS of the
+    largest process)."""
+    before = os.getloadavg()[0]
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "TIME %U %S %M", sys.executable, "-m", "app",
+                           "--data-dir", str(data), "demo", "--households", str(households)],
+                          cwd=code, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"demo build failed ({code}):\n{proc.stderr[-3000:]}")
+    lines = proc.stderr.replace("\r", "\n").splitlines()
+    user, system, rss_kib = next(line for line in reversed(lines)
+                                 if line.startswith("TIME ")).split()[1:]
+    phases = [line for line in lines if re.match(r"^[a-z ]+: [\d.]+ s", line)]
+    register = data / "register.sqlite3"
+    return {"wall": wall, "cpu": float(user) + float(system), "rss_mib": int(rss_kib) / 1024,
+            "load": (before, os.getloadavg()[0]), "phases": phases,
+            "size": register.stat().st_size, "register": register}
+
+
+def measured(code: Path, households: int, scratch: Path, verify: bool) -> dict:
+    data = scratch / f"demo-{households}-{code.name}"
+    shutil.rmtree(data, ignore_errors=True)
+    result = build(code, data, households)
+    with sqlite3.connect(result["register"]) as db:
+        result["counts"] = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
+                            for t in ("household", "household_member", "organization",
+                                      "journal", "rating", "credit_record",
+                                      "commitment_letter")}
+    if verify:
+        start = time.perf_counter()
+        check = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data), "audit",
+                                "verify"], cwd=code, env=ENV, capture_output=True, text=True)
+        result["verify"] = (check.returncode, time.perf_counter() - start,
+                            check.stdout.strip().splitlines()[-1:] or check.stderr[-300:])
+    shutil.rmtree(data, ignore_errors=True)
+    return result
+
+
+def report(label: str, households: int, r: dict) -> None:
+    print(f"\n### {label}, {households:,} households")
+    print(f"wall {r['wall']:.1f} s, CPU (user+sys, workers included) {r['cpu']:.1f} s, "
+          f"peak RSS {r['rss_mib']:,.0f} MiB (largest process), "
+          f"register {r['size'] / 2**20:,.0f} MiB, load average {r['load'][0]:.1f} before / "
+          f"{r['load'][1]:.1f} after")
+    print("rows: " + ", ".join(f"{k} {v:,}" for k, v in r["counts"].items()))
+    if "verify" in r:
+        code, seconds, tail = r["verify"]
+        print(f"audit verify: exit {code} in {seconds:.0f} s: {tail}")
+    for line in r["phases"]:
+        print(f"  {line}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--households", default="100000,1000000")
+    parser.add_argument("--baseline", default=BASELINE_REF, help="git ref of the old code")
+    parser.add_argument("--baseline-households", type=int, default=100_000)
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--verify", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="20,000 households, no baseline")
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.households.split(",")]
+    if args.quick:
+        sizes, args.no_baseline = [20_000], True
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}")
+    scratch = Path(tempfile.mkdtemp(prefix="bench-demo-"))
+    try:
+        if not args.no_baseline:
+            old = scratch / "baseline"
+            subprocess.run(["git", "worktree", "add", "--detach", "-q", str(old), args.baseline],
+                           cwd=ROOT, check=True)
+            try:
+                r = measured(old, args.baseline_households, scratch, args.verify)
+                report(f"baseline ({args.baseline})", args.baseline_households, r)
+            finally:
+                subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT,
+                               check=False)
+        for households in sizes:
+            r = measured(ROOT, households, scratch, args.verify and households <= 100_000)
+            report("this code", households, r)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
