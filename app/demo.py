@@ -413,8 +413,8 @@ def _build(db: Database, operator_id: str | None, rng: random.Random, seed: int,
         phases.mark("records")
         # Statistics before the campaign is scored: without them SQLite reads
         # a household's negative records through the status index (every
-        # public record, per household) instead of the subject index - the
-        # rating step ran for minutes at 100,000 households.
+        # public record, per household) instead of the subject index, which
+        # makes scoring quadratic.
         db.execute("PRAGMA analysis_limit=1000")
         db.execute("ANALYZE")
         phases.mark("statistics")

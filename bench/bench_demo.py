@@ -9,7 +9,7 @@ time, CPU time (user + system, worker processes included), the peak RSS of
 the largest process, the register's size, and the load average before and
 after, since the machine is shared. The phase lines come from the build
 itself (DEMO_TIMING). The baseline is the same command run from a git
-worktree of REF (default: the commit before the demo-scale work) in the same
+worktree of REF (default: the demo build before it was made to scale) in the same
 run, at --baseline-households. --verify runs ``audit verify`` on each
 result (slow at a million: about 20,000 journal rows a second).
 """
@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BASELINE_REF = "e10fa3e"  # main before the demo-scale work (issue 13)
+BASELINE_REF = "e10fa3e"  # the demo build before it was made to scale
 ENV = {**os.environ, "DEMO_TIMING": "1", "CREDIT_DESK_USER": "admin",
        "CREDIT_DESK_PASSWORD": "demo2026"}
 
