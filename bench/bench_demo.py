@@ -1,7 +1,7 @@
 """Demo build benchmark: ``credit-desk demo`` at township and county size.
 
     python bench/bench_demo.py [--households 100000,1000000] [--baseline REF]
-                               [--baseline-households 100000] [--verify]
+                               [--baseline-households 100000] [--verify] [--keep DIR]
 
 Each build runs as the user runs it (``python -m app demo`` in a new data
 folder, every area's demo data included) and is measured from outside: wall
@@ -57,7 +57,8 @@ def build(code: Path, data: Path, households: int) -> dict:
             "size": register.stat().st_size, "register": register}
 
 
-def measured(code: Path, households: int, scratch: Path, verify: bool) -> dict:
+def measured(code: Path, households: int, scratch: Path, verify: bool,
+             keep: Path | None = None) -> dict:
     data = scratch / f"demo-{households}-{code.name}"
     shutil.rmtree(data, ignore_errors=True)
     result = build(code, data, households)
@@ -72,6 +73,9 @@ def measured(code: Path, households: int, scratch: Path, verify: bool) -> dict:
                                 "verify"], cwd=code, env=ENV, capture_output=True, text=True)
         result["verify"] = (check.returncode, time.perf_counter() - start,
                             check.stdout.strip().splitlines()[-1:] or check.stderr[-300:])
+    if keep is not None:  # for bench_register.py --data-dir
+        shutil.rmtree(keep, ignore_errors=True)
+        shutil.move(str(data), keep)
     shutil.rmtree(data, ignore_errors=True)
     return result
 
@@ -97,6 +101,7 @@ def main() -> None:
     parser.add_argument("--baseline-households", type=int, default=100_000)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--verify", action="store_true")
+    parser.add_argument("--keep", help="keep the largest demo built in this folder")
     parser.add_argument("--quick", action="store_true", help="20,000 households, no baseline")
     args = parser.parse_args()
     sizes = [int(n) for n in args.households.split(",")]
@@ -117,7 +122,8 @@ def main() -> None:
                 subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT,
                                check=False)
         for households in sizes:
-            r = measured(ROOT, households, scratch, args.verify and households <= 100_000)
+            keep = Path(args.keep) if args.keep and households == max(sizes) else None
+            r = measured(ROOT, households, scratch, args.verify and households <= 100_000, keep)
             report("this code", households, r)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
