@@ -57,16 +57,29 @@ def build(code: Path, data: Path, households: int) -> dict:
             "size": register.stat().st_size, "register": register}
 
 
+def counts(data: Path) -> dict[str, int]:
+    tables = ("household", "household_member", "organization", "journal", "rating",
+              "credit_record", "commitment_letter")
+    try:
+        db = sqlite3.connect(data / "register.sqlite3")
+        found = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables}
+    except sqlite3.DatabaseError:  # an encrypted demo: opened as the app opens it
+        sys.path.insert(0, str(ROOT))
+        from app.paths import DataDir
+        from app.store import open_data_dir
+
+        db = open_data_dir(DataDir(data))
+        found = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables}
+    db.close()
+    return found
+
+
 def measured(code: Path, households: int, scratch: Path, verify: bool,
              keep: Path | None = None) -> dict:
     data = scratch / f"demo-{households}-{code.name}"
     shutil.rmtree(data, ignore_errors=True)
     result = build(code, data, households)
-    with sqlite3.connect(result["register"]) as db:
-        result["counts"] = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
-                            for t in ("household", "household_member", "organization",
-                                      "journal", "rating", "credit_record",
-                                      "commitment_letter")}
+    result["counts"] = counts(data)
     if verify:
         start = time.perf_counter()
         check = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data), "audit",
