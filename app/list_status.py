@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from app import credit_policy as pol
 from app.errors import NotFound
 from app.i18n import translate
-from app.identity import IdentityError, clean_number, parse_id_number
+from app.identity import IdentityError, clean_number, parse_id_number, parse_uscc
 from app.subjects import subject_by_number, subject_info
 
 NEGATIVE_LISTS = ("black_list", "dishonest_judgment_debtor")
@@ -105,3 +105,53 @@ def describe_status(status: dict[str, Any]) -> str:
         return translate("Records", "Not on any red or black list.")
     return translate("Records", "Listed: {lists}. Measures: {measures}").format(
         lists="、".join(status["labels"]), measures="；".join(status["measures"]))
+
+
+def identity_kind(text: str, db: Database | None = None) -> tuple[str, str] | None:
+    """("id_number" | "uscc", the number) once ``text`` is a whole identity, else None.
+
+    An ID number counts when its 18 characters (or 15, upgraded) pass the
+    check character and date; a USCC when its check character is right, or
+    (given ``db``) when a code failing it is registered by an official's
+    override or listed as the county sent it.
+    """
+    number = clean_number(text or "")
+    if len(number) not in (15, 18):
+        return None
+    try:
+        return "id_number", parse_id_number(number).number
+    except IdentityError:
+        pass
+    if len(number) == 18:
+        try:
+            info = parse_uscc(number)
+        except IdentityError:
+            return None
+        if info.checksum_ok or (db is not None and (
+                subject_by_number(db, info.number) or db.execute(
+                    "SELECT 1 FROM list_entry WHERE id_number = ?", [info.number]).fetchone())):
+            return "uscc", info.number
+    return None
+
+
+def identity_status(db: Database, text: str, *, today: dt.date | None = None
+                    ) -> dict[str, Any] | None:
+    """What every place an identity is typed shows beside it: list status and measures.
+
+    None while ``text`` is not yet a whole, valid ID number or USCC (nothing
+    to show). Otherwise ``list_status`` plus: kind ("id_number" | "uscc"),
+    level ("black", "red" or "none": the banner's colour), message (the full
+    line: lists and every measure). A handful of index look-ups: cheap enough
+    to run as the official types.
+    """
+    found = identity_kind(text, db)
+    if found is None:
+        return None
+    kind, number = found
+    status = list_status(db, id_number=number if kind == "id_number" else None,
+                         uscc=number if kind == "uscc" else None, today=today)
+    status["number"] = number
+    status["kind"] = kind
+    status["level"] = "black" if status["black"] else "red" if status["red"] else "none"
+    status["message"] = describe_status(status)
+    return status

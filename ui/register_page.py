@@ -14,6 +14,7 @@ from app.query_log import log_use
 from app.records.verification import looks_like_report_qr
 from app.users import get_user
 from ui.context import UiContext
+from ui.identity_banner import IdentityBanner
 from ui.list_model import SubjectListModel, household_model, organization_model
 from ui.operations import WriteOp
 from ui.place_tree import PlaceTree
@@ -60,6 +61,10 @@ class SubjectListPage(QWidget):
         self.new_button.setVisible(can_edit(role))
         self.delete_button.setVisible(can_edit(role))
         layout.addLayout(row)
+        # An ID number or USCC typed in the search box: list status and measures at once.
+        self.identity = IdentityBanner(ctx, self, name="search-identity-status").watch(
+            self.search)
+        layout.addWidget(self.identity)
 
         self.view = QTableView()
         self.view.setObjectName(f"{kind}-table")

@@ -31,6 +31,7 @@ from app.rating.statuses import status_label as rating_status_label
 from app.units import format_mu, format_yuan
 from app.users import get_user
 from ui.context import UiContext
+from ui.identity_banner import IdentityBanner
 from ui.operations import WriteOp
 
 CHECK_DELAY_MS = 200
@@ -61,9 +62,7 @@ def id_number_info(db, number: str, *, exclude_household: str | None = None) -> 
     if holder:
         parts.append(translate("Forms", "already registered: {who}").format(who=holder[1]))
         problem = True
-    status = list_status(db, id_number=info.number)
-    if status:
-        parts.append(list_status_text(status))
+    # List status and measures: the IdentityBanner under the field says them.
     return "；".join(parts), problem
 
 
@@ -255,6 +254,12 @@ class SubjectDialog(QDialog):
             editor.activated.connect(lambda _i, f=field: self.edited(f))
         elif isinstance(editor, QPlainTextEdit):
             editor.textChanged.connect(lambda f=field: self.edited(f))
+
+    def banner(self, name: str, field: str) -> IdentityBanner:
+        """List status and measures under ``field``, following what is typed there."""
+        banner = IdentityBanner(self.ctx, self, name=name).watch(self.editors[field])
+        self.grid.addWidget(banner, self.grid.rowCount(), 1, 1, 2)
+        return banner
 
     def line(self, field: str, label: str, placeholder: str = "") -> QLineEdit:
         editor = QLineEdit()
@@ -536,6 +541,7 @@ class HouseholdDialog(SubjectDialog):
         self.id_info.setObjectName("id-info")
         self.id_info.setWordWrap(True)
         self.grid.addWidget(self.id_info, self.grid.rowCount(), 1, 1, 2)
+        self.head_status = self.banner("head-id-status", "head_id_number")
         sex = QComboBox()
         sex.addItem(self.tr("(from the ID number)"), None)
         sex.addItem(sex_label("M"), "M")
@@ -567,6 +573,9 @@ class HouseholdDialog(SubjectDialog):
         self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.members.setMinimumHeight(150)
         self.members.itemChanged.connect(lambda _item: self.edited("member_list"))
+        self.members.itemChanged.connect(self._member_changed)
+        self.members.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._member_changed(
+            self.members.item(r, 2)))
         self.grid.addWidget(self.members, row + 1, 0, 1, 3)
         buttons = QHBoxLayout()
         add = QPushButton(self.tr("Add member"))
@@ -582,7 +591,14 @@ class HouseholdDialog(SubjectDialog):
         self.member_errors = _error_label()
         self.member_errors.setObjectName("member-errors")
         self.grid.addWidget(self.member_errors, row + 3, 0, 1, 3)
+        self.member_status = IdentityBanner(self.ctx, self, name="member-id-status")
+        self.grid.addWidget(self.member_status, row + 4, 0, 1, 3)
         self._member_ids: list[str | None] = []
+
+    def _member_changed(self, item) -> None:
+        """A member's ID number typed or selected: its list status under the table."""
+        if item is not None and item.column() == 2:
+            self.member_status.set_text(item.text())
 
     def _fill_groups(self) -> None:
         group = self.editors["group_id"]
@@ -732,6 +748,7 @@ class OrganizationDialog(SubjectDialog):
         self.add_field("kind", self.tr("Type"), kind)
         self.line("name", self.tr("Name"))
         self.line("uscc", self.tr("Unified social credit code"), self.tr("18 characters"))
+        self.uscc_status = self.banner("uscc-status", "uscc")
         self.line("uscc_override_reason", self.tr("Reason for accepting the code"),
                   self.tr("only if the licence really shows a code that fails the check"))
         self.line("legal_rep_name", self.tr("Legal representative"))
@@ -740,6 +757,7 @@ class OrganizationDialog(SubjectDialog):
         self.id_info.setObjectName("id-info")
         self.id_info.setWordWrap(True)
         self.grid.addWidget(self.id_info, self.grid.rowCount(), 1, 1, 2)
+        self.legal_rep_status = self.banner("legal-rep-id-status", "legal_rep_id_number")
         self.editors["legal_rep_id_number"].textEdited.connect(self._id_typed)
         village = QComboBox()
         for place in register.places(self.ctx.ui_db, "village"):
@@ -754,7 +772,7 @@ class OrganizationDialog(SubjectDialog):
 
     def _id_typed(self, text: str) -> None:
         info, problem = id_number_info(self.ctx.ui_db, text)
-        self.id_info.setText(info.split("；")[0] if not problem else info)
+        self.id_info.setText(info)
         self.id_info.setStyleSheet(ERROR_STYLE if problem else INFO_STYLE)
 
 

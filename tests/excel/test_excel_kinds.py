@@ -59,8 +59,8 @@ def test_several_sheets_households_members_organizations_records(db, operator, t
     assert records["dishonest_judgment_debtor"][:2] == ("negative", "2026-03-15")
     assert records["dishonest_judgment_debtor"][2] > "2027-03-15"
     assert records["honour"] == ("positive", "2025-12-01", None)
-    # The new negative record queued the household for rating review.
-    assert db.execute("SELECT COUNT(*) FROM rating_flag").fetchone()[0] == 1
+    # The household holds no credit grade: a new negative record queues nothing to review.
+    assert db.execute("SELECT COUNT(*) FROM rating_flag").fetchone()[0] == 0
     again = importer.run(db, operator, importer.inspect(db, path), today=TODAY)
     assert again["created"] == 0 and again["members_created"] == 0 and again["updated"] == 0
 

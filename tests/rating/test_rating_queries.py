@@ -26,6 +26,9 @@ def test_subject_ratings_newest_first_with_grade(db, operator, town, small_campa
 
 def test_flag_is_written_in_the_callers_transaction(db, operator, small_campaign):
     subject = db.execute("SELECT subject_id FROM rating LIMIT 1").fetchone()[0]
+    # Automatic flags concern credit households only: make this one hold a decided grade.
+    db.execute("UPDATE rating SET status = 'approved', grade = 'AA' WHERE subject_id = ?",
+               [subject])
     with pytest.raises(RuntimeError):
         with changes(db, operator) as cs:
             flag_for_review(db, cs, subject, "新增失信被执行人名单", "list_entry")

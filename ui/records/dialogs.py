@@ -15,6 +15,7 @@ from app import credit_policy as pol
 from app.errors import UserError
 from app.records import lists, objections, records, repair
 from app.subjects import resolve
+from ui.identity_banner import IdentityBanner
 from ui.operations import WriteOp
 
 
@@ -124,6 +125,10 @@ class RecordDialog(SubmitDialog):
                               (self.tr("Decision document number"), self.document),
                               (self.tr("Decision date"), self.decision)):
             self.form.addRow(label, widget)
+            if widget is self.subject:
+                self.subject_status = IdentityBanner(ctx, self, name="subject-id-status")
+                self.form.addRow("", self.subject_status.watch(self.subject))
+                self.subject_status.set_text(subject)
         self.detail_edits: dict[str, QLineEdit] = {}
         self.category.currentIndexChanged.connect(self._category_changed)
         self._category_changed()
@@ -186,6 +191,9 @@ class ListEntryDialog(SubmitDialog):
                               (self.tr("Listed on"), self.listed),
                               (self.tr("Valid until"), self.until)):
             self.form.addRow(label, widget)
+            if widget is self.number:
+                self.number_status = IdentityBanner(ctx, self, name="entry-id-status")
+                self.form.addRow("", self.number_status.watch(self.number))
 
     def work(self, db):
         return lists.add_entry(db, self.ctx.operator_id, {

@@ -26,6 +26,7 @@ from app.subjects import resolve, subject_info
 from ui.records.dialogs import (AnswerObjectionDialog, DecideRepairDialog, ListEntryDialog,
                                 ObjectionDialog, RecordDialog, RemoveEntryDialog, RepairDialog)
 from ui.operations import BackgroundOp, WriteOp
+from ui.identity_banner import STYLES
 from ui.rows_model import RowsTableModel
 
 
@@ -90,6 +91,7 @@ class LookupBar(QWidget):
         self.purpose.setToolTip(self.tr("Purpose of looking at the credit information "
                                         "(recorded in the query log)"))
         self.view_button = QPushButton(self.tr("View credit detail"))
+        self.identity: dict | None = None
         self.status = QLabel()
         self.status.setObjectName("records-list-status")
         self.status.setWordWrap(True)
@@ -103,15 +105,14 @@ class LookupBar(QWidget):
         self.view_button.clicked.connect(self.view_detail)
 
     def update_status(self) -> None:
-        text = self.number.text().strip()
-        if len(text.replace(" ", "")) < 15:
+        status = list_status.identity_status(self.page.ctx.ui_db, self.number.text())
+        self.identity = status
+        if status is None:
             self.status.clear()
             self.status.setStyleSheet("")
             return
-        status = list_status.list_status(self.page.ctx.ui_db, id_number=text)
-        self.status.setText(list_status.describe_status(status))
-        color = "#b3261e" if status["black"] else "#1b6e3a" if status["red"] else "#445"
-        self.status.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.status.setText(status["message"])
+        self.status.setStyleSheet(STYLES[status["level"]])
 
     def view_detail(self) -> None:
         try:

@@ -1,0 +1,83 @@
+"""Joint reward and punishment (联合奖惩) beside every field where an identity is typed.
+
+``IdentityBanner.watch(line_edit)`` makes the banner follow what is typed:
+once the text is a whole ID number or USCC the banner says whether the
+subject is on a red or black list and every measure that implies
+(``app.list_status.identity_status``); while the number is incomplete it is
+hidden. The look-up is a few index reads on the UI thread's connection,
+run after a short pause in typing, so typing never waits for it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from app.list_status import identity_status
+from ui.context import UiContext
+
+LOOKUP_DELAY_MS = 120
+STYLES = {
+    "black": "color: #b3261e; font-weight: bold;",
+    "red": "color: #1b6e3a; font-weight: bold;",
+    "none": "color: #445;",
+}
+
+
+class IdentityBanner(QWidget):
+    """The list status and measures of the identity typed in a watched field."""
+
+    status_changed = Signal(object)  # the identity_status dict, or None
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *,
+                 name: str = "identity-status"):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.status: dict | None = None
+        self.setObjectName(name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setObjectName(f"{name}-text")
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label, 1)
+        self._text = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LOOKUP_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.setVisible(False)
+
+    def watch(self, editor: QLineEdit) -> "IdentityBanner":
+        editor.textChanged.connect(self.set_text)
+        return self
+
+    def set_text(self, text: str) -> None:
+        """Look ``text`` up after a short pause (typing goes on meanwhile)."""
+        self._text = text or ""
+        self._timer.start()
+
+    def show_now(self, text: str) -> dict | None:
+        """Look ``text`` up at once (a form filled from the register)."""
+        self._text = text or ""
+        self.refresh()
+        return self.status
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        status = identity_status(self.ctx.ui_db, self._text)
+        self.status = status
+        if status is None:
+            self.label.clear()
+            self.setVisible(False)
+        else:
+            self.label.setText(status["message"])
+            self.label.setToolTip("\n".join(
+                f"{e['label']}：{e.get('basis') or ''}（{e.get('deciding_body') or ''}，"
+                f"{e['listed_on']}）" for e in status["entries"]))
+            self.label.setStyleSheet(STYLES[status["level"]])
+            self.setVisible(True)
+        self.status_changed.emit(status)
+
+    def message(self) -> str:
+        return "" if self.isHidden() else self.label.text()
