@@ -86,7 +86,16 @@ def list_status(db: Database, id_number: str | None = None, uscc: str | None = N
                 measures.append(measure)
     for entry in entries:
         entry["label"] = pol.list_label(policy, entry["list_kind"])
+        entry["measures"] = pol.measures(policy, entry["list_kind"])
+    linked = linked_records(db, sorted(numbers), day) if numbers else []
+    linked_measures: list[str] = []
+    for link in linked:
+        for measure in link.get("measures", ()):
+            if measure not in linked_measures and measure not in measures:
+                linked_measures.append(measure)
     return {
+        "linked": linked,
+        "linked_measures": linked_measures,
         "listed": bool(entries),
         "red": "red_list" in kinds,
         "black": any(k in NEGATIVE_LISTS for k in kinds),
@@ -99,12 +108,50 @@ def list_status(db: Database, id_number: str | None = None, uscc: str | None = N
     }
 
 
+def linked_records(db: Database, numbers: list[str], day: str) -> list[dict[str, Any]]:
+    """What reached these people as legal representatives of an organization
+    (``app.legal_rep_links``), still in force on ``day``: the organization's
+    list entries in force and its negative records still public."""
+    marks = ",".join("?" * len(numbers))
+    policy = pol.load(db)
+    rows = list(db.query(
+        f"SELECT k.*, e.basis AS basis FROM legal_rep_link k JOIN list_entry e "
+        f"ON e.id = k.source_id WHERE k.source_kind = 'list_entry' "
+        f"AND k.person_id_number IN ({marks}) AND e.removed_on IS NULL AND e.listed_on <= ? "
+        f"AND (e.valid_until IS NULL OR e.valid_until >= ?) ORDER BY k.decided_on DESC",
+        [*numbers, day, day]))
+    for row in rows:
+        section = policy["lists"].get(row["list_kind"], {})
+        row["label"] = pol.list_label(policy, row["list_kind"])
+        row["measures"] = list(section.get("legal_rep_measures", section.get("measures", [])))
+    records = list(db.query(
+        f"SELECT k.*, NULL AS basis FROM legal_rep_link k JOIN credit_record r "
+        f"ON r.id = k.source_id WHERE k.source_kind = 'credit_record' "
+        f"AND k.person_id_number IN ({marks}) AND r.status = 'public' "
+        f"ORDER BY k.decided_on DESC", numbers))
+    for row in records:
+        row["label"] = translate("Records", "negative credit record")
+        row["measures"] = []
+    return rows + records
+
+
 def describe_status(status: dict[str, Any]) -> str:
-    """One line for a form: "Listed: 黑名单 — measures: …" or "Not listed"."""
+    """One line for a form: "Listed: 黑名单 — measures: …" or "Not listed"; then
+    what reached the person as an organization's legal representative."""
     if not status["listed"]:
-        return translate("Records", "Not on any red or black list.")
-    return translate("Records", "Listed: {lists}. Measures: {measures}").format(
-        lists="、".join(status["labels"]), measures="；".join(status["measures"]))
+        text = translate("Records", "Not on any red or black list.")
+    else:
+        text = translate("Records", "Listed: {lists}. Measures: {measures}").format(
+            lists="、".join(status["labels"]), measures="；".join(status["measures"]))
+    for link in status.get("linked", ()):
+        text += " " + translate(
+            "Records", "As legal representative of {organization}: {what} ({title}).").format(
+            organization=link["organization_name"], what=link["label"], title=link["title"])
+    if status.get("linked_measures"):
+        text += " " + translate("Records", "Measures reaching the legal representative: "
+                                           "{measures}").format(
+            measures="；".join(status["linked_measures"]))
+    return text
 
 
 def identity_kind(text: str, db: Database | None = None) -> tuple[str, str] | None:
@@ -140,7 +187,8 @@ def identity_status(db: Database, text: str, *, today: dt.date | None = None
 
     None while ``text`` is not yet a whole, valid ID number or USCC (nothing
     to show). Otherwise ``list_status`` plus: kind ("id_number" | "uscc"),
-    level ("black", "red" or "none": the banner's colour), message (the full
+    level ("black", "red", "attention" — only a record reaching the person as
+    a legal representative — or "none": the banner's colour), message (the full
     line: lists and every measure). A handful of index look-ups: cheap enough
     to run as the official types.
     """
@@ -152,6 +200,8 @@ def identity_status(db: Database, text: str, *, today: dt.date | None = None
                          uscc=number if kind == "uscc" else None, today=today)
     status["number"] = number
     status["kind"] = kind
-    status["level"] = "black" if status["black"] else "red" if status["red"] else "none"
+    reached = any(link["list_kind"] in NEGATIVE_LISTS for link in status["linked"])
+    status["level"] = ("black" if status["black"] or reached else
+                       "red" if status["red"] else "attention" if status["linked"] else "none")
     status["message"] = describe_status(status)
     return status

@@ -116,3 +116,60 @@ def m001_repair_objection_report_log(db: Database) -> None:
         END;
         """
     )
+
+
+@records()
+def m002_measure_feedback_legal_rep_links_repair_letter(db: Database) -> None:
+    """Joint reward and punishment feedback, records reaching a listed organization's
+    legal representative, and the repair commitment letter of a repair application."""
+    db.executescript(
+        """
+        -- 联合奖惩 触发反馈: an official records that a measure implied by a
+        -- list was applied (which measure, in which matter, when, who).
+        CREATE TABLE measure_feedback (
+            id TEXT PRIMARY KEY,
+            subject_id TEXT,
+            id_number TEXT NOT NULL,
+            name TEXT NOT NULL,
+            list_entry_id TEXT,
+            list_kind TEXT NOT NULL
+                CHECK (list_kind IN ('red_list', 'black_list', 'dishonest_judgment_debtor')),
+            measure TEXT NOT NULL,
+            matter TEXT NOT NULL,
+            department TEXT,
+            applied_on TEXT NOT NULL,
+            note TEXT,
+            recorded_by TEXT NOT NULL REFERENCES app_user(id),
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX measure_feedback_number ON measure_feedback(id_number, applied_on);
+        CREATE INDEX measure_feedback_applied ON measure_feedback(applied_on);
+
+        -- A list entry or negative record of an organization also reaches its
+        -- legal representative's personal record (as the county plan asks).
+        CREATE TABLE legal_rep_link (
+            id TEXT PRIMARY KEY,
+            organization_id TEXT NOT NULL,
+            organization_name TEXT NOT NULL,
+            uscc TEXT NOT NULL,
+            person_name TEXT NOT NULL,
+            person_id_number TEXT NOT NULL,
+            source_kind TEXT NOT NULL CHECK (source_kind IN ('list_entry', 'credit_record')),
+            source_id TEXT NOT NULL,
+            list_kind TEXT,
+            title TEXT NOT NULL,
+            decided_on TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (source_kind, source_id, person_id_number)
+        );
+        CREATE INDEX legal_rep_link_person ON legal_rep_link(person_id_number);
+
+        -- The repair-type commitment letter (信用修复承诺书) of a repair application.
+        ALTER TABLE repair_application ADD COLUMN letter_id TEXT;
+        CREATE INDEX repair_application_letter ON repair_application(letter_id);
+        """
+    )

@@ -11,8 +11,9 @@ run after a short pause in typing, so typing never waits for it.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from app.accounts.permissions import has
 from app.list_status import identity_status
 from ui.context import UiContext
 
@@ -20,6 +21,7 @@ LOOKUP_DELAY_MS = 120
 STYLES = {
     "black": "color: #b3261e; font-weight: bold;",
     "red": "color: #1b6e3a; font-weight: bold;",
+    "attention": "color: #a15c00; font-weight: bold;",
     "none": "color: #445;",
 }
 
@@ -41,6 +43,14 @@ class IdentityBanner(QWidget):
         self.label.setObjectName(f"{name}-text")
         self.label.setWordWrap(True)
         layout.addWidget(self.label, 1)
+        # Recording that a measure was applied: for whoever may record credit information.
+        self.apply_button = QPushButton(self.tr("Record a measure applied…"))
+        self.apply_button.setObjectName(f"{name}-apply")
+        self.apply_button.clicked.connect(self.record_measure)
+        self.apply_button.setVisible(False)
+        self._may_record = has(ctx.ui_db, ctx.operator_id, "records.edit")
+        layout.addWidget(self.apply_button)
+        self.dialog = None
         self._text = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -56,6 +66,10 @@ class IdentityBanner(QWidget):
         """Look ``text`` up after a short pause (typing goes on meanwhile)."""
         self._text = text or ""
         self._timer.start()
+
+    def stop(self) -> None:
+        """No look-up after its form closed (the register may be closing too)."""
+        self._timer.stop()
 
     def show_now(self, text: str) -> dict | None:
         """Look ``text`` up at once (a form filled from the register)."""
@@ -77,7 +91,26 @@ class IdentityBanner(QWidget):
                 f"{e['listed_on']}）" for e in status["entries"]))
             self.label.setStyleSheet(STYLES[status["level"]])
             self.setVisible(True)
+        self.apply_button.setVisible(bool(status and status["listed"] and self._may_record))
         self.status_changed.emit(status)
+
+    def record_measure(self):
+        """Open the form that records a measure of these lists as applied."""
+        from ui.records.dialogs import MeasureDialog
+
+        if not self.status or not self.status["listed"]:
+            return None
+        self.dialog = MeasureDialog(self.ctx, self.status, self.window(),
+                                    on_saved=self._recorded)
+        self.dialog.open()
+        return self.dialog
+
+    def _recorded(self, row: dict) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr(
+                "Recorded: {measure} ({matter}); it goes to the county with the next batch.")
+                .format(measure=row["measure"], matter=row["matter"]), 8000)
 
     def message(self) -> str:
         return "" if self.isHidden() else self.label.text()

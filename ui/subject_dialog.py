@@ -22,7 +22,10 @@ from app.i18n import translate
 from app.identity import IdentityError, parse_id_number, sex_label
 from app.letters import letter as letters
 from app.letters.queries import subject_letters
-from app.list_status import describe_status, list_status
+from app.accounts.permissions import has
+from app.list_status import describe_status, identity_status, list_status
+from app.records.measures import feedback as measure_feedback
+from app.records.repair import letters_of_repairs
 from app.privacy import (can_edit, can_reveal, mask_id_number, mask_phone, purpose_register,
                          purpose_reveal)
 from app.query_log import log_use
@@ -100,6 +103,7 @@ class SubjectDialog(QDialog):
         self._timer.setInterval(CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check)
         self.finished.connect(lambda _r: self._timer.stop())
+        self.finished.connect(lambda _r: [b.stop() for b in self.findChildren(IdentityBanner)])
         if subject_id:
             self.record = self.load()
             self._build_view()
@@ -144,12 +148,33 @@ class SubjectDialog(QDialog):
         self.delete_button.clicked.connect(self.delete)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
-        for button in (self.reveal_button, self.edit_button, self.delete_button):
+        # Joint reward and punishment: record that a measure of its lists was applied.
+        self.identity = identity_status(self.ctx.ui_db, self.identity_number() or "")
+        self.measure_button = QPushButton(self.tr("Record a measure applied…"))
+        self.measure_button.setObjectName("record-measure")
+        self.measure_button.setVisible(bool(self.identity and self.identity["listed"]
+                                            and has(self.ctx.ui_db, self.ctx.operator_id,
+                                                    "records.edit")))
+        self.measure_button.clicked.connect(self.record_measure)
+        self.measure_dialog = None
+        for button in (self.reveal_button, self.edit_button, self.delete_button,
+                       self.measure_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
         self.refresh_summary()
+
+    def identity_number(self) -> str | None:
+        return None
+
+    def record_measure(self):
+        from ui.records.dialogs import MeasureDialog
+
+        self.measure_dialog = MeasureDialog(self.ctx, self.identity, self,
+                                            on_saved=lambda _row: self.refresh_summary())
+        self.measure_dialog.open()
+        return self.measure_dialog
 
     def set_revealed(self, on: bool) -> None:
         if on and not can_reveal(self.role):
@@ -198,13 +223,26 @@ class SubjectDialog(QDialog):
                 score="—" if score is None else f"{score:g}",
                 status=rating_status_label(r["status"]) if r.get("status") else "")) + "<br>")
         subject_letter_rows = subject_letters(self.ctx.ui_db, self.subject_id)
+        repairs = letters_of_repairs(self.ctx.ui_db, self.subject_id)
         heading = self.tr("Commitment letters")
         out.append(f"<h3>{html.escape(heading)}</h3>")
         if not subject_letter_rows:
             out.append(html.escape(self.tr("None yet.")))
         for letter in subject_letter_rows[:5]:
-            out.append(html.escape(f"{letter.get('number')} "
-                                   f"{letters.status_label(letter.get('status'))}") + "<br>")
+            line = f"{letter.get('number')} {letters.status_label(letter.get('status'))}"
+            if letter.get("id") in repairs:
+                line += " " + self.tr("(repair of: {title}, applied {day})").format(
+                    title=repairs[letter["id"]]["record_title"],
+                    day=repairs[letter["id"]]["applied_on"])
+            out.append(html.escape(line) + "<br>")
+        applied = measure_feedback(self.ctx.ui_db, subject_id=self.subject_id, limit=20)
+        if applied:
+            heading = self.tr("Joint reward and punishment measures applied")
+            out.append(f"<h3>{html.escape(heading)}</h3>")
+            for row in applied:
+                out.append(html.escape(self.tr("{day}: {measure} — {matter} ({who})").format(
+                    day=row["applied_on"], measure=row["measure"], matter=row["matter"],
+                    who=row["recorded_by_name"] or "")) + "<br>")
         return "".join(out)
 
     # -- edit mode
@@ -474,6 +512,9 @@ class HouseholdDialog(SubjectDialog):
     def display_name(self) -> str:
         return self.record["head_name"] if self.record else ""
 
+    def identity_number(self) -> str | None:
+        return self.record["head_id_number"] if self.record else None
+
     def form_values(self, record: dict) -> dict:
         return register.household_form(record)
 
@@ -705,6 +746,9 @@ class OrganizationDialog(SubjectDialog):
 
     def display_name(self) -> str:
         return self.record["name"] if self.record else ""
+
+    def identity_number(self) -> str | None:
+        return self.record["uscc"] if self.record else None
 
     def form_values(self, record: dict) -> dict:
         return register.organization_form(record)

@@ -353,8 +353,13 @@ class CountyStore:
                     "SELECT substr(received_at, 1, 10), sum(change_count) FROM batch "
                     "WHERE device_id = ? GROUP BY substr(received_at, 1, 10) ORDER BY 1",
                     [device_id]))
+                # Joint reward and punishment feedback (联合奖惩 触发反馈) the township sent.
+                feedback = conn.one("SELECT count(DISTINCT entity_id) FROM change WHERE "
+                                    "device_id = ? AND entity = 'measure_feedback' AND "
+                                    "result = 'accepted'", [device_id])[0]
                 t = townships.setdefault(code, {"township_code": code, "township_name": name,
-                                                "devices": [], "batches": 0, "changes": 0})
+                                                "devices": [], "batches": 0, "changes": 0,
+                                                "measure_feedback": 0})
                 t["devices"].append({
                     "device_id": device_id, "status": status, "key_id": kid,
                     "enrolled_at": enrolled, "batches": b[0], "changes": changes[0],
@@ -363,7 +368,9 @@ class CountyStore:
                     "changes_by_upload_date": {k: int(v) for k, v in by_day.items()},
                     "accepted": results.get("accepted", 0),
                     "conflicts": results.get("conflict", 0),
-                    "rejected": results.get("rejected", 0)})
+                    "rejected": results.get("rejected", 0),
+                    "measure_feedback": feedback})
+                t["measure_feedback"] += feedback
                 t["batches"] += b[0]
                 t["changes"] += changes[0]
             refusals = conn.one("SELECT count(*) FROM refusal")[0]
@@ -374,6 +381,14 @@ class CountyStore:
                 "total_batches": sum(t["batches"] for t in townships.values()),
                 "total_changes": sum(t["changes"] for t in townships.values()),
                 "refusals": refusals, "downlink_packages": packages}
+
+    def records_of(self, entity: str) -> list[dict[str, Any]]:
+        """The current data of every record of ``entity`` the county holds (e.g. the
+        measure feedback the townships sent), by id."""
+        with self.db.connection() as conn:
+            recs = conn.all(f"SELECT {_RECORD_COLUMNS} FROM record WHERE entity = ? "
+                            "ORDER BY entity_id", [entity])
+            return [d for d in (record_data(conn, rec, {}) for rec in recs) if d is not None]
 
     def refusals(self) -> list[dict[str, Any]]:
         rows = self._read("SELECT at, device_id, sequence, code, message FROM refusal ORDER BY id")

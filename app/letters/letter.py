@@ -142,15 +142,33 @@ def _kind_label(kind: str) -> str:
             "organization": translate("Letters", "organizations")}.get(kind, kind)
 
 
+def require_repair(db: Database, template: dict[str, Any], subject_ids: list[str],
+                   repair_id: str | None) -> None:
+    """A credit repair letter (信用修复承诺书) belongs to one repair application of
+    its subject: drafting one without it is refused with what to do instead."""
+    if template.get("letter_type") != "credit_repair":
+        return
+    row = db.execute("SELECT subject_id FROM repair_application WHERE id = ?",
+                     [repair_id]).fetchone() if repair_id else None
+    if row is None or any(s != row[0] for s in subject_ids):
+        raise UserError(translate(
+            "Letters", "A credit repair commitment letter belongs to a repair application: "
+                       "record the application first (Credit records → Repairs), then print "
+                       "the letter from it."))
+
+
 def create_letter(db: Database, operator_id: str, subject_id: str,
-                  template_name: str = tpl.DEFAULT_TEMPLATE) -> dict[str, Any]:
-    """Draft a new letter for one subject (even if it already has one)."""
+                  template_name: str = tpl.DEFAULT_TEMPLATE, *,
+                  repair_id: str | None = None) -> dict[str, Any]:
+    """Draft a new letter for one subject (even if it already has one); a credit
+    repair letter only for a repair application (``repair_id``) of the subject."""
     require(db, operator_id, "letters.manage")
     require_subject_village(db, operator_id, subject_id)
     from app.journal import changes
 
     tpl.ensure_templates(db, operator_id)
     template = tpl.current_template(db, template_name)
+    require_repair(db, template, [subject_id], repair_id)
     with changes(db, operator_id) as cs:
         row = draft_letters(cs, template, [subject_id])[0]
     return get_letter(db, row["id"])

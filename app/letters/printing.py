@@ -83,7 +83,8 @@ def print_letters(db: Database, operator_id: str, path: str | os.PathLike, *,
                   subject_ids: list[str] | None = None, village_id: str | None = None,
                   group_id: str | None = None, letter_ids: list[str] | None = None,
                   template_name: str = tpl.DEFAULT_TEMPLATE, only_unsigned: bool = False,
-                  job: Job | None = None, today: dt.date | None = None) -> PrintResult:
+                  job: Job | None = None, today: dt.date | None = None,
+                  repair_id: str | None = None) -> PrintResult:
     """Print letters into one PDF at ``path``; see the module docstring."""
     require(db, operator_id, "letters.manage")
     if village_id:
@@ -107,6 +108,10 @@ def print_letters(db: Database, operator_id: str, path: str | os.PathLike, *,
     if not wanted and not letter_ids:
         raise UserError(translate("Letters", "There is nobody to print a letter for here."))
     to_draft = [s for s in wanted if s not in existing]
+    if to_draft:
+        from app.letters.letter import require_repair
+
+        require_repair(db, template, to_draft, repair_id)
     values = tpl.subjects_values(db, to_draft, today=today, issuer=office_name(db)) \
         if to_draft else {}
     if to_draft:

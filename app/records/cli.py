@@ -79,6 +79,10 @@ def register(sub) -> None:
         "RecordsCLI", "go back to the shipped policy"))
     policy.set_defaults(func=cmd_policy)
 
+    from app.records import lists_cli
+
+    lists_cli.register(sub)
+
 
 def _open(data: DataDir):
     if not data.exists():

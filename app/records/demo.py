@@ -175,6 +175,8 @@ def demo_extension(db, operator_id, rng, job) -> None:
         repair.decide(db, operator_id, done["id"], approve=True,
                       reason="已履行全部义务，公示期已满最短期限，同意修复。")
     rest = [r for r in negatives if not eligible or r["id"] != eligible[0]["id"]]
+    # Objections and repairs come after the record was decided (their dates are checked).
+    rest = _decided_by(rest, [today - dt.timedelta(days=d) for d in (3, 16, 40)])
     if len(rest) >= 3:
         repair.apply(db, clerk, rest[0]["id"], applicant=names[rest[0]["subject_id"]],
                      evidence="欠费已结清（附缴费凭证照片）",
@@ -192,3 +194,16 @@ def demo_extension(db, operator_id, rng, job) -> None:
         query_log.log_use(db, operator_id, action=query_log.VIEW, subject_id=subject["id"],
                           purpose="信用户评定", detail={"screen": "demo"})
     job.step(2, 2, "records done")
+
+
+def _decided_by(records: list[dict], days: list[dt.date]) -> list[dict]:
+    """One record decided on or before each day (in that order), each used once."""
+    chosen: list[dict] = []
+    for day in days:
+        pick = next((r for r in records if r not in chosen
+                     and r["decision_date"] <= day.isoformat()
+                     and (r["publicity_end"] or "9999") >= day.isoformat()), None)
+        if pick is None:
+            return []
+        chosen.append(pick)
+    return chosen

@@ -18,6 +18,7 @@ from app.errors import FieldError, UserError, ValidationFailed
 from app.i18n import translate
 from app.identity import IdentityError
 from app.journal import ChangeSet, changes
+from app.legal_rep_links import link_to_legal_rep
 from app.list_status import NEGATIVE_LISTS, active_sql, normalise_number
 from app.rating.review_queue import flag_for_review
 from app.subjects import parse_subject_number, subject_by_number, subject_info
@@ -105,11 +106,13 @@ def insert_entry(cs: ChangeSet, row: dict[str, Any]) -> dict[str, Any]:
     of a registered subject queues it for rating review."""
     entry = cs.insert("list_entry", row)
     if row["list_kind"] in NEGATIVE_LISTS and row.get("subject_id"):
-        flag_for_review(cs.db, cs, row["subject_id"],
-                        translate("Records", "Put on the {list}: {basis}").format(
-                            list=pol.list_label(pol.load(cs.db), row["list_kind"]),
-                            basis=row["basis"]),
-                        "list_entry")
+        title = translate("Records", "Put on the {list}: {basis}").format(
+            list=pol.list_label(pol.load(cs.db), row["list_kind"]), basis=row["basis"])
+        flag_for_review(cs.db, cs, row["subject_id"], title, "list_entry")
+        # An organization's listing reaches its legal representative too.
+        link_to_legal_rep(cs, source_kind="list_entry", source_id=entry["id"],
+                          subject_id=row["subject_id"], list_kind=row["list_kind"],
+                          title=title, decided_on=row["listed_on"])
     return entry
 
 

@@ -44,6 +44,11 @@ def file(db: Database, operator_id: str, record_id: str, *, filed_by: str, groun
     with changes(db, operator_id) as cs:
         record = cs.get("credit_record", record_id)
         require_status(record, ("public", "expired"), translate("Records", "raise an objection"))
+        if record["decision_date"] and day.isoformat() < record["decision_date"]:
+            raise UserError(translate(
+                "Records", "The objection is dated {filed}, before the record it disputes was "
+                           "decided ({decided}). Check the date of the objection.").format(
+                filed=day.isoformat(), decided=record["decision_date"]))
         row = cs.insert("objection", {
             "record_id": record_id, "subject_id": record["subject_id"], "filed_by": filed_by,
             "filed_on": day.isoformat(), "grounds": grounds,

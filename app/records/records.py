@@ -22,6 +22,7 @@ from app.errors import FieldError, UserError, ValidationFailed
 from app.i18n import translate
 from app.identity import IdentityError, parse_uscc
 from app.journal import ChangeSet, changes, entries_for
+from app.legal_rep_links import link_to_legal_rep
 from app.rating.review_queue import flag_for_review
 from app.rules import credit_record as record_rules
 from app.rules import fields as record_fields
@@ -208,6 +209,10 @@ def insert_record(cs: ChangeSet, row: dict[str, Any]) -> dict[str, Any]:
         flag_for_review(cs.db, cs, row["subject_id"],
                         translate("Records", "New negative credit record: {title}").format(
                             title=row["title"]), "credit_record")
+        # An organization's negative record reaches its legal representative too.
+        link_to_legal_rep(cs, source_kind="credit_record", source_id=record["id"],
+                          subject_id=row["subject_id"], title=row["title"],
+                          decided_on=row["decision_date"])
     return record
 
 

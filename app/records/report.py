@@ -217,6 +217,20 @@ def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[
         "decided_at": (o["decided_at"] or "")[:10], "reason": o["outcome_reason"] or "",
     } for o in objections.objections(db, subject_id=subject_id, today=today)]
     current, ratings = _rating_facts(db, subject_id)
+    listed = {"listed": status["listed"], "labels": status["labels"],
+              "measures": status["measures"],
+              "entries": [{"label": e["label"], "basis": e["basis"] or "",
+                           "deciding_body": e["deciding_body"] or "",
+                           "listed_on": e["listed_on"],
+                           "valid_until": e["valid_until"] or ""}
+                          for e in status["entries"]]}
+    if status["linked"]:
+        # What reached the person as a listed organization's legal representative
+        # (only when there is some: older reports keep their content hash).
+        listed["linked"] = [{"organization": k["organization_name"], "label": k["label"],
+                             "title": k["title"], "decided_on": k["decided_on"]}
+                            for k in status["linked"]]
+        listed["linked_measures"] = status["linked_measures"]
     return {
         "subject_id": subject_id,
         "name": info["name"],
@@ -226,13 +240,7 @@ def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[
         "basic": _basic_facts(info, full),
         "current_rating": current,
         "ratings": ratings,
-        "list_status": {"listed": status["listed"], "labels": status["labels"],
-                        "measures": status["measures"],
-                        "entries": [{"label": e["label"], "basis": e["basis"] or "",
-                                     "deciding_body": e["deciding_body"] or "",
-                                     "listed_on": e["listed_on"],
-                                     "valid_until": e["valid_until"] or ""}
-                                    for e in status["entries"]]},
+        "list_status": listed,
         "counts": counts,
         "records_by_category": by_category,
         "not_shown": len(all_records) - len(visible),

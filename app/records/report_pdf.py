@@ -228,6 +228,15 @@ def render(meta: dict[str, Any], content: dict[str, Any]) -> bytes:
     else:
         story.append(_p(translate("Report", "Not on any red list, black list or list of dishonest judgment "
                           "debtors."), "base"))
+    for link in status.get("linked", ()):
+        story.append(_p(translate("Report", "As legal representative of {organization}: {what} "
+                                            "({title}, {day})").format(
+            organization=link["organization"], what=link["label"], title=link["title"],
+            day=link["decided_on"]), "alert"))
+    if status.get("linked_measures"):
+        story.append(_p(translate("Report", "Measures reaching the legal representative: "
+                                            "{measures}").format(
+            measures="；".join(status["linked_measures"])), "base"))
     story.append(_p(translate("Report", "2.4 Summary"), "h2"))
     counts = content["counts"]
     story.append(_pairs([

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from app.errors import UserError, field_label
 from app.i18n import translate
 from app.journal import ChangeSet, changes, new_id, utc_now
+from app.legal_rep_links import link_to_legal_rep
 from app.rating.review_queue import flag_for_review
 from app.rules import stored as stored_rules
 from app.sync import fields, receipts, wire
@@ -175,6 +176,12 @@ def _apply_list_entry(db: Database, cs: ChangeSet, entry: dict[str, Any]) -> int
             list=list_label(row["list_kind"]))
     for subject_id in subjects:
         flag_for_review(db, cs, subject_id, reason, "county_list")
+    organization = db.execute("SELECT id FROM organization WHERE uscc = ?", [number]).fetchone()
+    if organization and not exists and not row.get("removed_on"):
+        # A listed organization's entry reaches its legal representative (county plan).
+        link_to_legal_rep(cs, source_kind="list_entry", source_id=entry["id"],
+                          subject_id=organization[0], list_kind=row["list_kind"], title=reason,
+                          decided_on=row["listed_on"])
     return len(subjects)
 
 

@@ -27,6 +27,7 @@ TRAVELLING = (
     "credit_report", "commitment_letter", "letter_template", "letter_attachment",
     "rating_scheme", "rating_campaign", "rating", "rating_step", "rating_flag",
     "rating_notice", "rating_objection", "objection", "repair_application",
+    "measure_feedback", "legal_rep_link",
 )
 
 # What a county correction may change, per entity: register content only.

@@ -5,7 +5,6 @@ look-up; and automatic review flags only for subjects holding a credit grade."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 
 from app import credit_policy as pol
 from app.journal import changes
@@ -215,3 +214,95 @@ def test_search_box_and_record_dialog_show_the_status(window, ctx, qtbot, demo_d
     qtbot.waitUntil(lambda: dialog.subject_status.status is not None, timeout=3000)
     assert "黑名单" in dialog.subject_status.label.text()
     qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=15000)
+
+
+def test_a_measure_is_recorded_from_the_banner_and_from_the_subjects_page(ctx, qtbot, demo_db,
+                                                                          op, household):
+    from app.records.measures import feedback
+    from ui.records.page import RecordsPage
+    from ui.subject_dialog import HouseholdDialog
+
+    lists.add_entry(ctx.ui_db, op, {"list_kind": "black_list", "id_number": household["number"],
+                                    "basis": "拒不履行法院判决", "deciding_body": "县发展改革委",
+                                    "listed_on": "2026-01-05"})
+    dialog = HouseholdDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.editors["head_id_number"], household["number"])
+    qtbot.waitUntil(lambda: dialog.head_status.apply_button.isVisible(), timeout=3000)
+    form = dialog.head_status.record_measure()
+    form.measure.setCurrentIndex(0)
+    form.buttons.accepted.emit()  # no matter typed: refused inside the form
+    qtbot.waitUntil(lambda: form.error.isVisible(), timeout=15000)
+    assert "事项" in form.error.text() and form.isVisible()
+    form.matter.setText("2026年耕地地力保护补贴发放")
+    form.department.setText("乡财政所")
+    form.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=15000)
+    rows = feedback(ctx.ui_db, subject_id=household["id"])
+    assert [(r["matter"], r["department"]) for r in rows] == [("2026年耕地地力保护补贴发放",
+                                                               "乡财政所")]
+    close(dialog, qtbot)
+    # The subject's page: the button, then the measures applied listed on the page.
+    page = HouseholdDialog(ctx, household["id"])
+    qtbot.addWidget(page)
+    page.show()
+    assert page.measure_button.isVisible()
+    assert "2026年耕地地力保护补贴发放" in page.summary.text()
+    form = page.record_measure()
+    form.measure.setCurrentIndex(1)
+    form.matter.setText("信用户评定")
+    form.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=15000)
+    assert "信用户评定" in page.summary.text()
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=15000)
+    page.done(0)
+    # A viewer sees the status but has no button to record a measure.
+    records_page = RecordsPage(ctx)
+    qtbot.addWidget(records_page)
+    records_page.lookup.number.setText(household["number"])
+    assert "黑名单" in records_page.lookup.status.text()
+    records_page.close_page()
+
+
+def test_viewer_gets_no_record_button(ctx, qtbot, demo_db, op, household):
+    from tests.conftest import actor_id
+    from ui.identity_banner import IdentityBanner
+
+    lists.add_entry(ctx.ui_db, op, {"list_kind": "black_list", "id_number": household["number"],
+                                    "basis": "拒不履行法院判决", "deciding_body": "县发展改革委"})
+    ctx.operator_id = actor_id(ctx.ui_db, "viewer")
+    banner = IdentityBanner(ctx)
+    qtbot.addWidget(banner)
+    banner.show()
+    banner.show_now(household["number"])
+    assert "黑名单" in banner.message() and not banner.apply_button.isVisible()
+
+
+def test_repairs_tab_prints_the_repair_letter_and_shows_its_number(ctx, qtbot, demo_db, op,
+                                                                  household):
+    from app.records import repair
+    from records_helpers import days_ago
+    from ui.records.page import RecordsPage
+
+    record = create_record(ctx.ui_db, op, penalty(household, decision_date=days_ago(200)))
+    application = repair.apply(ctx.ui_db, op, record["id"], applicant=household["name"],
+                               evidence="已缴清", commitment="承诺")
+    page = RecordsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 760)
+    page.show()
+    tab = page.repairs_tab
+    tab.reload()
+    row = next(i for i in range(tab.model.rowCount())
+               if tab.model.row(i)["id"] == application["id"])
+    tab.view.selectRow(row)
+    tab.print_letter()
+    qtbot.waitUntil(lambda: "修复承诺书" in tab.note.text(), timeout=30000)
+    number = repair.applications(ctx.ui_db, subject_id=household["id"])[0]["letter_number"]
+    assert number and number in tab.note.text()
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=15000)
+    tab.reload()
+    shown = [tab.model.row(i)["letter_number"] for i in range(tab.model.rowCount())]
+    assert number in shown
+    page.close_page()

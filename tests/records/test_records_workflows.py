@@ -102,7 +102,8 @@ def test_repair_refused_before_the_minimum_publicity_and_for_positive(demo_db, o
 
 
 def test_objection_marks_disputed_at_once_and_deadline_crosses_month_end(demo_db, op, household):
-    record = create_record(demo_db, op, penalty(household))
+    # Decided before the objection's date (an objection before its record is refused).
+    record = create_record(demo_db, op, penalty(household, decision_date="2026-01-10"))
     filed = objections.file(demo_db, op, record["id"], filed_by=household["name"],
                             grounds="罚款金额有误", filed_on="2026-01-20")
     assert records.get_record(demo_db, record["id"])["status"] == "disputed"

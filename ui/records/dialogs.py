@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 
 from app import credit_policy as pol
 from app.errors import UserError
-from app.records import lists, objections, records, repair
+from app.records import lists, measures, objections, records, repair
 from app.subjects import resolve
 from ui.identity_banner import IdentityBanner
 from ui.operations import WriteOp
@@ -57,6 +57,7 @@ class SubmitDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self.result_value: Any = None
+        self.finished.connect(lambda _r: [b.stop() for b in self.findChildren(IdentityBanner)])
 
     def work(self, db) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -311,3 +312,40 @@ class AnswerObjectionDialog(SubmitDialog):
                                  outcome=self.outcome.currentData(),
                                  reason=self.reason.toPlainText(), corrections=corrections)
 
+
+
+class MeasureDialog(SubmitDialog):
+    """Record that a joint reward or punishment measure was applied (联合奖惩 触发反馈)."""
+
+    def __init__(self, ctx, status: dict, parent=None, on_saved=None):
+        super().__init__(ctx, self.tr("Record a measure applied"), parent, on_saved)
+        self.setObjectName("measure-dialog")
+        self.status = status
+        names = "、".join(dict.fromkeys(e.get("name") or "" for e in status["entries"]))
+        self.form.addRow(self.tr("Subject"), QLabel(f"{names} · {status['number']} · "
+                                                   f"{'、'.join(status['labels'])}"))
+        self.measure = QComboBox()
+        self.measure.setObjectName("measure")
+        for text in status["measures"]:
+            self.measure.addItem(text, text)
+        self.matter = QLineEdit()
+        self.matter.setObjectName("matter")
+        self.matter.setPlaceholderText(self.tr("e.g. 2026年耕地地力保护补贴发放"))
+        self.department = QLineEdit()
+        self.department.setObjectName("department")
+        self.applied = _date_edit()
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        for label, widget in ((self.tr("Measure"), self.measure),
+                              (self.tr("Matter"), self.matter),
+                              (self.tr("Department"), self.department),
+                              (self.tr("Applied on"), self.applied),
+                              (self.tr("Note"), self.note)):
+            self.form.addRow(label, widget)
+
+    def work(self, db):
+        return measures.record_measure(
+            db, self.ctx.operator_id, number=self.status["number"],
+            measure=self.measure.currentData() or "", matter=self.matter.text(),
+            applied_on=_iso(self.applied), department=self.department.text(),
+            note=self.note.text())

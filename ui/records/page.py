@@ -342,19 +342,45 @@ class RepairsTab(QWidget):
             (self.tr("Decided by"), lambda r: r["decided_by_name"]),
             (self.tr("Decided at"), lambda r: local_time(r["decided_at"])),
             (self.tr("Reasons"), lambda r: r["decision_reason"]),
+            (self.tr("Repair letter"), lambda r: r["letter_number"]),
         ], self, tone=lambda r: "warn" if r["status"] == "pending" else None)
         self.view = _table(self.model)
         layout.addWidget(self.view)
         buttons = QHBoxLayout()
         self.approve_button = QPushButton(self.tr("Approve…"))
         self.reject_button = QPushButton(self.tr("Reject…"))
+        self.letter_button = QPushButton(self.tr("Print repair letter"))
+        self.letter_button.setObjectName("print-repair-letter")
         self.note = QLabel()
+        self.note.setWordWrap(True)
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reject_button)
+        buttons.addWidget(self.letter_button)
         buttons.addWidget(self.note, 1)
         layout.addLayout(buttons)
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.reject_button.clicked.connect(lambda: self.decide(False))
+        self.letter_button.clicked.connect(self.print_letter)
+
+    def print_letter(self) -> None:
+        """The repair commitment letter of the selected application, printed (a new
+        one is drafted and attached to the application the first time)."""
+        application = _selected(self.view)
+        if application is None:
+            self.note.setText(self.tr("Select a repair application first."))
+            return
+        folder = self.page.ctx.data.root / "letters" / "repairs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"repair-{application['id'][:8]}.pdf"
+        self.letter_button.setEnabled(False)
+        (BackgroundOp(self, repair.print_letter, self.page.ctx.operator_id, application["id"],
+                      path)
+         .finally_(lambda: self.letter_button.setEnabled(True))
+         .success(lambda result: (self.note.setText(self.tr(
+             "Repair letter {number} saved to {path}.").format(
+             number=", ".join(x["number"] for x in result.letters), path=result.path)),
+             self.page.refresh()))
+         .failure(self.note.setText).run(self.page.ctx.ops))
 
     def reload(self) -> None:
         self.model.set_rows(repair.applications(self.page.ctx.ui_db))

@@ -1080,12 +1080,24 @@
         <translation>请按“年-月-日”输入日期，例如 2026-03-15。</translation>
     </message>
     <message>
+        <source>negative credit record</source>
+        <translation>失信记录</translation>
+    </message>
+    <message>
         <source>Not on any red or black list.</source>
         <translation>未列入红黑名单。</translation>
     </message>
     <message>
         <source>Listed: {lists}. Measures: {measures}</source>
         <translation>已列入：{lists}。适用措施：{measures}</translation>
+    </message>
+    <message>
+        <source>As legal representative of {organization}: {what} ({title}).</source>
+        <translation>作为{organization}的法定代表人：{what}（{title}）。</translation>
+    </message>
+    <message>
+        <source>Measures reaching the legal representative: {measures}</source>
+        <translation>及于法定代表人的措施：{measures}</translation>
     </message>
     <message>
         <source>Viewed credit detail</source>
@@ -1114,6 +1126,10 @@
     <message>
         <source>No registered household or organization matches {text}. Type the head of household&apos;s ID number, the organization&apos;s unified social credit code, or a credit record id.</source>
         <translation>登记册中没有与 {text} 对应的农户或经营主体。请输入户主身份证号、经营主体的统一社会信用代码或信用记录编号。</translation>
+    </message>
+    <message>
+        <source>As legal representative of {organization}: {title}</source>
+        <translation>作为{organization}的法定代表人：{title}</translation>
     </message>
 </context>
 <context>

@@ -200,6 +200,10 @@
         <translation>新型农业经营主体</translation>
     </message>
     <message>
+        <source>A credit repair commitment letter belongs to a repair application: record the application first (Credit records → Repairs), then print the letter from it.</source>
+        <translation>信用修复承诺书须对应一份信用修复申请：请先登记修复申请（信用记录 → 信用修复），再从申请中打印承诺书。</translation>
+    </message>
+    <message>
         <source>There is nobody to print a letter for here.</source>
         <translation>这里没有需要打印承诺书的对象。</translation>
     </message>

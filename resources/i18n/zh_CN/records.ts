@@ -205,6 +205,41 @@
     </message>
 </context>
 <context>
+    <name>MeasureDialog</name>
+    <message>
+        <source>Record a measure applied</source>
+        <translation>登记联合奖惩措施实施情况</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <source>e.g. 2026年耕地地力保护补贴发放</source>
+        <translation>如 2026年耕地地力保护补贴发放</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>实施单位</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>实施日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>ObjectionDialog</name>
     <message>
         <source>Objection to a record</source>
@@ -574,6 +609,10 @@
         <translation>提出异议</translation>
     </message>
     <message>
+        <source>The objection is dated {filed}, before the record it disputes was decided ({decided}). Check the date of the objection.</source>
+        <translation>异议日期为{filed}，早于所异议记录的决定日期（{decided}）。请核对异议日期。</translation>
+    </message>
+    <message>
         <source>Choose corrected, revoked or upheld.</source>
         <translation>请选择更正、撤销或维持。</translation>
     </message>
@@ -654,6 +693,14 @@
         <translation>无法{action}：该记录当前状态为“{status}”。</translation>
     </message>
     <message>
+        <source>The repair application is dated {applied}, before the record it repairs was decided ({decided}). Check the date of the application.</source>
+        <translation>修复申请日期为{applied}，早于所修复记录的决定日期（{decided}）。请核对申请日期。</translation>
+    </message>
+    <message>
+        <source>The repair application is dated {applied}, after the record&apos;s publicity ended ({end}): the record is no longer published, so there is nothing to repair.</source>
+        <translation>修复申请日期为{applied}，晚于该记录的公示截止日期（{end}）：该记录已停止公示，无需修复。</translation>
+    </message>
+    <message>
         <source>Enter who applies for the repair.</source>
         <translation>请输入修复申请人。</translation>
     </message>
@@ -676,6 +723,26 @@
     <message>
         <source>A repair application for this record is already waiting for a decision.</source>
         <translation>该记录已有一份修复申请正在等待审核。</translation>
+    </message>
+    <message>
+        <source>Letter {number} is a {kind} letter; only a credit repair commitment letter (信用修复承诺书) belongs to a repair.</source>
+        <translation>承诺书{number}是{kind}承诺书；只有信用修复承诺书才能关联到修复申请。</translation>
+    </message>
+    <message>
+        <source>Letter {number} was made for someone else, not for the subject of this record.</source>
+        <translation>承诺书{number}是为他人制作的，不是本记录的信用主体。</translation>
+    </message>
+    <message>
+        <source>Letter {number} is void.</source>
+        <translation>承诺书{number}已作废。</translation>
+    </message>
+    <message>
+        <source>Letter {number} already belongs to another repair application.</source>
+        <translation>承诺书{number}已关联到另一份修复申请。</translation>
+    </message>
+    <message>
+        <source>There is no credit repair letter template. Add one under Letters → Templates.</source>
+        <translation>没有信用修复承诺书模板。请在“承诺书 → 模板”中添加。</translation>
     </message>
     <message>
         <source>Enter the reasons for the decision.</source>
@@ -708,6 +775,38 @@
     <message>
         <source>No repair application with id {id}.</source>
         <translation>找不到编号为 {id} 的修复申请。</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>实施日期</translation>
+    </message>
+    <message>
+        <source>{day} is in the future: record a measure once it was applied.</source>
+        <translation>{day}是将来的日期：措施实施后再登记。</translation>
+    </message>
+    <message>
+        <source>Enter the whole 18-character ID number or unified social credit code.</source>
+        <translation>请输入完整的18位身份证号码或统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>{number} is on no red or black list on {day}: no joint reward or punishment measure applies.</source>
+        <translation>{number}在{day}未列入红黑名单：不适用联合奖惩措施。</translation>
+    </message>
+    <message>
+        <source>Choose one of the measures its lists imply: {measures}.</source>
+        <translation>请从其所列名单对应的措施中选择：{measures}。</translation>
+    </message>
+    <message>
+        <source>Enter the matter in which the measure was applied (e.g. 2026年耕地地力保护补贴发放).</source>
+        <translation>请填写实施该措施的事项（如 2026年耕地地力保护补贴发放）。</translation>
     </message>
 </context>
 <context>
@@ -831,6 +930,114 @@
     <message>
         <source>The shipped credit policy is in use again.</source>
         <translation>已恢复使用随软件提供的信用信息政策。</translation>
+    </message>
+    <message>
+        <source>red and black lists: an identity&apos;s status and measures (联合奖惩), measures applied</source>
+        <translation>红黑名单：查询证件号码的名单状态和联合奖惩措施，登记措施实施情况</translation>
+    </message>
+    <message>
+        <source>list status and measures of an ID number or USCC</source>
+        <translation>查询身份证号码或统一社会信用代码的名单状态和措施</translation>
+    </message>
+    <message>
+        <source>measures recorded as applied (联合奖惩 触发反馈), newest first</source>
+        <translation>已登记的措施实施情况（联合奖惩触发反馈），最新的在前</translation>
+    </message>
+    <message>
+        <source>only this ID number or USCC</source>
+        <translation>只看此身份证号码或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>record that a measure implied by a list was applied to a subject</source>
+        <translation>登记对信用主体实施了其所列名单对应的措施</translation>
+    </message>
+    <message>
+        <source>ID number or USCC</source>
+        <translation>身份证号码或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>the measure&apos;s text, or its number as &apos;lists show&apos; lists them</source>
+        <translation>措施内容，或“lists show”所列的序号</translation>
+    </message>
+    <message>
+        <source>the matter it was applied in, e.g. 2026年耕地地力保护补贴发放</source>
+        <translation>实施措施的事项，如 2026年耕地地力保护补贴发放</translation>
+    </message>
+    <message>
+        <source>the day (default today)</source>
+        <translation>日期（默认今天）</translation>
+    </message>
+    <message>
+        <source>the department that applied it</source>
+        <translation>实施单位</translation>
+    </message>
+    <message>
+        <source>credit repair: apply, attach the repair commitment letter, print it</source>
+        <translation>信用修复：登记申请、关联修复承诺书、打印承诺书</translation>
+    </message>
+    <message>
+        <source>record a repair application for a record</source>
+        <translation>为一条信用记录登记修复申请</translation>
+    </message>
+    <message>
+        <source>date of the application</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>the signed repair commitment letter&apos;s number</source>
+        <translation>已签署的修复承诺书编号</translation>
+    </message>
+    <message>
+        <source>attach a signed repair commitment letter to a repair application</source>
+        <translation>把已签署的修复承诺书关联到修复申请</translation>
+    </message>
+    <message>
+        <source>print the repair commitment letter of a repair application (PDF)</source>
+        <translation>打印修复申请的信用修复承诺书（PDF）</translation>
+    </message>
+    <message>
+        <source>objections to credit records</source>
+        <translation>信用记录异议</translation>
+    </message>
+    <message>
+        <source>record an objection to a credit record</source>
+        <translation>登记对信用记录的异议</translation>
+    </message>
+    <message>
+        <source>who raises it</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>date of the objection</source>
+        <translation>异议日期</translation>
+    </message>
+    <message>
+        <source>Enter the whole 18-character ID number or unified social credit code (its check character must be right).</source>
+        <translation>请输入完整的18位身份证号码或统一社会信用代码（校验码须正确）。</translation>
+    </message>
+    <message>
+        <source>No measures recorded.</source>
+        <translation>尚未登记措施实施情况。</translation>
+    </message>
+    <message>
+        <source>Recorded: {measure} applied to {name} in {matter} on {day}; it goes to the county with the next batch.</source>
+        <translation>已登记：{day}在“{matter}”中对{name}实施了“{measure}”；将随下一批次上报县平台。</translation>
+    </message>
+    <message>
+        <source>Repair application {id} recorded ({day}).</source>
+        <translation>已登记修复申请 {id}（{day}）。</translation>
+    </message>
+    <message>
+        <source>Letter {number} attached to repair application {id}.</source>
+        <translation>承诺书 {number} 已关联到修复申请 {id}。</translation>
+    </message>
+    <message>
+        <source>Repair commitment letter {numbers} written to {path}.</source>
+        <translation>信用修复承诺书 {numbers} 已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Objection {id} recorded ({day}); answer due by {deadline}.</source>
+        <translation>已登记异议 {id}（{day}）；须在 {deadline} 前答复。</translation>
     </message>
 </context>
 <context>
@@ -1032,12 +1239,28 @@
         <translation>理由</translation>
     </message>
     <message>
+        <source>Repair letter</source>
+        <translation>修复承诺书</translation>
+    </message>
+    <message>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
         <source>Reject…</source>
         <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Print repair letter</source>
+        <translation>打印修复承诺书</translation>
+    </message>
+    <message>
+        <source>Select a repair application first.</source>
+        <translation>请先选择一份修复申请。</translation>
+    </message>
+    <message>
+        <source>Repair letter {number} saved to {path}.</source>
+        <translation>修复承诺书 {number} 已保存到 {path}。</translation>
     </message>
     <message>
         <source>Select a pending application first.</source>
@@ -1281,6 +1504,14 @@
     <message>
         <source>Not on any red list, black list or list of dishonest judgment debtors.</source>
         <translation>未列入红名单、黑名单或失信被执行人名单。</translation>
+    </message>
+    <message>
+        <source>As legal representative of {organization}: {what} ({title}, {day})</source>
+        <translation>作为{organization}的法定代表人：{what}（{title}，{day}）</translation>
+    </message>
+    <message>
+        <source>Measures reaching the legal representative: {measures}</source>
+        <translation>及于法定代表人的措施：{measures}</translation>
     </message>
     <message>
         <source>2.4 Summary</source>

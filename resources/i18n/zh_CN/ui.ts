@@ -228,6 +228,17 @@
     </message>
 </context>
 <context>
+    <name>IdentityBanner</name>
+    <message>
+        <source>Record a measure applied…</source>
+        <translation>登记措施实施…</translation>
+    </message>
+    <message>
+        <source>Recorded: {measure} ({matter}); it goes to the county with the next batch.</source>
+        <translation>已登记：{measure}（{matter}）；将随下一批次上报县平台。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Never synchronised</source>
@@ -674,6 +685,10 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Record a measure applied…</source>
+        <translation>登记措施实施…</translation>
+    </message>
+    <message>
         <source>Ratings</source>
         <translation>信用评定</translation>
     </message>
@@ -692,6 +707,18 @@
     <message>
         <source>None yet.</source>
         <translation>暂无。</translation>
+    </message>
+    <message>
+        <source>(repair of: {title}, applied {day})</source>
+        <translation>（用于修复：{title}，{day}申请）</translation>
+    </message>
+    <message>
+        <source>Joint reward and punishment measures applied</source>
+        <translation>联合奖惩措施实施情况</translation>
+    </message>
+    <message>
+        <source>{day}: {measure} — {matter} ({who})</source>
+        <translation>{day}：{measure} — {matter}（{who}）</translation>
     </message>
     <message>
         <source>Save</source>
