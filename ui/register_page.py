@@ -160,7 +160,6 @@ class SubjectListPage(QWidget):
 
     def close_page(self) -> None:
         self._timer.stop()
-        self.identity.stop()
         self.model.shutdown()
 
     def _reveal(self, on: bool) -> None:

@@ -103,7 +103,6 @@ class SubjectDialog(QDialog):
         self._timer.setInterval(CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check)
         self.finished.connect(lambda _r: self._timer.stop())
-        self.finished.connect(lambda _r: [b.stop() for b in self.findChildren(IdentityBanner)])
         if subject_id:
             self.record = self.load()
             self._build_view()

@@ -120,6 +120,9 @@ def test_a_repair_letter_is_printed_for_its_repair_and_shown_on_both(demo_db, op
     assert row["letter_number"] == letter["number"]
     assert repair.letters_of_repairs(demo_db, household["id"])[letter["id"]]["id"] == \
         application["id"]
+    from ui.letters.collect import repair_line  # what the letters screen says of it
+
+    assert record["title"] in repair_line(demo_db, letter)
     # Printing again prints the same letter, not a new one.
     again = repair.print_letter(demo_db, op, application["id"], tmp_path / "r2.pdf")
     assert again.letters[0]["number"] == letter["number"]

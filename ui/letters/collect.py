@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from app.letters import collection, fulfilment, printing
 from app.letters import templates as tpl
 from app.letters.letter import find_letter, get_letter, status_label
+from app.records.repair import letters_of_repairs
 from ui.errors import show_exception
 from ui.letters.dialogs import SignatureDialog, SignDialog
 from ui.letters.widgets import letter_model, print_pdf
@@ -223,6 +224,8 @@ class CollectTab(QWidget):
         if letter["status"] == "void":
             lines.append(translate("LettersPage", "Void: {reason}").format(
                 reason=letter["void_reason"]))
+        if letter["letter_type"] == "credit_repair":
+            lines.append(repair_line(self.ctx.ui_db, letter))
         self.detail.setText("<br>".join(lines))
         for a in collection.attachments(self.ctx.ui_db, letter["id"]):
             kind = translate("LettersPage", "signature") if a["kind"] == "signature" \
@@ -447,3 +450,12 @@ class CollectTab(QWidget):
                 on_done(pages)
 
         self.print_batch(path, letter_ids=letter_ids, on_done=send)
+
+
+def repair_line(db, letter: dict[str, Any]) -> str:
+    """Which repair application a credit repair letter belongs to."""
+    application = letters_of_repairs(db, letter["subject_id"]).get(letter["id"])
+    if application is None:
+        return translate("LettersPage", "Not attached to a repair application.")
+    return translate("LettersPage", "For the repair of: {title} (applied {day})").format(
+        title=application["record_title"], day=application["applied_on"])

@@ -57,7 +57,6 @@ class SubmitDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self.result_value: Any = None
-        self.finished.connect(lambda _r: [b.stop() for b in self.findChildren(IdentityBanner)])
 
     def work(self, db) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -610,6 +610,14 @@
         <translation>按原样导出…</translation>
     </message>
     <message>
+        <source>Not attached to a repair application.</source>
+        <translation>尚未关联修复申请。</translation>
+    </message>
+    <message>
+        <source>For the repair of: {title} (applied {day})</source>
+        <translation>用于修复：{title}（{day}申请）</translation>
+    </message>
+    <message>
         <source>Letters per village: still out in the village, signed, kept, broken.</source>
         <translation>各村承诺书：待回收、已签署、履约、违约情况。双击一行查看该村待回收的承诺书。</translation>
     </message>
