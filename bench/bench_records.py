@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.jobs import Job  # noqa: E402
-from app.list_status import list_status  # noqa: E402
+from app.list_status import identity_status, list_status  # noqa: E402
 from app.paths import DataDir  # noqa: E402
 from app.records import report  # noqa: E402
 from app.records.demo import demo_extension  # noqa: E402
@@ -112,6 +112,25 @@ def main() -> int:
             times.append(time.perf_counter() - start)
         rows.append(("list_status for a typed ID number, median / 95th",
                      f"{ms(statistics.median(times))} / {ms(percentile(times, 0.95))}"))
+        # What the identity banner costs in a form: every keystroke of a number is
+        # looked up (incomplete numbers read nothing), then the whole number.
+        whole, keystrokes = [], []
+        cpu = time.process_time()
+        for number in numbers + listed:
+            for i in range(1, len(number)):
+                start = time.perf_counter()
+                identity_status(db, number[:i])
+                keystrokes.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            identity_status(db, number)
+            whole.append(time.perf_counter() - start)
+        cpu = time.process_time() - cpu
+        rows.append(("identity_status (banner) for a whole number, median / 95th",
+                     f"{ms(statistics.median(whole))} / {ms(percentile(whole, 0.95))}"))
+        rows.append(("identity_status for a number still being typed, median / max",
+                     f"{ms(statistics.median(keystrokes))} / {ms(max(keystrokes))}"))
+        rows.append((f"  CPU time, {len(whole)} numbers typed key by key (18 look-ups each)",
+                     f"{cpu:.2f} s ({cpu / len(whole) * 1000:.1f} ms a number)"))
         db.close()
     print(f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python "
           f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}\n")

@@ -21,3 +21,13 @@ def subject_letters(db: Database, subject_id: str) -> list[dict[str, Any]]:
         FROM commitment_letter l JOIN letter_template t ON t.id = l.template_id
         WHERE l.subject_id = ?
         ORDER BY l.created_at DESC, l.number DESC""", [subject_id]))
+
+
+def repair_of_letter(db: Database, letter_id: str) -> dict[str, Any] | None:
+    """The repair application a credit repair letter belongs to (the records area
+    stores the link on the application), with the repaired record's title."""
+    rows = list(db.query(
+        "SELECT a.id, a.applied_on, a.status, r.title AS record_title "
+        "FROM repair_application a JOIN credit_record r ON r.id = a.record_id "
+        "WHERE a.letter_id = ?", [letter_id]))
+    return rows[0] if rows else None

@@ -4,6 +4,8 @@ look-up; and automatic review flags only for subjects holding a credit grade."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from app import credit_policy as pol
@@ -102,10 +104,12 @@ def test_a_broken_commitment_flags_only_a_credit_household(demo_db, op, tmp_path
     assert flags(demo_db, unrated["id"]) == []
 
 
-def test_a_rated_organization_is_flagged_and_a_hand_raised_flag_always_is(demo_db, op,
-                                                                           organization):
+def test_a_rated_organization_is_flagged_and_a_hand_raised_flag_always_is(demo_db, op):
     from app.review_flags import flag_for_review
 
+    organization = dict(next(demo_db.query(
+        "SELECT id, name, uscc AS number FROM organization WHERE id NOT IN (SELECT subject_id "
+        "FROM rating WHERE grade IS NOT NULL AND status IN ('approved', 'plaqued')) LIMIT 1")))
     create_record(demo_db, op, penalty(organization))
     assert flags(demo_db, organization["id"]) == []
     with changes(demo_db, op) as cs:  # an organization with a decided grade (org ratings)
@@ -306,3 +310,32 @@ def test_repairs_tab_prints_the_repair_letter_and_shows_its_number(ctx, qtbot, d
     shown = [tab.model.row(i)["letter_number"] for i in range(tab.model.rowCount())]
     assert number in shown
     page.close_page()
+
+
+def test_objection_and_repair_forms_refuse_a_date_before_the_record(ctx, qtbot, demo_db, op,
+                                                                    household):
+    from PySide6.QtCore import QDate
+
+    from records_helpers import days_ago
+    from ui.records.dialogs import ObjectionDialog, RepairDialog
+
+    record = create_record(ctx.ui_db, op, penalty(household, decision_date=days_ago(10)))
+    early = dt.date.fromisoformat(days_ago(15))
+    objection = ObjectionDialog(ctx, dict(record, subject_name=household["name"]))
+    qtbot.addWidget(objection)
+    objection.grounds.setPlainText("不服")
+    objection.filed.setDate(QDate(early.year, early.month, early.day))
+    objection.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: objection.error.isVisibleTo(objection), timeout=15000)
+    assert early.isoformat() in objection.error.text()
+    assert record["decision_date"] in objection.error.text()
+    form = RepairDialog(ctx, dict(record, subject_name=household["name"]))
+    qtbot.addWidget(form)
+    form.evidence.setPlainText("已缴清")
+    form.commitment.setPlainText("承诺")
+    form.applied.setDate(QDate(early.year, early.month, early.day))
+    form.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: form.error.isVisibleTo(form), timeout=15000)
+    assert record["decision_date"] in form.error.text()
+    assert demo_db.execute("SELECT count(*) FROM objection WHERE record_id = ?",
+                           [record["id"]]).fetchone()[0] == 0

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from app.letters import collection, fulfilment, printing
 from app.letters import templates as tpl
 from app.letters.letter import find_letter, get_letter, status_label
-from app.records.repair import letters_of_repairs
+from app.letters.queries import repair_of_letter
 from ui.errors import show_exception
 from ui.letters.dialogs import SignatureDialog, SignDialog
 from ui.letters.widgets import letter_model, print_pdf
@@ -454,7 +454,7 @@ class CollectTab(QWidget):
 
 def repair_line(db, letter: dict[str, Any]) -> str:
     """Which repair application a credit repair letter belongs to."""
-    application = letters_of_repairs(db, letter["subject_id"]).get(letter["id"])
+    application = repair_of_letter(db, letter["id"])
     if application is None:
         return translate("LettersPage", "Not attached to a repair application.")
     return translate("LettersPage", "For the repair of: {title} (applied {day})").format(
