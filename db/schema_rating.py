@@ -201,3 +201,21 @@ def m003_objection_answers_and_batches(db: Database) -> None:
         CREATE INDEX rating_step_batch ON rating_step(batch_id);
         """
     )
+
+
+@rating()
+def m004_organizations_rated(db: Database) -> None:
+    # New agricultural operators (cooperatives, family farms, agricultural
+    # enterprises) are rated in the same campaign with their own scheme; their
+    # ratings must not count as households in the credit village figures, so
+    # the kind is a column the figures index covers (an O(1) ALTER, no rewrite).
+    db.executescript(
+        """
+        ALTER TABLE rating ADD COLUMN subject_kind TEXT NOT NULL DEFAULT 'household'
+            CHECK (subject_kind IN ('household', 'organization'));
+        ALTER TABLE rating_campaign ADD COLUMN org_scheme_id TEXT REFERENCES rating_scheme(id);
+        DROP INDEX rating_village_figures;
+        CREATE INDEX rating_village_figures ON rating(campaign_id, village_id, subject_kind,
+            grade, status, complete, veto);
+        """
+    )

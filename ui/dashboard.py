@@ -239,6 +239,7 @@ class DashboardPage(QWidget):
             ("compliance", self.tr("Compliance rate (合规率)")),
             ("timeliness", self.tr("Timeliness rate (及时率)")),
             ("codes", self.tr("Wrong codes per 10,000 (重错码率)")),
+            ("organizations", self.tr("Organizations by supervision class")),
         ]
         for index, (key, title) in enumerate(specs):
             tile = Tile(title)
@@ -429,6 +430,12 @@ class DashboardPage(QWidget):
                                 self.tr("{n} subjects; target < {target}").format(
                                     n=r["wrong_code_subjects"], target=f"{target:g}"),
                                 GOOD if codes is None or codes < target else BAD)
+        orgs = figures.get("organizations") or {}
+        classes = orgs.get("classes") or {}
+        self.tiles["organizations"].set(
+            f"{orgs.get('rated', 0):,}",
+            "、".join(f"{c} {n}" for c, n in classes.items()) or self.tr("not rated in this campaign"),
+            BAD if classes.get("D") else None)
         for key, tile in self.tiles.items():
             tile.set_clickable(key in self._behind())
         self.bars.set_data(figures["villages"], share_need)

@@ -23,7 +23,7 @@ from app.journal import ChangeSet, changes
 from app.rating import assess, inputs, verdicts
 from app.rating.scheme import Scheme, ensure_shipped, latest, scheme_by_id
 from app.rating.statuses import status_label
-from app.register import home_township
+from app.register import home_township, kind_label
 from db.bulk import bulk_load
 
 # From this many households on, a campaign is started with the rating
@@ -33,7 +33,8 @@ BULK_FROM = 20_000
 
 RATING_COLUMNS = ("id", "campaign_id", "subject_id", "village_id", "status", "answers", "inputs",
                   "breakdown", "score", "complete", "grade", "veto", "notice_id", "decided_at",
-                  "version", "created_at", "updated_at")
+                  "version", "created_at", "updated_at", "subject_kind")
+KINDS = ("household", "organization")
 
 
 class CampaignClosed(UserError):
@@ -66,6 +67,8 @@ def create_campaign(db: Database, operator_id: str, *, name: str, year: int,
     if scheme_id is None:
         ensure_shipped(db, operator_id)
         scheme_id = latest(db)["id"]
+    org_scheme = next(db.query("SELECT id FROM rating_scheme WHERE code = 'organization' "
+                               "ORDER BY created_at DESC, scheme_version DESC LIMIT 1"), None)
     if township_id is None:
         township = home_township(db)
         township_id = township["id"] if township else None
@@ -84,8 +87,11 @@ def create_campaign(db: Database, operator_id: str, *, name: str, year: int,
         campaign = cs.insert("rating_campaign", {
             "name": name, "campaign_year": int(year), "scheme_id": scheme_id,
             "township_id": township_id, "status": "open", "closed_at": None,
+            "org_scheme_id": org_scheme["id"] if org_scheme else None,
         })
         populate(cs, campaign, job=job)
+        if campaign["org_scheme_id"]:
+            populate(cs, campaign, kind="organization")
         verdicts.recompute_campaign(db, campaign["id"])
     return campaign
 
@@ -99,19 +105,24 @@ def _village_filter(campaign: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
 
 def populate(cs: ChangeSet, campaign: Mapping[str, Any], *, answers_sql: str = "'{}'",
              columns: Mapping[str, str] | None = None, village_ids: list[str] | None = None,
-             households_sql: str = "1", job: Job = NO_JOB) -> int:
+             households_sql: str = "1", job: Job = NO_JOB, kind: str = "household") -> int:
     """Create the missing ratings of ``campaign`` in SQL, scored.
 
     ``answers_sql`` is an SQL expression over the household ``h``; ``columns``
     may give expressions over the scored row ``n`` (id, village_id, grade ...) for status,
     notice_id and decided_at (the demo uses both for realistic states); by
     default the manual indicators are unanswered and the status is collected.
+    ``kind`` organization rates the township's new agricultural operators
+    (``h`` is then the organization) with the campaign's organization scheme.
     """
     cols = {"status": "'collected'", "notice_id": "NULL", "decided_at": "NULL", **(columns or {})}
     db = cs.db
-    scheme = scheme_by_id(db, campaign["scheme_id"])
+    scheme = scheme_for_kind(db, campaign, kind)
     where, params = _village_filter(campaign)
     where += f" AND ({households_sql})"
+    if kind == "organization":
+        where += " AND h.kind IN (" + ", ".join(
+            f"'{k}'" for k in inputs.RATED_ORGANIZATION_KINDS) + ")"
     if village_ids is not None:
         where += f" AND h.village_id IN ({','.join(f':v{i}' for i in range(len(village_ids)))})"
         params.update({f"v{i}": v for i, v in enumerate(village_ids)})
@@ -120,25 +131,27 @@ def populate(cs: ChangeSet, campaign: Mapping[str, Any], *, answers_sql: str = "
             + ", ".join(f"{inputs.SOURCES[s].sql} AS [{s}]" for s in scheme.sources)
             # NOT IN, not a correlated NOT EXISTS: evaluated once, and fast
             # even while a bulk load has the rating indexes dropped.
-            + f" FROM household h WHERE {where} AND h.id NOT IN (SELECT x.subject_id FROM "
-              f"rating x WHERE x.campaign_id = :campaign)")
+            + f" FROM {inputs.KIND_TABLE[kind]} h WHERE {where} AND h.id NOT IN (SELECT x.subject_id "
+              f"FROM rating x WHERE x.campaign_id = :campaign)")
     # Scored and inserted in one statement: no temporary copy of the rows.
     cursor = db.execute(
         "INSERT INTO rating (id, campaign_id, subject_id, village_id, status, answers, inputs, "
         "breakdown, score, complete, grade, veto, notice_id, decided_at, version, created_at, "
-        "updated_at) "
+        "updated_at, subject_kind) "
         f"SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
         "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
         "substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))), :campaign, n.id, "
         f"n.village_id, {cols['status']}, n.answers, n.inputs, n.breakdown, n.score, n.complete, "
-        f"n.grade, n.veto, {cols['notice_id']}, {cols['decided_at']}, 1, :at, :at "
+        f"n.grade, n.veto, {cols['notice_id']}, {cols['decided_at']}, 1, :at, :at, :kind "
         f"FROM ({assess.scored_select(scheme, base)}) n",
-        {**params, "campaign": campaign["id"], "today": inputs.today(), "at": cs.at})
+        {**params, "campaign": campaign["id"], "today": inputs.today(), "at": cs.at,
+         "kind": kind})
     count = cursor.rowcount
     job.step(2, 3, translate("Rating", "journal"))
-    # The rows just inserted: a ChangeSet's time is its own (one populate per ChangeSet).
-    cs.journal_inserted("rating", "campaign_id = ? AND created_at = ? AND version = 1",
-                        [campaign["id"], cs.at])
+    # The rows just inserted: a ChangeSet's time is its own (one populate per
+    # ChangeSet and kind).
+    cs.journal_inserted("rating", "campaign_id = ? AND created_at = ? AND version = 1 "
+                                  "AND subject_kind = ?", [campaign["id"], cs.at, kind])
     job.step(3, 3, "")
     return count
 
@@ -147,16 +160,24 @@ def rescore(cs: ChangeSet, campaign: Mapping[str, Any], *, village_id: str | Non
             job: Job = NO_JOB) -> int:
     """Refresh the automatic inputs of the open ratings (status collected) in
     SQL and rescore them; returns how many changed. Journaled as updates."""
+    count = _rescore_kind(cs, campaign, "household", village_id, job)
+    if campaign.get("org_scheme_id"):
+        count += _rescore_kind(cs, campaign, "organization", village_id, NO_JOB)
+    return count
+
+
+def _rescore_kind(cs: ChangeSet, campaign: Mapping[str, Any], kind: str,
+                  village_id: str | None, job: Job) -> int:
     db = cs.db
     require_open(campaign)
-    scheme = scheme_by_id(db, campaign["scheme_id"])
+    scheme = scheme_for_kind(db, campaign, kind)
     extra, params = "", {"campaign": campaign["id"], "today": inputs.today()}
     if village_id:
         extra, params["village"] = " AND r.village_id = :village", village_id
     job.step(0, 2, translate("Rating", "scoring"))
     base = ("SELECT r.id AS id, r.village_id AS village_id, r.answers AS answers, "
             + ", ".join(f"{inputs.SOURCES[s].sql} AS [{s}]" for s in scheme.sources)
-            + " FROM rating r JOIN household h ON h.id = r.subject_id "
+            + f" FROM rating r JOIN {inputs.KIND_TABLE[kind]} h ON h.id = r.subject_id "
               f"WHERE r.campaign_id = :campaign AND r.status = 'collected'{extra}")
     db.execute("DROP TABLE IF EXISTS temp.rating_new")
     db.execute(f"CREATE TEMP TABLE rating_new AS SELECT n.* FROM ({assess.scored_select(scheme, base)}) n "
@@ -238,6 +259,38 @@ def campaign_scheme(db: Database, campaign: Mapping[str, Any]) -> Scheme:
     return scheme_by_id(db, campaign["scheme_id"])
 
 
+def scheme_for_kind(db: Database, campaign: Mapping[str, Any], kind: str) -> Scheme:
+    """The campaign's scheme for households, or for organizations."""
+    if kind == "organization":
+        if not campaign.get("org_scheme_id"):
+            raise NotFound(translate("Rating", "Campaign {name} does not rate organizations.")
+                           .format(name=campaign["name"]))
+        return scheme_by_id(db, campaign["org_scheme_id"])
+    return scheme_by_id(db, campaign["scheme_id"])
+
+
+def rating_scheme(db: Database, rating: Mapping[str, Any],
+                  campaign: Mapping[str, Any] | None = None) -> Scheme:
+    """The scheme a rating is scored with (its campaign's, for its kind of subject)."""
+    campaign = campaign or get_campaign(db, rating["campaign_id"])
+    return scheme_for_kind(db, campaign, rating.get("subject_kind") or "household")
+
+
+def rate_organizations(db: Database, operator_id: str, campaign_id: str) -> int:
+    """Start rating the township's organizations in an open campaign that does
+    not rate them yet (campaigns started before the organization scheme was
+    shipped), or add organizations registered since; returns how many."""
+    require(db, operator_id, "rating.manage")
+    ensure_shipped(db, operator_id)
+    campaign = get_campaign(db, campaign_id)
+    require_open(campaign)
+    with changes(db, operator_id) as cs:
+        if not campaign.get("org_scheme_id"):
+            campaign = cs.update("rating_campaign", campaign_id,
+                                 {"org_scheme_id": latest(db, "organization")["id"]})[1]
+        return populate(cs, campaign, kind="organization")
+
+
 def require_open(campaign: Mapping[str, Any]) -> None:
     if campaign["status"] != "open":
         raise CampaignClosed(translate(
@@ -268,24 +321,36 @@ def rating_for(db: Database, campaign_id: str, subject_id: str) -> dict[str, Any
 
 
 def village_ratings(db: Database, campaign_id: str, village_id: str) -> list[dict[str, Any]]:
-    """The village's households with their rating, in register order (group, name)."""
-    return list(db.query(
+    """The village's households with their rating, in register order (group, name),
+    then its rated organizations (name in head_name, USCC in head_id_number,
+    kind in group_name)."""
+    rows = list(db.query(
         "SELECT r.id, r.subject_id, r.status, r.score, r.complete, r.grade, r.veto, r.version, "
-        "r.answers, h.head_name, h.head_id_number, g.name AS group_name "
+        "r.answers, r.subject_kind, h.head_name, h.head_id_number, g.name AS group_name "
         "FROM rating r JOIN household h ON h.id = r.subject_id "
         "LEFT JOIN place g ON g.id = h.group_id "
         "WHERE r.campaign_id = ? AND r.village_id = ? ORDER BY g.code, h.head_name",
         [campaign_id, village_id]))
+    for row in db.query(
+            "SELECT r.id, r.subject_id, r.status, r.score, r.complete, r.grade, r.veto, "
+            "r.version, r.answers, r.subject_kind, o.name AS head_name, o.uscc AS head_id_number, "
+            "o.kind FROM rating r JOIN organization o ON o.id = r.subject_id "
+            "WHERE r.campaign_id = ? AND r.village_id = ? AND r.subject_kind = 'organization' "
+            "ORDER BY o.name", [campaign_id, village_id]):
+        row["group_name"] = kind_label(row.pop("kind"))
+        rows.append(row)
+    return rows
 
 
 def live_inputs(db: Database, subject_id: str, scheme: Scheme) -> dict[str, int]:
-    return inputs.household_inputs(db, [subject_id], scheme.sources).get(subject_id, {})
+    return inputs.household_inputs(db, [subject_id], scheme.sources,
+                                   kind=scheme.subject).get(subject_id, {})
 
 
 def preview(db: Database, rating_id: str, answers: Mapping[str, Any]) -> assess.Result:
     """The score these answers would give, with today's automatic inputs."""
     rating = get_rating(db, rating_id)
-    scheme = campaign_scheme(db, get_campaign(db, rating["campaign_id"]))
+    scheme = rating_scheme(db, rating)
     return assess.score(scheme, assess.clean_answers(scheme, answers),
                         live_inputs(db, rating["subject_id"], scheme))
 
@@ -302,7 +367,7 @@ def save_answers(db: Database, operator_id: str, rating_id: str, answers: Mappin
             "Rating", "This household's rating is at the step '{status}'; answers can only be "
                       "changed while information is being collected. An upheld objection sends "
                       "it back.").format(status=status_label(rating["status"])))
-    scheme = campaign_scheme(db, campaign)
+    scheme = rating_scheme(db, rating, campaign)
     clean = assess.clean_answers(scheme, answers)
     with changes(db, operator_id) as cs:
         values = live_inputs(db, rating["subject_id"], scheme)

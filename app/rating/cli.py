@@ -174,6 +174,13 @@ def cmd_summary(args, data: DataDir) -> int:
                                  "{share:.2f}%; credit township: {verdict}").format(
         name=t["township_name"] or "", credit=t["credit_villages"], n=t["villages"],
         share=t["credit_share"] * 100, verdict=yes if t["is_credit_township"] else no))
+    orgs = result["organizations"]
+    if orgs["organizations"]:
+        print(translate("RatingCLI", "Organizations: {n} in the campaign, {rated} rated; grades "
+                                     "{grades}; supervision classes {classes}").format(
+            n=orgs["organizations"], rated=orgs["rated"],
+            grades="、".join(f"{g} {n}" for g, n in orgs["grades"].items()),
+            classes="、".join(f"{c} {n}" for c, n in orgs["classes"].items())))
     return 0
 
 

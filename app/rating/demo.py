@@ -2,8 +2,12 @@
 realistic mixed states.
 
 Villages are at different steps: the first ones approved (some plaques
-awarded), then township-reviewed, in public notice (with objections), first
-reviewed, and the last still collecting with some households unanswered.
+awarded), then township-reviewed, one whose public notice has just ended
+(an objection still to answer before the township review), in public
+notice (an answered objection), first reviewed, and the last still
+collecting with some households unanswered. The township's cooperatives,
+family farms and agricultural enterprises are rated in the same campaign
+with the organization scheme and go through the same steps.
 Answers follow realistic shares (most households good, a few vetoes). All
 of it is written in SQL with a per-household hash of the seed (the same
 seed gives the same campaign). In a township of more than 50,000 households
@@ -22,8 +26,9 @@ from app.register import home_township
 from db.bulk import bulk_load
 
 # (share of villages, status of answered households)
-STAGES = [(0.25, "plaqued"), (0.15, "approved"), (0.15, "township_reviewed"),
-          (0.15, "in_notice"), (0.1, "first_reviewed"), (0.2, "collected")]
+STAGES = [(0.25, "plaqued"), (0.15, "approved"), (0.1, "township_reviewed"),
+          (0.05, "notice_ended"), (0.15, "in_notice"), (0.1, "first_reviewed"),
+          (0.2, "collected")]
 ORDER = ["collected", "first_reviewed", "in_notice", "township_reviewed", "approved", "plaqued"]
 STEP_OF = {"first_reviewed": "first_review", "in_notice": "notice",
            "township_reviewed": "township_review", "approved": "approve", "plaqued": "plaque"}
@@ -38,12 +43,34 @@ SHARES = {
     "committee_opinion": [("good", 20), ("fair", 65), ("poor", 100)],
 }
 VETO_PER_MILLE = {"criminal": 5, "gambling_drugs": 10}
+ORG_SHARES = {
+    "annual_report": [("on_time", 70), ("late", 90), ("missing", 100)],
+    "bookkeeping": [("good", 45), ("fair", 85), ("poor", 100)],
+    "social_insurance": [("on_time", 60), ("late", 88), ("arrears", 100)],
+    "repayment": [("on_time", 75), ("late", 92), ("overdue", 100)],
+    "contracts": [("kept", 60), ("mostly", 90), ("broken", 100)],
+    "land_rent": [("on_time", 70), ("late", 92), ("arrears", 100)],
+    "product_safety": [("good", 75), ("fair", 95), ("poor", 100)],
+    "member_benefit": [("good", 40), ("fair", 80), ("poor", 100)],
+    "township_opinion": [("good", 35), ("fair", 75), ("poor", 100)],
+}
 SAMPLE = 50_000
 
 
 def _rand(rng, modulo: int = 100) -> str:
     a, b = rng.randrange(1_000, 999_983), rng.randrange(0, 1_000_003)
     return f"(((h.sid * {a} + {b}) % 1000003) % {modulo})"
+
+
+def _org_answers_sql(rng) -> str:
+    pairs = []
+    for key, shares in ORG_SHARES.items():
+        r = _rand(rng)
+        whens = " ".join(f"WHEN {r} < {limit} THEN '{option}'" for option, limit in shares[:-1])
+        pairs.append(f"'{key}', CASE {whens} ELSE '{shares[-1][0]}' END")
+    # A few took subsidies they were not entitled to (class D in the results).
+    return (f"CASE WHEN h.sid % 25 = 3 THEN json_object({', '.join(pairs)}, "
+            f"'veto:subsidy_fraud', json('true')) ELSE json_object({', '.join(pairs)}) END")
 
 
 def _answers_sql(rng, partial: str) -> str:
@@ -114,11 +141,15 @@ def _build(db, operator_id, rng, job, township, stage, today, every) -> None:
         campaign = cs.insert("rating_campaign", {
             "name": f"{today.year}年度信用户评定", "campaign_year": today.year,
             "scheme_id": latest(db)["id"], "township_id": township["id"], "status": "open",
-            "closed_at": None})
+            "closed_at": None, "org_scheme_id": latest(db, "organization")["id"]})
         for village, status in stage.items():
             notice_id = None
+            ended = status == "notice_ended"
+            status = "in_notice" if ended else status
             if ORDER.index(status) >= ORDER.index("in_notice"):
-                if status == "in_notice":
+                if ended:  # ended yesterday: the township review is due
+                    start, end = today - dt.timedelta(days=7), today - dt.timedelta(days=1)
+                elif status == "in_notice":
                     start, end = today - dt.timedelta(days=3), today + dt.timedelta(days=3)
                 else:
                     start, end = today - dt.timedelta(days=40), today - dt.timedelta(days=34)
@@ -133,7 +164,7 @@ def _build(db, operator_id, rng, job, township, stage, today, every) -> None:
                       " = 'collected'")
         stage_of = "(SELECT {col} FROM temp.rating_demo_stage s WHERE s.village_id = n.village_id)"
         decided = (today - dt.timedelta(days=20)).isoformat() + "T02:00:00.000000Z"
-        campaigns.populate(cs, campaign, answers_sql=_answers_sql(rng, collecting), columns={
+        columns = {
             # Non-credit households get no plaque: they stay approved.
             "status": f"CASE WHEN n.complete = 0 THEN 'collected' WHEN n.grade IS NULL AND "
                       f"{stage_of.format(col='status')} = 'plaqued' THEN 'approved' "
@@ -141,7 +172,12 @@ def _build(db, operator_id, rng, job, township, stage, today, every) -> None:
             "notice_id": f"CASE WHEN n.complete = 1 THEN {stage_of.format(col='notice_id')} END",
             "decided_at": f"CASE WHEN n.complete = 1 AND {stage_of.format(col='status')} IN "
                           f"('approved', 'plaqued') THEN '{decided}' END",
-        }, households_sql=f"h.sid % {every} = 0", job=job)
+        }
+        campaigns.populate(cs, campaign, answers_sql=_answers_sql(rng, collecting),
+                           columns=columns, households_sql=f"h.sid % {every} = 0", job=job)
+        # Organizations (a few hundred at most): all answered, the village's stage.
+        campaigns.populate(cs, campaign, answers_sql=_org_answers_sql(rng), columns=columns,
+                           kind="organization")
         # The steps each household went through, signed by the demo operator.
         for number, (status, step) in enumerate(STEP_OF.items()):
             later = ORDER[ORDER.index(status):]
@@ -160,13 +196,18 @@ def _build(db, operator_id, rng, job, township, stage, today, every) -> None:
                  campaign["id"], *later])
         cs.journal_inserted("rating_step", "created_at = ? AND rating_id IN (SELECT id FROM rating "
                                            "WHERE campaign_id = ?)", [cs.at, campaign["id"]])
-        # Two objections in a village in notice: one answered, one open.
-        in_notice = [r[0] for r in db.execute(
-            "SELECT r.id FROM rating r WHERE r.campaign_id = ? AND r.status = 'in_notice' "
-            "ORDER BY r.subject_id LIMIT 2", [campaign["id"]])]
+        # Two objections: one answered in a village in notice, one still open in
+        # the village whose notice has ended (answering it lets that household
+        # go on to the township review).
+        pick = ("SELECT r.id FROM rating r JOIN rating_notice n ON n.id = r.notice_id WHERE "
+                "r.campaign_id = ? AND r.status = 'in_notice' AND r.subject_kind = 'household' "
+                "AND n.end_date {op} ? ORDER BY r.subject_id LIMIT 1")
+        in_notice = [row[0] for op in (">=", "<") for row in db.execute(
+            pick.format(op=op), [campaign["id"], today.isoformat()])]
         for number, rating_id in enumerate(in_notice):
             cs.insert("rating_objection", {
-                "rating_id": rating_id, "raised_on": (today - dt.timedelta(days=1)).isoformat(),
+                "rating_id": rating_id, "raised_on": (today - dt.timedelta(days=1 + 3 * number)
+                                                      ).isoformat(),
                 "raised_by": ["村民（匿名）", "同组村民"][number],
                 "content": ["反映该户长期拖欠集体水费", "反映该户家庭收入填报偏高"][number],
                 "outcome": "dismissed" if number == 0 else None,

@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from app.errors import NotFound, UserError
 from app.i18n import translate
 from app.journal import ChangeSet, changes
-from app.rating.inputs import SOURCES
+from app.rating.inputs import SOURCES, fits
 from app.resources import resource_path
 
 
@@ -108,6 +108,7 @@ class Scheme:
     village: dict[str, Decimal]
     township: dict[str, Decimal]
     text: str = field(repr=False, default="")
+    subject: str = "household"  # or organization: whom the scheme rates
 
     @property
     def total(self) -> Decimal:
@@ -136,6 +137,8 @@ class Scheme:
         for g in self.grades:
             if g.grade == grade:
                 return g.label
+        if self.subject == "organization":
+            return translate("Rating", "no grade")
         return translate("Rating", "not a credit household")
 
 
@@ -185,6 +188,10 @@ def parse(text: str, path: str = "") -> Scheme:
         if not isinstance(head.get(name), str) or not head[name].strip():
             fail(translate("Rating", "[scheme] needs a text value '{name}'").format(name=name),
                  head_line)
+    subject = head.get("subject", "household")
+    if subject not in ("household", "organization"):
+        fail(translate("Rating", "[scheme] subject must be \"household\" or \"organization\""),
+             _line_of(text, "subject"))
     notice_days = head.get("notice_days", 7)
     if not isinstance(notice_days, int) or isinstance(notice_days, bool) or not 1 <= notice_days <= 60:
         fail(translate("Rating", "notice_days must be a whole number of days from 1 to 60"),
@@ -227,6 +234,10 @@ def parse(text: str, path: str = "") -> Scheme:
             fail(translate("Rating", "indicator '{key}': unknown source '{source}'; known sources: "
                                      "{known}").format(key=key, source=source,
                                                        known=", ".join(SOURCES)), line)
+        if source is not None and not fits(source, subject):
+            fail(translate("Rating", "indicator '{key}': source '{source}' does not describe a "
+                                     "{subject}").format(key=key, source=source, subject=subject),
+                 line)
         bands_raw, options_raw = raw.get("bands"), raw.get("options")
         if (bands_raw is None) == (options_raw is None):
             fail(translate("Rating", "indicator '{key}' needs either bands or options (one of "
@@ -298,6 +309,10 @@ def parse(text: str, path: str = "") -> Scheme:
             fail(translate("Rating", "veto '{key}': unknown source '{source}'; known sources: "
                                      "{known}").format(key=key, source=source,
                                                        known=", ".join(SOURCES)), line)
+        if source is not None and not fits(source, subject):
+            fail(translate("Rating", "veto '{key}': source '{source}' does not describe a "
+                                     "{subject}").format(key=key, source=source, subject=subject),
+                 line)
         vetoes.append(Veto(key, raw["name"], source))
 
     grades: list[Grade] = []
@@ -329,6 +344,8 @@ def parse(text: str, path: str = "") -> Scheme:
 
     def criteria(table: str, names: tuple[str, ...]) -> dict[str, Decimal]:
         raw = data.get(table)
+        if raw is None and subject != "household":
+            return {}  # credit villages are counted from households only
         if not isinstance(raw, dict):
             fail(translate("Rating", "the [{table}] table is missing").format(table=table))
         out = {}
@@ -346,7 +363,7 @@ def parse(text: str, path: str = "") -> Scheme:
         notice_days=notice_days, dimensions=dimensions, indicators=tuple(indicators),
         vetoes=tuple(vetoes), grades=tuple(grades),
         village=criteria("credit_village", VILLAGE_CRITERIA),
-        township=criteria("credit_township", TOWNSHIP_CRITERIA), text=text,
+        township=criteria("credit_township", TOWNSHIP_CRITERIA), text=text, subject=subject,
     )
 
 

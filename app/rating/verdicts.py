@@ -6,6 +6,9 @@ Each village's figures are stored in ``rating_village_result`` and
 recomputed whenever a rating in it changes, so the summary is one small
 read; the township verdict is derived from the village rows.
 
+Organizations rated in the same campaign do not count here (see
+``organizations``: they get supervision classes, not a credit village share).
+
 Figures: households on file (register), rated (every manual indicator
 answered), credit households (a grade, not vetoed, not removed; provisional
 until approved), borrowing households (loan balance > 0), of them on time
@@ -22,6 +25,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.journal import utc_now
+from app.rating import organizations
 from app.rating.scheme import Scheme, scheme_by_id
 
 _RATING_FIGURES = (
@@ -29,10 +33,12 @@ _RATING_FIGURES = (
     "count(*) FILTER (WHERE r.grade IS NOT NULL AND r.status IN ('approved', 'plaqued')) AS approved, "
     "count(*) FILTER (WHERE r.veto IS NOT NULL) AS vetoed, "
     "count(*) FILTER (WHERE r.grade IS NOT NULL AND r.status != 'removed') AS credit_households "
-    "FROM rating r WHERE r.campaign_id = :campaign {where} GROUP BY r.village_id")
+    "FROM rating r WHERE r.campaign_id = :campaign AND r.subject_kind = 'household' {where} "
+    "GROUP BY r.village_id")
 _GRADES = (
     "SELECT r.village_id, r.grade, count(*) AS n FROM rating r WHERE r.campaign_id = :campaign "
-    "AND r.grade IS NOT NULL AND r.status != 'removed' {where} GROUP BY r.village_id, r.grade")
+    "AND r.subject_kind = 'household' AND r.grade IS NOT NULL AND r.status != 'removed' {where} "
+    "GROUP BY r.village_id, r.grade")
 _HOUSEHOLD_FIGURES = (
     "SELECT h.village_id, count(*) AS households, "
     "count(*) FILTER (WHERE h.loan_balance_fen > 0) AS borrowing, "
@@ -204,4 +210,5 @@ def summary(db: Database, campaign_id: str) -> dict[str, Any]:
             "npl_ratio": _share(overdue, balance),
             "is_credit_township": passes,
         },
+        "organizations": organizations.summary(db, campaign),
     }

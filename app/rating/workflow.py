@@ -22,7 +22,7 @@ from app.i18n import translate
 from app.journal import ChangeSet, changes, new_id
 from app.rating import assess, verdicts
 from app.rating.campaign import (answers_of, campaign_scheme, get_campaign, get_rating,
-                                 live_inputs, require_open)
+                                 live_inputs, rating_scheme, require_open)
 from app.rating.statuses import DECIDED, ORDER, STEPS, status_label, step_label
 
 
@@ -31,7 +31,8 @@ class WorkflowError(UserError):
 
 
 def _name(db: Database, subject_id: str) -> str:
-    row = db.execute("SELECT head_name FROM household WHERE id = ?", [subject_id]).fetchone()
+    row = db.execute("SELECT head_name FROM household WHERE id = ? UNION ALL "
+                     "SELECT name FROM organization WHERE id = ?", [subject_id, subject_id]).fetchone()
     return row[0] if row else subject_id
 
 
@@ -249,7 +250,7 @@ def resolve_objection(db: Database, operator_id: str, objection_id: str, *, outc
             raise WorkflowError(translate(
                 "Rating", "A correction needs the corrected answers (which indicators change "
                           "and to what)."))
-        scheme = campaign_scheme(db, campaign)
+        scheme = rating_scheme(db, rating, campaign)
         merged = {**answers_of(rating), **answers}
         clean = assess.clean_answers(scheme, merged)
         values = live_inputs(db, rating["subject_id"], scheme)
@@ -276,10 +277,13 @@ def resolve_objection(db: Database, operator_id: str, objection_id: str, *, outc
 def objections(db: Database, campaign_id: str | None = None, *, open_only: bool = False,
                village_id: str | None = None) -> list[dict[str, Any]]:
     """Objections with the household, village, rating status and who answered."""
-    sql = ("SELECT o.*, h.head_name, h.head_id_number, p.name AS village_name, r.status AS "
+    sql = ("SELECT o.*, coalesce(h.head_name, g.name) AS head_name, "
+           "coalesce(h.head_id_number, g.uscc) AS head_id_number, r.subject_kind, "
+           "p.name AS village_name, r.status AS "
            "rating_status, r.campaign_id, r.village_id, r.score, r.grade, "
            "u.display_name AS answered_by_name FROM rating_objection o "
-           "JOIN rating r ON r.id = o.rating_id JOIN household h ON h.id = r.subject_id "
+           "JOIN rating r ON r.id = o.rating_id LEFT JOIN household h ON h.id = r.subject_id "
+           "LEFT JOIN organization g ON g.id = r.subject_id "
            "LEFT JOIN place p ON p.id = r.village_id LEFT JOIN app_user u ON u.id = o.answered_by "
            "WHERE 1")
     params: list[Any] = []
@@ -372,7 +376,7 @@ def _grade_rank(scheme, grade: str | None) -> int:
 def lower_grades(db: Database, rating_id: str) -> list[str]:
     """The grades a downgrade of this rating may go to (best first)."""
     rating = get_rating(db, rating_id)
-    scheme = campaign_scheme(db, get_campaign(db, rating["campaign_id"]))
+    scheme = rating_scheme(db, rating)
     return [g.grade for g in scheme.grades
             if _grade_rank(scheme, g.grade) < _grade_rank(scheme, rating["grade"])]
 
@@ -392,7 +396,7 @@ def downgrade(db: Database, operator_id: str, rating_id: str, *, grade: str, rea
     rating = get_rating(db, rating_id)
     campaign = get_campaign(db, rating["campaign_id"])
     _require_decided(db, rating, "downgrade")
-    scheme = campaign_scheme(db, campaign)
+    scheme = rating_scheme(db, rating, campaign)
     if grade not in [g.grade for g in scheme.grades] or \
             _grade_rank(scheme, grade) >= _grade_rank(scheme, rating["grade"]):
         raise WorkflowError(translate(
@@ -479,7 +483,7 @@ def annual_review(db: Database, operator_id: str, rating_id: str, *,
     rating = get_rating(db, rating_id)
     campaign = get_campaign(db, rating["campaign_id"])
     _require_decided(db, rating, "annual_review")
-    scheme = campaign_scheme(db, campaign)
+    scheme = rating_scheme(db, rating, campaign)
     with changes(db, operator_id) as cs:
         _review_one(cs, scheme, rating, note)
         _recompute(db, [rating], after_close=True)
@@ -492,7 +496,6 @@ def annual_review_all(db: Database, operator_id: str, campaign_id: str, *,
     transaction: {'kept': n, 'downgraded': n, 'removed': n}."""
     require(db, operator_id, "rating.approve")
     campaign = get_campaign(db, campaign_id)
-    scheme = campaign_scheme(db, campaign)
     sql = ("SELECT * FROM rating WHERE campaign_id = ? AND status IN ('approved', 'plaqued') "
            "AND grade IS NOT NULL")
     params = [campaign_id]
@@ -505,7 +508,7 @@ def annual_review_all(db: Database, operator_id: str, campaign_id: str, *,
     counts = {"kept": 0, "downgraded": 0, "removed": 0}
     with changes(db, operator_id) as cs:
         for row in rows:
-            counts[_review_one(cs, scheme, row, note)] += 1
+            counts[_review_one(cs, rating_scheme(db, row, campaign), row, note)] += 1
         _recompute(db, rows, after_close=True)
     return counts
 

@@ -47,6 +47,7 @@ from app.journal import changes, utc_now
 from app.letters import letter as letters
 from app.letters.queries import subject_letters
 from app.list_status import list_status
+from app.rating import organizations
 from app.rating.queries import subject_ratings
 from app.rating.statuses import DECIDED, status_label as rating_status_label
 from app.records import objections, repair, verification
@@ -231,6 +232,9 @@ def facts(db: Database, subject_id: str, *, full: bool, today: dt.date) -> dict[
                              "title": k["title"], "decided_on": k["decided_on"]}
                             for k in status["linked"]]
         listed["linked_measures"] = status["linked_measures"]
+    if current is not None and info["kind"] == "organization":
+        # 分级分类监管: the class the decided rating puts the organization in.
+        current["supervision"] = organizations.decided_class(db, subject_id)
     return {
         "subject_id": subject_id,
         "name": info["name"],

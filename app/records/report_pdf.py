@@ -211,6 +211,12 @@ def render(meta: dict[str, Any], content: dict[str, Any]) -> bytes:
             (translate("Report", "Status"), current.get("status") or ""),
             (translate("Report", "Decided on"), str(current.get("decided_at") or "")[:10]),
         ]))
+        graded = current.get("supervision")
+        if graded:
+            story.append(_pairs([
+                (translate("Report", "Supervision class"), f"{graded['class']} {graded['label']}"),
+                (translate("Report", "Measures"), "；".join(graded["measures"])),
+            ]))
     else:
         story.append(_p(translate("Report", "Not rated: no rating of this subject has been "
                                             "decided."), "base"))

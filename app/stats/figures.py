@@ -200,6 +200,9 @@ def township_figures(db: Database, operator_id: str, period: Period, *,
                       "year": rating["campaign_year"], "status": rating["status"],
                       "scheme_version": rating["scheme_version"]} if rating else None),
         "criteria": rating["criteria"] if rating else None,
+        # New agricultural operators: counts by grade and supervision class.
+        "organizations": ({k: v for k, v in rating["organizations"].items() if k != "list"}
+                          if rating else None),
         "villages": villages,
         "township": township,
         "letters": {**letter_totals, **letter_activity},

@@ -12,7 +12,8 @@ def test_summary_json_agrees_with_stored_grades(demo_data, demo_db, cli):
     stored = {}
     for row in demo_db.query(
             "SELECT p.code, r.grade, count(*) AS n FROM rating r JOIN place p ON p.id = r.village_id "
-            "WHERE r.grade IS NOT NULL AND r.status != 'removed' GROUP BY p.code, r.grade"):
+            "WHERE r.grade IS NOT NULL AND r.status != 'removed' AND r.subject_kind = 'household' "
+            "GROUP BY p.code, r.grade"):
         stored.setdefault(row["code"], {})[row["grade"]] = row["n"]
     households = dict(demo_db.execute(
         "SELECT p.code, count(*) FROM household h JOIN place p ON p.id = h.village_id GROUP BY p.code"

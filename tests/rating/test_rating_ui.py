@@ -113,6 +113,14 @@ def test_an_open_objection_is_answered_from_the_objections_tab(page, ctx, qtbot)
     answered = [o for o in workflow.objections(ctx.ui_db, page.campaign["id"])
                 if o["id"] == objection["id"]][0]
     assert answered["outcome"] == "dismissed" and answered["answered_by_name"]
+    # The demo's open objection is in the village whose notice has ended: once answered,
+    # the household goes on to the township review from the village's step button.
+    page.tabs.setCurrentIndex(0)
+    page.select_village(answered["village_name"])
+    page.confirm = lambda title, text: True
+    page.step_buttons["township_review"].click()
+    wait_idle(qtbot, ctx)
+    assert campaigns.get_rating(ctx.ui_db, answered["rating_id"])["status"] == "township_reviewed"
 
 
 def _village_at(ctx, status):
@@ -184,3 +192,33 @@ def test_the_review_queue_shows_the_village_and_the_fact_and_downgrades(page, ct
     assert ctx.ui_db.execute("SELECT grade FROM rating WHERE subject_id = ? AND status = "
                              "'plaqued'", [subject]).fetchone()[0] == "A"
     assert all(f["id"] != flag["id"] for f in tab.flags_model.rows)
+
+
+def test_organizations_are_scored_in_their_village_and_classed_in_the_results(page, ctx, qtbot):
+    db = ctx.ui_db
+    village = db.execute(
+        "SELECT p.name FROM rating r JOIN place p ON p.id = r.village_id WHERE r.campaign_id = ? "
+        "AND r.subject_kind = 'organization' AND r.status = 'collected' LIMIT 1",
+        [page.campaign["id"]]).fetchone()[0]
+    page.select_village(village)
+    number = next(i for i, r in enumerate(page.model.rows) if r["subject_kind"] == "organization")
+    page.table.selectRow(number)
+    org = page.model.rows[number]
+    assert page.panel is page.panels["organization"]
+    assert "联农带农" in page.panel.detail.text()  # the organization scheme's dimensions
+    for row in page.panel.rows:
+        row.choose(0)
+    page.save_current()
+    wait_idle(qtbot, ctx)
+    stored = campaigns.get_rating(db, org["id"])
+    assert stored["complete"] == 1 and stored["grade"] == "AAA"
+    page.table.selectRow(0)
+    assert page.panel is page.panels["household"]
+    page.tabs.setCurrentIndex(1)
+    results = page.results
+    assert results.org_model.rowCount() > 0
+    assert "监管类别" in results.org_title.text() or "Supervision" in results.org_title.text()
+    classes = {results.org_model.rows[i]["supervision_class"]
+               for i in range(results.org_model.rowCount())}
+    assert {"A", "D"} <= classes
+    assert "联合惩戒" in results.measures.text()

@@ -155,9 +155,21 @@ class RatingPage(QWidget):
         self.campaign_label.setText(self.tr("{name} · scheme {version} · {status}").format(
             name=self.campaign["name"], version=self.scheme.version,
             status=self.tr("open") if self.campaign["status"] == "open" else self.tr("closed")))
-        self.panel = ScoringPanel(self.scheme)
-        self.panel.save_requested.connect(self.save_current)
-        self.panel_area.setWidget(self.panel)
+        # One panel per scheme (households; organizations when the campaign rates
+        # them), both inside one holder: the selected row shows its own.
+        holder = QWidget()
+        stack = QVBoxLayout(holder)
+        stack.setContentsMargins(0, 0, 0, 0)
+        self.panels = {"household": ScoringPanel(self.scheme)}
+        if self.campaign.get("org_scheme_id"):
+            self.panels["organization"] = ScoringPanel(
+                campaigns.scheme_for_kind(db, self.campaign, "organization"))
+        for panel in self.panels.values():
+            panel.save_requested.connect(self.save_current)
+            stack.addWidget(panel)
+            panel.setVisible(panel is self.panels["household"])
+        self.panel = self.panels["household"]
+        self.panel_area.setWidget(holder)
         current = self.village_box.currentData()
         self.village_box.blockSignals(True)
         self.village_box.clear()
@@ -205,9 +217,16 @@ class RatingPage(QWidget):
         row = self.model.rows[current.row()]
         db = self.ctx.ui_db
         rating = campaigns.get_rating(db, row["id"])
+        panel = self.panels.get(rating["subject_kind"], self.panels["household"])
+        if panel is not self.panel:
+            self.panel.setVisible(False)
+            panel.setVisible(True)
+            self.panel = panel
         household = {"head_name": row["head_name"], "head_id_number": row["head_id_number"],
                      "group_name": row["group_name"]}
-        values = auto_inputs.household_inputs(db, [rating["subject_id"]], self.scheme.sources).get(
+        scheme = panel.scheme
+        values = auto_inputs.household_inputs(
+            db, [rating["subject_id"]], scheme.sources, kind=scheme.subject).get(
             rating["subject_id"], {}) if rating["status"] == "collected" else json.loads(
             rating["inputs"] or "{}")
         self.panel.load(rating, household, values, workflow.history(db, rating["id"]))

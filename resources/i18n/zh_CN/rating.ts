@@ -44,6 +44,53 @@
     </message>
 </context>
 <context>
+    <name>OrganizationResults</name>
+    <message>
+        <source>unfinished</source>
+        <translation>未评完</translation>
+    </message>
+    <message>
+        <source>vetoed: {reason}</source>
+        <translation>一票否决：{reason}</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已摘牌</translation>
+    </message>
+    <message>
+        <source>below A</source>
+        <translation>未达等级</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>经营主体</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Supervision class</source>
+        <translation>监管类别</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+</context>
+<context>
     <name>Rating</name>
     <message>
         <source>&apos;{key}&apos; is not a question of scheme {version}.</source>
@@ -84,6 +131,10 @@
     <message>
         <source>There is no rating campaign yet. Start this year&apos;s campaign first (a new campaign on the rating page, or rating campaign create).</source>
         <translation>还没有评定活动。请先开始本年度的评定（在“信用评定”页新建评定，或用 rating campaign create）。</translation>
+    </message>
+    <message>
+        <source>Campaign {name} does not rate organizations.</source>
+        <translation>评定批次 {name} 不评定经营主体。</translation>
     </message>
     <message>
         <source>Campaign {name} is closed; its results can no longer change.</source>
@@ -150,6 +201,30 @@
         <translation>列入红名单</translation>
     </message>
     <message>
+        <source>Loan repayment records against it</source>
+        <translation>贷款不良记录（条）</translation>
+    </message>
+    <message>
+        <source>Tax arrears records</source>
+        <translation>欠税记录（条）</translation>
+    </message>
+    <message>
+        <source>Administrative penalties in publicity</source>
+        <translation>公示期内的行政处罚（条）</translation>
+    </message>
+    <message>
+        <source>Members (register)</source>
+        <translation>成员人数（登记册）</translation>
+    </message>
+    <message>
+        <source>Registered capital, yuan (register)</source>
+        <translation>注册资本，元（登记册）</translation>
+    </message>
+    <message>
+        <source>Organization or its legal representative on a black list</source>
+        <translation>本单位或法定代表人在黑名单或失信被执行人名单上</translation>
+    </message>
+    <message>
         <source>scheme file</source>
         <translation>评价指标体系文件</translation>
     </message>
@@ -160,6 +235,10 @@
     <message>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>no grade</source>
+        <translation>未达等级</translation>
     </message>
     <message>
         <source>not a credit household</source>
@@ -176,6 +255,10 @@
     <message>
         <source>[scheme] needs a text value &apos;{name}&apos;</source>
         <translation>[scheme] 中须填写文本项“{name}”</translation>
+    </message>
+    <message>
+        <source>[scheme] subject must be &quot;household&quot; or &quot;organization&quot;</source>
+        <translation>[scheme] 的 subject 只能是 &quot;household&quot;（农户）或 &quot;organization&quot;（经营主体）</translation>
     </message>
     <message>
         <source>notice_days must be a whole number of days from 1 to 60</source>
@@ -216,6 +299,10 @@
     <message>
         <source>indicator &apos;{key}&apos;: unknown source &apos;{source}&apos;; known sources: {known}</source>
         <translation>指标“{key}”：未知的数据来源“{source}”；可用的来源：{known}</translation>
+    </message>
+    <message>
+        <source>indicator &apos;{key}&apos;: source &apos;{source}&apos; does not describe a {subject}</source>
+        <translation>指标“{key}”：数据来源“{source}”不适用于 {subject}</translation>
     </message>
     <message>
         <source>indicator &apos;{key}&apos; needs either bands or options (one of them)</source>
@@ -272,6 +359,10 @@
     <message>
         <source>veto &apos;{key}&apos;: unknown source &apos;{source}&apos;; known sources: {known}</source>
         <translation>否决项“{key}”：未知的数据来源“{source}”；可用的来源：{known}</translation>
+    </message>
+    <message>
+        <source>veto &apos;{key}&apos;: source &apos;{source}&apos; does not describe a {subject}</source>
+        <translation>否决项“{key}”：数据来源“{source}”不适用于 {subject}</translation>
     </message>
     <message>
         <source>a grade needs grade, label and min</source>
@@ -721,6 +812,26 @@
         <source>rating campaign summary</source>
         <translation>信用评定汇总</translation>
     </message>
+    <message>
+        <source>The supervision class policy: {reason}. Correct it or restore the shipped file.</source>
+        <translation>分级分类监管政策：{reason}。请改正，或恢复随软件提供的文件。</translation>
+    </message>
+    <message>
+        <source>every [[class]] needs class and label</source>
+        <translation>每个 [[class]] 都要有 class 和 label</translation>
+    </message>
+    <message>
+        <source>class {code}: grades and measures are lists of text</source>
+        <translation>类别 {code}：grades 和 measures 必须是文字列表</translation>
+    </message>
+    <message>
+        <source>no [[class]] is defined</source>
+        <translation>没有定义任何 [[class]]</translation>
+    </message>
+    <message>
+        <source>not classed yet</source>
+        <translation>尚未分类</translation>
+    </message>
 </context>
 <context>
     <name>RatingCLI</name>
@@ -891,6 +1002,10 @@
     <message>
         <source>{name}: {credit}/{n} credit villages, credit households {share:.2f}%; credit township: {verdict}</source>
         <translation>{name}：信用村 {credit}/{n} 个，信用户占比 {share:.2f}%；信用乡镇：{verdict}</translation>
+    </message>
+    <message>
+        <source>Organizations: {n} in the campaign, {rated} rated; grades {grades}; supervision classes {classes}</source>
+        <translation>经营主体：本批次 {n} 个，已评 {rated} 个；等级 {grades}；监管类别 {classes}</translation>
     </message>
     <message>
         <source>Closed: {name}</source>
@@ -1232,6 +1347,10 @@
     <message>
         <source>not yet</source>
         <translation>尚未达标</translation>
+    </message>
+    <message>
+        <source>New agricultural operators: {n} in the campaign, {rated} rated. Grades {grades}. Supervision classes {classes}.</source>
+        <translation>新型农业经营主体：本批次 {n} 个，已评 {rated} 个。等级 {grades}。监管类别 {classes}。</translation>
     </message>
     <message>
         <source>Saved to {path}</source>

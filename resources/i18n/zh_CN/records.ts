@@ -1474,6 +1474,14 @@
         <translation>决定日期</translation>
     </message>
     <message>
+        <source>Supervision class</source>
+        <translation>监管类别</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>监管措施</translation>
+    </message>
+    <message>
         <source>2.3 List status</source>
         <translation>（三）红黑名单情况</translation>
     </message>

@@ -84,6 +84,10 @@
         <translation>重错码率（每万户）</translation>
     </message>
     <message>
+        <source>Organizations by supervision class</source>
+        <translation>经营主体分级分类监管</translation>
+    </message>
+    <message>
         <source>Villages (double-click for the figures behind)</source>
         <translation>各村情况（双击查看明细）</translation>
     </message>
@@ -238,6 +242,10 @@
     <message>
         <source>{n} subjects; target &lt; {target}</source>
         <translation>{n} 个主体；目标 &lt; {target}</translation>
+    </message>
+    <message>
+        <source>not rated in this campaign</source>
+        <translation>本批次未评定经营主体</translation>
     </message>
     <message>
         <source>not credit</source>
