@@ -60,6 +60,50 @@ def load(db: Database | None = None, on: dt.date | None = None) -> dict[str, Any
     return merged
 
 
+def in_force(db: Database, on: dt.date | None = None) -> dict[str, Any]:
+    """Which policy version rules deadlines set ``on`` (today): the newest county
+    update in force (by version order), else the local or shipped text. The
+    ``label`` (e.g. "county 2026.10") is what a deadline is pinned to."""
+    day = (on or today()).isoformat()
+    applied = [u for u in county_updates(db) if u["effective_from"] <= day]
+    local = settings.get(db, SETTING_KEY)
+    base = _parse(local or shipped_text())
+    if applied:
+        return {"source": "county", "version": applied[0]["version"],
+                "effective_from": applied[0]["effective_from"],
+                "label": f"county {applied[0]['version']}", "base_version": base.get("version")}
+    source = "local" if local else "shipped"
+    return {"source": source, "version": base.get("version"), "effective_from": None,
+            "label": f"{source} {base.get('version')}", "base_version": base.get("version")}
+
+
+def provenance(db: Database, on: dt.date | None = None) -> dict[str, dict[str, Any]]:
+    """Where each value in force came from: {"objection.deadline_days": {"value": 15,
+    "source": "county", "version": "2026.10", "effective_from": "..."}, ...} for
+    every leaf value (lists count as one value)."""
+    day = (on or today()).isoformat()
+    local = settings.get(db, SETTING_KEY)
+    base = _parse(local or shipped_text())
+    origin = {"source": "local" if local else "shipped", "version": base.get("version"),
+              "effective_from": None}
+    out: dict[str, dict[str, Any]] = {}
+
+    def walk(tree: dict[str, Any], prefix: str, source: dict[str, Any]) -> None:
+        for key, value in tree.items():
+            path = f"{prefix}{key}"
+            if isinstance(value, dict):
+                walk(value, path + ".", source)
+            else:
+                out[path] = {"value": value, **source}
+
+    walk({k: v for k, v in base.items() if k not in ("category", "version")}, "", origin)
+    applied = [u for u in county_updates(db) if u["effective_from"] <= day]
+    for update in reversed(applied):  # oldest version first, the newest wins
+        walk(update["content"], "", {"source": "county", "version": update["version"],
+                                     "effective_from": update["effective_from"]})
+    return out
+
+
 def version_key(version: str) -> tuple[int, ...]:
     """'2026.10' -> (2026, 10): versions compare by their numbers, so 2026.10 is
     newer than 2026.9 whatever order they arrived in."""

@@ -173,3 +173,17 @@ def m002_measure_feedback_legal_rep_links_repair_letter(db: Database) -> None:
         CREATE INDEX repair_application_letter ON repair_application(letter_id);
         """
     )
+
+
+@records()
+def m003_deadlines_keep_their_policy(db: Database) -> None:
+    # A deadline set under one policy version keeps it when the county sends a
+    # new one: the version is pinned on the objection (its answer deadline)
+    # and on the repair application (the earliest repair date, set on applying).
+    db.executescript(
+        """
+        ALTER TABLE objection ADD COLUMN policy_version TEXT;
+        ALTER TABLE repair_application ADD COLUMN policy_version TEXT;
+        ALTER TABLE repair_application ADD COLUMN earliest_on TEXT;
+        """
+    )

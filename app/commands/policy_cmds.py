@@ -8,6 +8,7 @@ from app import credit_policy
 from app.errors import UserError
 from app.i18n import translate
 from app.paths import DataDir
+from app.records import policy as policy_view
 from app.store import open_data_dir
 
 
@@ -21,6 +22,10 @@ def register(sub) -> None:
     history = cmds.add_parser("history", help=translate(
         "PolicyCLI", "the county's updates, newest version first, with their effective dates"))
     history.set_defaults(func=cmd_history)
+    deadlines = cmds.add_parser("deadlines", help=translate(
+        "PolicyCLI", "open deadlines and the policy version each runs under"))
+    deadlines.add_argument("--json", action="store_true", help=translate("PolicyCLI", "print JSON"))
+    deadlines.set_defaults(func=cmd_deadlines)
 
 
 def _open(data: DataDir):
@@ -33,6 +38,7 @@ def cmd_show(args, data: DataDir) -> int:
     db = _open(data)
     try:
         policy = credit_policy.load(db)
+        shown = policy_view.view(db)
     finally:
         db.close()
     if args.json:
@@ -42,6 +48,27 @@ def cmd_show(args, data: DataDir) -> int:
                                  "objections answered within {days} days.").format(
         version=policy.get("version", "?"), county=policy.get("county_version") or "-",
         days=policy["objection"]["deadline_days"]))
+    for value in shown["values"]:
+        print(f"{value['label']}\t{value['value']}\t{value['from']}")
+    return 0
+
+
+def cmd_deadlines(args, data: DataDir) -> int:
+    db = _open(data)
+    try:
+        rows = policy_view.open_deadlines(db)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps([{k: r[k] for k in ("kind", "id", "subject", "set_on", "due",
+                                                "policy_version")} for r in rows],
+                         ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print(translate("PolicyCLI", "No deadline is open."))
+    for r in rows:
+        print(f"{r['kind_label']}\t{r['subject'] or ''}\t{r['set_on']}\t{r['due'] or ''}\t"
+              f"{r['version_label']}")
     return 0
 
 

@@ -53,7 +53,8 @@ def file(db: Database, operator_id: str, record_id: str, *, filed_by: str, groun
             "record_id": record_id, "subject_id": record["subject_id"], "filed_by": filed_by,
             "filed_on": day.isoformat(), "grounds": grounds,
             "deadline": deadline_for(db, day).isoformat(), "prior_status": record["status"],
-            "status": "open", "created_by": operator_id})
+            "status": "open", "created_by": operator_id,
+            "policy_version": pol.in_force(db)["label"]})
         cs.update("credit_record", record_id, {"status": "disputed"})
     return row
 

@@ -74,10 +74,13 @@ def apply(db: Database, operator_id: str, record_id: str, *, applicant: str, evi
             raise UserError(translate(
                 "Records", "A repair application for this record is already waiting for a "
                            "decision."))
+        # The earliest repair date is pinned with the policy it was set under.
         return cs.insert("repair_application", {
             "record_id": record_id, "subject_id": record["subject_id"], "applicant": applicant,
             "applied_on": day.isoformat(), "evidence": evidence, "commitment": commitment,
-            "status": "pending", "created_by": operator_id, "letter_id": letter_id})
+            "status": "pending", "created_by": operator_id, "letter_id": letter_id,
+            "earliest_on": earliest_repair(db, record).isoformat(),
+            "policy_version": pol.in_force(db)["label"]})
 
 
 def _repair_letter(db: Database, text: str, subject_id: str) -> dict[str, Any]:
@@ -173,7 +176,8 @@ def decide(db: Database, operator_id: str, application_id: str, *, approve: bool
         record = cs.get("credit_record", app_row["record_id"])
         if approve:
             require_status(record, ("public", "expired"), translate("Records", "approve repair"))
-            earliest = earliest_repair(db, record)
+            earliest = (dt.date.fromisoformat(app_row["earliest_on"]) if app_row.get("earliest_on")
+                        else earliest_repair(db, record))
             if day < earliest:
                 raise UserError(translate(
                     "Records", "A {severity} record can be repaired from {day} (minimum "

@@ -23,6 +23,7 @@ from app.units import local_time
 from app.errors import UserError
 from app.records import lists, objections, records, repair, report
 from app.subjects import resolve, subject_info
+from ui.records.policy_tab import PolicyTab
 from ui.records.dialogs import (AnswerObjectionDialog, DecideRepairDialog, ListEntryDialog,
                                 ObjectionDialog, RecordDialog, RemoveEntryDialog, RepairDialog)
 from ui.operations import BackgroundOp, WriteOp
@@ -668,12 +669,14 @@ class RecordsPage(QWidget):
         self.objections_tab = ObjectionsTab(self)
         self.reports_tab = ReportsTab(self)
         self.log_tab = QueryLogTab(self)
+        self.policy_tab = PolicyTab(self)
         self.tabs.addTab(self.records_tab, self.tr("Credit records"))
         self.tabs.addTab(self.lists_tab, self.tr("Red and black lists"))
         self.tabs.addTab(self.repairs_tab, self.tr("Credit repair"))
         self.tabs.addTab(self.objections_tab, self.tr("Objections"))
         self.tabs.addTab(self.reports_tab, self.tr("Credit reports"))
         self.tabs.addTab(self.log_tab, self.tr("Query log"))
+        self.tabs.addTab(self.policy_tab, self.tr("Policy in force"))
         layout.addWidget(self.tabs)
         self.refresh()
         # Statuses follow the calendar: records whose publicity ended become expired.
@@ -684,7 +687,7 @@ class RecordsPage(QWidget):
         if self._closed:
             return
         for tab in (self.records_tab, self.lists_tab, self.repairs_tab, self.objections_tab,
-                    self.reports_tab, self.log_tab):
+                    self.reports_tab, self.log_tab, self.policy_tab):
             tab.reload()
         alerts = objections.alerts(self.ctx.ui_db)
         if alerts:

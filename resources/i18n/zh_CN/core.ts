@@ -998,12 +998,20 @@
         <translation>县级政策更新（新版本在前）及其生效日期</translation>
     </message>
     <message>
+        <source>open deadlines and the policy version each runs under</source>
+        <translation>未到期的期限及各自适用的政策版本</translation>
+    </message>
+    <message>
         <source>No register in {path}.</source>
         <translation>{path} 中没有登记册。</translation>
     </message>
     <message>
         <source>Credit policy {version}; county update in force: {county}; objections answered within {days} days.</source>
         <translation>信用信息政策 {version}；施行中的县级更新：{county}；异议在 {days} 日内答复。</translation>
+    </message>
+    <message>
+        <source>No deadline is open.</source>
+        <translation>没有未到期的期限。</translation>
     </message>
     <message>
         <source>The county has sent no policy update.</source>

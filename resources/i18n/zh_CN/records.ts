@@ -310,6 +310,184 @@
     </message>
 </context>
 <context>
+    <name>Policy</name>
+    <message>
+        <source>Days to answer an objection</source>
+        <translation>异议答复期限（日）</translation>
+    </message>
+    <message>
+        <source>Objection days counted as</source>
+        <translation>异议期限计算方式</translation>
+    </message>
+    <message>
+        <source>Warn when this many days are left</source>
+        <translation>剩余天数提醒</translation>
+    </message>
+    <message>
+        <source>Publicity of a minor record, months</source>
+        <translation>轻微失信记录公示期（月）</translation>
+    </message>
+    <message>
+        <source>Publicity of a general record, months</source>
+        <translation>一般失信记录公示期（月）</translation>
+    </message>
+    <message>
+        <source>Publicity of a serious record, months</source>
+        <translation>严重失信记录公示期（月）</translation>
+    </message>
+    <message>
+        <source>Minor record repairable after, months</source>
+        <translation>轻微失信记录最短公示后可修复（月）</translation>
+    </message>
+    <message>
+        <source>General record repairable after, months</source>
+        <translation>一般失信记录最短公示后可修复（月）</translation>
+    </message>
+    <message>
+        <source>Serious record repairable after, months</source>
+        <translation>严重失信记录最短公示后可修复（月）</translation>
+    </message>
+    <message>
+        <source>Credit report valid for, days</source>
+        <translation>信用报告有效期（日）</translation>
+    </message>
+    <message>
+        <source>Upload within, days (及时率)</source>
+        <translation>上报时限（日，及时率）</translation>
+    </message>
+    <message>
+        <source>Upload days counted as</source>
+        <translation>上报时限计算方式</translation>
+    </message>
+    <message>
+        <source>county {version}, from {date}</source>
+        <translation>县级 {version}，{date} 起施行</translation>
+    </message>
+    <message>
+        <source>local {version}</source>
+        <translation>本地 {version}</translation>
+    </message>
+    <message>
+        <source>rating scheme {version}</source>
+        <translation>评价指标体系 {version}</translation>
+    </message>
+    <message>
+        <source>set before versions were kept</source>
+        <translation>记录版本之前设定</translation>
+    </message>
+    <message>
+        <source>shipped {version}</source>
+        <translation>随软件提供 {version}</translation>
+    </message>
+    <message>
+        <source>county {version}</source>
+        <translation>县级 {version}</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>takes effect later</source>
+        <translation>尚未施行</translation>
+    </message>
+    <message>
+        <source>base (values the county did not change)</source>
+        <translation>基础（县里未改动的值）</translation>
+    </message>
+    <message>
+        <source>objection answer due</source>
+        <translation>异议答复期限</translation>
+    </message>
+    <message>
+        <source>earliest repair</source>
+        <translation>最早可修复日</translation>
+    </message>
+    <message>
+        <source>rating notice ends</source>
+        <translation>评定公示截止</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyTab</name>
+    <message>
+        <source>Setting</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>What it changes</source>
+        <translation>改动内容</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Subject or village</source>
+        <translation>主体或村</translation>
+    </message>
+    <message>
+        <source>Set on</source>
+        <translation>设定日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Runs under</source>
+        <translation>适用版本</translation>
+    </message>
+    <message>
+        <source>Values in force</source>
+        <translation>现行取值</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本历史</translation>
+    </message>
+    <message>
+        <source>Open deadlines keep the version they were set under</source>
+        <translation>未到期的期限按设定时的版本执行</translation>
+    </message>
+    <message>
+        <source>Credit policy in force: {version}.</source>
+        <translation>现行信用信息政策：{version}。</translation>
+    </message>
+    <message>
+        <source>Open deadlines by version: {counts}</source>
+        <translation>各版本下未到期的期限：{counts}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>QueryLogTab</name>
     <message>
         <source>Name, operator, purpose or detail</source>
@@ -1065,6 +1243,10 @@
     <message>
         <source>Query log</source>
         <translation>查询使用登记</translation>
+    </message>
+    <message>
+        <source>Policy in force</source>
+        <translation>现行政策</translation>
     </message>
     <message>
         <source>Objections needing an answer soon: {soon}; overdue: {overdue}. Nearest: {name}, {when}.</source>
