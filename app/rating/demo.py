@@ -18,6 +18,7 @@ demo's cost bounded at a million households.
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from app.journal import changes
 from app.rating import campaign as campaigns, verdicts
@@ -176,8 +177,9 @@ def _build(db, operator_id, rng, job, township, stage, today, every) -> None:
         campaigns.populate(cs, campaign, answers_sql=_answers_sql(rng, collecting),
                            columns=columns, households_sql=f"h.sid % {every} = 0", job=job)
         # Organizations (a few hundred at most): all answered, the village's stage.
-        campaigns.populate(cs, campaign, answers_sql=_org_answers_sql(rng), columns=columns,
-                           kind="organization")
+        # Their own random stream: the areas built after this one see the same numbers.
+        campaigns.populate(cs, campaign, answers_sql=_org_answers_sql(random.Random(7919)),
+                           columns=columns, kind="organization")
         # The steps each household went through, signed by the demo operator.
         for number, (status, step) in enumerate(STEP_OF.items()):
             later = ORDER[ORDER.index(status):]
