@@ -88,3 +88,27 @@ def m001_letters(db: Database) -> None:
         CREATE INDEX letter_attachment_letter ON letter_attachment(letter_id);
         """
     )
+
+
+@letters()
+def m002_letter_corrections(db: Database) -> None:
+    # 履约 and signing entered wrongly are corrected with a reason; the values
+    # before and after are kept here (journaled like the letter itself).
+    db.executescript(
+        """
+        CREATE TABLE letter_correction (
+            id TEXT PRIMARY KEY,
+            letter_id TEXT NOT NULL REFERENCES commitment_letter(id) ON DELETE CASCADE,
+            what TEXT NOT NULL CHECK (what IN ('fulfilment', 'signing')),
+            before TEXT NOT NULL,
+            after TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            corrected_at TEXT NOT NULL,
+            operator_id TEXT NOT NULL REFERENCES app_user(id),
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX letter_correction_letter ON letter_correction(letter_id, corrected_at);
+        """
+    )

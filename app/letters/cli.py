@@ -79,6 +79,31 @@ def register(sub) -> None:
     f.add_argument("--note", default="")
     f.set_defaults(func=cmd_fulfil)
 
+    c = cmds.add_parser("correct", help=translate(
+        "LettersCLI", "correct a recorded fulfilment or signing, with a reason (the original "
+                      "is kept)"))
+    c.add_argument("letter", metavar="NUMBER")
+    c.add_argument("--reason", required=True, help=translate("LettersCLI", "why it is corrected"))
+    fix = c.add_mutually_exclusive_group()
+    fix.add_argument("--kept", action="store_const", const="kept", dest="outcome")
+    fix.add_argument("--broken", action="store_const", const="broken", dest="outcome")
+    fix.add_argument("--not-assessed", action="store_const", const="none", dest="outcome",
+                     help=translate("LettersCLI", "fulfilment was recorded by mistake"))
+    fix.add_argument("--unsign", action="store_true",
+                     help=translate("LettersCLI", "the letter was not signed after all"))
+    c.add_argument("--on", help=translate("LettersCLI", "corrected fulfilment date"))
+    c.add_argument("--note", default="")
+    c.add_argument("--collector")
+    c.add_argument("--place")
+    c.add_argument("--signed-at")
+    c.set_defaults(func=cmd_correct)
+
+    h = cmds.add_parser("corrections", help=translate(
+        "LettersCLI", "a letter's corrections: before, after, reason, who and when"))
+    h.add_argument("letter", metavar="NUMBER")
+    h.add_argument("--json", action="store_true")
+    h.set_defaults(func=cmd_corrections)
+
     r = cmds.add_parser("reproduce", help=translate(
         "LettersCLI", "print a letter again exactly as it was printed"))
     r.add_argument("letter", metavar="NUMBER")
@@ -230,6 +255,65 @@ def cmd_fulfil(args, data: DataDir) -> int:
         db.close()
     print(translate("LettersCLI", "Letter {number}: fulfilment recorded.").format(
         number=letter["number"]))
+    return 0
+
+
+def cmd_correct(args, data: DataDir) -> int:
+    from app.letters import corrections
+    from app.letters.letter import find_letter
+
+    signing = args.unsign or any(v is not None for v in (args.collector, args.place,
+                                                         args.signed_at))
+    if args.outcome and signing:
+        raise UserError(translate("LettersCLI", "Correct the fulfilment or the signing, one at a "
+                                                "time."))
+    if not args.outcome and not signing:
+        raise UserError(translate("LettersCLI", "Say what to correct: --kept, --broken or "
+                                                "--not-assessed for the fulfilment; --collector, "
+                                                "--place, --signed-at or --unsign for the "
+                                                "signing."))
+    db, operator = _open(data, args)
+    try:
+        letter = find_letter(db, args.letter)
+        if args.outcome:
+            corrections.correct_fulfilment(
+                db, operator, letter["id"], outcome=None if args.outcome == "none" else args.outcome,
+                reason=args.reason, on=args.on, note=args.note)
+        else:
+            corrections.correct_signing(db, operator, letter["id"], reason=args.reason,
+                                        collector=args.collector, place=args.place,
+                                        signed_at=args.signed_at, unsign=args.unsign)
+    finally:
+        db.close()
+    print(translate("LettersCLI", "Letter {number} corrected; the values before are kept "
+                                  "('letters corrections {number}').").format(
+        number=letter["number"]))
+    return 0
+
+
+def cmd_corrections(args, data: DataDir) -> int:
+    from app.letters import corrections
+    from app.letters.letter import find_letter
+
+    db, _ = _open(data, args)
+    try:
+        rows = corrections.corrections(db, find_letter(db, args.letter)["id"])
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps([{k: r[k] for k in ("id", "what", "before", "after", "reason",
+                                             "corrected_at", "operator_name")} for r in rows],
+                         ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print(translate("LettersCLI", "No correction was made to this letter."))
+    for r in rows:
+        changed = {k: v for k, v in r["after"].items() if r["before"].get(k) != v}
+        was = {k: r["before"].get(k) for k in changed}
+        print(f"{r['corrected_at'][:16]}\t{r['operator_name'] or ''}\t"
+              f"{corrections.what_label(r['what'])}\t"
+              f"{json.dumps(was, ensure_ascii=False)} → {json.dumps(changed, ensure_ascii=False)}"
+              f"\t{r['reason']}")
     return 0
 
 

@@ -25,6 +25,7 @@ from sqlite_utils import Database
 TRAVELLING = (
     "place", "household", "household_member", "organization", "credit_record", "list_entry",
     "credit_report", "commitment_letter", "letter_template", "letter_attachment",
+    "letter_correction",
     "rating_scheme", "rating_campaign", "rating", "rating_step", "rating_flag",
     "rating_notice", "rating_objection", "objection", "repair_application",
     "measure_feedback", "legal_rep_link",

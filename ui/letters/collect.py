@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QProgressBar, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
-from app.letters import collection, fulfilment, printing
+from app.letters import collection, corrections, fulfilment, printing
 from app.letters import templates as tpl
 from app.letters.letter import find_letter, get_letter, status_label
 from app.letters.queries import repair_of_letter
 from ui.errors import show_exception
-from ui.letters.dialogs import SignatureDialog, SignDialog
+from ui.letters.dialogs import CorrectDialog, SignatureDialog, SignDialog
 from ui.letters.widgets import letter_model, print_pdf
 from ui.operations import BackgroundOp, WriteOp
 
@@ -140,9 +140,10 @@ class CollectTab(QWidget):
         self.kept_button = QPushButton(translate("LettersPage", "Kept"))
         self.broken_button = QPushButton(translate("LettersPage", "Broken…"))
         self.copy_button = QPushButton(translate("LettersPage", "Copy as printed…"))
+        self.correct_button = QPushButton(translate("LettersPage", "Correct…"))
         for w in (self.sign_button, self.attach_button, self.pad_button, self.void_button):
             grid.addWidget(w)
-        for w in (self.kept_button, self.broken_button, self.copy_button):
+        for w in (self.kept_button, self.broken_button, self.correct_button, self.copy_button):
             grid2.addWidget(w)
         layout.addLayout(grid)
         layout.addLayout(grid2)
@@ -154,6 +155,7 @@ class CollectTab(QWidget):
         self.kept_button.clicked.connect(lambda: self.record_fulfilment("kept"))
         self.broken_button.clicked.connect(self._ask_broken)
         self.copy_button.clicked.connect(self._ask_copy)
+        self.correct_button.clicked.connect(self._ask_correct)
         self._set_actions(None)
         return box
 
@@ -226,6 +228,11 @@ class CollectTab(QWidget):
                 reason=letter["void_reason"]))
         if letter["letter_type"] == "credit_repair":
             lines.append(repair_line(self.ctx.ui_db, letter))
+        for fix in corrections.corrections(self.ctx.ui_db, letter["id"]):
+            lines.append(translate("LettersPage", "Corrected {what} on {when} by {who}: {reason}")
+                         .format(what=corrections.what_label(fix["what"]),
+                                 when=_local_time(fix["corrected_at"]),
+                                 who=fix["operator_name"] or "", reason=fix["reason"]))
         self.detail.setText("<br>".join(lines))
         for a in collection.attachments(self.ctx.ui_db, letter["id"]):
             kind = translate("LettersPage", "signature") if a["kind"] == "signature" \
@@ -249,6 +256,7 @@ class CollectTab(QWidget):
         self.kept_button.setEnabled(can_fulfil)
         self.broken_button.setEnabled(can_fulfil)
         self.copy_button.setEnabled(status is not None and status != "drafted")
+        self.correct_button.setEnabled(status == "signed")
 
     def _find_scanned(self) -> None:
         try:
@@ -289,6 +297,31 @@ class CollectTab(QWidget):
         if not letter_id:
             return
         self._change(letter_id, fulfilment.record_fulfilment, outcome, note=note)
+
+    def correct_fulfilment(self, letter_id: str, outcome: str | None, reason: str,
+                           note: str = "") -> None:
+        self._change(letter_id, corrections.correct_fulfilment, outcome=outcome, reason=reason,
+                     note=note)
+
+    def correct_signing(self, letter_id: str, reason: str, **fields) -> None:
+        self._change(letter_id, corrections.correct_signing, reason=reason, **fields)
+
+    def _ask_correct(self) -> None:
+        letter = self.current_letter()
+        if not letter:
+            return
+        dialog = CorrectDialog(letter, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        v = dialog.values()
+        if v["choice"] in ("kept", "broken", "none"):
+            self.correct_fulfilment(letter["id"], None if v["choice"] == "none" else v["choice"],
+                                    v["reason"], v["note"])
+        elif v["choice"] == "unsign":
+            self.correct_signing(letter["id"], v["reason"], unsign=True)
+        else:
+            self.correct_signing(letter["id"], v["reason"], collector=v["collector"],
+                                 place=v["place"], signed_at=v["signed_at"])
 
     def _ask_sign(self) -> None:
         letter = self.current_letter()

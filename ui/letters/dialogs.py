@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime
-from PySide6.QtWidgets import (QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QMessageBox, QVBoxLayout)
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QLabel, QLineEdit, QMessageBox, QVBoxLayout)
 
 from ui.letters.widgets import SignaturePad
 
@@ -72,3 +72,49 @@ class SignatureDialog(QDialog):
                                     translate("LettersPage", "Nothing is signed yet."))
             return
         self.accept()
+
+
+class CorrectDialog(QDialog):
+    """Correct a signed letter's fulfilment or signing; the reason is required."""
+
+    def __init__(self, letter: dict[str, Any], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(translate("LettersPage", "Correct letter {number}")
+                            .format(number=letter["number"]))
+        form = QFormLayout(self)
+        form.addRow(QLabel(translate("LettersPage", "What was recorded is kept with the letter; "
+                                                    "the correction and its reason are added.")))
+        self.choice = QComboBox()
+        for key, text in (
+                ("kept", translate("LettersPage", "The promise was kept")),
+                ("broken", translate("LettersPage", "The promise was broken")),
+                ("none", translate("LettersPage", "Fulfilment not assessed yet")),
+                ("signing", translate("LettersPage", "Who collected it, where or when it was "
+                                                     "signed")),
+                ("unsign", translate("LettersPage", "It was not signed"))):
+            self.choice.addItem(text, key)
+        self.note = QLineEdit(letter.get("fulfilment_note") or "")
+        self.collector = QLineEdit(letter.get("collected_by") or "")
+        self.place = QLineEdit(letter.get("signed_place") or "")
+        self.when = QDateTimeEdit(QDateTime.fromString((letter.get("signed_at") or "")[:16],
+                                                       "yyyy-MM-ddTHH:mm")
+                                  if letter.get("signed_at") else QDateTime.currentDateTime())
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.reason = QLineEdit()
+        form.addRow(translate("LettersPage", "Correct"), self.choice)
+        form.addRow(translate("LettersPage", "How it was broken"), self.note)
+        form.addRow(translate("LettersPage", "Collected by"), self.collector)
+        form.addRow(translate("LettersPage", "Signed at (place)"), self.place)
+        form.addRow(translate("LettersPage", "Signed on"), self.when)
+        form.addRow(translate("LettersPage", "Reason for the correction"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {"choice": self.choice.currentData(), "note": self.note.text(),
+                "collector": self.collector.text(), "place": self.place.text(),
+                "signed_at": self.when.dateTime().toString("yyyy-MM-ddTHH:mm"),
+                "reason": self.reason.text()}

@@ -80,8 +80,40 @@
         <translation>“{value}”不是日期，请写成 2026-03-15。</translation>
     </message>
     <message>
+        <source>Give the reason for the correction (it is kept with the letter).</source>
+        <translation>请填写更正原因（原因随承诺书一并保存）。</translation>
+    </message>
+    <message>
+        <source>The correction changes nothing on letter {number}.</source>
+        <translation>此更正没有改变承诺书 {number} 的任何内容。</translation>
+    </message>
+    <message>
+        <source>The corrected fulfilment is kept, broken or not assessed yet.</source>
+        <translation>更正后的履约情况只能是守约、违约或尚未评定。</translation>
+    </message>
+    <message>
         <source>Say how the promise was broken (e.g. loan overdue since 2026-03-01).</source>
         <translation>请说明违约情况（例如：贷款自 2026-03-01 起逾期）。</translation>
+    </message>
+    <message>
+        <source>Letter {number} has no fulfilment recorded yet; record it as kept or broken instead of correcting it.</source>
+        <translation>承诺书 {number} 尚未登记履约情况；请直接登记守约或违约，而不是更正。</translation>
+    </message>
+    <message>
+        <source>Letter {number} is {status}; only a signed letter&apos;s signing can be corrected.</source>
+        <translation>承诺书 {number} 为“{status}”；只有已签署的承诺书才能更正签署信息。</translation>
+    </message>
+    <message>
+        <source>Letter {number} already has its fulfilment recorded; correct that to &apos;not assessed&apos; first.</source>
+        <translation>承诺书 {number} 已登记履约情况；请先把履约更正为“尚未评定”。</translation>
+    </message>
+    <message>
+        <source>fulfilment</source>
+        <translation>履约</translation>
+    </message>
+    <message>
+        <source>signing</source>
+        <translation>签署</translation>
     </message>
     <message>
         <source>Letter {number} is {status}; only a signed letter can be kept or broken.</source>
@@ -451,6 +483,30 @@
         <translation>登记是否履约</translation>
     </message>
     <message>
+        <source>correct a recorded fulfilment or signing, with a reason (the original is kept)</source>
+        <translation>更正已登记的履约或签署信息，须写明原因（原记录保留）</translation>
+    </message>
+    <message>
+        <source>why it is corrected</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>fulfilment was recorded by mistake</source>
+        <translation>履约情况系误录</translation>
+    </message>
+    <message>
+        <source>the letter was not signed after all</source>
+        <translation>承诺书实际未签署</translation>
+    </message>
+    <message>
+        <source>corrected fulfilment date</source>
+        <translation>更正后的履约日期</translation>
+    </message>
+    <message>
+        <source>a letter&apos;s corrections: before, after, reason, who and when</source>
+        <translation>承诺书的更正记录：更正前、更正后、原因、经办人和时间</translation>
+    </message>
+    <message>
         <source>print a letter again exactly as it was printed</source>
         <translation>按原样重新打印一份承诺书</translation>
     </message>
@@ -486,6 +542,22 @@
         <source>Letter {number}: fulfilment recorded.</source>
         <translation>承诺书 {number}：已登记履约情况。</translation>
     </message>
+    <message>
+        <source>Correct the fulfilment or the signing, one at a time.</source>
+        <translation>履约和签署信息请分别更正，一次一项。</translation>
+    </message>
+    <message>
+        <source>Say what to correct: --kept, --broken or --not-assessed for the fulfilment; --collector, --place, --signed-at or --unsign for the signing.</source>
+        <translation>请说明更正什么：履约用 --kept、--broken 或 --not-assessed；签署信息用 --collector、--place、--signed-at 或 --unsign。</translation>
+    </message>
+    <message>
+        <source>Letter {number} corrected; the values before are kept (&apos;letters corrections {number}&apos;).</source>
+        <translation>承诺书 {number} 已更正；更正前的内容已保留（credit-desk letters corrections {number}）。</translation>
+    </message>
+    <message>
+        <source>No correction was made to this letter.</source>
+        <translation>这份承诺书没有更正记录。</translation>
+    </message>
 </context>
 <context>
     <name>LettersPage</name>
@@ -520,6 +592,46 @@
     <message>
         <source>Nothing is signed yet.</source>
         <translation>还没有签名。</translation>
+    </message>
+    <message>
+        <source>Correct letter {number}</source>
+        <translation>更正承诺书 {number}</translation>
+    </message>
+    <message>
+        <source>What was recorded is kept with the letter; the correction and its reason are added.</source>
+        <translation>原登记内容随承诺书保留，另记更正内容和原因。</translation>
+    </message>
+    <message>
+        <source>The promise was kept</source>
+        <translation>守约</translation>
+    </message>
+    <message>
+        <source>The promise was broken</source>
+        <translation>违约</translation>
+    </message>
+    <message>
+        <source>Fulfilment not assessed yet</source>
+        <translation>尚未评定履约</translation>
+    </message>
+    <message>
+        <source>Who collected it, where or when it was signed</source>
+        <translation>回收人、签署地点或时间</translation>
+    </message>
+    <message>
+        <source>It was not signed</source>
+        <translation>实际未签署</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>How it was broken</source>
+        <translation>违约情况</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>更正原因</translation>
     </message>
     <message>
         <source>Print and collect</source>
@@ -698,6 +810,10 @@
         <translation>作废原因：{reason}</translation>
     </message>
     <message>
+        <source>Corrected {what} on {when} by {who}: {reason}</source>
+        <translation>{when} 由 {who} 更正{what}：{reason}</translation>
+    </message>
+    <message>
         <source>signature</source>
         <translation>屏幕签名</translation>
     </message>
@@ -750,6 +866,10 @@
 {path}</source>
         <translation>共 {count} 份承诺书（新建 {new} 份），{pages} 页：
 {path}</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
     </message>
     <message>
         <source>Select letters in the list first.</source>
