@@ -102,7 +102,8 @@ def main() -> int:
     village = db.execute("SELECT village_id, count(*) FROM rating WHERE campaign_id = ? "
                          "GROUP BY village_id ORDER BY 2 DESC LIMIT 1", [campaign["id"]]).fetchone()
     ids = [r[0] for r in db.execute("SELECT id FROM rating WHERE campaign_id = ? AND village_id = ? "
-                                    "ORDER BY random() LIMIT 50", [campaign["id"], village[0]])]
+                                    "AND subject_kind = 'household' ORDER BY random() LIMIT 50",
+                                    [campaign["id"], village[0]])]
     saves, recomputes = [], []
     for rating_id in ids:
         seconds, _ = timed(campaigns.save_answers, db, operator, rating_id, GOOD)

@@ -49,7 +49,7 @@ def cmd_show(args, data: DataDir) -> int:
         version=policy.get("version", "?"), county=policy.get("county_version") or "-",
         days=policy["objection"]["deadline_days"]))
     for value in shown["values"]:
-        print(f"{value['label']}\t{value['value']}\t{value['from']}")
+        print(f"{value['label']}\t{value['shown']}\t{value['from']}")
     return 0
 
 

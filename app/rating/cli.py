@@ -389,9 +389,12 @@ def _rating_of(db, campaign_id: str, who: str) -> dict:
     from app.identity import clean_number
 
     who = (who or "").strip()
-    row = db.execute("SELECT r.id FROM rating r JOIN household h ON h.id = r.subject_id "
-                     "WHERE r.campaign_id = ? AND (r.id = ? OR h.head_id_number = ?)",
-                     [campaign_id, who, clean_number(who)]).fetchone()
+    # A household by its head's ID number, an organization by its USCC.
+    row = db.execute("SELECT r.id FROM rating r LEFT JOIN household h ON h.id = r.subject_id "
+                     "LEFT JOIN organization g ON g.id = r.subject_id "
+                     "WHERE r.campaign_id = ? AND (r.id = ? OR h.head_id_number = ? "
+                     "OR g.uscc = ?)",
+                     [campaign_id, who, clean_number(who), clean_number(who)]).fetchone()
     if row is None:
         raise NotFound(translate("RatingCLI", "No household with the ID number {who} is rated in "
                                               "this campaign.").format(who=who))
@@ -403,8 +406,9 @@ def _rating_of(db, campaign_id: str, who: str) -> dict:
 def _said(db, rating: dict) -> str:
     from app.rating.statuses import status_label
 
-    name = db.execute("SELECT head_name FROM household WHERE id = ?",
-                      [rating["subject_id"]]).fetchone()[0]
+    name = db.execute("SELECT head_name FROM household WHERE id = ? UNION ALL SELECT name "
+                      "FROM organization WHERE id = ?",
+                      [rating["subject_id"], rating["subject_id"]]).fetchone()[0]
     return translate("RatingCLI", "{name}: {status}, grade {grade}.").format(
         name=name, status=status_label(rating["status"]), grade=rating["grade"] or "-")
 

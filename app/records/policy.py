@@ -50,6 +50,12 @@ def value_label(path: str) -> str:
     }.get(path, path)
 
 
+def shown_value(value: Any) -> str:
+    """A value as the screen shows it (kinds of days in words)."""
+    return {"calendar": translate("Policy", "calendar days"),
+            "working": translate("Policy", "working days")}.get(value, str(value))
+
+
 def source_label(entry: dict[str, Any]) -> str:
     """'county 2026.10, from 2026-12-01', 'local 2026.1' or 'shipped 2026.1'."""
     if entry.get("source") == "county":
@@ -149,7 +155,8 @@ def view(db: Database, on: dt.date | None = None) -> dict[str, Any]:
         by_version[row["version_label"]] = by_version.get(row["version_label"], 0) + 1
     return {
         "in_force": {**force, "text": source_label(force)},
-        "values": [{"key": k, "label": value_label(k), **values[k], "from": source_label(values[k])}
+        "values": [{"key": k, "label": value_label(k), **values[k], "from": source_label(values[k]),
+                    "shown": shown_value(values[k]["value"])}
                    for k in KEY_VALUES if k in values],
         "history": history(db, on),
         "deadlines": deadlines,

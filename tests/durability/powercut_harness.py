@@ -160,7 +160,8 @@ def check(backing: Path, out: Outcome, saves: list[int], base: dict[str, int],
                 out.lost_saves.append(-1)
         if out.kind == "campaign":
             rows = conn.execute("SELECT c.id, (SELECT count(*) FROM rating r WHERE "
-                                "r.campaign_id = c.id) FROM rating_campaign c WHERE "
+                                "r.campaign_id = c.id AND r.subject_kind = 'household') "
+                                "FROM rating_campaign c WHERE "
                                 "c.campaign_year = 2031").fetchall()
             if len(rows) > 1 or (rows and rows[0][1] != households):
                 out.half_applied.append(f"campaign: {rows} for {households} households")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QLineEdit, QMessageBox, QVBoxLayout)
 
@@ -96,9 +96,10 @@ class CorrectDialog(QDialog):
         self.note = QLineEdit(letter.get("fulfilment_note") or "")
         self.collector = QLineEdit(letter.get("collected_by") or "")
         self.place = QLineEdit(letter.get("signed_place") or "")
-        self.when = QDateTimeEdit(QDateTime.fromString((letter.get("signed_at") or "")[:16],
-                                                       "yyyy-MM-ddTHH:mm")
-                                  if letter.get("signed_at") else QDateTime.currentDateTime())
+        # Stored in UTC ("...Z"); shown and typed in the laptop's local time.
+        self.when = QDateTimeEdit(QDateTime.fromString(letter["signed_at"], Qt.DateFormat.ISODate)
+                                  .toLocalTime() if letter.get("signed_at")
+                                  else QDateTime.currentDateTime())
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.reason = QLineEdit()
         form.addRow(translate("LettersPage", "Correct"), self.choice)

@@ -43,7 +43,7 @@ class PolicyTab(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         self.values_model = RowsTableModel.of([
             (translate("PolicyTab", "Setting"), lambda r: r["label"]),
-            (translate("PolicyTab", "Value"), lambda r: r["value"]),
+            (translate("PolicyTab", "Value"), lambda r: r["shown"]),
             (translate("PolicyTab", "From"), lambda r: r["from"]),
         ], self)
         self.values_model.colour = lambda r, column: (

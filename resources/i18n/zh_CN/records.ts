@@ -360,6 +360,14 @@
         <translation>上报时限计算方式</translation>
     </message>
     <message>
+        <source>calendar days</source>
+        <translation>自然日</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
         <source>county {version}, from {date}</source>
         <translation>县级 {version}，{date} 起施行</translation>
     </message>
