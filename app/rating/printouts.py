@@ -32,9 +32,10 @@ from app import pdf_fonts
 from app.i18n import translate
 from app.identity import mask_id_number
 from app.query_log import log_use
-from app.rating import verdicts
-from app.rating.campaign import campaign_scheme, get_campaign
+from app.rating import supervision, verdicts
+from app.rating.campaign import campaign_scheme, get_campaign, scheme_for_kind
 from app.rating.workflow import WorkflowError, get_notice, latest_notice
+from app.register import kind_label
 from app.units import format_yuan
 from app.xlsx_writer import write_table
 
@@ -116,6 +117,14 @@ def notice_rows(db: Database, notice_id: str) -> list[dict[str, Any]]:
     rows.sort(key=lambda r: (r["group_code"] or "", name_syllables(r["head_name"] or ""),
                              r["head_name"] or "", r["head_id_number"] or ""))
     return rows
+
+
+def notice_organizations(db: Database, notice_id: str) -> list[dict[str, Any]]:
+    """The organizations in the notice, by name."""
+    return list(db.query(
+        "SELECT o.name, o.kind, o.uscc, r.grade, r.veto, r.score, r.complete, r.status "
+        "FROM rating r JOIN organization o ON o.id = r.subject_id WHERE r.notice_id = ? "
+        "AND r.subject_kind = 'organization' ORDER BY o.name", [notice_id]))
 
 
 def notice_pdf(db: Database, operator_id: str, campaign_id: str, village_id: str,
@@ -216,9 +225,23 @@ def notice_pdf_for(db: Database, operator_id: str, notice_id: str,
     for number, row in enumerate(others, start=1):
         other_data.append([number, row["head_name"], row["group_name"] or "",
                            mask_id_number(row["head_id_number"]), _not_credit_reason(row)])
+    organizations = notice_organizations(db, notice_id)
+    org_data: list[list[Any]] = [[translate("Rating", "No."), translate("Rating", "Organization"),
+                                  translate("Rating", "Kind"),
+                                  translate("Rating", "Unified social credit code"),
+                                  translate("Rating", "Proposed grade and supervision class")]]
+    if organizations:
+        org_scheme = scheme_for_kind(db, campaign, "organization")
+        policy = supervision.load(db)
+        for number, row in enumerate(organizations, start=1):
+            grade = (f"{row['grade']}（{org_scheme.grade_label(row['grade'])}）" if row["grade"]
+                     else _not_credit_reason(row))
+            org_data.append([number, row["name"], kind_label(row["kind"]), row["uscc"],
+                             f"{grade}；{supervision.class_label(policy, supervision.class_of(policy, row))}"])
     office = doc.office_name(db)
     signer = translate("Rating", "{village} villagers' committee").format(village=village)
-    text = "".join(str(c) for r in data + other_data for c in r) + title + intro + office
+    text = ("".join(str(c) for r in data + other_data + org_data for c in r) + title + intro
+            + office)
     pdf_fonts.check_printable(text, translate("Rating", "the notice list"))
     widths = [12, 28, 22, 50, 38]
     # A heading never ends a page alone: it starts a new page unless the
@@ -233,6 +256,11 @@ def notice_pdf_for(db: Database, operator_id: str, notice_id: str,
                   _p(translate("Rating", "Not proposed as credit households ({n})").format(
                       n=len(others)), s["heading"]),
                   _notice_table(other_data, [12, 28, 22, 50, 58], s)]
+    if organizations:
+        story += [Spacer(1, 4 * mm), CondPageBreak(4 * doc.BODY_LEADING),
+                  _p(translate("Rating", "New agricultural operators ({n})").format(
+                      n=len(organizations)), s["heading"]),
+                  _notice_table(org_data, [8, 40, 18, 48, 44], s)]
     story += [Spacer(1, 10 * mm), _p(signer, s["right"]), _p(office, s["right"]),
               _p(doc.chinese_date(notice["start_date"]), s["right"])]
     out = _write_official(path, story, title)

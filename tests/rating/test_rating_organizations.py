@@ -194,3 +194,21 @@ def test_an_organizations_credit_report_and_the_statistics_state_its_class(demo_
     summary = verdicts.summary(demo_db, campaigns.current_campaign(demo_db)["id"])
     assert figures["organizations"]["classes"] == summary["organizations"]["classes"]
     assert "list" not in figures["organizations"]
+
+
+def test_the_printed_notice_lists_the_villages_organizations_with_their_class(demo_db,
+                                                                               tmp_path):
+    from pypdf import PdfReader
+
+    from app.rating import printouts
+    from app.users import default_operator_id
+
+    notice_id, name = demo_db.execute(
+        "SELECT r.notice_id, g.name FROM rating r JOIN organization g ON g.id = r.subject_id "
+        "WHERE r.subject_kind = 'organization' AND r.notice_id IS NOT NULL "
+        "AND r.grade IS NOT NULL LIMIT 1").fetchone()
+    path = printouts.notice_pdf_for(demo_db, default_operator_id(demo_db), notice_id,
+                                    tmp_path / "n.pdf")
+    text = "".join(p.extract_text() for p in PdfReader(str(path)).pages).replace("\n", "")
+    assert "新型农业经营主体" in text and name[:8] in text
+    assert "守信" in text  # the class beside the proposed grade

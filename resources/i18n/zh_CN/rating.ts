@@ -717,6 +717,22 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>Organization</source>
+        <translation>经营主体</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Proposed grade and supervision class</source>
+        <translation>拟评等级及监管类别</translation>
+    </message>
+    <message>
         <source>{village} villagers&apos; committee</source>
         <translation>{village}村民委员会</translation>
     </message>
@@ -727,6 +743,10 @@
     <message>
         <source>Not proposed as credit households ({n})</source>
         <translation>未评为信用户的农户（{n} 户）</translation>
+    </message>
+    <message>
+        <source>New agricultural operators ({n})</source>
+        <translation>新型农业经营主体（{n} 个）</translation>
     </message>
     <message>
         <source>credit household rating notice</source>
