@@ -466,14 +466,16 @@ def cmd_step(args, data: DataDir) -> int:
         village = _village_id(db, args.village)
         ready = workflow.eligible(db, campaign["id"], village, args.step)
         if not args.yes:
-            print(translate("RatingCLI", "'{step}' would move {n} households of village {code}. "
+            print(translate("RatingCLI", "'{step}' would move {what} of village {code}. "
                                          "Run again with --yes to do it.").format(
-                step=workflow.step_label(args.step), n=len(ready), code=args.village))
+                step=workflow.step_label(args.step), what=workflow.moving(db, ready),
+                code=args.village))
             return 0
-        count = workflow.advance_village(db, args.actor.id, campaign["id"], village, args.step)
-        print(translate("RatingCLI", "{step}: {n} households. 'credit-desk rating undo --village "
+        workflow.advance_village(db, args.actor.id, campaign["id"], village, args.step)
+        print(translate("RatingCLI", "{step}: {what}. 'credit-desk rating undo --village "
                                      "{code}' takes it back until the next step.").format(
-            step=workflow.step_label(args.step), n=count, code=args.village))
+            step=workflow.step_label(args.step), what=workflow.moving(db, ready),
+            code=args.village))
         return 0
     finally:
         db.close()
@@ -486,10 +488,11 @@ def cmd_undo(args, data: DataDir) -> int:
     db = _open(data)
     try:
         campaign = resolve_campaign(db, args.campaign)
-        count = workflow.undo_last_batch(db, args.actor.id, campaign["id"],
-                                         _village_id(db, args.village), reason=args.reason)
-        print(translate("RatingCLI", "Undone: {n} households are back where they were.")
-              .format(n=count))
+        village = _village_id(db, args.village)
+        moved = workflow.last_batch_ratings(db, campaign["id"], village)
+        workflow.undo_last_batch(db, args.actor.id, campaign["id"], village, reason=args.reason)
+        print(translate("RatingCLI", "Undone: {what} are back where they were.")
+              .format(what=workflow.moving(db, moved)))
         return 0
     finally:
         db.close()

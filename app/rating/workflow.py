@@ -104,6 +104,19 @@ def eligible(db: Database, campaign_id: str, village_id: str, step: str) -> list
     return [r[0] for r in db.execute(sql, params)]
 
 
+def moving(db: Database, rating_ids: list[str]) -> str:
+    """"12 households" or "12 households and 2 organizations": what a step moves."""
+    organizations = sum(db.execute(
+        f"SELECT count(*) FROM rating WHERE subject_kind = 'organization' AND id IN "
+        f"({','.join('?' for _ in chunk)})", chunk).fetchone()[0]
+        for chunk in (rating_ids[i:i + 500] for i in range(0, len(rating_ids), 500)))
+    households = len(rating_ids) - organizations
+    if organizations:
+        return translate("Rating", "{n} households and {m} organizations").format(
+            n=households, m=organizations)
+    return translate("Rating", "{n} households").format(n=households)
+
+
 def first_review(db: Database, operator_id: str, rating_ids: Iterable[str],
                  note: str | None = None, batch_id: str | None = None) -> int:
     require(db, operator_id, "rating.first_review")
@@ -550,6 +563,15 @@ def last_batch(db: Database, campaign_id: str, village_id: str) -> dict[str, Any
         [campaign_id, village_id, at, batch_id]).fetchone()
     return {"batch_id": batch_id, "step": step, "at": at, "count": count,
             "undoable": later is None}
+
+
+def last_batch_ratings(db: Database, campaign_id: str, village_id: str) -> list[str]:
+    """The ratings the village's last village-wide step moved (what an undo moves back)."""
+    batch = last_batch(db, campaign_id, village_id)
+    if batch is None:
+        return []
+    return [r[0] for r in db.execute("SELECT rating_id FROM rating_step WHERE batch_id = ?",
+                                     [batch["batch_id"]])]
 
 
 def undo_last_batch(db: Database, operator_id: str, campaign_id: str, village_id: str,

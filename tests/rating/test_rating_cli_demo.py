@@ -133,9 +133,9 @@ def test_removal_reinstatement_and_downgrade_from_the_command_line(demo_data, de
 
 def test_a_village_step_says_how_many_first_and_can_be_undone(demo_data, demo_db, cli):
     code, ready = demo_db.execute(
-        "SELECT p.code, count(*) FROM rating r JOIN place p ON p.id = r.village_id "
-        "WHERE r.status = 'collected' AND r.complete = 1 GROUP BY p.code ORDER BY 2 DESC "
-        "LIMIT 1").fetchone()
+        "SELECT p.code, count(*) FILTER (WHERE r.subject_kind = 'household') FROM rating r "
+        "JOIN place p ON p.id = r.village_id WHERE r.status = 'collected' AND r.complete = 1 "
+        "GROUP BY p.code ORDER BY 2 DESC LIMIT 1").fetchone()
     demo_db.close()
     asked = cli("rating", "step", "first_review", "--village", code, data=demo_data, check=True)
     assert f"{ready} 户" in asked.stdout and "--yes" in asked.stdout

@@ -77,7 +77,9 @@ def test_first_review_from_the_page_moves_the_scored_households(page, ctx, qtbot
     wait_idle(qtbot, ctx)
     statuses = [r["status"] for r in page.model.rows]
     assert statuses.count("first_reviewed") == ready
-    assert "初评" in page.status.text() and f"{ready} 户" in asked[0]
+    households = sum(1 for r in page.model.rows if r["status"] == "first_reviewed"
+                     and r["subject_kind"] == "household")
+    assert "初评" in page.status.text() and f"{households} 户" in asked[0]
     page.step_buttons["approve"].click()  # nobody is ready for approval: refused, said why
     wait_idle(qtbot, ctx)
     assert "没有" in page.status.text()
@@ -134,11 +136,14 @@ def _village_at(ctx, status):
 def test_a_village_step_asks_first_and_is_undone(page, ctx, qtbot):
     page.select_village(collecting_village(ctx))
     ready = sum(1 for r in page.model.rows if r["complete"] and r["status"] == "collected")
+    organizations = sum(1 for r in page.model.rows if r["complete"] and r["status"] == "collected"
+                        and r["subject_kind"] == "organization")
     asked = []
     page.confirm = lambda title, text: asked.append(text) or False
     page.step_buttons["first_review"].click()
     wait_idle(qtbot, ctx)
-    assert f"{ready} 户" in asked[0]
+    assert f"{ready - organizations} 户" in asked[0]
+    assert not organizations or f"{organizations} 个经营主体" in asked[0]
     assert [r["status"] for r in page.model.rows].count("first_reviewed") == 0  # said no
     page.confirm = lambda title, text: True
     page.step_buttons["first_review"].click()

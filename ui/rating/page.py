@@ -273,29 +273,33 @@ class RatingPage(QWidget):
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def run_step(self, step: str) -> None:
-        ready = len(workflow.eligible(self.ctx.ui_db, self.campaign["id"], self.village_id(),
-                                      step))
-        if ready and not self.confirm(workflow.step_label(step), self.tr(
-                "'{step}' will move {n} households of {village}. You can undo it until the "
+        ids = workflow.eligible(self.ctx.ui_db, self.campaign["id"], self.village_id(), step)
+        what = workflow.moving(self.ctx.ui_db, ids)
+        if ids and not self.confirm(workflow.step_label(step), self.tr(
+                "'{step}' will move {what} of {village}. You can undo it until the "
                 "next step is taken. Go ahead?").format(
-                step=workflow.step_label(step), n=ready, village=self.village_box.currentText())):
+                step=workflow.step_label(step), what=what,
+                village=self.village_box.currentText())):
             return
 
-        def done(count):
+        def done(_count):
             self.refresh_village()
-            self.status.setText(self.tr("{step}: {n} households. 'Undo the last step' takes it "
+            self.status.setText(self.tr("{step}: {what}. 'Undo the last step' takes it "
                                         "back until the next step.").format(
-                step=workflow.step_label(step), n=count))
+                step=workflow.step_label(step), what=what))
 
         (WriteOp(self, workflow.advance_village, self.ctx.operator_id, self.campaign["id"],
                  self.village_id(), step)
          .finally_(self.ended).success(done).failure(self.refused).run(self.ctx.ops))
 
     def undo_last_step(self) -> None:
-        def done(count):
+        what = workflow.moving(self.ctx.ui_db, workflow.last_batch_ratings(
+            self.ctx.ui_db, self.campaign["id"], self.village_id()))
+
+        def done(_count):
             self.refresh_village()
-            self.status.setText(self.tr("Undone: {n} households are back where they were.")
-                                .format(n=count))
+            self.status.setText(self.tr("Undone: {what} are back where they were.")
+                                .format(what=what))
         (WriteOp(self, workflow.undo_last_batch, self.ctx.operator_id, self.campaign["id"],
                  self.village_id())
          .finally_(self.ended).success(done).failure(self.refused).run(self.ctx.ops))

@@ -501,6 +501,14 @@
         <translation>没有选中任何农户。</translation>
     </message>
     <message>
+        <source>{n} households and {m} organizations</source>
+        <translation>{n} 户和 {m} 个经营主体</translation>
+    </message>
+    <message>
+        <source>{n} households</source>
+        <translation>{n} 户</translation>
+    </message>
+    <message>
         <source>{name}: not every indicator is answered yet; answer them all before the first review.</source>
         <translation>{name}：还有指标未评分，请全部评完后再初评。</translation>
     </message>
@@ -1088,16 +1096,16 @@
         <translation>年审完成：保持 {kept} 户，降级 {downgraded} 户，摘牌 {removed} 户。</translation>
     </message>
     <message>
-        <source>&apos;{step}&apos; would move {n} households of village {code}. Run again with --yes to do it.</source>
-        <translation>“{step}”将推进村 {code} 的 {n} 户。确认无误请加 --yes 再运行。</translation>
+        <source>&apos;{step}&apos; would move {what} of village {code}. Run again with --yes to do it.</source>
+        <translation>“{step}”将推进村 {code} 的 {what}。确认无误请加 --yes 再运行。</translation>
     </message>
     <message>
-        <source>{step}: {n} households. &apos;credit-desk rating undo --village {code}&apos; takes it back until the next step.</source>
-        <translation>{step}：{n} 户。下一步操作之前可用 credit-desk rating undo --village {code} 撤销。</translation>
+        <source>{step}: {what}. &apos;credit-desk rating undo --village {code}&apos; takes it back until the next step.</source>
+        <translation>{step}：{what}。下一步操作之前可用 credit-desk rating undo --village {code} 撤销。</translation>
     </message>
     <message>
-        <source>Undone: {n} households are back where they were.</source>
-        <translation>已撤销：{n} 户恢复到原环节。</translation>
+        <source>Undone: {what} are back where they were.</source>
+        <translation>已撤销：{what}恢复到原环节。</translation>
     </message>
 </context>
 <context>
@@ -1211,16 +1219,16 @@
         <translation>已保存 {name}：{score} 分，{result}。</translation>
     </message>
     <message>
-        <source>&apos;{step}&apos; will move {n} households of {village}. You can undo it until the next step is taken. Go ahead?</source>
-        <translation>“{step}”将推进{village}的 {n} 户。下一步操作之前可以撤销。是否继续？</translation>
+        <source>&apos;{step}&apos; will move {what} of {village}. You can undo it until the next step is taken. Go ahead?</source>
+        <translation>“{step}”将推进{village}的 {what}。下一步操作之前可以撤销。是否继续？</translation>
     </message>
     <message>
-        <source>{step}: {n} households. &apos;Undo the last step&apos; takes it back until the next step.</source>
-        <translation>{step}：{n} 户。下一步操作之前可点“撤销上一步”撤回。</translation>
+        <source>{step}: {what}. &apos;Undo the last step&apos; takes it back until the next step.</source>
+        <translation>{step}：{what}。下一步操作之前可用“撤销上一步”撤销。</translation>
     </message>
     <message>
-        <source>Undone: {n} households are back where they were.</source>
-        <translation>已撤销：{n} 户恢复到原环节。</translation>
+        <source>Undone: {what} are back where they were.</source>
+        <translation>已撤销：{what}恢复到原环节。</translation>
     </message>
     <message>
         <source>Undo</source>
