@@ -34,7 +34,6 @@ BULK_FROM = 20_000
 RATING_COLUMNS = ("id", "campaign_id", "subject_id", "village_id", "status", "answers", "inputs",
                   "breakdown", "score", "complete", "grade", "veto", "notice_id", "decided_at",
                   "version", "created_at", "updated_at", "subject_kind")
-KINDS = ("household", "organization")
 
 
 class CampaignClosed(UserError):
