@@ -78,12 +78,15 @@ def test_every_demo_row_has_its_create_in_the_journal_and_the_chain_holds(demo_d
 
 
 def test_demo_ratings_are_scored_as_the_rating_workspace_scores_them(demo_db):
-    ratings = list(demo_db.query("SELECT r.*, c.scheme_id FROM rating r "
-                                 "JOIN rating_campaign c ON c.id = r.campaign_id"))
+    # Organizations are rated in the same campaign with the campaign's organization scheme.
+    ratings = list(demo_db.query(
+        "SELECT r.*, CASE r.subject_kind WHEN 'organization' THEN c.org_scheme_id "
+        "ELSE c.scheme_id END AS scheme_id FROM rating r "
+        "JOIN rating_campaign c ON c.id = r.campaign_id"))
     assert len(ratings) > 100
-    scheme = scheme_by_id(demo_db, ratings[0]["scheme_id"])
     grades = set()
     for rating in ratings:
+        scheme = scheme_by_id(demo_db, rating["scheme_id"])
         result = assess.score(scheme, json.loads(rating["answers"]), json.loads(rating["inputs"]))
         stored = assess.stored_fields(result, json.loads(rating["inputs"]))
         assert Decimal(str(rating["score"])) == result.score, rating["id"]
