@@ -113,12 +113,17 @@ def test_a_rated_organization_is_flagged_and_a_hand_raised_flag_always_is(demo_d
     create_record(demo_db, op, penalty(organization))
     assert flags(demo_db, organization["id"]) == []
     with changes(demo_db, op) as cs:  # an organization with a decided grade (org ratings)
-        rating = demo_db.execute("SELECT * FROM rating LIMIT 1").fetchone()
-        columns = [d[1] for d in demo_db.execute("PRAGMA table_info(rating)")]
-        row = dict(zip(columns, rating))
-        row.update(id="org-rating", subject_id=organization["id"], status="approved",
-                   grade="A")
-        cs.insert("rating", row)
+        own = demo_db.execute("SELECT id FROM rating WHERE subject_id = ?",
+                              [organization["id"]]).fetchone()
+        if own:  # rated in the demo campaign, not decided yet
+            cs.update("rating", own[0], {"status": "approved", "grade": "A"})
+        else:
+            rating = demo_db.execute("SELECT * FROM rating LIMIT 1").fetchone()
+            columns = [d[1] for d in demo_db.execute("PRAGMA table_info(rating)")]
+            row = dict(zip(columns, rating))
+            row.update(id="org-rating", subject_id=organization["id"], status="approved",
+                       grade="A", subject_kind="organization")
+            cs.insert("rating", row)
     create_record(demo_db, op, penalty(organization, title="未按期年报"))
     assert flags(demo_db, organization["id"]) == ["credit_record"]
     unrated = rated_and_unrated(demo_db)[1]
