@@ -127,7 +127,7 @@ def linked_records(db: Database, numbers: list[str], day: str) -> list[dict[str,
     records = list(db.query(
         f"SELECT k.*, NULL AS basis FROM legal_rep_link k JOIN credit_record r "
         f"ON r.id = k.source_id WHERE k.source_kind = 'credit_record' "
-        f"AND k.person_id_number IN ({marks}) AND r.status = 'public' "
+        f"AND k.person_id_number IN ({marks}) AND +r.status = 'public' "
         f"ORDER BY k.decided_on DESC", numbers))
     for row in records:
         row["label"] = translate("Records", "negative credit record")

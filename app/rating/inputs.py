@@ -31,8 +31,11 @@ class Source:
         return source_label(self.key)
 
 
+# ``+r.status`` keeps SQLite on the subject index: on a register never
+# analysed it would otherwise read every public record through the status
+# index once per household (minutes for a campaign of 100,000 households).
 _NEGATIVE = ("SELECT count(*) FROM credit_record r WHERE r.subject_id = h.id "
-             "AND r.polarity = 'negative' AND r.status = 'public'")
+             "AND r.polarity = 'negative' AND +r.status = 'public'")
 _LISTED = ("(EXISTS (SELECT 1 FROM list_entry l WHERE l.subject_id = h.id AND l.list_kind IN ({kinds}) "
            "AND l.removed_on IS NULL AND (l.valid_until IS NULL OR l.valid_until >= :today)) "
            "OR EXISTS (SELECT 1 FROM list_entry l WHERE l.id_number = h.{number} "
@@ -64,7 +67,7 @@ SOURCES: dict[str, Source] = {s.key: s for s in [
            kind="any"),
     Source("credit.positive_records",
            "(SELECT count(*) FROM credit_record r WHERE r.subject_id = h.id "
-           "AND r.polarity = 'positive' AND r.status = 'public')", kind="any"),
+           "AND r.polarity = 'positive' AND +r.status = 'public')", kind="any"),
     Source("credit.loan_defaults", _negative_of("loan_repayment"), kind="any"),
     Source("credit.tax_arrears", _negative_of("tax_arrears"), kind="any"),
     Source("credit.penalties", _negative_of("administrative_penalty"), kind="any"),

@@ -40,3 +40,19 @@ def test_flag_is_written_in_the_callers_transaction(db, operator, small_campaign
     rows = list(db.query("SELECT * FROM rating_flag"))
     assert len(rows) == 1 and rows[0]["source"] == "list_entry"
     assert db.execute("SELECT count(*) FROM journal WHERE entity = 'rating_flag'").fetchone()[0] == 1
+
+
+def test_campaign_inputs_read_records_by_subject_on_a_register_never_analysed(db, town):
+    """Without statistics SQLite would read a subject's records through the status
+    index, i.e. every public record once per household: a campaign on a large
+    register that was never analysed would run for minutes."""
+    from app.rating.inputs import SOURCES, select_sql
+
+    db.execute("DROP TABLE IF EXISTS sqlite_stat1")
+    db.conn.commit()
+    for kind in ("household", "organization"):
+        keys = [k for k, s in SOURCES.items() if s.kind in ("any", kind)]
+        plan = " ".join(str(r[3]) for r in db.execute("EXPLAIN QUERY PLAN " + select_sql(keys, kind),
+                                                       {"today": "2026-12-06"}))
+        assert "credit_record_status" not in plan, plan
+        assert "credit_record_subject" in plan or "credit_record_category" in plan, plan
