@@ -21,7 +21,7 @@ import time
 from sqlite_utils import Database
 from stdnum.cn import uscc as _uscc_lib
 
-from app import search
+from app import pinyin, search
 from app.accounts.demo import assign_demo_villages, create_demo_users
 from app.jobs import Job
 from app.journal import ChangeSet
@@ -524,4 +524,7 @@ def _subject_rows(db: Database, operator_id: str, rng: random.Random, seed: int,
     cs.journal_inserted("household_member", "1", [])
     cs.journal_inserted("organization", "sid >= ?", [org_sid])
     phases.mark("journal")
+    pinyin.fill_sort_keys(db, "household", "sid >= ?", [first_sid])
+    pinyin.fill_sort_keys(db, "organization", "sid >= ?", [org_sid])
+    phases.mark("sort keys")
     job.step(total, total, "indexes")

@@ -21,9 +21,11 @@ from sqlite_utils import Database
 
 from app.errors import ConflictError, NotFound
 from app.i18n import translate
+from app.pinyin import with_sort_key
 
-# Columns that are local bookkeeping, never part of what travels or is audited.
-LOCAL_COLUMNS = {"sid"}
+# Columns that are local bookkeeping, never part of what travels or is audited:
+# the row number, and the pinyin sort key derived from the name (app/pinyin.py).
+LOCAL_COLUMNS = {"sid", "name_sort"}
 
 
 def utc_now() -> str:
@@ -126,7 +128,7 @@ class ChangeSet:
         return dict(zip([d[0] for d in cursor.description], row))
 
     def insert(self, entity: str, row: dict[str, Any]) -> dict[str, Any]:
-        row = dict(row)
+        row = with_sort_key(entity, row)
         row.setdefault("id", new_id())
         row.setdefault("version", 1)
         row.setdefault("created_at", self.at)
@@ -145,6 +147,7 @@ class ChangeSet:
         rows = list(rows)
         if not rows:
             return 0
+        rows = [with_sort_key(entity, r) for r in rows]
         columns = list(rows[0])
         self.db.conn.executemany(
             f"INSERT INTO [{entity}] ({', '.join(f'[{c}]' for c in columns)}) "
@@ -192,7 +195,7 @@ class ChangeSet:
                 translate("Journal", "Someone else saved this record after you opened it. "
                                      "Close it, open it again and redo your change.")
             )
-        real = {k: v for k, v in changes.items() if before.get(k) != v}
+        real = {k: v for k, v in with_sort_key(entity, changes).items() if before.get(k) != v}
         if not real:
             return before, before
         real["version"] = before["version"] + 1

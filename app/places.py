@@ -61,16 +61,16 @@ def tree(db: Database, *, retired: bool = False) -> list[dict[str, Any]]:
     where = "" if retired else " AND retired_at IS NULL"
     villages = list(db.query(
         f"SELECT id, code, name, retired_at FROM place WHERE level = 'village'{where} "
-        "ORDER BY code"))
+        "ORDER BY name_sort, code"))
     groups: dict[str, list[dict]] = {}
     for g in db.query(f"SELECT id, code, name, parent_id, retired_at FROM place "
-                      f"WHERE level = 'village_group'{where} ORDER BY code"):
+                      f"WHERE level = 'village_group'{where} ORDER BY name_sort, code"):
         g["households"] = group_counts.get(g["id"], 0)
         groups.setdefault(g["parent_id"], []).append(g)
     for v in villages:
         v["households"] = counts.get(v["id"], 0)
         v["organizations"] = org_counts.get(v["id"], 0)
-        v["groups"] = sorted(groups.get(v["id"], []), key=lambda g: _group_order(g["name"]))
+        v["groups"] = groups.get(v["id"], [])
     return villages
 
 
@@ -129,12 +129,6 @@ def group_key(name: Any) -> str:
     text = re.sub(r"(村民小组|居民小组|小组|组|社|队)$", "", text)
     number = _arabic(text)
     return chinese_number(number) if number is not None else text
-
-
-def _group_order(name: str) -> tuple:
-    number = _arabic(re.sub(r"(村民小组|居民小组|小组|组|社|队)$", "",
-                            re.sub(r"^第", "", name)))
-    return (0, number, name) if number is not None else (1, 0, name)
 
 
 def match_village(db: Database, text: Any, *, retired: bool = False) -> str | None:

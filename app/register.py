@@ -107,7 +107,8 @@ def level_label(level: str) -> str:
 
 def places(db: Database, level: str | None = None, parent_id: str | None = None, *,
            retired: bool = False) -> list[dict]:
-    """Places in code order; retired ones (kept for history) only when asked."""
+    """Places by name (pinyin; groups by number); retired ones (kept for history) only when
+    asked."""
     where, params = ([], []) if retired else (["retired_at IS NULL"], [])
     if level:
         where.append("level = ?")
@@ -116,7 +117,7 @@ def places(db: Database, level: str | None = None, parent_id: str | None = None,
         where.append("parent_id = ?")
         params.append(parent_id)
     sql = "SELECT * FROM place" + (" WHERE " + " AND ".join(where) if where else "")
-    return list(db.query(sql + " ORDER BY code", params))
+    return list(db.query(sql + " ORDER BY name_sort, code", params))
 
 
 def get_place(db: Database, place_id: str) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from app import files, keystore, search
+from app import files, keystore, pinyin, search
 from app.accounts import auth
 from app.paths import DataDir
 from db.connection import connect, open_register
@@ -34,6 +34,7 @@ def open_data_dir(data: DataDir) -> Database:
         if files.has_open_units(db):
             files.recover(db)
         search.upgrade_index(db)
+        pinyin.fill_missing_sort_keys(db)
     except BaseException:
         db.close()
         raise

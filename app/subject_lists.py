@@ -14,7 +14,13 @@ from typing import Sequence
 
 from sqlite_utils import Database
 
+from app import query_log
+from app.accounts import disclosure
+from app.accounts.permissions import require, villages_of
+from app.errors import UserError
 from app.i18n import translate
+from app.places import match_village
+from app.privacy import mask_id_number, mask_phone
 from app.search import search
 
 
@@ -29,7 +35,7 @@ class Column:
 
 def household_columns() -> list[Column]:
     return [
-        Column("head_name", translate("Lists", "Head of household"), "h.head_name", indexed=True),
+        Column("head_name", translate("Lists", "Head of household"), "h.name_sort", indexed=True),
         Column("head_sex", translate("Lists", "Sex"), "h.head_sex", "sex"),
         Column("head_id_number", translate("Lists", "ID number"), "h.head_id_number", "id_number",
                indexed=True),
@@ -48,7 +54,7 @@ def household_columns() -> list[Column]:
 
 def organization_columns() -> list[Column]:
     return [
-        Column("name", translate("Lists", "Name"), "o.name", indexed=True),
+        Column("name", translate("Lists", "Name"), "o.name_sort", indexed=True),
         Column("kind", translate("Lists", "Type"), "o.kind", "kind"),
         Column("uscc", translate("Lists", "Unified social credit code"), "o.uscc",
                indexed=True),
@@ -119,11 +125,11 @@ def _ids(db: Database, table: str, alias: str, columns: list[Column], flt: Filte
 
 def _by_village(db: Database, table: str, alias: str, tie: str, descending: bool,
                 limit: int | None) -> array:
-    """Villages in code order, each by name: one index range scan per village."""
+    """Villages by name, each by name: one index range scan per village."""
     direction = " DESC" if descending else ""
     out = array("q")
     villages = [r[0] for r in db.execute(
-        f"SELECT id FROM place WHERE level = 'village' ORDER BY code{direction}")]
+        f"SELECT id FROM place WHERE level = 'village' ORDER BY name_sort{direction}, code")]
     for village_id in villages:
         if limit is not None and len(out) >= limit:
             return out[:limit]
@@ -141,13 +147,13 @@ def household_ids(db: Database, flt: Filter = Filter(), *, sort: int = 0,
     ``limit`` gives the first rows only: a screenful at once, the rest later.
     """
     return _ids(db, "household", "h", household_columns(), flt, sort, descending,
-                "household", "h.head_name", limit)
+                "household", "h.name_sort", limit)
 
 
 def organization_ids(db: Database, flt: Filter = Filter(), *, sort: int = 0,
                      descending: bool = False, limit: int | None = None) -> array:
     return _ids(db, "organization", "o", organization_columns(), flt, sort, descending,
-                "organization", "o.name", limit)
+                "organization", "o.name_sort", limit)
 
 
 def _rows(db: Database, sql: str, sids: Sequence[int]) -> dict[int, dict]:
@@ -161,7 +167,7 @@ def _rows(db: Database, sql: str, sids: Sequence[int]) -> dict[int, dict]:
 def household_rows(db: Database, sids: Sequence[int]) -> dict[int, dict]:
     """{sid: row} for the list, with village and group names."""
     return _rows(db, """
-        SELECT h.sid, h.id, h.head_name, h.head_sex, h.head_id_number, h.phone, h.members,
+        SELECT h.sid, h.id, h.village_id, h.head_name, h.head_sex, h.head_id_number, h.phone, h.members,
                h.land_area_centimu, h.main_industry, h.annual_income_fen, h.loan_balance_fen,
                v.name AS village_name, g.name AS group_name
         FROM household h JOIN place v ON v.id = h.village_id
@@ -171,15 +177,19 @@ def household_rows(db: Database, sids: Sequence[int]) -> dict[int, dict]:
 
 def organization_rows(db: Database, sids: Sequence[int]) -> dict[int, dict]:
     return _rows(db, """
-        SELECT o.sid, o.id, o.name, o.kind, o.uscc, o.legal_rep_name, o.phone, o.members_count,
+        SELECT o.sid, o.id, o.village_id, o.name, o.kind, o.uscc, o.legal_rep_name, o.phone, o.members_count,
                o.registered_capital_fen, v.name AS village_name
         FROM organization o JOIN place v ON v.id = o.village_id
         WHERE o.sid IN ({marks})""", sids)
 
 
 def place_tree(db: Database) -> list[dict]:
-    """Every place with its parent, ordered by code (tree order for a flat walk)."""
-    return list(db.query("SELECT id, level, code, name, parent_id FROM place ORDER BY code"))
+    """Every place with its parent: parents before children, each level by name (pinyin;
+    groups by number: 一组, 二组 … 十组)."""
+    return list(db.query(
+        "SELECT id, level, code, name, parent_id FROM place ORDER BY CASE level "
+        "WHEN 'county' THEN 0 WHEN 'township' THEN 1 WHEN 'village' THEN 2 ELSE 3 END, "
+        "name_sort, code"))
 
 
 def counts(db: Database) -> dict[str, int]:
@@ -187,3 +197,52 @@ def counts(db: Database) -> dict[str, int]:
         "households": db.execute("SELECT COUNT(*) FROM household").fetchone()[0],
         "organizations": db.execute("SELECT COUNT(*) FROM organization").fetchone()[0],
     }
+
+
+def listed(db: Database, operator_id: str, kind: str = "household", *, village: str | None = None,
+           limit: int | None = None, full: bool = False, purpose: str | None = None
+           ) -> list[dict]:
+    """The register's list as it leaves the program (``credit-desk list --json``): in the
+    order the register page shows (by pinyin), numbers masked unless allowed, field staff's
+    villages only, logged in the query and use log."""
+    require(db, operator_id, "register.view")
+    if full:
+        purpose = disclosure.allow_full(db, operator_id, purpose)
+    elif purpose:
+        purpose = disclosure.check_purpose(db, purpose)
+    flt = Filter()
+    if village:
+        village_id = match_village(db, village)
+        if village_id is None:
+            raise UserError(translate("Lists", "There is no village '{name}' in the register.")
+                            .format(name=village))
+        flt = Filter(place_id=village_id, place_level="village")
+    allowed = villages_of(db, operator_id)
+    ids_of, rows_of = ((household_ids, household_rows) if kind == "household"
+                       else (organization_ids, organization_rows))
+    ids = ids_of(db, flt, limit=limit if allowed is None else None)
+    out = []
+    for start in range(0, len(ids), 500):
+        block = ids[start:start + 500]
+        rows = rows_of(db, block)
+        for sid in block:
+            row = rows[sid]
+            if allowed is not None and row["village_id"] not in allowed:
+                continue
+            out.append(row)
+        if limit is not None and len(out) >= limit:
+            out = out[:limit]
+            break
+    number = "head_id_number" if kind == "household" else None
+    for row in out:
+        del row["sid"]
+        if not full:
+            if number:
+                row[number] = mask_id_number(row[number])
+            row["phone"] = mask_phone(row["phone"])
+    disclosure.log_bulk(db, operator_id, action=query_log.EXPORT,
+                        what=translate("Lists", "Register list ({count})").format(
+                            count=len(out)),
+                        count=len(out), full=full, purpose=purpose,
+                        detail={"kind": kind, "village": village})
+    return out

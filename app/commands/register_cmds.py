@@ -1,4 +1,4 @@
-"""Register commands: demo, search."""
+"""Register commands: demo, search, list."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from app.i18n import translate
 from app.jobs import Job
 from app.paths import DataDir
 from app.store import open_data_dir
+from app.subject_lists import listed
 
 
 def register(sub) -> None:
@@ -46,6 +47,16 @@ def register(sub) -> None:
     find.add_argument("--json", action="store_true", help=translate("CLI", "print JSON"))
     add_disclosure_options(find)
     find.set_defaults(func=cmd_search)
+
+    ls = sub.add_parser("list", help=translate(
+        "CLI", "list households or organizations in the register's order (by pinyin)"))
+    ls.add_argument("kind", nargs="?", default="households",
+                    choices=["households", "organizations"])
+    ls.add_argument("--village", help=translate("CLI", "only this village (name or code)"))
+    ls.add_argument("--limit", type=int, help=translate("CLI", "at most this many rows"))
+    ls.add_argument("--json", action="store_true", help=translate("CLI", "print JSON"))
+    add_disclosure_options(ls)
+    ls.set_defaults(func=cmd_list)
 
 
 def cmd_demo(args, data: DataDir) -> int:
@@ -123,6 +134,27 @@ def build_demo_register(data: DataDir, *, households: int, seed: int,
     finally:
         shutil.rmtree(scratch.root, ignore_errors=True)
     return counts
+
+
+def cmd_list(args, data: DataDir) -> int:
+    kind = "household" if args.kind == "households" else "organization"
+    db = open_data_dir(data)
+    try:
+        rows = listed(db, args.actor.id, kind, village=args.village,
+                      limit=max(1, args.limit) if args.limit else None,
+                      full=args.full_numbers, purpose=args.purpose)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        if kind == "household":
+            print(f"{r['head_name']}\t{r['village_name']}{(' ' + r['group_name']) if r['group_name'] else ''}"
+                  f"\t{r['head_id_number']}\t{r['id']}")
+        else:
+            print(f"{r['name']}\t{r['village_name']}\t{r['uscc']}\t{r['id']}")
+    return 0
 
 
 def cmd_search(args, data: DataDir) -> int:

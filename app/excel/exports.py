@@ -81,7 +81,7 @@ _kind(ExportKind(
               h.phone, h.address, h.members, h.labor, h.land_area_centimu, h.main_industry,
               h.annual_income_fen, h.assets_fen, h.loan_balance_fen, h.overdue_fen, h.note
        FROM household h JOIN place v ON v.id = h.village_id LEFT JOIN place g ON g.id = h.group_id
-       ORDER BY v.code, g.code, h.head_name""",
+       ORDER BY v.name_sort, g.name_sort, h.name_sort, h.sid""",
     _household_row))
 
 _kind(ExportKind(
@@ -90,7 +90,7 @@ _kind(ExportKind(
      ("与户主关系", "text"), ("性别", "text"), ("身份证号码", "id_number"), ("出生日期", "date")],
     """SELECT h.head_id_number, h.head_name, m.name, m.relation, m.sex, m.id_number, m.birth_date
        FROM household_member m JOIN household h ON h.id = m.household_id
-       ORDER BY h.head_id_number, m.created_at, m.name""",
+       ORDER BY h.name_sort, h.sid, m.created_at, m.name""",
     _member_row))
 
 _kind(ExportKind(
@@ -102,7 +102,8 @@ _kind(ExportKind(
     """SELECT v.name, o.kind, o.name, o.uscc, o.legal_rep_name, o.legal_rep_id_number, o.phone,
               o.address, o.members_count, o.registered_capital_fen, o.business_scope,
               o.uscc_override_reason, o.note
-       FROM organization o JOIN place v ON v.id = o.village_id ORDER BY v.code, o.name""",
+       FROM organization o JOIN place v ON v.id = o.village_id
+       ORDER BY v.name_sort, o.name_sort, o.sid""",
     _org_row))
 
 _kind(ExportKind(

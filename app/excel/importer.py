@@ -38,6 +38,7 @@ from app.excel.validate import ImportRow, Lookups, Validator
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
 from app.journal import changes, new_id, new_ids
+from app.pinyin import person_sort_key, text_sort_key
 from app.places import match_village
 from app.rating.review_queue import flag_for_review
 
@@ -545,7 +546,8 @@ def _insert_households(cs, rows: list[ImportRow]) -> int:
                            v["head_sex"], v["head_id_number"], v["head_birth_date"], v["phone"],
                            v["address"], count, v["labor"], v["land_area_centimu"],
                            v["main_industry"], v["annual_income_fen"], v["assets_fen"],
-                           v["loan_balance_fen"], v["overdue_fen"], v["note"], at, at))
+                           v["loan_balance_fen"], v["overdue_fen"], v["note"],
+                           person_sort_key(v["head_name"]), at, at))
         for m in member_rows:
             mv = m.values
             members.append((new_id(), v["id"], mv["name"], mv["relation"], mv["sex"],
@@ -561,8 +563,8 @@ def _insert_households(cs, rows: list[ImportRow]) -> int:
             "INSERT INTO household (sid, id, village_id, group_id, head_name, head_sex, "
         "head_id_number, head_birth_date, phone, address, members, labor, land_area_centimu, "
             "main_industry, annual_income_fen, assets_fen, loan_balance_fen, overdue_fen, "
-            "note, version, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)", households)
+            "note, name_sort, version, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)", households)
     db.conn.executemany(
         "INSERT INTO household_member (id, household_id, name, relation, sex, id_number, "
         "birth_date, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,1,?,?)", members)
@@ -630,13 +632,15 @@ def _insert_organizations(cs, rows: list[ImportRow]) -> None:
         v = r.values
         sid = first_sid + offset
         subjects.append((sid, v["id"]))
-        orgs.append((sid, v["id"], *[v[k] for k in _ORG_FIELDS], at, at))
+        orgs.append((sid, v["id"], *[v[k] for k in _ORG_FIELDS], text_sort_key(v["name"]),
+                     at, at))
         keys.extend((k, sid) for k in search.organization_keys(v))
     db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
                         subjects)
     db.conn.executemany(
-        f"INSERT INTO organization (sid, id, {', '.join(_ORG_FIELDS)}, version, created_at, "
-        f"updated_at) VALUES (?, ?, {', '.join('?' for _ in _ORG_FIELDS)}, 1, ?, ?)", orgs)
+        f"INSERT INTO organization (sid, id, {', '.join(_ORG_FIELDS)}, name_sort, version, "
+        f"created_at, updated_at) VALUES (?, ?, {', '.join('?' for _ in _ORG_FIELDS)}, ?, 1, "
+        f"?, ?)", orgs)
     cs.journal_inserted("organization", "sid >= ?", [first_sid])
     db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)", sorted(keys))
     search.index_names(db, [r.values["name"] for r in rows]

@@ -34,7 +34,7 @@ def write_template(db: Database | None, kind: str, path: Path) -> Path:
     villages: list[str] = []
     if db is not None:
         villages = [n for (n,) in db.execute(
-            "SELECT name FROM place WHERE level = 'village' ORDER BY code")]
+            "SELECT name FROM place WHERE level = 'village' ORDER BY name_sort, code")]
     book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
     base = {"font_name": "SimSun", "font_size": 11}
     header = book.add_format({**base, "bold": True, "bg_color": "#DDEBF7", "border": 1,

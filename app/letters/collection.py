@@ -220,9 +220,9 @@ _LIST_SQL = """
 
 def village_letters(db: Database, village_id: str, *, outstanding: bool = False,
                     limit: int | None = None) -> list[dict[str, Any]]:
-    """Letters of a village, by group and name; ``outstanding``: printed, not yet signed."""
+    """Letters of a village, by group and name (pinyin); ``outstanding``: printed, not yet signed."""
     where = "l.village_id = ?" + (" AND l.status = 'printed'" if outstanding else "")
-    sql = _LIST_SQL + f" WHERE {where} ORDER BY g.code, name, l.number"
+    sql = _LIST_SQL + f" WHERE {where} ORDER BY g.name_sort, COALESCE(h.name_sort, o.name_sort), l.number"
     if limit:
         sql += f" LIMIT {int(limit)}"
     return list(db.query(sql, [village_id]))
@@ -240,4 +240,4 @@ def village_summary(db: Database) -> list[dict[str, Any]]:
                SUM(l.fulfilment = 'broken') AS broken
         FROM place v LEFT JOIN commitment_letter l ON l.village_id = v.id
         WHERE v.level = 'village'
-        GROUP BY v.id ORDER BY v.code"""))
+        GROUP BY v.id ORDER BY v.name_sort, v.code"""))

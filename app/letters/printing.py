@@ -59,10 +59,10 @@ def subjects_in(db: Database, *, village_id: str | None = None, group_id: str | 
                                                                          [village_id])
         ids += [r[0] for r in db.execute(
             f"SELECT h.id FROM household h LEFT JOIN place g ON g.id = h.group_id "
-            f"WHERE {where} ORDER BY g.code, h.head_name, h.id", params)]
+            f"WHERE {where} ORDER BY g.name_sort, h.name_sort, h.id", params)]
     if kind in ("organization", "any") and not group_id:
         ids += [r[0] for r in db.execute(
-            "SELECT id FROM organization WHERE village_id = ? ORDER BY name, id", [village_id])]
+            "SELECT id FROM organization WHERE village_id = ? ORDER BY name_sort, id", [village_id])]
     return ids
 
 

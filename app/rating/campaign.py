@@ -328,7 +328,7 @@ def village_ratings(db: Database, campaign_id: str, village_id: str) -> list[dic
         "r.answers, r.subject_kind, h.head_name, h.head_id_number, g.name AS group_name "
         "FROM rating r JOIN household h ON h.id = r.subject_id "
         "LEFT JOIN place g ON g.id = h.group_id "
-        "WHERE r.campaign_id = ? AND r.village_id = ? ORDER BY g.code, h.head_name",
+        "WHERE r.campaign_id = ? AND r.village_id = ? ORDER BY g.name_sort, h.name_sort",
         [campaign_id, village_id]))
     for row in db.query(
             "SELECT r.id, r.subject_id, r.status, r.score, r.complete, r.grade, r.veto, "

@@ -72,8 +72,9 @@ def _campaign_row(db: Database, campaign_id: str) -> dict[str, Any]:
 def campaign_villages(db: Database, campaign: dict[str, Any]) -> list[dict[str, Any]]:
     if campaign.get("township_id"):
         return list(db.query("SELECT id, code, name FROM place WHERE level = 'village' AND "
-                             "parent_id = ? ORDER BY code", [campaign["township_id"]]))
-    return list(db.query("SELECT id, code, name FROM place WHERE level = 'village' ORDER BY code"))
+                             "parent_id = ? ORDER BY name_sort, code", [campaign["township_id"]]))
+    return list(db.query("SELECT id, code, name FROM place WHERE level = 'village' "
+                         "ORDER BY name_sort, code"))
 
 
 def _recompute(db: Database, campaign_id: str, village_ids: list[str] | None,

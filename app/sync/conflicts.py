@@ -15,7 +15,8 @@ from sqlite_utils import Database
 
 from app.errors import NotFound, UserError
 from app.i18n import translate
-from app.journal import ChangeSet, changes, utc_now
+from app.journal import LOCAL_COLUMNS, ChangeSet, changes, utc_now
+from app.pinyin import with_sort_key
 
 CHOICES = ("keep_local", "take_county")
 # Fields that describe the row rather than its content.
@@ -49,8 +50,9 @@ def write_version(db: Database, cs: ChangeSet, table: str, entity_id: str,
         cs._journal("delete", table, entity_id, base_version if base_version is not None
                     else before["version"], None, before, None)
     else:
-        columns = [c for c in before if c not in ("sid", "id")]
-        values = {c: data[c] for c in columns if c in data and c != "version"}
+        columns = [c for c in before if c != "id" and c not in LOCAL_COLUMNS]
+        values = with_sort_key(table, {c: data[c] for c in columns
+                                       if c in data and c != "version"})
         values["version"] = version
         values["updated_at"] = cs.at
         db.execute(f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in values)} WHERE id = ?",
@@ -83,7 +85,7 @@ def differences(conflict: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """(field, local value, county value) for every field that differs."""
     local = conflict["local_data"] or {}
     county = conflict["county_data"] or {}
-    fields = sorted((set(local) | set(county)) - _BOOKKEEPING - {"sid"})
+    fields = sorted((set(local) | set(county)) - _BOOKKEEPING - LOCAL_COLUMNS)
     return [(f, local.get(f), county.get(f)) for f in fields if local.get(f) != county.get(f)]
 
 

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from app.errors import UserError, field_label
 from app.i18n import translate
-from app.journal import ChangeSet, changes, new_id, utc_now
+from app.journal import LOCAL_COLUMNS, ChangeSet, changes, new_id, utc_now
 from app.legal_rep_links import link_to_legal_rep
 from app.rating.review_queue import flag_for_review
 from app.rules import stored as stored_rules
@@ -130,7 +130,7 @@ def _within_allowlist(db: Database, item: dict[str, Any]) -> tuple[dict[str, Any
             field=field_label(f)) for f in refused]
     allowed = fields.CORRECTABLE[entity]
     merged = {**(local or {}), **{k: v for k, v in data.items() if k in allowed}}
-    merged.pop("sid", None)
+    merged = {k: v for k, v in merged.items() if k not in LOCAL_COLUMNS}
     return {**item, "data": merged}, []
 
 
@@ -225,7 +225,7 @@ def _apply_correction(db: Database, cs: ChangeSet, item: dict[str, Any]) -> bool
     got = local.fetchone()
     local_row = dict(zip(cols, got)) if got else None
     if local_row:
-        local_row.pop("sid", None)
+        local_row = {k: v for k, v in local_row.items() if k not in LOCAL_COLUMNS}
         if (local_row.get("version") or 0) >= item["version"] and unseen is None \
                 and not open_conflict:
             return True  # this register already holds that version or a later one

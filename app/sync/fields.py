@@ -18,6 +18,8 @@ from typing import Any, Iterable
 
 from sqlite_utils import Database
 
+from app.journal import LOCAL_COLUMNS
+
 # Every table whose local changes are journaled and so leave the device. A
 # table outside this list never travels (users, settings, sessions, logs,
 # search keys, sync bookkeeping); tests/sync/test_protocol_document.py checks
@@ -139,9 +141,10 @@ def _unit(table: str, column: str, kind: str) -> tuple[str, str]:
 
 
 def columns(db: Database, table: str) -> list[tuple[str, str, bool]]:
-    """(name, SQL type, nullable) of a table's columns, ``sid`` (a local row number) left out."""
+    """(name, SQL type, nullable) of a table's columns; local ones (``sid``, ``name_sort``) left out."""
     return [(r[1], (r[2] or "TEXT").upper(), not r[3] and not r[5])
-            for r in db.execute("SELECT * FROM pragma_table_info(?)", [table]) if r[1] != "sid"]
+            for r in db.execute("SELECT * FROM pragma_table_info(?)", [table])
+            if r[1] not in LOCAL_COLUMNS]
 
 
 def markdown(db: Database) -> str:

@@ -106,7 +106,7 @@ class ExcelPage(QWidget):
                                      "name)"), None)
         for vid, name in self.ctx.ui_db.execute(
                 "SELECT id, name FROM place WHERE level = 'village' AND retired_at IS NULL "
-                "ORDER BY code"):
+                "ORDER BY name_sort, code"):
             self.village.addItem(self.tr("All rows in {village}").replace("{village}", name), vid)
         self.village.setCurrentIndex(max(0, self.village.findData(current)))
         self.village.blockSignals(False)

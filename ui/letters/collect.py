@@ -54,7 +54,8 @@ class CollectTab(QWidget):
         self.village = QComboBox()
         self.village.setMinimumWidth(160)
         for row in self.ctx.ui_db.query(
-                "SELECT id, code, name FROM place WHERE level = 'village' ORDER BY code"):
+                "SELECT id, code, name FROM place WHERE level = 'village' "
+                "ORDER BY name_sort, code"):
             self.village.addItem(f"{row['name']}（{row['code']}）", row["id"])
         self.group = QComboBox()
         self.template = QComboBox()
@@ -165,7 +166,8 @@ class CollectTab(QWidget):
         village_id = self.village.currentData()
         if village_id:
             for row in self.ctx.ui_db.query(
-                    "SELECT id, name FROM place WHERE parent_id = ? ORDER BY code", [village_id]):
+                    "SELECT id, name FROM place WHERE parent_id = ? ORDER BY name_sort, code",
+                    [village_id]):
                 self.group.addItem(row["name"], row["id"])
         self.refresh_letters()
 

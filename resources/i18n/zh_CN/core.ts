@@ -183,6 +183,18 @@
         <translation>姓名的一部分、全拼、拼音首字母、身份证号码或其后4位以上、电话、统一社会信用代码</translation>
     </message>
     <message>
+        <source>list households or organizations in the register&apos;s order (by pinyin)</source>
+        <translation>按登记册顺序（按拼音）列出农户或经营主体</translation>
+    </message>
+    <message>
+        <source>only this village (name or code)</source>
+        <translation>只列该村（村名或代码）</translation>
+    </message>
+    <message>
+        <source>at most this many rows</source>
+        <translation>最多列出的行数</translation>
+    </message>
+    <message>
         <source>legal representative of</source>
         <translation>法定代表人，所属主体：</translation>
     </message>
@@ -699,6 +711,14 @@
     <message>
         <source>Registered capital (yuan)</source>
         <translation>注册资本（元）</translation>
+    </message>
+    <message>
+        <source>There is no village &apos;{name}&apos; in the register.</source>
+        <translation>登记册中没有“{name}”这个村。</translation>
+    </message>
+    <message>
+        <source>Register list ({count})</source>
+        <translation>登记册名单（{count} 条）</translation>
     </message>
 </context>
 <context>
