@@ -242,6 +242,13 @@ _REPORT_NUMBER = re.compile(r"^[A-Z]{2,8}-\d{8}-\d{4}$")       # XYBG-20261206-0
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
+def looks_like_document_code(query: str) -> bool:
+    """Whether ``query`` has the shape of a letter or report number, or a letter's QR code."""
+    text = "".join(unicodedata.normalize("NFKC", query or "").split())
+    return bool(_LETTER_NUMBER.match(text) or _REPORT_NUMBER.match(text.upper())
+                or _UUID.match(text.lower()))
+
+
 def find_document(db: Database, query: str) -> dict[str, Any] | None:
     """The letter or credit report whose number (or scanned QR code) was typed.
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
@@ -12,11 +15,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 from app.privacy import can_edit, can_reveal, purpose_reveal
 from app.query_log import log_use
 from app.records.verification import looks_like_report_qr
+from app.search import looks_like_document_code
 from app.users import get_user
 from ui.context import UiContext
 from ui.identity_banner import IdentityBanner
 from ui.list_model import SubjectListModel, household_model, organization_model
-from ui.operations import WriteOp
+from ui.operations import BackgroundOp, WriteOp
 from ui.place_tree import PlaceTree
 
 SEARCH_DELAY_MS = 150
@@ -31,6 +35,7 @@ class SubjectListPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.kind = kind
+        self._scratch: Path | None = None  # letters reproduced for viewing, removed on close
         self.setObjectName(f"{kind}-list")
         role = get_user(ctx.ui_db, ctx.operator_id)["role"]
         self.model: SubjectListModel = (household_model if kind == "household"
@@ -114,8 +119,32 @@ class SubjectListPage(QWidget):
         text = self.search.text()
         if looks_like_report_qr(text):
             self.verify_report(text)
+        elif looks_like_document_code(text):
+            self.apply_search()  # the list shows whose it is meanwhile
+            self.open_document(text)
         else:
             self.apply_search()
+
+    def open_document(self, code: str) -> None:
+        """The letter or report whose printed number (or letter QR code) was entered."""
+        from ui.document_view import load_document
+
+        if self._scratch is None:
+            self._scratch = Path(tempfile.mkdtemp(prefix="credit-desk-documents-"))
+        BackgroundOp(self, load_document, self.ctx.operator_id, code,
+                     reports_folder=self.ctx.data.root / "reports", scratch=self._scratch
+                     ).success(self._show_document).run(self.ctx.ops)
+
+    def _show_document(self, found) -> None:
+        from ui.document_view import DocumentDialog
+
+        if found is None:
+            self.count_label.setText(self.tr("No letter or report has the number {code}.")
+                                     .format(code=self.search.text().strip()))
+            return
+        self.document = DocumentDialog(found, self)
+        self.document.open_subject.connect(self.open_subject)
+        self.document.open()
 
     def verify_report(self, text: str) -> None:
         """A credit report's QR code scanned into the search box is verified."""
@@ -161,6 +190,8 @@ class SubjectListPage(QWidget):
     def close_page(self) -> None:
         self._timer.stop()
         self.model.shutdown()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
 
     def _reveal(self, on: bool) -> None:
         self.model.set_reveal(on)

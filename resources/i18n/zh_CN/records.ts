@@ -1879,6 +1879,14 @@
         <source>No credit report QR code was found in {path}. Scan the report again, flat and in focus.</source>
         <translation>在 {path} 中没有找到信用报告二维码。请把报告放平、对准焦距后重新扫描。</translation>
     </message>
+    <message>
+        <source>Credit report {number} is on file, but its PDF is no longer where it was saved (or was changed since). Issue a new report if the requester needs one.</source>
+        <translation>信用报告 {number} 有登记，但其 PDF 已不在保存的位置（或已被改动）。如申请人仍需要，请重新出具报告。</translation>
+    </message>
+    <message>
+        <source>Opened from its printed number</source>
+        <translation>按纸质文书上的编号打开</translation>
+    </message>
 </context>
 <context>
     <name>ReportsTab</name>

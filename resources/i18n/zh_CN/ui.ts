@@ -64,6 +64,33 @@
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Commitment letter</source>
+        <translation>信用承诺书</translation>
+    </message>
+    <message>
+        <source>Credit report</source>
+        <translation>信用报告</translation>
+    </message>
+    <message>
+        <source>Open its subject</source>
+        <translation>打开所属主体</translation>
+    </message>
+    <message>
+        <source>Open in PDF reader</source>
+        <translation>用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -786,6 +813,10 @@
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+    <message>
+        <source>No letter or report has the number {code}.</source>
+        <translation>没有编号为 {code} 的承诺书或报告。</translation>
     </message>
     <message>
         <source>Credit report verification</source>
