@@ -23,6 +23,7 @@ from ui.charts import BAD, GOOD, INK, MUTED, WARN, VillageBars
 from ui.context import UiContext
 from ui.operations import BackgroundOp, WriteOp
 from ui.rows_model import RowsTableModel
+from ui.sizing import fit_to_screen
 
 SERIES = ("#2f6f9f", "#2f8f4e", "#c7772b", "#8e5ba8", "#b23b3b", "#8a9bb0")
 
@@ -167,7 +168,7 @@ class ListDialog(QDialog):
                  rows: list[Any], parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(820, 460)
+        fit_to_screen(self, 820, 460)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("{n} rows").format(n=len(rows))))
         self.model = RowsTableModel.of(columns, self)

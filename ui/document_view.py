@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPixmap
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
 from app.records.documents import open_document
 from ui.pdf_pages import print_pdf, render_pdf_page
+from ui.sizing import fit_to_screen
 
 PAGE_WIDTH = 640  # pixels: A4 at a readable size on a 1366×768 township laptop
 MAX_PAGES = 20
@@ -84,10 +85,8 @@ class DocumentDialog(QDialog):
         self.print_button.clicked.connect(self.print_document)
         close.clicked.connect(self.accept)
         # Sized for its content: one page wide, as tall as the screen allows.
-        screen = QGuiApplication.primaryScreen().availableGeometry()
         first = found["pages"][0] if found["pages"] else QImage()
-        self.resize(PAGE_WIDTH + 60,
-                    min(int(screen.height() * 0.9), max(400, first.height() + 90)))
+        fit_to_screen(self, PAGE_WIDTH + 60, max(400, first.height() + 90))
 
     def _subject(self) -> None:
         self.open_subject.emit(self.found["subject_id"])

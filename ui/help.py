@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QMainWindow, QPushButt
                                QVBoxLayout, QWidget)
 
 from app.resources import resource_path
+from ui.sizing import fit_to_screen
 
 MANUAL = ("manual", "index.html")
 # Page key (the main window's area, or another screen) -> chapter anchor in the manual.
@@ -57,7 +58,7 @@ class ManualWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("manual-window")
         self.setWindowTitle(self.tr("User manual"))
-        self.resize(1040, 760)
+        fit_to_screen(self, 1040, 760)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setObjectName("manual")

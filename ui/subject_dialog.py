@@ -36,6 +36,7 @@ from app.users import get_user
 from ui.context import UiContext
 from ui.identity_banner import IdentityBanner
 from ui.operations import WriteOp
+from ui.sizing import fit_to_screen
 
 CHECK_DELAY_MS = 200
 ERROR_STYLE = "color: #c0392b;"
@@ -90,7 +91,7 @@ class SubjectDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.busy = False
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
         layout = QVBoxLayout(self)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)

@@ -102,9 +102,11 @@ def test_cancel_stops_a_print_and_leaves_nothing(page, letters_ctx, qtbot, tmp_p
 
 
 def test_template_edit_with_live_preview_and_unknown_placeholder(page, letters_ctx, qtbot):
+    assert page.templates.preview.pixmap().isNull()  # not laid out until the tab is shown
     page.tabs.setCurrentIndex(2)
     assert page.templates.t_title.text() == "农户信用承诺书"
-    assert not page.templates.preview.pixmap().isNull()
+    # rendered on the background lane, the window free meanwhile
+    qtbot.waitUntil(lambda: not page.templates.preview.pixmap().isNull(), timeout=20000)
     page.templates.t_body.setPlainText(page.templates.t_body.toPlainText() + "\n五、{不存在}")
     page.templates.update_preview()
     assert "{不存在}" in page.templates.t_status.text() and not page.templates.t_save.isEnabled()

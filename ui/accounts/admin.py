@@ -20,6 +20,7 @@ from app.accounts import policy as access_policy
 from app.accounts.permissions import role_label
 from app.errors import UserError
 from ui.operations import BackgroundOp
+from ui.sizing import fit_to_screen
 
 _HIGHLIGHT = QBrush(QColor("#fde2dc"))
 
@@ -30,7 +31,7 @@ class AccountsWindow(QDialog):
         self.ctx = ctx
         self.setObjectName("accounts-window")
         self.setWindowTitle(self.tr("Users and review"))
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonB
                                QLabel, QLineEdit, QMessageBox, QVBoxLayout)
 
 from ui.letters.widgets import SignaturePad
+from ui.sizing import wide_enough_for_title
 
 if TYPE_CHECKING:
     pass
@@ -37,6 +38,7 @@ class SignDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        wide_enough_for_title(self)
 
     def values(self) -> dict[str, str]:
         return {"collector": self.collector.text(), "place": self.place.text(),
@@ -64,7 +66,8 @@ class SignatureDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 320)
+        wide_enough_for_title(self)
+        self.resize(max(560, self.minimumWidth()), 320)
 
     def _save(self):
         if self.pad.is_empty():

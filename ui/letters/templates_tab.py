@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QLis
 from app.letters import printing
 from app.letters import templates as tpl
 from ui.letters.widgets import render_pdf_page
-from ui.operations import WriteOp
+from ui.operations import BackgroundOp, WriteOp
 
 if TYPE_CHECKING:
     from ui.letters.page import LettersPage
@@ -29,6 +29,7 @@ class TemplatesTab(QWidget):
         self.ctx = page.ctx
         self._editing = None
         self._preview_serial = 0
+        self._preview_due = False  # rendered when the tab is next shown
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         self.template_list = QListWidget()
@@ -120,22 +121,39 @@ class TemplatesTab(QWidget):
             name=editing["name"], version=editing["template_version"],
             next=editing["template_version"] + 1))
         self.t_save.setEnabled(True)
+        if not self.isVisible():
+            # The letters area opens on its first tab: render when this one is shown, so
+            # opening the area never waits for a letter to be laid out.
+            self._preview_due = True
+            return
+        self._preview_due = False
         self._preview_serial += 1
-        path = self.page.temp / f"preview-{self._preview_serial}.pdf"
+        serial = self._preview_serial
+        path = self.page.temp / f"preview-{serial}.pdf"
         kind = "organization" if editing["subject_kind"] == "organization" else "household"
         values = tpl.sample_values(kind)
         text = dict(tpl.filled(fields, values), id="preview", number=values["letter_number"],
                     values=values, template_name=editing["name"],
                     template_version=editing["template_version"] + 1)
-        try:
-            printing.write_pdf([text], path)
-        except Exception as exc:  # noqa: BLE001 - e.g. a character no font has
-            self.t_status.setStyleSheet("color: #b00020;")
-            self.t_status.setText(str(exc))
-            return
-        image = render_pdf_page(path, 0, 520)
-        path.unlink(missing_ok=True)
-        self.preview.setPixmap(QPixmap.fromImage(image))
+
+        def show(image) -> None:
+            if serial == self._preview_serial:  # a newer edit is being rendered: skip
+                self.preview.setPixmap(QPixmap.fromImage(image))
+
+        def failed(message: str) -> None:  # e.g. a character no font has
+            if serial == self._preview_serial:
+                self.t_status.setStyleSheet("color: #b00020;")
+                self.t_status.setText(message)
+
+        # Laying out a letter takes a second the first time (the CJK fonts are read):
+        # on the background lane, never on the window's thread.
+        BackgroundOp(self, _render_preview, text, path).success(show).failure(failed) \
+            .run(self.ctx.ops)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        if self._preview_due:
+            self.update_preview()
 
     def save_template(self) -> None:
         editing = self._editing
@@ -155,3 +173,12 @@ class TemplatesTab(QWidget):
 
     def close_tab(self) -> None:
         self._preview_timer.stop()
+
+
+def _render_preview(_db, text: dict, path):
+    """Background lane: the letter laid out as a PDF, its first page as an image."""
+    try:
+        printing.write_pdf([text], path)
+        return render_pdf_page(path, 0, 520)
+    finally:
+        path.unlink(missing_ok=True)
