@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "resources" / "manual" / "images"
 # The screens the manual shows, in its order (see resources/manual/index.html).
-VIEWS = ("welcome", "login", "households", "household-detail", "organizations", "rating", "letters",
-         "records", "excel", "sync", "settings")
+VIEWS = ("welcome", "places", "login", "households", "household-detail", "organizations", "rating",
+         "letters", "records", "excel", "sync", "settings")
 SIZE = "960x620"
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CREDIT_DESK_USER": "admin",
        "CREDIT_DESK_PASSWORD": "demo2026"}

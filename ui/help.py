@@ -23,7 +23,7 @@ CHAPTERS = {
     "welcome": "first-day",
     "login": "sign-in",
     "register": "register",
-    "places": "first-day",
+    "places": "places",
     "rating": "rating",
     "letters": "letters",
     "records": "records",

@@ -10,7 +10,7 @@ from app.paths import DataDir
 
 REGISTER_VIEWS = ("households", "organizations", "household-detail", "organization-detail",
                   "welcome", "login")
-AREA_VIEWS = ("home", "rating", "letters", "records", "excel", "sync", "settings")
+AREA_VIEWS = ("home", "places", "rating", "letters", "records", "excel", "sync", "settings")
 VIEWS = REGISTER_VIEWS + AREA_VIEWS
 
 

@@ -15,7 +15,7 @@ from app.paths import DataDir
 
 VIEWS = ("households", "organizations", "household-detail", "organization-detail", "welcome",
          "login",
-         "home", "rating", "letters", "records", "excel", "sync", "settings")
+         "home", "places", "rating", "letters", "records", "excel", "sync", "settings")
 
 
 def register(sub) -> None:
