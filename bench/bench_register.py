@@ -1,6 +1,7 @@
-"""Register benchmarks: building the demo, database size, search latency.
+"""Register benchmarks: building the demo, database size, search latency, list order.
 
     python bench/bench_register.py [--households 1000000] [--data-dir DIR] [--rebuild]
+    python bench/bench_register.py --data-dir DIR --lists-only   # the register page's lists
 
 Builds (or reuses) a demo register of the given size, then times the app's
 own search function for 200 random queries of each kind, with a plain
@@ -13,6 +14,7 @@ import argparse
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -94,6 +96,52 @@ def queries(db, rng: random.Random, count: int) -> dict[str, list[str]]:
     return out
 
 
+def list_timings(db, repeats: int = 15) -> list[tuple[str, float, float]]:
+    """The register page's queries (``app.subject_lists``): the first screenful and the whole
+    id list, by name, per village and group, as the page asks for them. (label, p50, p95) ms."""
+    from app import subject_lists as sl
+
+    village = db.execute("SELECT village_id FROM household GROUP BY village_id "
+                         "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    group = db.execute("SELECT group_id FROM household WHERE group_id IS NOT NULL "
+                       "GROUP BY group_id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    columns = [c.key for c in sl.household_columns()]
+    by_village = columns.index("village_name")
+    cases = {
+        "households by name, first 60": lambda: sl.household_ids(db, limit=60),
+        "households by name, descending, first 60": lambda: sl.household_ids(
+            db, descending=True, limit=60),
+        "households by name, all ids": lambda: sl.household_ids(db),
+        "households by village then name, first 60": lambda: sl.household_ids(
+            db, sort=by_village, limit=60),
+        "one village by name, first 60": lambda: sl.household_ids(
+            db, sl.Filter(place_id=village, place_level="village"), limit=60),
+        "one village by name, all ids": lambda: sl.household_ids(
+            db, sl.Filter(place_id=village, place_level="village")),
+        "one group by name, all ids": lambda: sl.household_ids(
+            db, sl.Filter(place_id=group, place_level="village_group")),
+        "organizations by name, all ids": lambda: sl.organization_ids(db),
+    }
+    out = []
+    for label, fn in cases.items():
+        fn()  # warm the page cache as a running app would be
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - start) * 1000)
+        out.append((label, statistics.median(times), percentile(times, 0.95)))
+    return out
+
+
+def print_list_timings(db) -> None:
+    print()
+    print("| register page list | p50 ms | p95 ms |")
+    print("|---|---|---|")
+    for label, p50, p95 in list_timings(db):
+        print(f"| {label} | {p50:.1f} | {p95:.1f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=1_000_000)
@@ -102,6 +150,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--baseline-queries", type=int, default=30)
     parser.add_argument("--quick", action="store_true", help="20,000 households, a smoke run")
+    parser.add_argument("--lists-only", action="store_true",
+                        help="only the register page's list queries (no search, no build)")
     args = parser.parse_args()
     if args.quick:
         args.households = 20_000
@@ -120,6 +170,15 @@ def main() -> None:
           f"{size / 2**20:,.0f} MiB on disk")
     if build_seconds is not None:
         print(f"demo build: {build_seconds:.1f} s")
+    if args.lists_only:
+        start = resource.getrusage(resource.RUSAGE_SELF)
+        print_list_timings(db)
+        end = resource.getrusage(resource.RUSAGE_SELF)
+        print(f"\nCPU (user+sys) for the list runs: "
+              f"{end.ru_utime + end.ru_stime - start.ru_utime - start.ru_stime:.2f} s; "
+              f"load average {os.getloadavg()[0]:.1f}")
+        db.close()
+        return
     rng = random.Random(42)
     kinds = queries(db, rng, args.queries)
     search(db, "王")  # warm the page cache as a running app would be
@@ -144,6 +203,7 @@ def main() -> None:
         print(f"| {kind} | {len(items)} | {statistics.median(times):.2f} | "
               f"{percentile(times, 0.95):.2f} | {max(times):.2f} | "
               f"{statistics.mean(counts):.1f} | {baseline} |")
+    print_list_timings(db)
     db.close()
 
 

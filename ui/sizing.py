@@ -26,3 +26,21 @@ def wide_enough_for_title(widget: QWidget, extra: int = 140) -> None:
     """A minimum width that shows the whole window title (plus the frame's buttons)."""
     width = widget.fontMetrics().horizontalAdvance(widget.windowTitle()) + extra
     widget.setMinimumWidth(max(widget.minimumWidth(), width))
+
+
+def fit_columns(view, sample: int = 40, widest: int = 260) -> None:
+    """Column widths from the header and the first ``sample`` rows, once.
+
+    ``QHeaderView.ResizeToContents`` asks the model for every cell of a thousand rows at
+    every layout and selection; a village of five thousand ratings froze the window for
+    seconds. Tables call this when their model is reset and keep the header Interactive.
+    """
+    from PySide6.QtCore import Qt
+
+    model, header, metrics = view.model(), view.horizontalHeader(), view.fontMetrics()
+    rows = min(model.rowCount(), sample)
+    for column in range(model.columnCount()):
+        texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
+        texts += [str(model.data(model.index(row, column)) or "") for row in range(rows)]
+        width = max(metrics.horizontalAdvance(t) for t in texts) + 18
+        header.resizeSection(column, min(width, widest))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog,
-                               QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
+                               QGroupBox, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                                QProgressBar, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
@@ -23,6 +23,7 @@ from ui.errors import show_exception
 from ui.letters.dialogs import CorrectDialog, SignatureDialog, SignDialog
 from ui.letters.widgets import letter_model, print_pdf
 from ui.operations import BackgroundOp, WriteOp
+from ui.sizing import fit_columns
 
 if TYPE_CHECKING:
     from ui.letters.page import LettersPage
@@ -100,7 +101,9 @@ class CollectTab(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted once per list from its first rows (ResizeToContents measured a thousand of
+        # a village's rows at every layout and froze the first open for seconds).
+        self.model.modelReset.connect(lambda: fit_columns(self.table))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         split.addWidget(self.table)

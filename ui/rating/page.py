@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QModelIndex
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
                                QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QScrollArea,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
@@ -29,6 +29,7 @@ from ui.rating.results import ResultsTab
 from ui.rating.review import ReviewQueueTab
 from ui.rating.scoring import (VETO_COLOUR, ScoringPanel, format_points, ratings_model,
                                update_rating_row)
+from ui.sizing import fit_columns
 
 
 class _FormDialog(QDialog):
@@ -85,7 +86,9 @@ class RatingPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted once per list from its first rows (ResizeToContents measured a thousand of
+        # a village's rows at every layout and froze the first open for seconds).
+        self.model.modelReset.connect(lambda: fit_columns(self.table))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.splitter.addWidget(self.table)
