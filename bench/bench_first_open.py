@@ -143,6 +143,8 @@ def main() -> None:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     areas = args.areas.split(",")
+    if args.quick:
+        args.runs = 1
     if args.child:
         child(args.data, areas)
         return

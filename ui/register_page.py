@@ -152,9 +152,19 @@ class SubjectListPage(QWidget):
         from app.records.report import verify_report
 
         WriteOp(self, verify_report, text, operator_id=self.ctx.operator_id).success(
-            lambda result: QMessageBox.information(
-                self, self.tr("Credit report verification"), result["message"])
-        ).run(self.ctx.ops)
+            self._verified).run(self.ctx.ops)
+
+    def _verified(self, result) -> None:
+        """The verification's answer; a report issued here can be opened from it."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Credit report verification"),
+                          result["message"], QMessageBox.StandardButton.Close, self)
+        box.setObjectName("report-verification")
+        if result.get("found"):
+            opener = box.addButton(self.tr("Open the report"),
+                                   QMessageBox.ButtonRole.ActionRole)
+            opener.clicked.connect(lambda: self.open_document(result["number"]))
+        self.verification = box
+        box.open()
 
     def apply_search(self) -> None:
         self._timer.stop()

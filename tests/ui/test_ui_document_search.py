@@ -61,6 +61,26 @@ def test_a_report_number_opens_the_saved_report(window, qtbot, ctx, demo_db, wai
     assert page.document.found["path"] == row["path"]
 
 
+def test_a_scanned_report_qr_is_verified_and_the_report_opens(window, qtbot, ctx, demo_db):
+    admin = demo_db.execute("SELECT id FROM app_user WHERE username = 'admin'").fetchone()[0]
+    number_id = demo_db.execute("SELECT head_id_number FROM household ORDER BY sid LIMIT 1"
+                                ).fetchone()[0]
+    folder = ctx.data.root / "reports"
+    folder.mkdir(exist_ok=True)
+    row = issue_report(demo_db, admin, number_id, purpose="贷款审批", output=folder)
+    page = window.show_area("register").households
+    _enter(qtbot, page, row["qr_text"])
+    qtbot.waitUntil(lambda: getattr(page, "verification", None) is not None
+                    and page.verification.isVisible(), timeout=20000)
+    box = page.verification
+    assert row["number"] in box.text()
+    [opener] = [b for b in box.buttons() if b.text() == "打开报告"]
+    opener.click()
+    qtbot.waitUntil(lambda: getattr(page, "document", None) is not None
+                    and page.document.isVisible(), timeout=20000)
+    assert page.document.found["path"] == row["path"]
+
+
 def test_a_number_of_no_document_says_so(window, qtbot, wait_idle):
     page = window.show_area("register").households
     _enter(qtbot, page, "510623105201-2026-99999")

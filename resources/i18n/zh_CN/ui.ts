@@ -823,6 +823,10 @@
         <translation>信用报告核验</translation>
     </message>
     <message>
+        <source>Open the report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
         <source>{n} found</source>
         <translation>找到 {n} 条</translation>
     </message>
