@@ -1,6 +1,5 @@
 """First open of each area: time from the navigation click to the page painted, and the
-longest stall of the event loop while it loads (issue 13: rating and letters froze the
-window 1.3–1.4 s on first open).
+longest stall of the event loop while it loads.
 
     python bench/bench_first_open.py --data DIR [--areas rating,letters] [--runs 3]
     python bench/bench_first_open.py --quick      # builds a 20,000-household demo first
