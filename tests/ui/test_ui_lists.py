@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from app.pinyin import person_sort_key
 from ui.list_model import household_model, organization_model
 
 
@@ -75,7 +76,8 @@ def test_sorting_by_a_column(window, qtbot):
     assert balances == sorted(balances, reverse=True)
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     names = [model.row_at(r)["head_name"] for r in range(model.rowCount())]
-    assert names == sorted(names)
+    assert names == sorted(names, key=person_sort_key)  # pinyin: 白 bai … 丁 ding … 王 wang
+    assert names != sorted(names)
 
 
 def test_numbers_are_masked_until_revealed(window, qtbot):
