@@ -11,11 +11,12 @@ def _labels(page) -> set[str]:
 
 def test_switching_language_redraws_the_window(window, qtbot):
     page = window.show_area("settings")
+    name = page.objectName()  # the old page may already be deleted after the switch
     assert window.nav.item(window.area_keys().index("register")).text() == "登记册"
     page.language.setCurrentIndex(page.language.findData("en"))
     qtbot.waitUntil(lambda: window.nav.item(window.area_keys().index("register")).text() == "Register", timeout=10000)
     settings = window.stack.currentWidget()
-    assert settings is not page and settings.objectName() == page.objectName()
+    assert settings is not page and settings.objectName() == name
     assert "Register file" in _labels(settings)
     assert window.windowTitle() == "Township Credit Desk"
     assert window.menuBar().actions()[0].text() == "&Help"
