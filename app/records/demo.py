@@ -15,6 +15,7 @@ import json
 from app import credit_policy as pol, query_log
 from app.accounts.demo import demo_user_id
 from app.journal import ChangeSet, new_id
+from app.legal_rep_links import link_to_legal_rep
 from app.records import objections, repair
 
 MAX_SUBJECTS = 20_000
@@ -113,8 +114,8 @@ def _sample_subjects(db, rng, count: int) -> list[dict]:
         out += db.query(
             "SELECT id, head_name AS name, head_id_number AS number FROM household "
             f"WHERE sid IN ({', '.join('?' * len(chunk))})", chunk)
-    orgs = list(db.query("SELECT id, name, uscc AS number FROM organization ORDER BY sid "
-                         "LIMIT ?", [max(count // 20, 3)]))
+    orgs = list(db.query("SELECT id, name, uscc AS number, 'organization' AS kind "
+                         "FROM organization ORDER BY sid LIMIT ?", [max(count // 20, 3)]))
     return out + orgs
 
 
@@ -156,6 +157,24 @@ def demo_extension(db, operator_id, rng, job) -> None:
                 "removed_on": None, "source": "local",
                 "version": 1, "created_at": cs.at, "updated_at": cs.at})
         cs.insert_many("list_entry", entries)
+        # An organization's negative record reaches its legal representative.
+        kinds = {s["id"]: s.get("kind") for s in subjects}
+        for row in rows:
+            if row["polarity"] == "negative" and row["status"] == "public" \
+                    and kinds.get(row["subject_id"]) == "organization":
+                link_to_legal_rep(cs, source_kind="credit_record", source_id=row["id"],
+                                  subject_id=row["subject_id"], title=row["title"],
+                                  decided_on=row["decision_date"])
+        # A measure of a black list recorded as applied (联合奖惩 触发反馈).
+        black = next((e for e in entries if e["list_kind"] == "black_list"), None)
+        if black is not None:
+            measure = pol.measures(policy, "black_list")[0]
+            cs.insert("measure_feedback", {
+                "subject_id": black["subject_id"], "id_number": black["id_number"],
+                "name": black["name"], "list_entry_id": black["id"], "list_kind": "black_list",
+                "measure": measure, "matter": f"{today.year}年耕地地力保护补贴发放",
+                "department": "乡财政所", "applied_on": today.isoformat(),
+                "note": "暂停发放，已书面告知", "recorded_by": operator_id})
     job.step(1, 2, "repairs and objections")
     negatives = [r for r in rows if r["polarity"] == "negative" and r["status"] == "public"]
     rng.shuffle(negatives)

@@ -344,3 +344,20 @@ def test_objection_and_repair_forms_refuse_a_date_before_the_record(ctx, qtbot, 
     assert record["decision_date"] in form.error.text()
     assert demo_db.execute("SELECT count(*) FROM objection WHERE record_id = ?",
                            [record["id"]]).fetchone()[0] == 0
+
+
+def test_the_letters_look_up_shows_the_status_of_a_typed_number(ctx, qtbot, demo_db, op,
+                                                                household):
+    from ui.letters.page import LettersPage
+
+    black(ctx.ui_db, op, household["number"])
+    page = LettersPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.collect.template.count() > 0, timeout=10000)
+    page.collect.scan.setText("510623-2026-00001")  # a letter number: nothing to say
+    assert page.collect.scan_status.isHidden()
+    page.collect.scan.setText(household["number"])
+    assert "黑名单" in page.collect.scan_status.message()
+    qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=15000)
+    page.close_page()

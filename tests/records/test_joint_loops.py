@@ -74,7 +74,7 @@ def test_refusals_say_what_is_wrong(demo_db, op, household):
     with pytest.raises(PermissionDenied):
         record_measure(demo_db, actor_id(demo_db, "viewer"), number=household["number"],
                        measure=SUBSIDY, matter="补贴")
-    assert feedback(demo_db) == []
+    assert feedback(demo_db, subject_id=household["id"]) == []
 
 
 def test_cli_shows_status_records_and_lists_measures(demo_data, demo_db, op, household):
@@ -89,8 +89,8 @@ def test_cli_shows_status_records_and_lists_measures(demo_data, demo_db, op, hou
                    "--matter", "2026年农机购置补贴", "--department", "乡农业服务中心",
                    data=demo_data, check=True)
     assert "2026年农机购置补贴" in done.stdout and "下一批" in done.stdout
-    listed = json.loads(run_cli("lists", "measures", "--json", data=demo_data,
-                                check=True).stdout)
+    listed = json.loads(run_cli("lists", "measures", "--number", household["number"], "--json",
+                                data=demo_data, check=True).stdout)
     assert [(r["matter"], r["department"]) for r in listed] == \
         [("2026年农机购置补贴", "乡农业服务中心")]
     viewer = run_cli("lists", "apply-measure", household["number"], "--measure", "1",
@@ -206,7 +206,8 @@ def org_with_rep(db):
         "SELECT o.id, o.name, o.uscc AS number, o.legal_rep_name, o.legal_rep_id_number "
         "FROM organization o WHERE o.legal_rep_id_number IS NOT NULL AND o.uscc NOT IN "
         "(SELECT id_number FROM list_entry) AND o.legal_rep_id_number NOT IN "
-        "(SELECT id_number FROM list_entry) ORDER BY o.sid LIMIT 1")))
+        "(SELECT id_number FROM list_entry) AND o.legal_rep_id_number NOT IN "
+        "(SELECT person_id_number FROM legal_rep_link) ORDER BY o.sid LIMIT 1")))
 
 
 def test_a_listed_organization_reaches_its_legal_representative(demo_db, op):
@@ -221,8 +222,10 @@ def test_a_listed_organization_reaches_its_legal_representative(demo_db, op):
     link = demo_db.execute("SELECT source_id, person_name FROM legal_rep_link WHERE "
                            "person_id_number = ?", [person]).fetchone()
     assert link == (entry["id"], org["legal_rep_name"])
-    assert demo_db.execute("SELECT count(*) FROM journal WHERE entity = 'legal_rep_link'"
-                           ).fetchone()[0] == 1
+    link_id = demo_db.execute("SELECT id FROM legal_rep_link WHERE source_id = ?",
+                              [entry["id"]]).fetchone()[0]
+    assert demo_db.execute("SELECT count(*) FROM journal WHERE entity = 'legal_rep_link' "
+                           "AND entity_id = ?", [link_id]).fetchone()[0] == 1
     # Taken off the list: it no longer reaches the person.
     lists.remove_entry(demo_db, op, entry["id"], reason="已履行")
     assert identity_status(demo_db, person)["level"] == "none"
@@ -232,7 +235,8 @@ def test_a_negative_record_of_an_organization_reaches_its_representative(demo_db
     org = org_with_rep(demo_db)
     lists.add_entry(demo_db, op, {"list_kind": "red_list", "id_number": org["number"],
                                   "basis": "守信示范社", "deciding_body": "县农业农村局"})
-    assert demo_db.execute("SELECT count(*) FROM legal_rep_link").fetchone()[0] == 0
+    assert demo_db.execute("SELECT count(*) FROM legal_rep_link WHERE organization_id = ?",
+                           [org["id"]]).fetchone()[0] == 0
     record = create_record(demo_db, op, penalty(org))
     status = identity_status(demo_db, org["legal_rep_id_number"])
     assert status["level"] == "attention" and record["title"] in status["message"]

@@ -20,6 +20,7 @@ from app.letters import templates as tpl
 from app.letters.letter import find_letter, get_letter, status_label
 from app.letters.queries import repair_of_letter
 from ui.errors import show_exception
+from ui.identity_banner import IdentityBanner
 from ui.letters.dialogs import CorrectDialog, SignatureDialog, SignDialog
 from ui.letters.widgets import letter_model, print_pdf
 from ui.operations import BackgroundOp, WriteOp
@@ -94,6 +95,9 @@ class CollectTab(QWidget):
         find.addWidget(self.scan, 1)
         find.addWidget(self.only_outstanding)
         outer.addLayout(find)
+        # An ID number or USCC typed here: its lists and measures (联合奖惩), as everywhere.
+        self.scan_status = IdentityBanner(self.ctx, self, name="letters-identity-status")
+        outer.addWidget(self.scan_status.watch(self.scan))
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.model = letter_model(self)
