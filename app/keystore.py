@@ -100,6 +100,52 @@ def _unwrap(entry: dict[str, Any], secret: str, label: str) -> bytes | None:
         return None
 
 
+def _hash_parts(phc: str) -> tuple[dict[str, int], bytes, bytes]:
+    """argon2id parameters, salt and hash of an argon2-cffi PHC string."""
+    _, variant, version, params, salt, digest = phc.split("$")
+    if variant != "argon2id" or version != "v=19":
+        raise ValueError("not an argon2id v19 hash")
+    kdf = {k: int(v) for k, v in (p.split("=") for p in params.split(","))}
+
+    def unb64(text: str) -> bytes:
+        return base64.b64decode(text + "=" * (-len(text) % 4))
+
+    return ({"time_cost": kdf["t"], "memory_cost": kdf["m"], "parallelism": kdf["p"]},
+            unb64(salt), unb64(digest))
+
+
+def _provisional_kek(digest: bytes) -> bytes:
+    return hmac.new(digest, b"credit-desk:provisional-wrap", hashlib.sha256).digest()
+
+
+def _wrap_provisional(data_key: bytes, username: str, phc: str) -> dict[str, Any]:
+    """A wrap for a user whose password is unknown here, from their sign-in hash.
+
+    Used only when a plain register is converted: the other users' passwords
+    are not known, but their argon2id sign-in hashes are, and the same
+    password gives the same hash again at their next sign-in, which then
+    replaces this entry by a proper wrap (``on_password``). Weaker than a
+    proper wrap only against someone who already holds a copy of the plain
+    register from before the conversion (docs/reliability.md).
+    """
+    kdf, salt, digest = _hash_parts(phc)
+    nonce = secrets.token_bytes(12)
+    wrapped = AESGCM(_provisional_kek(digest)).encrypt(nonce, data_key,
+                                                       ("user:" + username).encode())
+    head = phc.rsplit("$", 1)[0]  # the parameters and salt, never the hash itself
+    return {"from_sign_in_hash": head, "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+
+
+def _unwrap_provisional(entry: dict[str, Any], password: str, username: str) -> bytes | None:
+    kdf, salt, _ = _hash_parts(entry["from_sign_in_hash"] + "$")
+    digest = hash_secret_raw(password.encode("utf-8"), salt, hash_len=32, type=Type.ID, **kdf)
+    try:
+        return AESGCM(_provisional_kek(digest)).decrypt(
+            _unb64(entry["nonce"]), _unb64(entry["wrapped"]), ("user:" + username).encode())
+    except InvalidTag:
+        return None
+
+
 def _normal_recovery(text: str) -> str:
     return "".join(c for c in text.upper() if c.isalnum())
 
@@ -142,12 +188,21 @@ def key_for(data: DataDir) -> bytes | None:
     return key
 
 
+def known_key(data: DataDir) -> bytes | None:
+    """The key if this process has unlocked ``data`` (None if plain or still locked)."""
+    return _unlocked.get(data.register.resolve())
+
+
 def unlock(data: DataDir, username: str, password: str) -> bool:
     """Unwrap the data key with a user's password; False if the register is plain."""
     if not is_encrypted(data):
         return False
     entry = _load(data)["users"].get(username)
-    key = _unwrap(entry, password, "user:" + username) if entry else None
+    key = None
+    if entry and "from_sign_in_hash" in entry:
+        key = _unwrap_provisional(entry, password, username)
+    elif entry:
+        key = _unwrap(entry, password, "user:" + username)
     if key is None:
         raise UserError(translate(
             "Keys", "The user name or password is wrong, or this user has no key to the "
@@ -201,13 +256,21 @@ def data_dir_of(db) -> DataDir | None:
 
 
 def on_password(db, user_id: str, password: str, event: str) -> None:
-    """Accounts' password listener: a new password re-wraps the data key for that user."""
-    if event != "set":
+    """Accounts' password listener: a new password re-wraps the data key for that user.
+
+    At a sign-in ("verified"), a provisional wrap made at conversion from the
+    user's sign-in hash is replaced by a proper one under a fresh salt.
+    """
+    if event not in ("set", "verified"):
         return
     data = data_dir_of(db)
     if data is None or not is_encrypted(data):
         return
     username = db.execute("SELECT username FROM app_user WHERE id = ?", [user_id]).fetchone()
+    if username and event == "verified":
+        entry = _load(data)["users"].get(username[0])
+        if not (entry and "from_sign_in_hash" in entry):
+            return
     if username:
         with contextlib.suppress(Locked):
             set_user_key(data, username[0], password)
@@ -267,11 +330,17 @@ def _export_encrypted(source: Path, target: Path, data_key: bytes) -> dict[str, 
     return got
 
 
-def encrypt_register(data: DataDir, users: dict[str, str]) -> str:
+def encrypt_register(data: DataDir, users: dict[str, str], *,
+                     provisional: dict[str, str] | None = None,
+                     backup_first: bool = True) -> str:
     """Convert the plain register in ``data`` (closed by the caller) to an encrypted one.
 
+    ``users`` ({username: password}) get a proper wrap of the new data key;
+    ``provisional`` ({username: argon2id sign-in hash}) a wrap from their
+    sign-in hash, made proper at their next sign-in (``_wrap_provisional``).
     The encrypted copy is made and checked (same counts) first and kept as a
-    backup; keys.json is written before the register is replaced, and a cut
+    backup (unless ``backup_first`` is off: a register just built, as the
+    demo); keys.json is written before the register is replaced, and a cut
     between the two is finished at the next open (``finish_conversion``).
     Plain backups in the backups folder are encrypted too. Returns the
     recovery key (shown once).
@@ -286,16 +355,19 @@ def encrypt_register(data: DataDir, users: dict[str, str]) -> str:
     data_key = secrets.token_bytes(32)
     temp = data.root / CONVERTING
     _export_encrypted(data.register, temp, data_key)
-    data.backups.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    shutil.copyfile(temp, data.backups / f"register-{stamp}-before-encryption.sqlite3")
+    if backup_first:
+        data.backups.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        shutil.copyfile(temp, data.backups / f"register-{stamp}-before-encryption.sqlite3")
     recovery = new_recovery_key()
-    store = {"version": 1, "cipher": "sqlcipher4",
-             "users": {name: _wrap(data_key, pw, "user:" + name) for name, pw in users.items()},
+    wraps = {name: _wrap_provisional(data_key, name, phc)
+             for name, phc in (provisional or {}).items() if name not in users}
+    wraps.update({name: _wrap(data_key, pw, "user:" + name) for name, pw in users.items()})
+    store = {"version": 1, "cipher": "sqlcipher4", "users": wraps,
              "recovery": _wrap(data_key, _normal_recovery(recovery), "recovery")}
     _save(data, store)
     finish_conversion(data)
-    for old in sorted(data.backups.glob("*.sqlite3")):
+    for old in sorted(data.backups.glob("*.sqlite3")) if data.backups.exists() else ():
         if is_plain_file(old):
             part = old.with_name(TEMP_PREFIX + old.name)
             try:
@@ -305,6 +377,56 @@ def encrypt_register(data: DataDir, users: dict[str, str]) -> str:
                 part.unlink(missing_ok=True)
     remember(data, data_key)
     return recovery
+
+
+def create_register(data: DataDir, users: dict[str, str]) -> str:
+    """Keys for a register not made yet: the next open creates it encrypted.
+
+    Returns the recovery key (shown once). The key stays unlocked in this
+    process, so the caller opens the new register without a second sign-in.
+    """
+    if data.register.exists() or is_encrypted(data):
+        raise UserError(translate("Keys", "There is a register in {path} already.").format(
+            path=data.root))
+    data.root.mkdir(parents=True, exist_ok=True)
+    data_key, recovery = create(data, users)
+    remember(data, data_key)
+    return recovery
+
+
+def convert_at_sign_in(data: DataDir, db, username: str, password: str) -> str | None:
+    """Encrypt a plain register when an administrator signs in (an upgraded register).
+
+    ``db`` is open on the register and is closed here: the conversion needs
+    the file to itself. Every other user with a password gets a provisional
+    wrap from their sign-in hash, so no one is locked out. Returns the
+    recovery key to show the administrator, or None if nothing was done
+    (already encrypted, or not an administrator).
+    """
+    if is_encrypted(data):
+        return None
+    row = db.execute("SELECT role FROM app_user WHERE username = ? AND active = 1",
+                     [username]).fetchone()
+    if not row or row[0] != "admin":
+        return None
+    others = sign_in_hashes(db, but=username)
+    db.close()
+    return encrypt_register(data, {username: password}, provisional=others)
+
+
+def sign_in_hashes(db, *, but: str) -> dict[str, str]:
+    """{username: argon2id sign-in hash} of every user with a password except ``but``."""
+    return {u: h for u, h in db.execute(
+        "SELECT username, password_hash FROM app_user WHERE password_hash IS NOT NULL "
+        "AND username != ?", [but]).fetchall() if h.startswith("$argon2id$v=19$")}
+
+
+def unlock_from_env(data: DataDir) -> bool:
+    """Unlock with CREDIT_DESK_USER / CREDIT_DESK_PASSWORD (scripts, benchmarks, tests' helpers)."""
+    if not is_encrypted(data) or data.register.resolve() in _unlocked:
+        return False
+    return unlock(data, os.environ.get("CREDIT_DESK_USER", ""),
+                  os.environ.get("CREDIT_DESK_PASSWORD", ""))
 
 
 def finish_conversion(data: DataDir) -> None:

@@ -5,7 +5,10 @@ Accounts: every register a fixture makes has an administrator
 CREDIT_DESK_USER / CREDIT_DESK_PASSWORD are set to them for every test, so
 ``credit-desk`` subprocesses sign in as that administrator. The demo
 registers (``demo_data``, ``demo_db``) also have ``official``, ``field``
-(villages 1 and 2 only) and ``viewer``, same password. ``operator`` is the
+(villages 1 and 2 only) and ``viewer``, same password. Every register a
+fixture makes is encrypted, as a new or demo register is, and unlocked in the
+test's process (as after a sign-in); subprocesses sign in with the
+environment's user and password. ``operator`` is the
 built-in system account (an administrator that cannot sign in); ``admin_id``
 is the signed-in administrator's id; ``actor_id(db, "viewer")`` finds others.
 """
@@ -24,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app import keystore  # noqa: E402
 from app.i18n import set_language  # noqa: E402
 from app.paths import DataDir  # noqa: E402
 from app.store import open_data_dir  # noqa: E402
@@ -63,10 +67,31 @@ def actor_id(database, username: str) -> str:
     return database.execute("SELECT id FROM app_user WHERE username = ?", [username]).fetchone()[0]
 
 
-@pytest.fixture
-def db(data):
-    database = open_data_dir(data)
+@pytest.fixture(scope="session")
+def _register_template(tmp_path_factory) -> tuple[Path, bytes]:
+    """An empty encrypted register with its administrator, made once per run."""
+    template = DataDir(tmp_path_factory.mktemp("register-template"))
+    keystore.create_register(template, {ADMIN: PASSWORD})
+    database = open_data_dir(template)
     ensure_admin(database)
+    database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return template.root, keystore.known_key(template)
+
+
+def copy_register(template: tuple[Path, bytes], data: DataDir) -> DataDir:
+    """A copy of a template register, unlocked in this process as a signed-in user's is."""
+    root, key = template
+    shutil.copytree(root, data.root)
+    if key is not None:
+        keystore.remember(data, key)
+    return data
+
+
+@pytest.fixture
+def db(data, _register_template):
+    copy_register(_register_template, data)
+    database = open_data_dir(data)
     yield database
     database.close()
 
@@ -86,20 +111,23 @@ def _demo_template(tmp_path_factory) -> Path:
     """A small demo township built once per run; tests get a copy."""
     from app.demo import build_demo
 
+    from app.accounts.demo import demo_accounts
+
     data = DataDir(tmp_path_factory.mktemp("demo-template"))
     database = open_data_dir(data)
     build_demo(database, households=400, seed=7)
     database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     database.close()
-    return data.root
+    # Encrypted as `credit-desk demo` makes it: each demo account opens it.
+    keystore.encrypt_register(data, {a["username"]: a["password"] for a in demo_accounts()},
+                              backup_first=False)
+    return data.root, keystore.known_key(data)
 
 
 @pytest.fixture
 def demo_data(tmp_path, _demo_template) -> DataDir:
     # The whole folder: areas keep files beside the register (attachments, keys).
-    data = DataDir(tmp_path / "demo")
-    shutil.copytree(_demo_template, data.root)
-    return data
+    return copy_register(_demo_template, DataDir(tmp_path / "demo"))
 
 
 @pytest.fixture

@@ -18,6 +18,8 @@ SCRIPT = textwrap.dedent("""
     from app.store import open_data_dir
     from app.users import default_operator_id
     from app.journal import changes
+    from app import keystore
+    keystore.unlock_from_env(DataDir(__import__("pathlib").Path(sys.argv[1])))
     db = open_data_dir(DataDir(__import__("pathlib").Path(sys.argv[1])))
     operator = default_operator_id(db)
     with changes(db, operator) as cs:

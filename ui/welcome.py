@@ -11,6 +11,7 @@ from app.errors import ValidationFailed
 from app.paths import DataDir
 from app.store import open_data_dir
 from app.township_setup import create_township_register
+from ui.accounts.recovery import RecoveryKeyDialog
 from ui.errors import show_exception
 from ui.help import install_f1
 from ui.operations import Operations, WriteOp
@@ -67,6 +68,24 @@ class WelcomeWindow(QWidget):
         form.addRow(self.tr("Township name"), self.name)
         form.addRow("", self.name_error)
         form.addRow(self.tr("County name"), self.county)
+        # The first administrator's password opens the encrypted register.
+        self.admin = QLineEdit()
+        self.admin.setObjectName("admin-username")
+        self.admin.setPlaceholderText(self.tr("e.g. zhangsan"))
+        self.admin_name = QLineEdit()
+        self.admin_name.setObjectName("admin-name")
+        self.password = QLineEdit()
+        self.password.setObjectName("admin-password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again = QLineEdit()
+        self.password_again.setObjectName("admin-password-again")
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.admin_error = _error_label()
+        form.addRow(self.tr("Administrator's user name"), self.admin)
+        form.addRow(self.tr("Administrator's full name"), self.admin_name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.password_again)
+        form.addRow("", self.admin_error)
         self.create_button = QPushButton(self.tr("Create the register"))
         self.create_button.setObjectName("create")
         self.create_button.clicked.connect(self.create)
@@ -91,17 +110,30 @@ class WelcomeWindow(QWidget):
     def create(self) -> None:
         self.code_error.setText("")
         self.name_error.setText("")
+        self.admin_error.setText("")
+        if self.password.text() != self.password_again.text():
+            self.admin_error.setText(self.tr("The two passwords differ."))
+            return
         try:
-            create_township_register(self.data, code=self.code.text(), name=self.name.text(),
-                                     county_name=self.county.text())
+            township = create_township_register(
+                self.data, code=self.code.text(), name=self.name.text(),
+                county_name=self.county.text(), admin=self.admin.text(),
+                admin_name=self.admin_name.text(), password=self.password.text())
         except ValidationFailed as exc:
             self.code_error.setText(exc.for_field("code") or "")
             self.name_error.setText(exc.for_field("name") or "")
+            self.admin_error.setText(exc.for_field("username") or exc.for_field("password")
+                                     or "")
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user
             show_exception(exc, parent=self)
             return
-        self.register_ready.emit(self.data)
+        self.password.clear()
+        self.password_again.clear()
+        # Shown once; the register opens only after the official says it was kept.
+        self.recovery_dialog = RecoveryKeyDialog(self.data, township["recovery_key"], self)
+        self.recovery_dialog.accepted.connect(lambda: self.register_ready.emit(self.data))
+        self.recovery_dialog.open()
 
     def demo_data(self) -> DataDir:
         return DataDir(self.data.root / "demo")

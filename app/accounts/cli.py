@@ -93,6 +93,13 @@ def sign_in(args, data: DataDir) -> Actor | None:
         actor = auth.authenticate(db, username, password, via="cli")
     finally:
         db.close()
+    if actor.role == "admin" and not keystore.is_encrypted(data):
+        # Not converted here: the desktop app may have the register open, and
+        # a file replaced under it would lose its writes. The desktop sign-in
+        # converts (it is the only one then); `credit-desk encrypt` does it here.
+        print(translate("Keys", "Note: this register is not encrypted yet. Sign in to the "
+                                "desktop app as an administrator, or close it and run "
+                                "credit-desk encrypt, to encrypt it."), file=sys.stderr)
     if getattr(args, "password_change", False):
         args.signin_password = password
     elif actor.must_change_password:

@@ -53,24 +53,19 @@ def cmd_encrypt(args, data: DataDir) -> int:
     db = open_data_dir(data)
     try:
         permissions.require(db, args.actor.id, "users.manage")
-        others = [r[0] for r in db.execute(
-            "SELECT username FROM app_user WHERE active = 1 AND username != ? "
-            "AND password_hash IS NOT NULL", [args.actor.username])]
+        # The others keep their passwords: a wrap from each sign-in hash,
+        # made proper at their next sign-in (app/keystore.py).
+        others = keystore.sign_in_hashes(db, but=args.actor.username)
         demo = is_demo(db)
     finally:
         db.close()
     users = {args.actor.username: signin_password(args)}
     if demo:  # the demo accounts all share the published demo password
         users.update({u["username"]: u["password"] for u in demo_accounts()})
-    recovery = keystore.encrypt_register(data, users)
+    recovery = keystore.encrypt_register(data, users, provisional=others)
     print(translate("Keys", "The register and its backups are encrypted."))
     print(translate("Keys", "Recovery key (print it and lock it away; it is the only way in if "
                             "every password is lost): {key}").format(key=recovery))
-    left = [u for u in others if u not in users]
-    if left:
-        print(translate("Keys", "These users need a new password from an administrator before "
-                                "they can open the register: {users}").format(
-            users=", ".join(left)))
     return 0
 
 

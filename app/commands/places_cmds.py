@@ -10,8 +10,8 @@ import json
 import os
 
 from app import places
-from app.accounts import auth
-from app.accounts.cli import PASSWORD_ENV, USER_ENV
+from app.accounts.cli import USER_ENV
+from app.accounts.cli import _password as signin_password
 from app.errors import UserError
 from app.excel import place_list
 from app.i18n import translate
@@ -132,27 +132,25 @@ def _public(row: dict) -> dict:
 
 
 def cmd_setup(args, data: DataDir) -> int:
-    township = create_township_register(data, code=args.township_code,
-                                        name=args.township_name, county_name=args.county_name)
-    admin = None
     username = getattr(args, "user", None) or os.environ.get(USER_ENV)
-    password = os.environ.get(PASSWORD_ENV)
-    if username and password is not None:
-        db = open_data_dir(data)
-        try:
-            if auth.needs_first_admin(db):
-                admin = auth.create_first_admin(db, username, "", password).username
-        finally:
-            db.close()
+    if not username:
+        raise UserError(translate(
+            "Places", "A new register needs its first administrator, whose password opens "
+                      "the encrypted register: give --user NAME (or set CREDIT_DESK_USER) and "
+                      "the password."))
+    township = create_township_register(data, code=args.township_code,
+                                        name=args.township_name, county_name=args.county_name,
+                                        admin=username, password=signin_password(args))
     line = translate("Places", "Register created for {name} ({code}) in {path}.").format(
         name=township["name"], code=township["code"], path=data.root)
-    if admin:
-        line += "\n" + translate("Places", "First administrator: {user}.").format(user=admin)
-    else:
-        line += "\n" + translate("Places", "Next: add the first administrator with credit-desk "
-                                           "users add NAME --role admin.")
-    return _out(args, {"township": _public(township), "admin": admin,
-                       "register": str(data.register)}, line)
+    line += "\n" + translate("Places", "First administrator: {user}.").format(user=username)
+    line += "\n" + translate(
+        "Places", "The register is encrypted. Recovery key (print it and lock it away; it is "
+                  "the only way in if every password is lost; it is shown only now): {key}"
+    ).format(key=township["recovery_key"])
+    return _out(args, {"township": _public(township), "admin": username,
+                       "register": str(data.register),
+                       "recovery_key": township["recovery_key"]}, line)
 
 
 def cmd_list(args, data: DataDir) -> int:

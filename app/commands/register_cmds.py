@@ -12,7 +12,8 @@ from pathlib import Path
 
 from app.accounts.cli import add_disclosure_options
 from app.accounts.disclosure import search_list
-from app.accounts.demo import is_demo
+from app import keystore
+from app.accounts.demo import demo_accounts, is_demo
 from app.accounts.permissions import require
 from app.backup import set_aside
 from app.files import TEMP_PREFIX, fsync_folder
@@ -93,6 +94,8 @@ def cmd_demo(args, data: DataDir) -> int:
     print(translate("CLI", "Demo register built in {path}: {households} households, "
                            "{organizations} organizations, {villages} villages.").format(
         path=data.register, **counts))
+    print(translate("CLI", "The register is encrypted; each demo account (password demo2026) "
+                           "opens it. Recovery key: {key}").format(key=counts["recovery_key"]))
     return 0
 
 
@@ -119,10 +122,21 @@ def build_demo_register(data: DataDir, *, households: int, seed: int,
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.close()
+        # Built plain, then encrypted in one pass (faster than building
+        # encrypted: bench/bench_encryption.py); each demo account gets a key.
+        counts["recovery_key"] = keystore.encrypt_register(
+            scratch, {a["username"]: a["password"] for a in demo_accounts()},
+            backup_first=False)
+        data_key = keystore.key_for(scratch)
+        keystore.forget(scratch)
         if data.register.exists():
             data.backups.mkdir(parents=True, exist_ok=True)
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            set_aside(data.register, data.backups / f"replaced-{stamp}.sqlite3")
+            set_aside(data.register, data.backups / f"replaced-{stamp}.sqlite3",
+                      keystore.known_key(data))
+            if keystore.is_encrypted(data):  # the replaced register opens with its own keys
+                shutil.copyfile(keystore.keys_path(data),
+                                data.backups / f"replaced-{stamp}.keys.json")
         for entry in sorted(scratch.root.iterdir(), key=lambda p: p == scratch.register):
             if entry.name.endswith(("-wal", "-shm")):
                 continue
@@ -131,6 +145,7 @@ def build_demo_register(data: DataDir, *, households: int, seed: int,
                 shutil.rmtree(destination)
             os.replace(entry, destination)
         fsync_folder(data.root)
+        keystore.remember(data, data_key)
     finally:
         shutil.rmtree(scratch.root, ignore_errors=True)
     return counts

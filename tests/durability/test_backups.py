@@ -2,13 +2,13 @@
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from app import backup
+from app import backup, keystore
 from app.store import open_data_dir
+from db.connection import raw_connect
 
 
 def household_count(data) -> int:
@@ -45,7 +45,7 @@ def test_backup_then_restore_round_trips_the_counts_and_keeps_the_replaced_regis
     db.close()
     aside = list(demo_data.backups.glob("replaced-*.sqlite3"))
     assert len(aside) == 1
-    kept = sqlite3.connect(aside[0])
+    kept = raw_connect(aside[0], key=keystore.known_key(demo_data))
     assert kept.execute("SELECT count(*) FROM household_member").fetchone()[0] == 0
     kept.close()
 
@@ -78,7 +78,7 @@ def test_backup_to_a_usb_folder_and_a_second_copy_when_the_stick_is_there(
                               now=dt.datetime.now() + dt.timedelta(seconds=2))
     db.close()
     assert (tmp_path / "second" / meta["file"]).exists()
-    copy = sqlite3.connect(tmp_path / "second" / meta["file"])
+    copy = raw_connect(tmp_path / "second" / meta["file"], key=keystore.known_key(demo_data))
     assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     copy.close()
 

@@ -1,13 +1,13 @@
 """A damaged register is noticed at start, never written to, and the newest good backup offered."""
 
 import hashlib
-import sqlite3
 
 import pytest
 
-from app import backup
+from app import backup, keystore
 from app.errors import describe
 from app.store import open_data_dir
+from db.connection import raw_connect
 from db.errors import DatabaseProblem
 
 
@@ -20,7 +20,7 @@ def damage(path) -> None:
 
 
 def settle(data) -> None:
-    conn = sqlite3.connect(data.register)
+    conn = raw_connect(data.register, key=keystore.known_key(data))
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 
@@ -43,9 +43,12 @@ def test_a_damaged_register_is_refused_and_the_newest_good_backup_offered(cli, d
     assert result.returncode == 2 and "损坏" in result.stderr and good["file"] in result.stderr
     assert hashlib.sha256(demo_data.register.read_bytes()).hexdigest() == before  # untouched
 
-    # Restoring works without signing in (a damaged register cannot check a password)
-    # and keeps the damaged file aside for experts.
-    done = cli("restore", good["path"], "--yes", data=demo_data, env={"CREDIT_DESK_USER": ""})
+    # Restoring works without signing in to the register (a damaged one cannot check a
+    # password): the user's password only unwraps the key (keys.json, beside it).
+    # The damaged file is kept aside for experts.
+    nobody = cli("restore", good["path"], "--yes", data=demo_data, env={"CREDIT_DESK_USER": ""})
+    assert nobody.returncode == 2 and "密码" in nobody.stderr
+    done = cli("restore", good["path"], "--yes", data=demo_data)
     assert done.returncode == 0, done.stderr
     assert "损坏" in done.stdout
     aside = list(demo_data.backups.glob("replaced-*.sqlite3"))

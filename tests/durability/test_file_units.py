@@ -49,6 +49,8 @@ CHILD = textwrap.dedent("""
             if unit_rename(a, b):
                 die()
         files.os.replace = replaced
+    from app import keystore
+    keystore.unlock_from_env(data)  # as a signed-in command would
     db = open_data_dir(data)
     op = default_operator_id(db)
     if what == "report":

@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from app import keystore
 from app.accounts.demo import DEMO_SETTING
 from app.paths import DataDir
 from app.store import open_data_dir
@@ -21,7 +22,9 @@ def test_replace_refuses_a_real_register_and_asks_before_replacing_a_demo(cli, t
     replaced = cli("demo", "--households", "80", "--replace", "--yes", data=data, check=True)
     assert "80" in replaced.stdout
     assert len(list(data.backups.glob("replaced-*.sqlite3"))) == 1  # the old one is kept
+    assert len(list(data.backups.glob("replaced-*.keys.json"))) == 1  # with its keys
 
+    keystore.unlock(data, "admin", "demo2026")
     db = open_data_dir(data)  # now make it a real township's register
     db.execute("DELETE FROM setting WHERE key = ?", [DEMO_SETTING])
     db.close()

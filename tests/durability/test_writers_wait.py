@@ -16,6 +16,8 @@ HOLDER = textwrap.dedent("""
     from pathlib import Path
     from app.paths import DataDir
     from app.store import open_data_dir
+    from app import keystore
+    keystore.unlock_from_env(DataDir(Path(sys.argv[1])))
     db = open_data_dir(DataDir(Path(sys.argv[1])))
     with db.atomic():
         db.execute("INSERT INTO setting (key, value) VALUES ('first', ?)", [str(time.time())])
@@ -31,6 +33,8 @@ SECOND = textwrap.dedent("""
     from pathlib import Path
     from app.paths import DataDir
     from app.store import open_data_dir
+    from app import keystore
+    keystore.unlock_from_env(DataDir(Path(sys.argv[1])))
     db = open_data_dir(DataDir(Path(sys.argv[1])))
     with db.atomic():
         seen = db.execute("SELECT count(*) FROM setting WHERE key = 'first'").fetchone()[0]

@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
-from app import settings
+from app import keystore, settings
 from app.logs import close_logging, log_file, setup_logging
 from app.paths import DataDir
 from app.register import home_township, places
@@ -30,9 +30,27 @@ def test_welcome_creates_an_empty_register_for_a_township(ui_app, qtbot, tmp_pat
     welcome.code.setText("510623105000")  # the 12-digit form is accepted
     welcome.name.setText("石泉镇")
     welcome.county.setText("中江县")
+    welcome.admin.setText("zhangsan")
+    welcome.password.setText("shiquan-2026")
+    welcome.password_again.setText("shiquan-2026x")
+    welcome.create()
+    assert "不一致" in welcome.admin_error.text() and not data.exists()
+    welcome.password_again.setText("shiquan-2026")
+    welcome.create()
+    # Encrypted from the start: the recovery key is shown once, and the
+    # register opens only after the official says it was kept.
+    dialog = welcome.recovery_dialog
+    key = dialog.findChild(QLabel, "recovery-key-text").text()
+    assert len(key.split("-")) == 8 and not dialog.ok.isEnabled()
+    saved = dialog.save_key(str(tmp_path / "key.txt"))
+    assert key in saved.read_text(encoding="utf-8")
+    assert not data.register.read_bytes().startswith(b"SQLite format 3")
     with qtbot.waitSignal(welcome.register_ready, timeout=5000) as ready:
-        welcome.create()
+        dialog.kept.setChecked(True)
+        dialog.ok.click()
     assert ready.args == [data]
+    keystore.forget(data)
+    keystore.unlock(data, "zhangsan", "shiquan-2026")
     db = open_data_dir(data)
     try:
         assert home_township(db)["code"] == "510623105"
@@ -48,7 +66,8 @@ def test_the_main_window_opens_on_an_empty_register(ui_app, qtbot, tmp_path):
     from ui.main_window import MainWindow
 
     data = DataDir(tmp_path / "empty")
-    create_township_register(data, code="510623105", name="石泉镇")
+    create_township_register(data, code="510623105", name="石泉镇", admin="admin",
+                             password="demo2026")
     window = MainWindow(open_context(data))
     qtbot.addWidget(window)
     page = window.show_area("register")
@@ -108,7 +127,7 @@ RUN_GUI_SCRIPT = """
 import json, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from app.paths import DataDir
 from ui.app import application, run_gui
 
@@ -124,18 +143,25 @@ def fill_in():
     if welcome:
         welcome[0].code.setText("510623105")
         welcome[0].name.setText("石泉镇")
+        welcome[0].admin.setText("chief")
+        welcome[0].admin_name.setText("主任")
+        welcome[0].password.setText("chief-pass-1")
+        welcome[0].password_again.setText("chief-pass-1")
         welcome[0].create()
+        # The recovery key is shown once; the register opens once it was kept.
+        dialog = welcome[0].recovery_dialog
+        seen["recovery"] = dialog.isVisible()
+        dialog.kept.setChecked(True)
+        dialog.ok.click()
     QTimer.singleShot(100, sign_in)
 
 def sign_in():
-    # A new register: the login screen asks for the first administrator.
+    # The new register has its administrator already: a plain sign-in.
     login = visible("login-window")
-    seen["login"] = bool(login) and login[0].first_admin
+    seen["login"] = bool(login) and not login[0].first_admin
     if login:
         login[0].username.setText("chief")
-        login[0].display_name.setText("主任")
         login[0].password.setText("chief-pass-1")
-        login[0].password_again.setText("chief-pass-1")
         login[0].submit()
     QTimer.singleShot(100, look)
 
@@ -171,7 +197,8 @@ def test_run_gui_starts_on_the_welcome_screen_then_opens_the_new_register(tmp_pa
                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
-    assert seen == {"welcome": True, "login": True, "main": True, "welcome_after": False,
+    assert seen == {"welcome": True, "recovery": True, "login": True, "main": True,
+                    "welcome_after": False,
                     "title": "乡镇信用工作台", "count": "共 0 户", "user": "当前用户：主任（管理员）",
                     "code": 0}
     assert data.exists() and log_file(data).exists()

@@ -38,9 +38,11 @@ def test_township_code_forms():
 
 
 def test_a_second_township_register_in_the_same_folder_is_refused(data):
-    create_township_register(data, code="510623105", name="石泉镇")
+    create_township_register(data, code="510623105", name="石泉镇", admin="admin",
+                             password="demo2026")
     with pytest.raises(ValidationFailed, match="石泉镇"):
-        create_township_register(data, code="510623106", name="别的镇")
+        create_township_register(data, code="510623106", name="别的镇", admin="admin",
+                                 password="demo2026")
 
 
 def test_ids_by_village_group_search_and_limit(demo_db):

@@ -7,7 +7,9 @@ and attempt log as the command line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import threading
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -18,6 +20,7 @@ from app.accounts.permissions import Actor, role_label
 from app.errors import UserError
 from app.paths import DataDir
 from app.store import open_data_dir
+from ui.accounts.recovery import RecoveryKeyDialog
 from ui.help import install_f1
 
 
@@ -143,6 +146,7 @@ class LoginWindow(QWidget):
             return
         finally:
             db.close()
+        password = self.password.text()
         self.password.clear()
         self.password_again.clear()
         if actor.must_change_password:
@@ -150,9 +154,58 @@ class LoginWindow(QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 self.message.setText(self.tr("Choose a new password to continue."))
                 return
-            actor = dialog.actor
+            actor, password = dialog.actor, dialog.new.text()
         self.message.clear()
+        if actor.role == "admin" and not keystore.is_encrypted(self.data):
+            self._encrypt(actor, password)
+            return
         self.signed_in.emit(actor)
+
+    def _encrypt(self, actor: Actor, password: str) -> None:
+        """A plain register (from an older version) is encrypted at an administrator's sign-in.
+
+        On a worker thread (a large register takes a while), with a backup
+        first (app/keystore.py); the other users keep signing in with their
+        passwords. The recovery key is shown once, then the session starts.
+        """
+        self.button.setEnabled(False)
+        self.message.setStyleSheet("color: #2d3e50;")
+        self.message.setText(self.tr("Encrypting the register (a backup is made first)…"))
+        self.conversion = {"actor": actor}
+
+        def work() -> None:
+            try:
+                db = open_data_dir(self.data)
+                try:
+                    self.conversion["key"] = keystore.convert_at_sign_in(
+                        self.data, db, actor.username, password)
+                finally:
+                    db.close()
+            except Exception as exc:  # noqa: BLE001 - shown, and the register stays plain
+                self.conversion["error"] = exc
+
+        self._worker = threading.Thread(target=work, name="encrypt-register", daemon=True)
+        self._worker.start()
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self._encrypted)
+        self._poll.start(100)
+
+    def _encrypted(self) -> None:
+        if self._worker.is_alive():
+            return
+        self._poll.stop()
+        self.button.setEnabled(True)
+        self.message.setStyleSheet("color: #c0392b;")
+        actor = self.conversion["actor"]
+        if "error" in self.conversion:
+            self.message.setText(self.tr("The register could not be encrypted and stays as it "
+                                         "was: {error}").format(error=self.conversion["error"]))
+            self.signed_in.emit(actor)
+            return
+        self.message.clear()
+        self.recovery_dialog = RecoveryKeyDialog(self.data, self.conversion["key"], self)
+        self.recovery_dialog.accepted.connect(lambda: self.signed_in.emit(actor))
+        self.recovery_dialog.open()
 
 
 class ChangePasswordDialog(QDialog):

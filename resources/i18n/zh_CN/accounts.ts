@@ -633,6 +633,13 @@
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <source>Note: this register is not encrypted yet. Sign in to the desktop app as an administrator, or close it and run credit-desk encrypt, to encrypt it.</source>
+        <translation>提示：本登记册尚未加密。请以管理员身份登录桌面程序，或关闭桌面程序后运行 credit-desk encrypt，即可加密。</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Password</source>
@@ -704,6 +711,67 @@
     <message>
         <source>Choose a new password to continue.</source>
         <translation>请设置新密码后继续。</translation>
+    </message>
+    <message>
+        <source>Encrypting the register (a backup is made first)…</source>
+        <translation>正在加密登记册（已先做备份）……</translation>
+    </message>
+    <message>
+        <source>The register could not be encrypted and stays as it was: {error}</source>
+        <translation>登记册未能加密，保持原样：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key of the register</source>
+        <translation>登记册恢复密钥</translation>
+    </message>
+    <message>
+        <source>The register is encrypted: only a user&apos;s password opens it. If every password is lost, this recovery key is the only way back in. Print it or save it to a USB stick now and lock it away; it is not shown again.</source>
+        <translation>登记册已加密：只有用户的密码才能打开。如果所有密码都丢失，这个恢复密钥是唯一的办法。请现在打印或存到U盘，并锁好保管；它不会再次显示。</translation>
+    </message>
+    <message>
+        <source>Register: {path}</source>
+        <translation>登记册：{path}</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Save to a file…</source>
+        <translation>保存到文件……</translation>
+    </message>
+    <message>
+        <source>I have printed or saved the recovery key and will keep it locked away</source>
+        <translation>我已打印或保存恢复密钥，并会锁好保管</translation>
+    </message>
+    <message>
+        <source>Township Credit Desk — recovery key
+
+Register: {path}
+Recovery key: {key}
+
+Keep this page locked away. Whoever holds it can open the register.</source>
+        <translation>乡镇信用工作台 — 恢复密钥
+
+登记册：{path}
+恢复密钥：{key}
+
+请锁好保管此页。持有它的人可以打开登记册。</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>保存恢复密钥</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

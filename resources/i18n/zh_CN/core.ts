@@ -195,6 +195,10 @@
         <translation>最多列出的行数</translation>
     </message>
     <message>
+        <source>The register is encrypted; each demo account (password demo2026) opens it. Recovery key: {key}</source>
+        <translation>登记册已加密；每个演示账号（密码 demo2026）都能打开。恢复密钥：{key}</translation>
+    </message>
+    <message>
         <source>legal representative of</source>
         <translation>法定代表人，所属主体：</translation>
     </message>
@@ -622,10 +626,6 @@
         <translation>恢复密钥（请打印并锁好保管；所有密码都丢失时，这是唯一的打开方式）：{key}</translation>
     </message>
     <message>
-        <source>These users need a new password from an administrator before they can open the register: {users}</source>
-        <translation>以下用户需要管理员重新设置密码后才能打开登记册：{users}</translation>
-    </message>
-    <message>
         <source>The register is encrypted: sign in with your user name and password to open it.</source>
         <translation>登记册已加密：请用您的用户名和密码登录后打开。</translation>
     </message>
@@ -644,6 +644,10 @@
     <message>
         <source>The register is already encrypted.</source>
         <translation>登记册已经加密。</translation>
+    </message>
+    <message>
+        <source>There is a register in {path} already.</source>
+        <translation>{path} 中已有登记册。</translation>
     </message>
 </context>
 <context>
@@ -807,6 +811,10 @@
         <translation>{path} 中还没有台账。请先建立：credit-desk setup --township-code 代码 --township-name 名称。</translation>
     </message>
     <message>
+        <source>A new register needs its first administrator, whose password opens the encrypted register: give --user NAME (or set CREDIT_DESK_USER) and the password.</source>
+        <translation>新登记册需要第一位管理员，其密码用于打开加密的登记册：请用 --user 用户名（或设置 CREDIT_DESK_USER）并提供密码。</translation>
+    </message>
+    <message>
         <source>Register created for {name} ({code}) in {path}.</source>
         <translation>已在 {path} 为{name}（{code}）建立台账。</translation>
     </message>
@@ -815,8 +823,8 @@
         <translation>首位管理员：{user}。</translation>
     </message>
     <message>
-        <source>Next: add the first administrator with credit-desk users add NAME --role admin.</source>
-        <translation>下一步：用 credit-desk users add 用户名 --role admin 添加首位管理员。</translation>
+        <source>The register is encrypted. Recovery key (print it and lock it away; it is the only way in if every password is lost; it is shown only now): {key}</source>
+        <translation>登记册已加密。恢复密钥（请打印并锁好保管；所有密码丢失时这是唯一的办法；仅此一次显示）：{key}</translation>
     </message>
     <message>
         <source>No villages yet: add them with credit-desk places add, or import the list with credit-desk places import FILE.</source>
@@ -1387,6 +1395,10 @@
     <message>
         <source>A township division code has 9 digits (county 6 + township 3), e.g. 510623105.</source>
         <translation>乡镇区划代码为 9 位数字（县 6 位 + 乡镇 3 位），例如 510623105。</translation>
+    </message>
+    <message>
+        <source>Enter the first administrator&apos;s user name.</source>
+        <translation>请输入第一位管理员的用户名。</translation>
     </message>
     <message>
         <source>Enter the township&apos;s name.</source>

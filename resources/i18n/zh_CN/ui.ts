@@ -932,6 +932,26 @@
         <translation>县名称</translation>
     </message>
     <message>
+        <source>e.g. zhangsan</source>
+        <translation>例如 zhangsan</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s user name</source>
+        <translation>管理员用户名</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s full name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
         <source>Create the register</source>
         <translation>新建登记册</translation>
     </message>
@@ -946,6 +966,10 @@
     <message>
         <source>The demo is a made-up township of {n} households, kept apart from your own register (in the demo folder).</source>
         <translation>演示乡镇是虚构的，有 {n} 户农户，与您自己的登记册分开存放（在 demo 文件夹中）。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>
