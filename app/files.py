@@ -82,6 +82,84 @@ def write_error(exc: OSError, target: Path) -> UserError:
                  "stick and try again.").format(path=target, reason=exc.strerror or exc))
 
 
+# Files kept beside an encrypted register (attachments) start with this,
+# then a 12-byte nonce and the AES-256-GCM ciphertext (app/keystore.py's
+# subkey "files"). A file without it was written while the register was plain.
+SEALED_MAGIC = b"CDENC1\x00"
+
+
+def encrypt_for(data, content: bytes, name: str) -> bytes:
+    """``content`` as kept at rest beside ``data``'s register: encrypted if the register is.
+
+    ``name`` (the file's name) is bound in as associated data, so a file
+    copied over another with a different name does not decrypt.
+    """
+    from app import keystore  # keystore uses this module's temp-file helpers
+
+    key = keystore.subkey(data, "files")
+    if key is None:
+        return content
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    return SEALED_MAGIC + nonce + AESGCM(key).encrypt(nonce, content, name.encode())
+
+
+def decrypt_from(data, raw: bytes, name: str) -> bytes:
+    """The content of a file written by ``encrypt_for`` (a plain one is returned as it is).
+
+    Raises keystore.Locked when nobody has unlocked the register, and
+    UserError when the file was altered or is another register's.
+    """
+    if not raw.startswith(SEALED_MAGIC):
+        return raw
+    from app import keystore
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    key = keystore.subkey(data, "files")
+    if key is None:
+        raise keystore.Locked(translate("Files", "{name} is encrypted, but the register is "
+                                                 "not.").format(name=name))
+    body = raw[len(SEALED_MAGIC):]
+    try:
+        return AESGCM(key).decrypt(body[:12], body[12:], name.encode())
+    except InvalidTag:
+        raise UserError(translate("Files", "{name} does not open with this register's key: it "
+                                           "was altered, or belongs to another register.")
+                        .format(name=name)) from None
+
+
+def read_decrypted(data, path: Path) -> bytes:
+    """Read a file kept beside the register into memory, decrypted."""
+    path = Path(path)
+    return decrypt_from(data, path.read_bytes(), path.name)
+
+
+def encrypt_folder(data, folder: Path) -> int:
+    """Encrypt the plain files in ``folder`` (after a register was converted); returns how many.
+
+    Each file is rewritten through a fsynced temp file and a rename, so a cut
+    leaves it plain or encrypted, never half.
+    """
+    done = 0
+    for path in sorted(Path(folder).rglob("*")) if Path(folder).exists() else ():
+        if not path.is_file() or path.name.startswith(TEMP_PREFIX):
+            continue
+        raw = path.read_bytes()
+        if raw.startswith(SEALED_MAGIC):
+            continue
+        temp = path.with_name(TEMP_PREFIX + path.name)
+        with open(temp, "wb") as handle:
+            handle.write(encrypt_for(data, raw, path.name))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+        fsync_folder(path.parent)
+        done += 1
+    return done
+
+
 class FileUnit:
     def __init__(self, db: Database, unit_id: str, target: Path):
         self.db = db

@@ -64,6 +64,11 @@ def is_encrypted(data: DataDir) -> bool:
     return keys_path(data).exists()
 
 
+def is_demo_register(data: DataDir) -> bool:
+    """Whether an encrypted register is the demo's (readable before unlocking)."""
+    return is_encrypted(data) and bool(_load(data).get("demo"))
+
+
 def _load(data: DataDir) -> dict[str, Any]:
     return json.loads(keys_path(data).read_text(encoding="utf-8"))
 
@@ -204,12 +209,57 @@ def unlock(data: DataDir, username: str, password: str) -> bool:
     elif entry:
         key = _unwrap(entry, password, "user:" + username)
     if key is None:
+        _note_failure(data, username)
         raise UserError(translate(
             "Keys", "The user name or password is wrong, or this user has no key to the "
                     "encrypted register yet (an administrator sets the password again to give "
                     "one)."))
     remember(data, key)
     return True
+
+
+MAX_NOTED_FAILURES = 50
+
+
+def _note_failure(data: DataDir, username: str) -> None:
+    """Keep a wrong password for the sign-in log: the register cannot be written now.
+
+    The attempt log and the lockout counter live in the encrypted register,
+    which a wrong password cannot open; ``replay_failures`` enters them at
+    the next sign-in that can, so five wrong passwords still lock the account.
+    """
+    import datetime as dt
+
+    with contextlib.suppress(OSError, ValueError):
+        store = _load(data)
+        noted = store.setdefault("failed_sign_ins", [])
+        noted.append({"username": (username or "")[:40],
+                      "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
+        del noted[:-MAX_NOTED_FAILURES]
+        _save(data, store)
+
+
+def replay_failures(data: DataDir, db, via: str) -> None:
+    """Enter the wrong passwords noted while the register was locked into its sign-in log.
+
+    Each goes through ``auth.authenticate`` at the time it happened, so the
+    attempt log and the lockout rule are the same as for a plain register.
+    """
+    import datetime as dt
+
+    from app.accounts import auth
+
+    if not is_encrypted(data):
+        return
+    store = _load(data)
+    noted = store.pop("failed_sign_ins", None)
+    if not noted:
+        return
+    for attempt in noted:
+        with contextlib.suppress(UserError):
+            auth.authenticate(db, attempt["username"], "\x00", via=via,
+                              now=dt.datetime.fromisoformat(attempt["at"]))
+    _save(data, store)
 
 
 def unlock_with_recovery(data: DataDir, recovery_key: str) -> bytes:
@@ -332,7 +382,7 @@ def _export_encrypted(source: Path, target: Path, data_key: bytes) -> dict[str, 
 
 def encrypt_register(data: DataDir, users: dict[str, str], *,
                      provisional: dict[str, str] | None = None,
-                     backup_first: bool = True) -> str:
+                     backup_first: bool = True, demo: bool = False) -> str:
     """Convert the plain register in ``data`` (closed by the caller) to an encrypted one.
 
     ``users`` ({username: password}) get a proper wrap of the new data key;
@@ -342,8 +392,10 @@ def encrypt_register(data: DataDir, users: dict[str, str], *,
     backup (unless ``backup_first`` is off: a register just built, as the
     demo); keys.json is written before the register is replaced, and a cut
     between the two is finished at the next open (``finish_conversion``).
-    Plain backups in the backups folder are encrypted too. Returns the
-    recovery key (shown once).
+    Plain backups in the backups folder are encrypted too. ``demo`` marks
+    the keys as the demo register's, so the login screen can list the demo
+    accounts before anything is unlocked. Returns the recovery key (shown
+    once).
     """
     if is_encrypted(data):
         raise UserError(translate("Keys", "The register is already encrypted."))
@@ -365,6 +417,8 @@ def encrypt_register(data: DataDir, users: dict[str, str], *,
     wraps.update({name: _wrap(data_key, pw, "user:" + name) for name, pw in users.items()})
     store = {"version": 1, "cipher": "sqlcipher4", "users": wraps,
              "recovery": _wrap(data_key, _normal_recovery(recovery), "recovery")}
+    if demo:
+        store["demo"] = True
     _save(data, store)
     finish_conversion(data)
     for old in sorted(data.backups.glob("*.sqlite3")) if data.backups.exists() else ():
@@ -376,6 +430,9 @@ def encrypt_register(data: DataDir, users: dict[str, str], *,
             except Exception:  # noqa: BLE001 - a damaged old backup stays as it is
                 part.unlink(missing_ok=True)
     remember(data, data_key)
+    from app.files import encrypt_folder
+
+    encrypt_folder(data, data.root / "letters" / "attachments")  # scans kept before
     return recovery
 
 

@@ -120,7 +120,7 @@ def _demo_template(tmp_path_factory) -> Path:
     database.close()
     # Encrypted as `credit-desk demo` makes it: each demo account opens it.
     keystore.encrypt_register(data, {a["username"]: a["password"] for a in demo_accounts()},
-                              backup_first=False)
+                              backup_first=False, demo=True)
     return data.root, keystore.known_key(data)
 
 

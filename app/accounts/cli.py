@@ -90,6 +90,7 @@ def sign_in(args, data: DataDir) -> Actor | None:
     keystore.unlock(data, username, password)  # an encrypted register opens with it
     db = open_data_dir(data)
     try:
+        keystore.replay_failures(data, db, via="cli")
         actor = auth.authenticate(db, username, password, via="cli")
     finally:
         db.close()

@@ -62,7 +62,7 @@ def cmd_encrypt(args, data: DataDir) -> int:
     users = {args.actor.username: signin_password(args)}
     if demo:  # the demo accounts all share the published demo password
         users.update({u["username"]: u["password"] for u in demo_accounts()})
-    recovery = keystore.encrypt_register(data, users, provisional=others)
+    recovery = keystore.encrypt_register(data, users, provisional=others, demo=demo)
     print(translate("Keys", "The register and its backups are encrypted."))
     print(translate("Keys", "Recovery key (print it and lock it away; it is the only way in if "
                             "every password is lost): {key}").format(key=recovery))

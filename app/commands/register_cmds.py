@@ -126,7 +126,7 @@ def build_demo_register(data: DataDir, *, households: int, seed: int,
         # encrypted: bench/bench_encryption.py); each demo account gets a key.
         counts["recovery_key"] = keystore.encrypt_register(
             scratch, {a["username"]: a["password"] for a in demo_accounts()},
-            backup_first=False)
+            backup_first=False, demo=True)
         data_key = keystore.key_for(scratch)
         keystore.forget(scratch)
         if data.register.exists():

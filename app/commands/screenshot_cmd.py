@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from app import keystore
 from app.errors import UserError
 from app.i18n import translate
 from app.paths import DataDir
@@ -27,7 +28,9 @@ def register(sub) -> None:
                       help=translate("CLI", "where to save the picture"))
     shot.add_argument("--size", default="1280x800", metavar="WxH",
                       help=translate("CLI", "window size in pixels (default 1280x800)"))
-    shot.set_defaults(func=cmd_screenshot, needs_user=False)  # pictures for the manual
+    # Pictures for the manual: no user needed, except to unlock an encrypted register.
+    shot.set_defaults(func=cmd_screenshot,
+                      needs_user=lambda args, data: keystore.is_encrypted(data))
 
 
 def parse_size(text: str) -> tuple[int, int]:

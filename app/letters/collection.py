@@ -19,7 +19,8 @@ from sqlite_utils import Database
 
 from app.accounts.permissions import require, require_letter_village
 from app.errors import UserError
-from app.files import file_unit
+from app.files import encrypt_for, file_unit, read_decrypted
+from app.paths import DataDir
 from app.i18n import translate
 from app.journal import changes, new_id
 from app.letters.letter import get_letter, status_label
@@ -135,8 +136,9 @@ def _store(db: Database, operator_id: str, letter_id: str, content: bytes, kind:
         with changes(db, operator_id) as cs:
             return cs.insert("letter_attachment", row)
     # The scan and its record are one unit (app/files.py).
+    # Encrypted at rest when the register is (app/files.py).
     with file_unit(db, target, "attachment") as unit, changes(db, operator_id) as cs:
-        unit.temp.write_bytes(content)
+        unit.temp.write_bytes(encrypt_for(DataDir(data_folder(db)), content, target.name))
         unit.seal()
         return cs.insert("letter_attachment", row)
 
@@ -174,13 +176,18 @@ def attachments(db: Database, letter_id: str) -> list[dict[str, Any]]:
     return rows
 
 
+def attachment_bytes(db: Database, attachment: dict[str, Any]) -> bytes:
+    """The scan or signature, decrypted into memory (never to a file in the clear)."""
+    return read_decrypted(DataDir(data_folder(db)), data_folder(db) / attachment["path"])
+
+
 def verify_attachment(db: Database, attachment: dict[str, Any]) -> bool:
     """True if the file on disk still has the SHA-256 recorded when it was attached."""
-    path = data_folder(db) / attachment["path"]
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == attachment["sha256"]
-    except OSError:
+        content = attachment_bytes(db, attachment)
+    except (OSError, UserError):
         return False
+    return hashlib.sha256(content).hexdigest() == attachment["sha256"]
 
 
 def void_letter(db: Database, operator_id: str, letter_id: str, reason: str) -> dict[str, Any]:

@@ -4,17 +4,21 @@ made behind the triggers' back, and the first broken row named."""
 from __future__ import annotations
 
 import json
-import sqlite3
+from pathlib import Path
 
 import pytest
 
+from app import keystore
 from app.accounts import audit
+from app.paths import DataDir
 from app.register import create_place
+from db.connection import raw_connect
+from db.errors import DB_ERRORS
 
 
 def _rewrite_behind_the_triggers(path, sql: str, params=()) -> None:
-    """What someone with the sqlite3 shell could do: drop the guard, UPDATE."""
-    conn = sqlite3.connect(path)
+    """What someone with the key and an SQLite shell could do: drop the guard, UPDATE."""
+    conn = raw_connect(path, key=keystore.known_key(DataDir(Path(path).parent)))
     conn.execute("DROP TRIGGER journal_no_update")
     conn.execute(sql, params)
     conn.commit()
@@ -33,7 +37,7 @@ def test_chain_is_intact_after_work_and_heads_move(db, admin_id):
 
 def test_the_triggers_refuse_a_plain_update(db, admin_id):
     create_place(db, admin_id, level="county", code="510623", name="中江县")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(DB_ERRORS, match="append-only"):
         db.execute("UPDATE journal SET operator_id = 'someone-else'")
 
 

@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 
+from app import files, keystore
 from app.errors import UserError
 from app.letters import collection
 from app.letters.letter import create_letter, find_letter, get_letter
@@ -51,7 +52,10 @@ def test_scan_is_kept_beside_the_register_with_its_hash(printed, demo_db, demo_d
     scan = _png(tmp_path)
     row = collection.attach_scan(demo_db, demo_operator, letter_id, scan)
     stored = demo_data.root / row["path"]
-    assert stored.is_file() and stored.read_bytes() == scan.read_bytes()
+    # Encrypted at rest like the register; read back decrypted, in memory only.
+    assert stored.is_file() and stored.read_bytes().startswith(files.SEALED_MAGIC)
+    assert scan.read_bytes()[16:64] not in stored.read_bytes()
+    assert collection.attachment_bytes(demo_db, row) == scan.read_bytes()
     assert row["sha256"] == hashlib.sha256(scan.read_bytes()).hexdigest()
     assert row["media_type"] == "image/png"
     pdf = collection.attach_scan(demo_db, demo_operator, letter_id, result.path)
@@ -61,6 +65,11 @@ def test_scan_is_kept_beside_the_register_with_its_hash(printed, demo_db, demo_d
     assert all(collection.verify_attachment(demo_db, a) for a in listed)
     stored.write_bytes(b"\x89PNG tampered")
     assert not collection.verify_attachment(demo_db, listed[0])
+    stored.write_bytes((demo_data.root / pdf["path"]).read_bytes())  # another file's bytes
+    assert not collection.verify_attachment(demo_db, listed[0])
+    keystore.forget(demo_data)
+    with pytest.raises(keystore.Locked):  # nobody signed in: nothing to read
+        files.read_decrypted(demo_data, demo_data.root / pdf["path"])
 
 
 def test_a_file_that_is_not_a_scan_is_refused(printed, demo_db, demo_operator, tmp_path):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -77,17 +76,23 @@ def test_search_then_report_from_the_command_line(bundle_dir, demo, tmp_path):
     assert person["name"] in text
 
 
-def test_encrypted_register_works_in_the_frozen_program(bundle_dir, demo, tmp_path):
-    # SQLCipher (sqlcipher3's compiled library) must be in the bundle, not only on this machine.
-    data = tmp_path / "encrypted"
-    shutil.copytree(demo, data)
-    result = frozen(bundle_dir, "encrypt", data=data)
-    assert "恢复密钥" in result.stdout  # the recovery key to print
-    assert not (data / "register.sqlite3").read_bytes().startswith(b"SQLite format 3")
-    assert "admin" in json.loads((data / "keys.json").read_text(encoding="utf-8"))["users"]
-    # Reading it back from the command line is left out: on 2026-12-06 the source tree
-    # itself answers "登记册已加密：请用您的用户名和密码登录后打开" after encrypt, even
-    # with CREDIT_DESK_USER/PASSWORD (reported to the encryption area).
+def test_the_frozen_demo_is_encrypted_and_opens_only_with_a_password(bundle_dir, demo):
+    # SQLCipher (sqlcipher3's compiled library) must be in the bundle, not only on this
+    # machine: the demo it built is encrypted, and the frozen program reads it back.
+    raw = (demo / "register.sqlite3").read_bytes()
+    assert not raw.startswith(b"SQLite format 3")
+    keys = json.loads((demo / "keys.json").read_text(encoding="utf-8"))
+    assert {"admin", "official", "field", "viewer"} <= set(keys["users"])
+    found = json.loads(frozen(bundle_dir, "search", "王", "--json", "--full-numbers",
+                              "--purpose", "本人查询", data=demo,
+                              CREDIT_DESK_USER="official").stdout)
+    numbers = [row["id_number"] for row in found if row["kind"] == "household"]
+    assert numbers and not any(n.encode() in raw for n in numbers)
+    exe = bundle_dir / ("credit-desk.exe" if sys.platform == "win32" else "credit-desk")
+    wrong = subprocess.run([str(exe), "--data-dir", str(demo), "search", "王"],
+                           capture_output=True, text=True, encoding="utf-8", timeout=120,
+                           env={**os.environ, **DEMO_USER, "CREDIT_DESK_PASSWORD": "wrong-2026"})
+    assert wrong.returncode == 2 and "王" not in wrong.stdout
 
 
 def test_main_window_screenshot_and_clean_exit(bundle_dir, demo, tmp_path, qapp):

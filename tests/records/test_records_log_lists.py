@@ -5,10 +5,14 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+import sqlcipher3.dbapi2 as sqlcipher
 
 from app import list_status as status_of, query_log
 from app.errors import UserError, ValidationFailed
 from app.records import lists
+
+# The demo register is encrypted (SQLCipher): its driver raises its own classes.
+INTEGRITY_ERRORS = (sqlite3.IntegrityError, sqlcipher.IntegrityError)
 
 
 def test_log_use_appends_and_search_finds_it(demo_db, op, household):
@@ -35,9 +39,9 @@ def test_log_use_inside_a_transaction_rolls_back_with_it(demo_db, op, household)
 
 def test_log_entries_cannot_be_changed_or_deleted(demo_db, op, household):
     query_log.log_use(demo_db, op, action="view", subject_id=household["id"])
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(INTEGRITY_ERRORS, match="append-only"):
         demo_db.execute("UPDATE query_log SET purpose = 'x'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(INTEGRITY_ERRORS, match="append-only"):
         demo_db.execute("DELETE FROM query_log")
     assert query_log.count(demo_db, subject_id=household["id"]) == 1
 

@@ -41,7 +41,7 @@ class LoginWindow(QWidget):
         self.resize(720, 520)
         install_f1(self, "login")  # the manual's chapter on signing in
         if keystore.is_encrypted(data):  # nothing can be read before a password unlocks it
-            self.first_admin, self.demo = False, False
+            self.first_admin, self.demo = False, keystore.is_demo_register(data)
         else:
             db = open_data_dir(data)
             try:
@@ -137,6 +137,7 @@ class LoginWindow(QWidget):
                 actor = auth.create_first_admin(db, self.username.text(),
                                                 self.display_name.text(), self.password.text())
             else:
+                keystore.replay_failures(self.data, db, via="desktop")
                 actor = auth.authenticate(db, self.username.text(), self.password.text(),
                                           via="desktop")
         except UserError as exc:

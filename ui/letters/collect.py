@@ -251,7 +251,9 @@ class CollectTab(QWidget):
             item.setToolTip(a["file"])
             self.files.addItem(item)
             if a["kind"] == "signature":
-                self.signature_view.setPixmap(QPixmap(a["file"]).scaledToHeight(
+                pixmap = QPixmap()  # decrypted in memory, never to a file
+                pixmap.loadFromData(collection.attachment_bytes(self.ctx.ui_db, a))
+                self.signature_view.setPixmap(pixmap.scaledToHeight(
                     80, Qt.TransformationMode.SmoothTransformation))
 
     def _set_actions(self, letter: dict[str, Any] | None) -> None:
