@@ -331,3 +331,44 @@ def auto_backup(db: Database, data: DataDir, *, by: str = "",
     meta = make_backup(db, data, reason="auto", by=by, now=now)
     settings.put(db, "backup.last_changes", changes)
     return meta
+
+
+def backup_needed(db: Database, now: dt.datetime | None = None) -> bool:
+    """Whether ``auto_backup`` would write a copy now (a day passed, or something changed)."""
+    changes = db.execute("SELECT coalesce(max(seq), 0) FROM journal").fetchone()[0]
+    return is_due(db, now) or settings.get(db, "backup.last_changes") != changes
+
+
+def set_keep(db: Database, actor_id: str, daily: int, weekly: int) -> tuple[int, int]:
+    """How many daily and weekly backups are kept (the settings screen)."""
+    from app.accounts.permissions import require
+
+    require(db, actor_id, "backups.manage")
+    if not (1 <= int(daily) <= 366 and 0 <= int(weekly) <= 520):
+        raise UserError(translate("Backup", "Keep 1 to 366 daily backups and 0 to 520 weekly "
+                                            "ones."))
+    with db.atomic():
+        settings.put(db, "backup.keep_daily", int(daily))
+        settings.put(db, "backup.keep_weekly", int(weekly))
+    return int(daily), int(weekly)
+
+
+def set_second_folder(db: Database, actor_id: str, folder: str | None) -> str | None:
+    """The folder (a USB stick) that gets a second copy of each backup; None for none."""
+    from app.accounts.permissions import require
+
+    require(db, actor_id, "backups.manage")
+    folder = str(Path(folder).resolve()) if folder else None
+    if folder and not Path(folder).is_dir():
+        raise UserError(translate("Backup", "{folder} is not a folder that can be written to.")
+                        .format(folder=folder))
+    with db.atomic():
+        settings.put(db, "backup.second_folder", folder)
+    return folder
+
+
+def restore_preview(data: DataDir, path: Path) -> dict[str, Any]:
+    """What restoring ``path`` means: what it holds, the register now, and what would be lost."""
+    held = inspect_backup(Path(path), keystore.key_for(data))
+    now = current_counts(data)
+    return {**held, "current": now, "lost": what_would_be_lost(now, held["counts"])}

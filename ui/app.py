@@ -111,6 +111,7 @@ class Launcher:
         from ui.accounts.session import Session
 
         self.window = MainWindow(open_context(self.data, actor.id))
+        self.window.back_up_on_close = True
         self.window.session = Session(self.window, self.window.ctx)
         self.window.session.switch_user.connect(self.switch_user)
         self.window.show()

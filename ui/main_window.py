@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QProgressDialog,
                                QStackedWidget, QWidget)
 
 from app import backup, settings
@@ -37,6 +38,10 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._pages: dict[str, QWidget] = {}
         self._closed = False
+        self._backed_up_on_close = False
+        self._closing_backup = None
+        # Set by the launcher (the real app): closing the window backs up first.
+        self.back_up_on_close = False
         # The automatic backup is checked every hour: made when a day has passed
         # or anything changed since the last one (and again when the app closes).
         self._backup_timer = QTimer(self)
@@ -173,15 +178,16 @@ class MainWindow(QMainWindow):
         return auto
 
     # -- closing
-    def close_context(self) -> None:
+    def close_context(self, *, back_up: bool = True) -> None:
         if self._closed:
             return
         self._closed = True
         self._backup_timer.stop()
-        try:  # closing the app backs the day's work up (app/backup.py)
-            backup.auto_backup(self.ctx.ui_db, self.ctx.data, by=self._backup_by())
-        except Exception:  # noqa: BLE001 - a failed backup must not keep the app open
-            log.exception("automatic backup on closing failed")
+        if back_up and not self._backed_up_on_close:
+            try:  # the last word: normally done already, on the lane, by closeEvent
+                backup.auto_backup(self.ctx.ui_db, self.ctx.data, by=self._backup_by())
+            except Exception:  # noqa: BLE001 - a failed backup must not keep the app open
+                log.exception("automatic backup on closing failed")
         for page in self._pages.values():
             closer = getattr(page, "close_page", None)
             if callable(closer):
@@ -189,6 +195,94 @@ class MainWindow(QMainWindow):
         self.ctx.close()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        """Closing backs the day's work up first, on the write lane, with a progress note.
+
+        The close is put off until the backup is written and checked; the
+        window stays responsive meanwhile (a large register takes a while).
+        """
+        if self.back_up_on_close and not self._closed and not self._backed_up_on_close:
+            try:
+                needed = backup.backup_needed(self.ctx.ui_db)
+            except Exception:  # noqa: BLE001 - never keep the window from closing
+                needed = False
+            if needed:
+                event.ignore()
+                if self._closing_backup is None:
+                    self._back_up_then_close()
+                return
         if self.ctx.ops.busy:
             self.statusBar().showMessage(self.tr("Finishing the work in progress…"))
         super().closeEvent(event)
+
+    def _back_up_then_close(self) -> None:
+        progress = QProgressDialog(self.tr("Backing up the register before closing…"), "",
+                                   0, 0, self)
+        progress.setObjectName("closing-backup")
+        progress.setCancelButton(None)
+        progress.setWindowTitle(self.tr("Township Credit Desk"))
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+        self._closing_backup = progress
+        by = self._backup_by()
+
+        def done() -> None:
+            self._backed_up_on_close = True
+            progress.close()
+            self.close()
+
+        def failed(message: str) -> None:
+            log.error("automatic backup on closing failed: %s", message)
+
+        (WriteOp(self, lambda db: backup.auto_backup(db, self.ctx.data, by=by))
+         .failure(failed).finally_(done).run(self.ctx.ops))
+
+    # -- restoring a backup (the settings screen asked and the user confirmed)
+    def restore_backup(self, path) -> None:
+        """Close every connection, put the backup in place, and sign in again.
+
+        The file copy runs on a thread with a busy note; the restored register
+        may have other users or passwords, so the session ends with it.
+        """
+        import threading
+
+        self.session_stop()
+        self.close_context(back_up=False)
+        progress = QProgressDialog(self.tr("Restoring the backup…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(0)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.show()
+        outcome: dict = {}
+
+        def work() -> None:
+            try:
+                outcome["done"] = backup.restore(self.ctx.data, path)
+            except Exception as exc:  # noqa: BLE001 - shown below
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=work, name="restore-backup", daemon=True)
+        worker.start()
+        poll = QTimer(self)
+
+        def check() -> None:
+            if worker.is_alive():
+                return
+            poll.stop()
+            progress.close()
+            if "error" in outcome:
+                from ui.errors import show_exception
+
+                show_exception(outcome["error"], parent=self)
+            self.restored = outcome
+            session = getattr(self, "session", None)
+            if session is not None:
+                session.switch_user.emit()  # sign in again, on the restored register
+
+        poll.timeout.connect(check)
+        poll.start(100)
+
+    def session_stop(self) -> None:
+        session = getattr(self, "session", None)
+        if session is not None:
+            session.stop()

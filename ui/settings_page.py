@@ -1,4 +1,4 @@
-"""Settings: interface language, who is working, where the files are."""
+"""Settings: interface language, who is working, where the files are, backups."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from app import documents
 from app.i18n import LANGUAGES, current_language
 from app.logs import log_file
 from app.users import display_name, get_user
+from ui.backups_box import BackupsBox
 from ui.context import UiContext
 from ui.language import apply_language, save_language
 from ui.operations import WriteOp
@@ -61,10 +62,10 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Operator"), QLabel(display_name(user)))
         form.addRow(self.tr("Role"), QLabel(role_label(user["role"])))
         form.addRow(self.tr("Register file"), QLabel(str(ctx.data.register)))
-        form.addRow(self.tr("Backups"), QLabel(str(ctx.data.backups)))
         form.addRow(self.tr("Log file"), QLabel(str(log_file(ctx.data))))
         layout.addWidget(box)
-        layout.addStretch(1)
+        self.backups = BackupsBox(ctx)
+        layout.addWidget(self.backups, 1)
 
     def save_office(self) -> None:
         WriteOp(self, documents.set_office_name, self.office.text(),

@@ -48,6 +48,14 @@
         <translation>{path} 已损坏（{detail}），请选择其他备份。</translation>
     </message>
     <message>
+        <source>Keep 1 to 366 daily backups and 0 to 520 weekly ones.</source>
+        <translation>每日备份保留 1 到 366 份，每周备份保留 0 到 520 份。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder that can be written to.</source>
+        <translation>{folder} 不是可以写入的文件夹。</translation>
+    </message>
+    <message>
         <source>back the register up now (checked; kept 7 daily and 4 weekly)</source>
         <translation>立即备份登记册（备份后自动检查；保留最近 7 天每天一份、4 周每周一份）</translation>
     </message>
@@ -504,6 +512,14 @@
     <message>
         <source>Writing {path} failed ({reason}). Nothing was saved; check the disk or USB stick and try again.</source>
         <translation>写入 {path} 失败（{reason}）。没有保存任何内容；请检查磁盘或U盘后重试。</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted, but the register is not.</source>
+        <translation>{name} 已加密，但登记册没有加密。</translation>
+    </message>
+    <message>
+        <source>{name} does not open with this register&apos;s key: it was altered, or belongs to another register.</source>
+        <translation>{name} 无法用本登记册的密钥打开：文件已被改动，或属于另一个登记册。</translation>
     </message>
     <message>
         <source>{path} was saved but could not be put in place ({reason}); it will be finished the next time the program starts.</source>

@@ -91,6 +91,157 @@
     </message>
 </context>
 <context>
+    <name>BackupsBox</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>A checked, encrypted copy of the register is made when the program closes and once a day while it is open, in {folder}.</source>
+        <translation>程序关闭时和运行期间每天一次，自动把登记册做一份经过检查的加密副本，存放在 {folder}。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>农户数</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复……</translation>
+    </message>
+    <message>
+        <source>none: choose a USB stick&apos;s folder</source>
+        <translation>无：请选择U盘上的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择……</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不复制</translation>
+    </message>
+    <message>
+        <source>Second copy to</source>
+        <translation>第二份复制到</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留份数</translation>
+    </message>
+    <message>
+        <source>Only a user allowed to make and restore backups can change these.</source>
+        <translation>只有有权备份和恢复的用户才能更改这些设置。</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Backing up and checking the copy…</source>
+        <translation>正在备份并检查副本……</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: {file} ({size}).</source>
+        <translation>备份已写入并检查：{file}（{size}）。</translation>
+    </message>
+    <message>
+        <source>Second copy: {path}.</source>
+        <translation>第二份：{path}。</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>请先在列表中选择一份备份。</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份……</translation>
+    </message>
+    <message>
+        <source>Restore the backup made {when}?
+
+It holds: {held}.</source>
+        <translation>恢复 {when} 的备份吗？
+
+其中有：{held}。</translation>
+    </message>
+    <message>
+        <source>Its last change: {when}.</source>
+        <translation>其最后一次变更：{when}。</translation>
+    </message>
+    <message>
+        <source>Work done since then would be lost: {lost}.</source>
+        <translation>此后做的工作将会丢失：{lost}。</translation>
+    </message>
+    <message>
+        <source>Changes made since then would be lost.</source>
+        <translation>此后所做的变更将会丢失。</translation>
+    </message>
+    <message>
+        <source>The current register is kept in the backups folder, and everyone signs in again.</source>
+        <translation>当前登记册会保留在备份文件夹中，所有人需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Folder for the second copy</source>
+        <translation>第二份备份的文件夹</translation>
+    </message>
+    <message>
+        <source>Each backup is also copied to {folder} when it is plugged in.</source>
+        <translation>插入时，每份备份也会复制到 {folder}。</translation>
+    </message>
+    <message>
+        <source>No second copy.</source>
+        <translation>不复制第二份。</translation>
+    </message>
+    <message>
+        <source>Kept from now on: the last {daily} daily and {weekly} weekly backups.</source>
+        <translation>今后保留：最近 {daily} 份每日备份和 {weekly} 份每周备份。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -294,6 +445,14 @@
     <message>
         <source>Finishing the work in progress…</source>
         <translation>正在完成进行中的工作…</translation>
+    </message>
+    <message>
+        <source>Backing up the register before closing…</source>
+        <translation>关闭前正在备份登记册……</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份……</translation>
     </message>
 </context>
 <context>
@@ -675,10 +834,6 @@
     <message>
         <source>Register file</source>
         <translation>登记册文件</translation>
-    </message>
-    <message>
-        <source>Backups</source>
-        <translation>备份</translation>
     </message>
     <message>
         <source>Log file</source>
