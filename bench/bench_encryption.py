@@ -52,9 +52,33 @@ def search_queries(db, rng: random.Random, count: int) -> list[str]:
     return out
 
 
-def time_searches(data: DataDir, queries: list[str]) -> list[float]:
+# Connection settings tried on the encrypted register, each in the same run as
+# plain: SQL run on the search connection after it is opened (the first is
+# what db/connection.py does).
+VARIANTS = {
+    "as shipped (32 MB cache)": [],
+    "cipher_memory_security OFF": ["PRAGMA cipher_memory_security = OFF"],
+    "128 MB cache": ["PRAGMA cache_size = -131072"],
+    "128 MB cache, warmed": ["PRAGMA cache_size = -131072", "WARM"],
+}
+
+
+def warm(db) -> None:
+    """Read the tables and index a search uses once, as a read connection kept open
+    all day has after its first searches."""
+    for table, column in (("search_key", "key"), ("household", "head_name"),
+                          ("household_member", "name"), ("subject", "id")):
+        db.execute(f"SELECT sum(length({column})) FROM {table}").fetchone()
+
+
+def time_searches(data: DataDir, queries: list[str], setup: list[str] = ()) -> list[float]:
     db = open_data_dir(data)
     try:
+        for sql in setup:
+            if sql == "WARM":
+                warm(db)
+            else:
+                db.execute(sql)
         for q in queries[:20]:  # warm the page cache as a day's work would
             search(db, q)
         times = []
@@ -65,6 +89,27 @@ def time_searches(data: DataDir, queries: list[str]) -> list[float]:
         return times
     finally:
         db.close()
+
+
+def time_searches_sqlcipher_build(data: DataDir, queries: list[str]) -> list[float]:
+    """The plain register through SQLCipher's SQLite (no key): what the build costs
+    without any encryption (it is compiled without SQLite's lookaside allocator)."""
+    from db.connection import Register
+
+    conn = sqlcipher.connect(str(data.register), isolation_level=None)
+    conn.execute("PRAGMA cache_size = -32768")
+    db = Register(conn, execute_plugins=False)
+    try:
+        for q in queries[:20]:
+            search(db, q)
+        times = []
+        for q in queries:
+            start = time.perf_counter()
+            search(db, q, limit=20)
+            times.append(time.perf_counter() - start)
+        return times
+    finally:
+        conn.close()
 
 
 def time_reports(data: DataDir, numbers: list[str], out: Path) -> list[float]:
@@ -136,9 +181,18 @@ def main() -> int:
         size = plain.register.stat().st_size / 1e6
         print(f"{args.households:,} households, register {size:.0f} MB; converting it to "
               f"encrypted took {convert_s:.1f} s\n")
+        cpu_start = os.times()
 
         results: dict[str, dict[str, list[float]]] = {"plain": {}, "encrypted": {}}
+        variants: dict[str, list[float]] = {}
+        plain_warm: list[float] = []
         for round_ in range(2):  # alternate, so load changes hit both alike
+            for name, setup in list(VARIANTS.items())[1:]:
+                variants.setdefault(name, []).extend(time_searches(enc, queries, setup))
+            plain_warm.extend(time_searches(plain, queries, ["PRAGMA cache_size = -131072",
+                                                             "WARM"]))
+            variants.setdefault("plain file, SQLCipher's SQLite", []).extend(
+                time_searches_sqlcipher_build(plain, queries))
             for label, data in (("plain", plain), ("encrypted", enc)):
                 results[label].setdefault("search", []).extend(time_searches(data, queries))
                 out = tmp / f"reports-{label}-{round_}"
@@ -153,6 +207,12 @@ def main() -> int:
         for q, name in ((0.5, "search p50"), (0.95, "search p95")):
             row(name, pct(results["plain"]["search"], q) * 1e3,
                 pct(results["encrypted"]["search"], q) * 1e3, "ms")
+        for name, times in variants.items():
+            base = plain_warm if "warmed" in name else results["plain"]["search"]
+            row(f"search p95, {name}"[:34], pct(base, 0.95) * 1e3, pct(times, 0.95) * 1e3,
+                "ms")
+        print(f"(warmed rows compare with plain warmed the same way: p95 "
+              f"{pct(plain_warm, 0.95) * 1e3:.2f} ms)")
         row("credit report (median)", statistics.median(results["plain"]["report"]) * 1e3,
             statistics.median(results["encrypted"]["report"]) * 1e3, "ms")
 
@@ -168,6 +228,10 @@ def main() -> int:
             row(f"import {args.rows:,} rows (end to end)", import_s["plain"],
                 import_s["encrypted"], " s")
         keystore.forget(enc)
+        cpu = os.times()
+        print(f"CPU (user+sys) of the measuring part: "
+              f"{cpu.user + cpu.system - cpu_start.user - cpu_start.system:.1f} s; "
+              f"load now {os.getloadavg()[0]:.1f}")
     return 0
 
 
