@@ -35,7 +35,7 @@ class WelcomeWindow(QWidget):
         self.data = data
         self.setObjectName("welcome")
         self.setWindowTitle(self.tr("Township Credit Desk"))
-        self.resize(640, 520)
+        self.resize(640, 600)
         install_f1(self, "welcome")  # the manual's first-day chapter
         self.ops: Operations | None = None  # made when the demo is built
         layout = QVBoxLayout(self)
