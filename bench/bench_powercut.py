@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "durability"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from powercut_harness import one_cut, plan  # noqa: E402
+from powercut_harness import one_cut, plan, prepare_sync  # noqa: E402
 
 from app.demo import build_demo  # noqa: E402
 from app.paths import DataDir  # noqa: E402
@@ -63,6 +63,7 @@ def main() -> int:
         db.close()
         roster = root / "roster.xlsx"
         make_roster(roster, 60, villages, seed=9)
+        prepare_sync(data.root, root / "county")
         totals: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
         started = time.monotonic()
 
@@ -70,7 +71,7 @@ def main() -> int:
             index, (kind, seed, keep, delay) = item
             work = root / f"w{threading.get_ident()}"  # one folder per worker thread
             return one_cut(data.root, work, kind, seed, keep, delay, roster=roster,
-                           import_rows=60)
+                           import_rows=60, county=root / "county")
 
         done = 0
         with ThreadPoolExecutor(args.workers) as pool:
@@ -82,8 +83,9 @@ def main() -> int:
                 t["corrupt"] += outcome.integrity != "ok"
                 t["acked saves"] += outcome.acked_saves
                 t["acked saves lost"] += len([x for x in outcome.lost_saves if x >= 0])
-                t["acknowledged import/campaign lost"] += -1 in outcome.lost_saves
-                t["acknowledged import/campaign"] += outcome.acked_main
+                t["acknowledged import/campaign/sync lost"] += bool(
+                    {-1, -2} & set(outcome.lost_saves))
+                t["acknowledged import/campaign/sync"] += outcome.acked_main
                 t["half applied"] += bool(outcome.half_applied)
                 t["unsynced writes lost"] += outcome.ops_lost
                 t["unsynced writes kept (reordered)"] += outcome.ops_kept

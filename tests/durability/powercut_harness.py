@@ -45,8 +45,64 @@ WORKLOAD = textwrap.dedent("""
         with changes(db, op) as cs:
             cs.insert("place", {"level": "county", "code": f"9{i:05d}", "name": f"save {i}"})
         print(f"ack save {i}", flush=True)
+        if kind == "sync":
+            # Upload with the county's acknowledgement, then the county's packages:
+            # "ack sync i p" = saves up to i acknowledged by the county, packages up
+            # to p applied here.
+            from app.sync import client, downlink
+            result = client.sync_now(db, data, op, arg)
+            if result["push"]["failed"] is None and result["push"]["pending_after"] == 0:
+                print(f"ack sync {i} {downlink.last_package(db)}", flush=True)
         i += 1
 """)
+
+SYNC_PACKAGES = 30
+
+
+def prepare_sync(template: Path, county: Path, packages: int = SYNC_PACKAGES) -> None:
+    """Enrol the template township with a county in ``county`` that has ``packages``
+    downlink packages waiting (one policy version each)."""
+    from app.paths import DataDir
+    from app.store import open_data_dir
+    from app.sync import client
+
+    with _county_server(county) as (server, url):
+        db = open_data_dir(DataDir(template))
+        try:
+            client.enroll(db, DataDir(template), url)
+            # The demo's own history goes up now: a cut's sync sends its new saves.
+            client.push(db, DataDir(template), url)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+        for i in range(packages):
+            server.store.publish_policy("credit", f"2027.{i + 1}",
+                                        {"repair_months": {"minor": 3 + i % 3}})
+
+
+class _county_server:
+    """A county server on 127.0.0.1 in a thread of this process, outside the cut disk."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def __enter__(self):
+        import threading
+
+        from app.county.http import make_server
+
+        self.server = make_server(self.root, port=0, auto_enroll=True)
+        host, port = self.server.server_address[:2]
+        self.thread = threading.Thread(target=self.server.serve_forever,
+                                       kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread.start()
+        return self.server, f"http://{host}:{port}"
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(5)
+        self.server.store.close()
 
 
 @dataclass
@@ -82,10 +138,51 @@ def baseline(backing: Path) -> dict[str, int]:
 
 
 def one_cut(template: Path, work: Path, kind: str, seed: int, keep: float,
-            delay: float, roster: Path | None = None, import_rows: int = 0) -> Outcome:
-    """Copy ``template`` (a data folder) to a fresh disk, run ``kind``, cut after ``delay`` s."""
+            delay: float, roster: Path | None = None, import_rows: int = 0,
+            county: Path | None = None) -> Outcome:
+    """Copy ``template`` (a data folder) to a fresh disk, run ``kind``, cut after ``delay`` s.
+
+    ``county``: the county folder ``prepare_sync`` made, for the sync workload;
+    a copy of it serves the cut's township (the county is not on the cut disk).
+    """
+    if kind == "sync":
+        shutil.rmtree(work / "county", ignore_errors=True)
+        shutil.copytree(county, work / "county")
+        with _county_server(work / "county") as (_, url):
+            # Twice the delay: a sync round trip is longer than a save.
+            out = _one_cut(template, work, kind, seed, keep, 2 * delay, url, import_rows)
+            if out.integrity == "ok":
+                resync(work / "disk", url, out)
+            return out
+    return _one_cut(template, work, kind, seed, keep, delay, roster, import_rows)
+
+
+def resync(backing: Path, url: str, out: "Outcome") -> None:
+    """After the cut, the app opens what the disk holds and syncs again: it must
+    complete, every local change reaching the county (a batch the county had
+    acknowledged before the cut is answered as a duplicate, not lost or doubled)."""
+    from app.paths import DataDir
+    from app.store import open_data_dir
+    from app.sync import client, downlink, outbox
+    from app.users import default_operator_id
+
+    db = open_data_dir(DataDir(backing))
+    try:
+        result = client.sync_now(db, DataDir(backing), default_operator_id(db), url)
+        if result["push"]["failed"] is not None or outbox.status(db)["pending_changes"]:
+            out.half_applied.append(f"resync after the cut failed: {result['push']}")
+        elif downlink.last_package(db) != SYNC_PACKAGES:
+            out.half_applied.append(f"resync applied {downlink.last_package(db)} of "
+                                    f"{SYNC_PACKAGES} county packages")
+    finally:
+        db.close()
+
+
+def _one_cut(template: Path, work: Path, kind: str, seed: int, keep: float,
+             delay: float, roster, import_rows: int) -> Outcome:
     backing, mnt = work / "disk", work / "mnt"
-    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(backing, ignore_errors=True)
+    shutil.rmtree(mnt, ignore_errors=True)
     shutil.copytree(template, backing)
     mnt.mkdir(parents=True)
     base = baseline(backing)
@@ -128,11 +225,32 @@ def one_cut(template: Path, work: Path, kind: str, seed: int, keep: float,
         if not fs.stdin.closed:
             fs.stdin.close()
     saves = [int(a.split()[2]) for a in acks if a.startswith("ack save")]
-    out = Outcome(kind=kind, acked_saves=len(saves), acked_main=f"ack {kind}" in acks,
+    synced = [a.split()[2:] for a in acks if a.startswith("ack sync")]
+    out = Outcome(kind=kind, acked_saves=len(saves),
+                  acked_main=f"ack {kind}" in acks or bool(synced),
                   integrity="", ops_kept=int(reply[1]) if len(reply) > 2 else 0,
                   ops_lost=int(reply[2]) if len(reply) > 2 else 0)
     check(backing, out, saves, base, import_rows)
+    if kind == "sync" and out.integrity == "ok":
+        check_sync(backing, out, [(int(i), int(p)) for i, p in synced])
     return out
+
+
+def check_sync(backing: Path, out: Outcome, synced: list[tuple[int, int]]) -> None:
+    """County packages: applied whole and in order, none the township reported lost."""
+    conn = sqlite3.connect(backing / "register.sqlite3")
+    try:
+        applied = [r[0] for r in conn.execute("SELECT package FROM sync_downlink ORDER BY 1")]
+        policies = conn.execute("SELECT count(*) FROM county_policy WHERE "
+                                "policy_version LIKE '2027.%'").fetchone()[0]
+    finally:
+        conn.close()
+    if applied != list(range(1, len(applied) + 1)):
+        out.half_applied.append(f"county packages applied out of order: {applied}")
+    if policies != len(applied):
+        out.half_applied.append(f"{len(applied)} county packages applied, {policies} policies")
+    if synced and len(applied) < synced[-1][1]:
+        out.lost_saves.append(-2)  # a package applied before the cut is gone
 
 
 def check(backing: Path, out: Outcome, saves: list[int], base: dict[str, int],
@@ -174,6 +292,6 @@ def check(backing: Path, out: Outcome, saves: list[int], base: dict[str, int],
 def plan(cuts: int, seed: int) -> list[tuple[str, int, float, float]]:
     """(workload, seed, keep probability, delay) for each cut, spread evenly."""
     rng = random.Random(seed)
-    kinds = ["save", "import", "campaign"]
-    return [(kinds[i % 3], rng.randrange(1 << 30), rng.choice([0.0, 0.5, 0.9]),
+    kinds = ["save", "import", "campaign", "sync"]
+    return [(kinds[i % len(kinds)], rng.randrange(1 << 30), rng.choice([0.0, 0.5, 0.9]),
              rng.uniform(0.05, 2.5)) for i in range(cuts)]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from powercut_harness import one_cut, plan  # noqa: E402
+from powercut_harness import one_cut, plan, prepare_sync  # noqa: E402
 
 from app.demo import build_demo  # noqa: E402
 from app.paths import DataDir  # noqa: E402
@@ -44,17 +44,19 @@ def township(tmp_path_factory):
 
     roster = root / "roster.xlsx"
     make_roster(roster, 60, villages, seed=9)
+    prepare_sync(data.root, root / "county")
     return data.root, roster, root
 
 
-def test_power_cuts_during_saves_imports_and_a_campaign_start_lose_nothing_acknowledged(
+def test_power_cuts_during_saves_imports_a_campaign_start_and_a_sync_lose_nothing_acknowledged(
         township):
     template, roster, root = township
     outcomes = []
     for i, (kind, seed, keep, delay) in enumerate(plan(CUTS, seed=2026)):
         outcomes.append(one_cut(template, root / "cut", kind, seed, keep, delay,
-                                roster=roster, import_rows=60))
+                                roster=roster, import_rows=60, county=root / "county"))
     bad = [o for o in outcomes if not o.ok]
     assert bad == []
     assert sum(o.ops_lost for o in outcomes) > 0  # the cuts really lost unsynced writes
     assert sum(o.acked_saves for o in outcomes) > 0
+    assert "sync" in {o.kind for o in outcomes}
