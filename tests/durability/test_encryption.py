@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app import keystore
+from app import files as files_mod, keystore
 from app.errors import UserError
 from app.paths import DataDir
 from app.store import open_data_dir
@@ -106,6 +106,9 @@ def test_encrypt_converts_a_plain_register_and_no_user_is_locked_out(cli, tmp_pa
     number = db.execute("SELECT head_id_number FROM household LIMIT 1").fetchone()[0]
     db.close()
     cli("backup", data=data, check=True)  # a plain backup made before: encrypted too
+    scan = data.root / "letters" / "attachments" / "l1" / "ab12.png"  # a scan kept before
+    scan.parent.mkdir(parents=True)
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n" + number.encode() * 10)
     hint = cli("search", number, data=data, check=True)
     assert "encrypt" in hint.stderr  # an administrator is told the register is still plain
     done = cli("encrypt", data=data, check=True)
@@ -114,6 +117,11 @@ def test_encrypt_converts_a_plain_register_and_no_user_is_locked_out(cli, tmp_pa
     assert len(files) >= 3  # the register, the plain backup, the one made before converting
     for path in files:
         assert_unreadable(path, number)
+    assert scan.read_bytes().startswith(files_mod.SEALED_MAGIC)
+    assert number.encode() not in scan.read_bytes()
+    keystore.unlock(data, "admin", "demo2026")
+    assert files_mod.read_decrypted(data, scan).endswith(number.encode())
+    keystore.forget(data)
 
     # lisi's password was never typed during the conversion, and still opens it: a
     # provisional wrap from the sign-in hash, made proper at the first sign-in.
