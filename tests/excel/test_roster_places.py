@@ -8,6 +8,7 @@ import json
 import openpyxl
 import pytest
 
+from app import keystore
 from app.paths import DataDir
 from app.store import open_data_dir
 
@@ -28,6 +29,7 @@ def township(tmp_path, cli) -> DataDir:
         "--groups", "一组,二组,三组", data=data, check=True)
     cli("places", "add", "--village", "青龙村", "--code", TOWNSHIP + "216",
         "--groups", "一组,二组", data=data, check=True)
+    keystore.unlock(data, "admin", "demo2026")  # encrypted: opened here as after a sign-in
     return data
 
 
