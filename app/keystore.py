@@ -160,7 +160,7 @@ def new_recovery_key() -> str:
     return "-".join(raw[i:i + 5] for i in range(0, 5 * RECOVERY_GROUPS, 5))
 
 
-def create(data: DataDir, users: dict[str, str]) -> tuple[bytes, str]:
+def create(data: DataDir, users: dict[str, str], *, demo: bool = False) -> tuple[bytes, str]:
     """A new data key wrapped for ``users`` ({username: password}) and a recovery key.
 
     Returns (data key, recovery key to show once).
@@ -170,6 +170,8 @@ def create(data: DataDir, users: dict[str, str]) -> tuple[bytes, str]:
     store = {"version": 1, "cipher": "sqlcipher4",
              "users": {name: _wrap(data_key, pw, "user:" + name) for name, pw in users.items()},
              "recovery": _wrap(data_key, _normal_recovery(recovery), "recovery")}
+    if demo:
+        store["demo"] = True
     _save(data, store)
     return data_key, recovery
 
@@ -436,7 +438,7 @@ def encrypt_register(data: DataDir, users: dict[str, str], *,
     return recovery
 
 
-def create_register(data: DataDir, users: dict[str, str]) -> str:
+def create_register(data: DataDir, users: dict[str, str], *, demo: bool = False) -> str:
     """Keys for a register not made yet: the next open creates it encrypted.
 
     Returns the recovery key (shown once). The key stays unlocked in this
@@ -446,7 +448,7 @@ def create_register(data: DataDir, users: dict[str, str]) -> str:
         raise UserError(translate("Keys", "There is a register in {path} already.").format(
             path=data.root))
     data.root.mkdir(parents=True, exist_ok=True)
-    data_key, recovery = create(data, users)
+    data_key, recovery = create(data, users, demo=demo)
     remember(data, data_key)
     return recovery
 
