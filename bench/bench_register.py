@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app import keystore  # noqa: E402
 from app.paths import DataDir  # noqa: E402
 from app.pinyin import name_syllables  # noqa: E402
 from app.search import like_scan, search  # noqa: E402
@@ -160,6 +161,7 @@ def main() -> None:
     build_seconds = None
     if args.rebuild or not data.exists():
         build_seconds = build(data, args.households)
+    keystore.unlock(data, "admin", "demo2026")  # the demo is encrypted
     db = open_data_dir(data)
     households = db.execute("SELECT COUNT(*) FROM household").fetchone()[0]
     organizations = db.execute("SELECT COUNT(*) FROM organization").fetchone()[0]

@@ -64,6 +64,9 @@ def main() -> None:
                         "--households", str(args.households)], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
     data = DataDir(args.data)
+    from app import keystore
+
+    keystore.unlock_from_env(data)  # the demo is encrypted
     db = open_data_dir(data)
     admin = db.execute("SELECT id FROM app_user WHERE username = 'admin'").fetchone()[0]
     households = db.execute("SELECT count(*) FROM household").fetchone()[0]

@@ -49,6 +49,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def _open(data: DataDir):
+    """Open a (copy of the) demo register, which is encrypted: each copy's path is
+    unlocked with a demo account, as a sign-in would."""
+    from app import keystore
+
+    if keystore.is_encrypted(data) and keystore.known_key(data) is None:
+        keystore.unlock(data, "admin", "demo2026")
+    return open_data_dir(data)
+
+
 def build(data: DataDir, changes: int) -> None:
     """A 1,000-household demo township, then field visits until N local changes wait."""
     subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data.root), "demo",
@@ -57,7 +67,7 @@ def build(data: DataDir, changes: int) -> None:
     from app.journal import changes as change_set
     from app.users import default_operator_id
 
-    db = open_data_dir(data)
+    db = _open(data)
     try:
         have = db.execute("SELECT count(*) FROM journal WHERE origin = 'local'").fetchone()[0]
         ids = [r[0] for r in db.execute("SELECT id FROM household ORDER BY id")]
@@ -101,7 +111,7 @@ def main() -> int:
     for transport in ("http", "file"):
         data = DataDir(work / transport)
         shutil.copytree(template.root, data.root, dirs_exist_ok=True)
-        db = open_data_dir(data)
+        db = _open(data)
         local = db.execute("SELECT count(*) FROM journal WHERE origin = 'local'").fetchone()[0]
         if local < args.changes:
             print(f"register holds only {local} local changes", file=sys.stderr)
@@ -196,7 +206,7 @@ def worker(data_root: str, url: str, out: str) -> int:
     from app.sync import receipts
 
     data = DataDir(Path(data_root))
-    db = open_data_dir(data)
+    db = _open(data)
     transport = client.Transport(url, timeout=300)
     device = outbox.device_id(db)
     latencies = []
@@ -221,7 +231,7 @@ def _township_copy(template: DataDir, root: Path, i: int) -> DataDir:
     data = DataDir(root)
     shutil.copytree(template.root, data.root)
     shutil.rmtree(data.root / "sync", ignore_errors=True)
-    db = open_data_dir(data)
+    db = _open(data)
     settings.put(db, "device_id", str(uuid.uuid4()))
     db.execute("UPDATE place SET code = ?, name = ? WHERE level = 'township'",
                [f"510623{200 + i:03d}", f"第{i + 1}镇"])
@@ -251,7 +261,7 @@ def _round(towns: list[DataDir], work: Path, county_dir: Path, database_url, bat
         for i, town in enumerate(towns):
             data = DataDir(work / f"{label}-{i}")
             shutil.copytree(town.root, data.root)
-            db = open_data_dir(data)
+            db = _open(data)
             client.enroll(db, data, url)
             # Exactly ``changes`` per township wait (the demo journaled more).
             outbox.pack_batches(db, data, size=batch_size, limit=-(-changes // batch_size))

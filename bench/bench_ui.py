@@ -70,6 +70,9 @@ def child_app(data_root: str, measure: bool) -> None:
     from ui.main_window import MainWindow
 
     data = DataDir(Path(data_root))
+    from app import keystore
+
+    keystore.unlock(data, "admin", "demo2026")  # the demo is encrypted
     setup_logging(data)
     app = application()
     install_excepthook()
@@ -204,9 +207,12 @@ def main() -> int:
 
     runs = 2 if args.quick else args.runs
     data = Path(args.data) if args.data else build(20_000 if args.quick else 1_000_000)
-    import sqlite3
+    from app import keystore
+    from app.paths import DataDir
+    from app.store import open_data_dir
 
-    con = sqlite3.connect(str(data / "register.sqlite3"))
+    keystore.unlock(DataDir(data), "admin", "demo2026")  # the demo is encrypted
+    con = open_data_dir(DataDir(data))
     households = con.execute("SELECT COUNT(*) FROM household").fetchone()[0]
     con.close()
     print(f"register: {households:,} households, "
