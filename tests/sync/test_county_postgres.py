@@ -11,7 +11,7 @@ import threading
 import time
 import uuid
 
-from app import settings
+from app import keystore, settings
 from app.paths import DataDir
 from app.store import open_data_dir
 from app.sync import client, outbox
@@ -25,6 +25,7 @@ def _second_township(template: DataDir, root) -> DataDir:
     data = DataDir(root)
     shutil.copytree(template.root, data.root)
     shutil.rmtree(data.root / "sync", ignore_errors=True)
+    keystore.remember(data, keystore.known_key(template))  # the same encrypted register
     db = open_data_dir(data)
     settings.put(db, "device_id", str(uuid.uuid4()))
     db.execute("UPDATE place SET code = '510623106', name = '黄鹿镇' WHERE level = 'township'")

@@ -142,7 +142,7 @@ def test_old_batch_replayed_is_taken_once_and_a_different_one_refused(
     manifest["sequence"] = 1
     from app.sync import wire
 
-    key = load_or_create(outbox.device_key_path(demo_data))
+    key = outbox.device_key(demo_data)  # kept encrypted with the register
     forged = wire.pack(manifest, key, payload)
     status, _, body = _put(county, device, 1, forged)
     # The encryption binds the batch number: the payload no longer opens.
