@@ -52,8 +52,13 @@ def test_first_day_from_an_empty_folder(qtbot, ui_app, tmp_path):
     qtbot.addWidget(welcome)
     welcome.code.setText("510623105")
     welcome.name.setText("青山镇")
+    welcome.admin.setText("zhangsan")  # the first administrator's password opens it
+    welcome.password.setText("qingshan-2026")
+    welcome.password_again.setText("qingshan-2026")
+    welcome.create_button.click()
     with qtbot.waitSignal(welcome.register_ready, timeout=20000):
-        welcome.create_button.click()
+        welcome.recovery_dialog.kept.setChecked(True)  # the recovery key was kept
+        welcome.recovery_dialog.ok.click()
     assert data.exists()
 
     ctx = open_context(data)
