@@ -64,33 +64,6 @@
     </message>
 </context>
 <context>
-    <name>DocumentDialog</name>
-    <message>
-        <source>Commitment letter</source>
-        <translation>信用承诺书</translation>
-    </message>
-    <message>
-        <source>Credit report</source>
-        <translation>信用报告</translation>
-    </message>
-    <message>
-        <source>Open its subject</source>
-        <translation>打开所属主体</translation>
-    </message>
-    <message>
-        <source>Open in PDF reader</source>
-        <translation>用 PDF 阅读器打开</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-</context>
-<context>
     <name>BackupsBox</name>
     <message>
         <source>Backups</source>
@@ -239,6 +212,33 @@ It holds: {held}.</source>
     <message>
         <source>Kept from now on: the last {daily} daily and {weekly} weekly backups.</source>
         <translation>今后保留：最近 {daily} 份每日备份和 {weekly} 份每周备份。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Commitment letter</source>
+        <translation>信用承诺书</translation>
+    </message>
+    <message>
+        <source>Credit report</source>
+        <translation>信用报告</translation>
+    </message>
+    <message>
+        <source>Open its subject</source>
+        <translation>打开所属主体</translation>
+    </message>
+    <message>
+        <source>Open in PDF reader</source>
+        <translation>用 PDF 阅读器打开</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
