@@ -83,9 +83,12 @@ def sign_in(args, data: DataDir) -> Actor | None:
             db.close()
     username = getattr(args, "user", None) or os.environ.get(USER_ENV)
     if not username:
-        raise UserError(translate(
-            "Accounts", "This command needs a user: give --user NAME (or set CREDIT_DESK_USER) "
-                        "and the password. Demo township: --user official, password demo2026."))
+        text = translate("Accounts", "This command needs a user: give --user NAME (or set "
+                                     "CREDIT_DESK_USER) and the password.")
+        if keystore.is_demo_register(data):  # a real township's accounts are its own
+            text += " " + translate("Accounts", "Demo township: --user official, password "
+                                                "demo2026.")
+        raise UserError(text)
     password = _password(args)
     keystore.unlock(data, username, password)  # an encrypted register opens with it
     db = open_data_dir(data)

@@ -78,6 +78,7 @@ def test_cli_needs_a_user_and_the_right_password(cli, demo_data):
     env = {"CREDIT_DESK_USER": "", "CREDIT_DESK_PASSWORD": ""}
     r = cli("search", "王", "--json", data=demo_data, env=env)
     assert r.returncode == 2 and "--user" in r.stderr and r.stdout == ""
+    assert "demo2026" in r.stderr  # the demo township names its accounts
     r = cli("search", "王", "--json", data=demo_data,
             env={"CREDIT_DESK_USER": "viewer", "CREDIT_DESK_PASSWORD": "wrong-pass"})
     assert r.returncode == 2 and "密码错误" in r.stderr
@@ -140,6 +141,7 @@ def test_first_administrator_of_a_new_register_needs_no_sign_in(cli, data):
     r = cli("users", "add", "other", data=data,
             env={"CREDIT_DESK_USER": "", "CREDIT_DESK_NEW_PASSWORD": "other-pass-1"})
     assert r.returncode == 2 and "--user" in r.stderr
+    assert "demo2026" not in r.stderr  # a real township is not told of demo accounts
     cli("users", "list", data=data, check=True,
         env={"CREDIT_DESK_USER": "chief", "CREDIT_DESK_PASSWORD": "chief-pass-1"})
 

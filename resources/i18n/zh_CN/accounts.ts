@@ -88,8 +88,12 @@
         <translation>此登记册还没有可以登录的管理员（它建于启用账号之前）。请先创建：credit-desk users add 用户名，或启动桌面程序。</translation>
     </message>
     <message>
-        <source>This command needs a user: give --user NAME (or set CREDIT_DESK_USER) and the password. Demo township: --user official, password demo2026.</source>
-        <translation>此命令需要登录：请用 --user 用户名（或设置 CREDIT_DESK_USER）并提供密码。演示乡镇：--user official，密码 demo2026。</translation>
+        <source>This command needs a user: give --user NAME (or set CREDIT_DESK_USER) and the password.</source>
+        <translation>此命令需要登录：请用 --user 用户名（或设置环境变量 CREDIT_DESK_USER）并提供密码。</translation>
+    </message>
+    <message>
+        <source>Demo township: --user official, password demo2026.</source>
+        <translation>演示乡镇：--user official，密码 demo2026。</translation>
     </message>
     <message>
         <source>{user} must choose a new password first: credit-desk users passwd --user {user}</source>
