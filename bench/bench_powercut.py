@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_powercut.py [--cuts 1000] [--workers 2] [--out FILE]
 
-Each cut: a fresh copy of a small township on the power-cut FUSE file system
+Each cut: a fresh copy of a small township (encrypted, as every register is) on the power-cut FUSE file system
 (tests/durability/powercut.py), a workload in its own process, SIGKILL plus
 the loss of every write not yet fsynced (all, or a random half or 90 % kept,
 reordered and possibly torn) after a random 0.05-2.5 s, then the disk is
@@ -29,12 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "durability"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from powercut_harness import one_cut, plan, prepare_sync  # noqa: E402
-
-from app.demo import build_demo  # noqa: E402
-from app.paths import DataDir  # noqa: E402
-from app.store import open_data_dir  # noqa: E402
-from bench_excel import make_roster  # noqa: E402
+from powercut_harness import make_township, one_cut, plan  # noqa: E402
 
 
 def main() -> int:
@@ -53,25 +48,15 @@ def main() -> int:
           f"{os.getloadavg()[0]:.1f}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        data = DataDir(root / "template")
-        db = open_data_dir(data)
-        build_demo(db, households=150, seed=3)
-        villages = [(n, [g for (g,) in db.execute("SELECT name FROM place WHERE parent_id=?",
-                                                   [v])])
-                    for v, n in db.execute("SELECT id, name FROM place WHERE level='village'")]
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.close()
-        roster = root / "roster.xlsx"
-        make_roster(roster, 60, villages, seed=9)
-        prepare_sync(data.root, root / "county")
+        template, roster, key = make_township(root)
         totals: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
         started = time.monotonic()
 
         def run(item):
             index, (kind, seed, keep, delay) = item
             work = root / f"w{threading.get_ident()}"  # one folder per worker thread
-            return one_cut(data.root, work, kind, seed, keep, delay, roster=roster,
-                           import_rows=60, county=root / "county")
+            return one_cut(template, work, kind, seed, keep, delay, roster=roster,
+                           import_rows=60, county=root / "county", key=key)
 
         done = 0
         with ThreadPoolExecutor(args.workers) as pool:

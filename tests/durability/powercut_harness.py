@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -29,6 +28,9 @@ WORKLOAD = textwrap.dedent("""
     from app.journal import changes
 
     data, kind, arg = DataDir(Path(sys.argv[1])), sys.argv[2], sys.argv[3]
+    if sys.argv[4]:  # the register is encrypted, as every new register is
+        from app import keystore
+        keystore.remember(data, bytes.fromhex(sys.argv[4]))
     db = open_data_dir(data)
     op = default_operator_id(db)
     print("open", flush=True)
@@ -57,6 +59,42 @@ WORKLOAD = textwrap.dedent("""
 """)
 
 SYNC_PACKAGES = 30
+
+
+def make_township(root: Path, households: int = 150) -> tuple[Path, Path, bytes]:
+    """The template every cut copies: a small demo township, encrypted as the demo
+    is, enrolled with a county in ``root/county`` that has packages waiting, and a
+    60-row roster to import. Returns (template folder, roster, data key)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_excel import make_roster
+
+    from app import keystore
+    from app.accounts.demo import demo_accounts
+    from app.demo import build_demo
+    from app.paths import DataDir
+    from app.store import open_data_dir
+
+    data = DataDir(root / "template")
+    db = open_data_dir(data)
+    build_demo(db, households=households, seed=3)
+    villages = [(name, [g for (g,) in db.execute("SELECT name FROM place WHERE parent_id = ?",
+                                                   [vid])])
+                for vid, name in db.execute("SELECT id, name FROM place WHERE level='village'")]
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    keystore.encrypt_register(data, {a["username"]: a["password"] for a in demo_accounts()},
+                              backup_first=False, demo=True)
+    roster = root / "roster.xlsx"
+    make_roster(roster, 60, villages, seed=9)
+    prepare_sync(data.root, root / "county")
+    return data.root, roster, keystore.known_key(data)
+
+
+def _connect(path: Path, key: bytes | None):
+    """The cut disk's register, read as it lies (no migrations, no sweeps)."""
+    from db.connection import raw_connect
+
+    return raw_connect(path, key=key)
 
 
 def prepare_sync(template: Path, county: Path, packages: int = SYNC_PACKAGES) -> None:
@@ -129,8 +167,8 @@ def _mounted(path: Path, timeout: float = 20) -> None:
         time.sleep(0.05)
 
 
-def baseline(backing: Path) -> dict[str, int]:
-    conn = sqlite3.connect(backing / "register.sqlite3")
+def baseline(backing: Path, key: bytes | None) -> dict[str, int]:
+    conn = _connect(backing / "register.sqlite3", key)
     try:
         return {"households": conn.execute("SELECT count(*) FROM household").fetchone()[0]}
     finally:
@@ -139,7 +177,7 @@ def baseline(backing: Path) -> dict[str, int]:
 
 def one_cut(template: Path, work: Path, kind: str, seed: int, keep: float,
             delay: float, roster: Path | None = None, import_rows: int = 0,
-            county: Path | None = None) -> Outcome:
+            county: Path | None = None, key: bytes | None = None) -> Outcome:
     """Copy ``template`` (a data folder) to a fresh disk, run ``kind``, cut after ``delay`` s.
 
     ``county``: the county folder ``prepare_sync`` made, for the sync workload;
@@ -150,22 +188,25 @@ def one_cut(template: Path, work: Path, kind: str, seed: int, keep: float,
         shutil.copytree(county, work / "county")
         with _county_server(work / "county") as (_, url):
             # Twice the delay: a sync round trip is longer than a save.
-            out = _one_cut(template, work, kind, seed, keep, 2 * delay, url, import_rows)
+            out = _one_cut(template, work, kind, seed, keep, 2 * delay, url, import_rows, key)
             if out.integrity == "ok":
-                resync(work / "disk", url, out)
+                resync(work / "disk", url, out, key)
             return out
-    return _one_cut(template, work, kind, seed, keep, delay, roster, import_rows)
+    return _one_cut(template, work, kind, seed, keep, delay, roster, import_rows, key)
 
 
-def resync(backing: Path, url: str, out: "Outcome") -> None:
+def resync(backing: Path, url: str, out: "Outcome", key: bytes | None) -> None:
     """After the cut, the app opens what the disk holds and syncs again: it must
     complete, every local change reaching the county (a batch the county had
     acknowledged before the cut is answered as a duplicate, not lost or doubled)."""
     from app.paths import DataDir
     from app.store import open_data_dir
     from app.sync import client, downlink, outbox
+    from app import keystore
     from app.users import default_operator_id
 
+    if key is not None:
+        keystore.remember(DataDir(backing), key)
     db = open_data_dir(DataDir(backing))
     try:
         result = client.sync_now(db, DataDir(backing), default_operator_id(db), url)
@@ -179,20 +220,20 @@ def resync(backing: Path, url: str, out: "Outcome") -> None:
 
 
 def _one_cut(template: Path, work: Path, kind: str, seed: int, keep: float,
-             delay: float, roster, import_rows: int) -> Outcome:
+             delay: float, roster, import_rows: int, key: bytes | None) -> Outcome:
     backing, mnt = work / "disk", work / "mnt"
     shutil.rmtree(backing, ignore_errors=True)
     shutil.rmtree(mnt, ignore_errors=True)
     shutil.copytree(template, backing)
     mnt.mkdir(parents=True)
-    base = baseline(backing)
+    base = baseline(backing, key)
     fs = subprocess.Popen([sys.executable, str(FS), str(backing), str(mnt), str(seed), str(keep)],
                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         fs.stdout.readline()
         _mounted(mnt)
         child = subprocess.Popen([sys.executable, "-c", WORKLOAD, str(mnt), kind,
-                                  str(roster or "")], cwd=ROOT, stdout=subprocess.PIPE,
+                                  str(roster or ""), key.hex() if key else ""], cwd=ROOT, stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, text=True)
         acks: list[str] = []
         # Time the cut from when the register is open, so every cut falls in the work.
@@ -230,15 +271,16 @@ def _one_cut(template: Path, work: Path, kind: str, seed: int, keep: float,
                   acked_main=f"ack {kind}" in acks or bool(synced),
                   integrity="", ops_kept=int(reply[1]) if len(reply) > 2 else 0,
                   ops_lost=int(reply[2]) if len(reply) > 2 else 0)
-    check(backing, out, saves, base, import_rows)
+    check(backing, out, saves, base, import_rows, key)
     if kind == "sync" and out.integrity == "ok":
-        check_sync(backing, out, [(int(i), int(p)) for i, p in synced])
+        check_sync(backing, out, [(int(i), int(p)) for i, p in synced], key)
     return out
 
 
-def check_sync(backing: Path, out: Outcome, synced: list[tuple[int, int]]) -> None:
+def check_sync(backing: Path, out: Outcome, synced: list[tuple[int, int]],
+               key: bytes | None) -> None:
     """County packages: applied whole and in order, none the township reported lost."""
-    conn = sqlite3.connect(backing / "register.sqlite3")
+    conn = _connect(backing / "register.sqlite3", key)
     try:
         applied = [r[0] for r in conn.execute("SELECT package FROM sync_downlink ORDER BY 1")]
         policies = conn.execute("SELECT count(*) FROM county_policy WHERE "
@@ -254,9 +296,9 @@ def check_sync(backing: Path, out: Outcome, synced: list[tuple[int, int]]) -> No
 
 
 def check(backing: Path, out: Outcome, saves: list[int], base: dict[str, int],
-          import_rows: int) -> None:
+          import_rows: int, key: bytes | None) -> None:
     """Reopen what the disk holds: whole, every acknowledged save, nothing half-applied."""
-    conn = sqlite3.connect(backing / "register.sqlite3")
+    conn = _connect(backing / "register.sqlite3", key)
     try:
         out.integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         if out.integrity != "ok":

@@ -11,11 +11,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from powercut_harness import one_cut, plan, prepare_sync  # noqa: E402
-
-from app.demo import build_demo  # noqa: E402
-from app.paths import DataDir  # noqa: E402
-from app.store import open_data_dir  # noqa: E402
+from powercut_harness import make_township, one_cut, plan  # noqa: E402
 
 CUTS = int(os.environ.get("POWERCUT_CUTS", "6"))
 
@@ -29,32 +25,21 @@ pytestmark = pytest.mark.skipif(not fuse_works(), reason="no FUSE here (/dev/fus
 
 @pytest.fixture(scope="module")
 def township(tmp_path_factory):
-    """A small township and a 60-row roster to import, on the real disk."""
+    """A small encrypted township, its county and a 60-row roster, on the real disk."""
     root = tmp_path_factory.mktemp("powercut")
-    data = DataDir(root / "template")
-    db = open_data_dir(data)
-    build_demo(db, households=150, seed=3)
-    villages = [(name, [g for (g,) in db.execute("SELECT name FROM place WHERE parent_id = ?",
-                                                   [vid])])
-                for vid, name in db.execute("SELECT id, name FROM place WHERE level='village'")]
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-    from bench_excel import make_roster
-
-    roster = root / "roster.xlsx"
-    make_roster(roster, 60, villages, seed=9)
-    prepare_sync(data.root, root / "county")
-    return data.root, roster, root
+    template, roster, key = make_township(root)
+    return template, roster, root, key
 
 
 def test_power_cuts_during_saves_imports_a_campaign_start_and_a_sync_lose_nothing_acknowledged(
         township):
-    template, roster, root = township
+    template, roster, root, key = township
+    # The product's own configuration: SQLCipher pages, not plain SQLite.
+    assert not (template / "register.sqlite3").read_bytes().startswith(b"SQLite format 3")
     outcomes = []
     for i, (kind, seed, keep, delay) in enumerate(plan(CUTS, seed=2026)):
         outcomes.append(one_cut(template, root / "cut", kind, seed, keep, delay,
-                                roster=roster, import_rows=60, county=root / "county"))
+                                roster=roster, import_rows=60, county=root / "county", key=key))
     bad = [o for o in outcomes if not o.ok]
     assert bad == []
     assert sum(o.ops_lost for o in outcomes) > 0  # the cuts really lost unsynced writes
