@@ -22,6 +22,7 @@ from app.errors import UserError
 from app.i18n import translate
 from app.journal import ChangeSet, changes, new_id
 from app.letters.letter import get_letter, status_label
+from app.legal_rep_links import link_to_legal_rep
 from app.rating.review_queue import flag_for_review
 from app.resources import resource_path
 
@@ -88,11 +89,12 @@ def broken_promise_record(cs: ChangeSet, letter: dict[str, Any], note: str,
     rule = policy()["broken_promise"]
     values = letter["values"]
     record_id = new_id()
+    title = translate("Letters", "Broken commitment: {title}").format(
+        title=letter["template_title"])
     cs.insert("credit_record", {
         "id": record_id, "subject_id": letter["subject_id"], "category": rule["category"],
         "polarity": "negative", "severity": rule["severity"],
-        "title": translate("Letters", "Broken commitment: {title}").format(
-            title=letter["template_title"]),
+        "title": title,
         "content": note,
         "source_department": values.get("issuer") or None,
         "document_number": letter["number"],
@@ -100,6 +102,10 @@ def broken_promise_record(cs: ChangeSet, letter: dict[str, Any], note: str,
         "publicity_end": _add_months(day, int(rule["publicity_months"])).isoformat(),
         "status": "public", "details": "{}", "letter_id": letter["id"],
     })
+    # An organization's broken promise reaches its legal representative too.
+    link_to_legal_rep(cs, source_kind="credit_record", source_id=record_id,
+                      subject_id=letter["subject_id"], title=title,
+                      decided_on=day.isoformat())
     if rule.get("flag_for_review", True):
         flag_for_review(cs.db, cs, letter["subject_id"], translate(
             "Letters", "Broke commitment letter {number}: {note}").format(

@@ -267,3 +267,17 @@ def test_the_representatives_credit_report_and_page_show_it(demo_db, op, ctx, qt
     qtbot.addWidget(dialog)
     assert org["name"] in dialog.summary.text()
     qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=15000)
+
+
+def test_an_organizations_broken_commitment_reaches_its_representative(demo_db, op, tmp_path):
+    from app.letters import collection, fulfilment
+
+    org = org_with_rep(demo_db)
+    printed = printing.print_letters(demo_db, op, tmp_path / "o.pdf", subject_ids=[org["id"]],
+                                     template_name="industry-self-discipline")
+    letter_id = printed.letters[0]["id"]
+    collection.mark_signed(demo_db, op, letter_id, collector="李")
+    fulfilment.record_fulfilment(demo_db, op, letter_id, "broken", note="未按合同收购社员产品",
+                                 on=days_ago(1))
+    status = identity_status(demo_db, org["legal_rep_id_number"])
+    assert status["level"] == "attention" and org["name"] in status["message"]
