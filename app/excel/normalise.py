@@ -72,7 +72,8 @@ def id_cell(value: Any) -> Any:
         if len(digits) != 15:   # a 15-digit number is exact in a double; longer ones are not
             raise _stored_as_number()
         return digits
-    if type(value) is str and _SCIENTIFIC.match(value.strip()):
+    if type(value) is str and ("e" in value or "E" in value) \
+            and _SCIENTIFIC.match(value.strip()):
         raise _stored_as_number()
     return value
 

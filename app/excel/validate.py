@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -177,6 +178,7 @@ class Validator:
         self.today = today or dt.date.today()
         self.default_village_id = default_village_id
         self._cache: dict[int, tuple] = {}
+        self._pickers: dict[int, tuple] = {}
 
     # ---------------------------------------------------------------- rows
     def rows(self, sheet: Sheet, plan: SheetPlan) -> Iterator[tuple[int, list[Any]]]:
@@ -198,17 +200,35 @@ class Validator:
             self._cache[key] = cached
         return cached[1], cached[2]
 
+    def _cells(self, plan: SheetPlan, cols: dict[str, int], values: list[Any]
+               ) -> dict[str, Any]:
+        """The mapped cells of a row by field (one C-level pick for a full-width row)."""
+        pick = self._pickers.get(id(plan))
+        if pick is None or pick[0] is not plan:
+            keys, indexes = tuple(cols), tuple(cols.values())
+            getter = operator.itemgetter(*indexes) if len(indexes) > 1 else None
+            pick = self._pickers[id(plan)] = (plan, keys, getter, max(indexes, default=0))
+        _, keys, getter, last = pick
+        if getter is not None and last < len(values):
+            return dict(zip(keys, getter(values)))
+        width = len(values)
+        return {key: values[i] for key, i in cols.items() if i < width}
+
     @staticmethod
     def _converted(out: ImportRow, cells: dict[str, Any], col, id_keys) -> dict[str, Any]:
         """Cells as the rules take them; ID numbers a spreadsheet made numbers are refused."""
-        typed = dict(cells)
+        typed = cells   # copied only when a cell changes (rarely: most IDs are text)
         for key in id_keys:
-            if key in typed:
+            if key in cells:
+                value = cells[key]
                 try:
-                    typed[key] = N.id_cell(typed[key])
+                    converted = N.id_cell(value)
                 except N.CellError as exc:
                     out.reject(col(key), str(exc))
-                    typed[key] = None
+                    converted = None
+                if converted is not value:
+                    typed = dict(typed) if typed is cells else typed
+                    typed[key] = converted
         return typed
 
     @staticmethod
@@ -228,14 +248,10 @@ class Validator:
     def household(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
         cols, units = self._columns(plan)
         out = ImportRow(plan.sheet, number, "households")
-        width = len(values)
-        cells = {key: values[i] for key, i in cols.items() if i < width}
+        cells = self._cells(plan, cols, values)
         out.given = {key for key, value in cells.items() if value != "" and value is not None}
         get = cells.get
-
-        def col(key: str) -> int | None:
-            return cols.get(key)
-
+        col = cols.get
         try:
             relation = F.relation(get("relation")) if "relation" in cols else "head"
         except N.CellError as exc:
