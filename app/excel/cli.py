@@ -99,7 +99,7 @@ def cmd_import(args, data: DataDir) -> int:
         if args.dry_run:
             outcome = importer.preview(db, plan, job=Job(_progress))
             summary = {"dry_run": True, **importer.summarise(outcome)}
-            if outcome.rejects:
+            if outcome.rejects or plan.unmapped_columns():
                 summary["report"] = str(write_report(plan, outcome, report_dir))
         else:
             title = translate("Excel", "import of {file}").format(file=Path(args.file).name)

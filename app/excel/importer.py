@@ -13,7 +13,8 @@
    failure rolls everything back. Importing the same file twice changes
    nothing the second time: every row is then an unchanged duplicate.
 
-Rejected rows go to a validation report workbook (report.py).
+Rejected rows, and columns that hold data but are not imported, go to a
+validation report workbook (report.py).
 """
 
 from __future__ import annotations
@@ -393,7 +394,7 @@ def run(db: Database, operator_id: str, plan: ImportPlan, *,
     for p in plan.active():
         mapping.remember(db, p)
     summary = summarise(outcome, counts)
-    if outcome.rejects:
+    if outcome.rejects or plan.unmapped_columns():
         from app.excel.report import write_report
 
         summary["report"] = str(write_report(plan, outcome, report_dir))

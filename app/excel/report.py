@@ -3,7 +3,8 @@ highlighted with its reason, so staff fix them in the report and import it.
 
 The original header is repeated (so the fixed report imports with the same
 mapping); two extra columns at the end, 原行号 and 错误原因, are ignored by
-the import.
+the import. A last sheet lists the columns that hold data but were not
+imported (sheet, column, header, rows with data), as the dry run does.
 """
 
 from __future__ import annotations
@@ -85,5 +86,34 @@ def write_report(plan, outcome, folder: Path | None = None) -> Path:
         for col, w in enumerate(widths):
             ws.set_column(col, col, w)
         ws.freeze_panes(1, 0)
+    _unmapped_sheet(book, plan.unmapped_columns(), header, text)
     book.close()
     return path
+
+
+def _unmapped_sheet(book, unmapped: list[dict], header, text) -> None:
+    """Columns that hold data but were not imported, as the dry run lists them,
+    so whoever fixes the report sees what else the file had."""
+    if not unmapped:
+        return
+    name = sheet_title(translate("Excel", "Columns not imported"))
+    if book.get_worksheet_by_name(name) is not None:   # a roster sheet of that name
+        name = sheet_title(name[:27] + " (2)")
+    ws = book.add_worksheet(name)
+    labels = [translate("Excel", "Sheet"), translate("Excel", "Column"),
+              translate("Excel", "Header"), translate("Excel", "Rows with data"),
+              translate("Excel", "What to do")]
+    for col, label in enumerate(labels):
+        ws.write_string(0, col, label, header)
+    advice = translate("Excel", "Not imported. Map this column to a field in the import "
+                                "wizard, or leave it if it is not wanted.")
+    for row, item in enumerate(unmapped, start=1):
+        ws.write_string(row, 0, item["sheet"], text)
+        ws.write_string(row, 1, item["column"], text)
+        if item["header"]:   # a column typed beside the table has none
+            ws.write_string(row, 2, item["header"], text)
+        ws.write_number(row, 3, item["rows_with_data"])
+        ws.write_string(row, 4, advice, text)
+    for col, w in enumerate((16, 6, 24, 12, 60)):
+        ws.set_column(col, col, w)
+    ws.freeze_panes(1, 0)

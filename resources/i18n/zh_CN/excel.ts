@@ -248,6 +248,34 @@
         <translation>整行</translation>
     </message>
     <message>
+        <source>Columns not imported</source>
+        <translation>未导入的列</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>Rows with data</source>
+        <translation>有数据的行数</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理办法</translation>
+    </message>
+    <message>
+        <source>Not imported. Map this column to a field in the import wizard, or leave it if it is not wanted.</source>
+        <translation>未导入。如需导入，请在导入向导中把此列对应到字段；不需要则可不管。</translation>
+    </message>
+    <message>
         <source>Unknown template &apos;{kind}&apos;. Choose one of: {names}.</source>
         <translation>没有“{kind}”这种模板。可选：{names}。</translation>
     </message>
