@@ -1,16 +1,25 @@
-"""Excel benchmarks: a 100,000-row roster imported end to end, the same file
-read by openpyxl (and pandas.read_excel(engine="openpyxl") when pandas is
-installed), and a 100,000-row export.
+"""Excel benchmarks: a 100,000-row roster imported end to end (read, normalise,
+validate, deduplicate, write, journal) beside python-calamine only reading the
+same file (the floor), each the median of three runs in fresh processes with
+CPU time (user+sys) and peak memory; a 300,000-row county roster's peak memory
+beside the 100,000-row one; then the same file read by openpyxl (and pandas
+when installed), the dry run, a second import and a 100,000-row export.
 
-    python bench/bench_excel.py            # 100,000 rows
-    python bench/bench_excel.py --quick    # 5,000 rows, a smoke run
+    python bench/bench_excel.py                # 100,000 and 300,000 rows
+    python bench/bench_excel.py --quick        # 5,000 and 15,000 rows, a smoke run
+    python bench/bench_excel.py --encrypted    # the import also into an encrypted copy
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import platform
 import random
+import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 import xlsxwriter  # noqa: E402
 from stdnum.cn import ric  # noqa: E402
 
+from app import keystore  # noqa: E402
 from app.demo import build_demo  # noqa: E402
 from app.excel import importer  # noqa: E402
 from app.excel.exports import export  # noqa: E402
@@ -76,6 +86,68 @@ def timed(label: str, fn, *args, **kwargs):
     return result, elapsed
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # KiB on Linux
+
+
+def child(mode: str, roster: Path, data_dir: Path, report_dir: Path) -> dict:
+    """One measured run in this (fresh) process: CPU is user+sys of the process,
+    peak is its ru_maxrss, ``base`` the peak before the run (code and register open)."""
+    if mode == "calamine":
+        import python_calamine
+
+        base, cpu, wall = _peak_mib(), _cpu(), time.perf_counter()
+        book = python_calamine.CalamineWorkbook.from_path(str(roster))
+        rows = sum(len(book.get_sheet_by_name(n).to_python()) for n in book.sheet_names)
+        return {"cpu": _cpu() - cpu, "wall": time.perf_counter() - wall, "rows": rows,
+                "base": base, "peak": _peak_mib()}
+    data = DataDir(data_dir)
+    if mode == "import-encrypted":
+        keystore.unlock(data, "admin", "demo2026")
+    db = open_data_dir(data)
+    operator = default_operator_id(db)
+    base, cpu, wall = _peak_mib(), _cpu(), time.perf_counter()
+    plan = importer.inspect(db, roster)
+    read_cpu = _cpu() - cpu
+    result = importer.run(db, operator, plan, job=Job(), report_dir=report_dir)
+    out = {"cpu": _cpu() - cpu, "wall": time.perf_counter() - wall, "read_cpu": read_cpu,
+           "created": result["created"], "rejected": result["rejected"],
+           "base": base, "peak": _peak_mib()}
+    db.close()
+    return out
+
+
+def measure(mode: str, roster: Path, template: Path, tmp: Path, runs: int) -> list[dict]:
+    """``runs`` fresh processes, each on a fresh copy of the template register."""
+    out = []
+    for i in range(runs):
+        data_dir = tmp / f"run-{mode}-{roster.stem}-{i}"
+        shutil.rmtree(data_dir, ignore_errors=True)
+        shutil.copytree(template, data_dir)
+        proc = subprocess.run([sys.executable, __file__, "--child", mode, str(roster),
+                               str(data_dir), str(tmp)], capture_output=True, text=True)
+        if proc.returncode:
+            raise RuntimeError(proc.stderr[-2000:])
+        out.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        shutil.rmtree(data_dir, ignore_errors=True)
+    return out
+
+
+def median(runs: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def report(label: str, runs: list[dict]) -> None:
+    cpus = ", ".join(f"{r['cpu']:.2f}" for r in runs)
+    print(f"{label:<44} CPU {median(runs, 'cpu'):6.2f} s  wall {median(runs, 'wall'):6.2f} s"
+          f"  peak {max(r['peak'] for r in runs):5.0f} MiB  (CPU of each run: {cpus})")
+
+
 def _pandas(roster: Path) -> None:
     """pandas is no dependency of the app; BENCH_PANDAS_PYTHON may name an
     interpreter that has it (e.g. a throwaway venv) for the comparison."""
@@ -99,12 +171,59 @@ def _pandas(roster: Path) -> None:
     print(f"{label:<58} {float(out[0]):7.2f} s   ({out[1]} rows, pandas in {python})")
 
 
+def headline(tmp: Path, template: Path, villages, rows: int, county_rows: int, runs: int,
+             encrypted: Path | None) -> Path:
+    """The import against its floor, and peak memory at township and county size."""
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
+          f"{platform.release()}; Python {platform.python_version()}; "
+          f"load average {'/'.join(f'{x:.1f}' for x in os.getloadavg())}")
+    roster = tmp / f"roster-{rows}.xlsx"
+    make_roster(roster, rows, villages)
+    print(f"roster: {rows:,} rows, {roster.stat().st_size / 1e6:.1f} MB; median of {runs} runs, "
+          f"each a fresh process on a fresh copy of the register\n")
+    floor = measure("calamine", roster, template, tmp, runs)
+    report("python-calamine only reading (the floor)", floor)
+    imports = measure("import", roster, template, tmp, runs)
+    report(f"import end to end, {rows:,} rows", imports)
+    print(f"   -> created {imports[0]['created']:,}, rejected {imports[0]['rejected']}; "
+          f"reading {median(imports, 'read_cpu'):.2f} s CPU of it; "
+          f"{rows / median(imports, 'cpu'):,.0f} rows per CPU second; "
+          f"{median(imports, 'cpu') / median(floor, 'cpu'):.1f}x the floor")
+    if encrypted is not None:
+        enc = measure("import-encrypted", roster, encrypted, tmp, runs)
+        report(f"import end to end, {rows:,} rows, encrypted", enc)
+    if county_rows:
+        county = tmp / f"roster-{county_rows}.xlsx"
+        make_roster(county, county_rows, villages, seed=3)
+        big = measure("import", county, template, tmp, 1)
+        report(f"import end to end, {county_rows:,} rows", big)
+        print(f"   -> created {big[0]['created']:,}; peak memory {big[0]['peak']:.0f} MiB against "
+              f"{max(r['peak'] for r in imports):.0f} MiB for {rows:,} rows "
+              f"(process before the import: {big[0]['base']:.0f} MiB)")
+    print(f"load average after: {'/'.join(f'{x:.1f}' for x in os.getloadavg())}\n")
+    return roster
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--rows", type=int)
+    parser.add_argument("--county-rows", type=int,
+                        help="rows of the county-sized roster (0: leave it out)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--encrypted", action="store_true",
+                        help="also import into an encrypted copy of the register")
+    parser.add_argument("--headline-only", action="store_true",
+                        help="only the import, its floor and the memory peaks")
+    parser.add_argument("--child", nargs=4, metavar=("MODE", "ROSTER", "DATA", "REPORTS"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        mode, roster, data_dir, reports = args.child
+        print(json.dumps(child(mode, Path(roster), Path(data_dir), Path(reports))))
+        return 0
     rows = args.rows or (5_000 if args.quick else 100_000)
+    county_rows = args.county_rows if args.county_rows is not None else 3 * rows
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         data = DataDir(tmp / "data")
@@ -116,10 +235,20 @@ def main() -> int:
             groups = [g for (g,) in db.execute(
                 "SELECT name FROM place WHERE parent_id = ?", [vid])]
             villages.append((name, groups))
-        roster = tmp / "roster.xlsx"
-        make_roster(roster, rows, villages)
-        size = roster.stat().st_size / 1e6
-        print(f"roster: {rows:,} rows, {size:.1f} MB")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.close()
+        template = tmp / "template"
+        shutil.copytree(data.root, template)
+        encrypted = None
+        if args.encrypted:
+            encrypted = tmp / "template-encrypted"
+            shutil.copytree(data.root, encrypted)
+            keystore.encrypt_register(DataDir(encrypted), {"admin": "demo2026"})
+            keystore.forget(DataDir(encrypted))
+        roster = headline(tmp, template, villages, rows, county_rows, args.runs, encrypted)
+        if args.headline_only:
+            return 0
+        db = open_data_dir(data)
         _, read_s = timed("read (safety checks + python-calamine)", read_workbook, roster)
         try:
             import openpyxl
@@ -137,12 +266,11 @@ def main() -> int:
         plan, _ = timed("inspect (read + header + mapping)", importer.inspect, db, roster)
         outcome, _ = timed("dry run (normalise, validate, deduplicate)", importer.preview, db, plan)
         print(f"   -> {importer.summarise(outcome)}")
-        plan = importer.inspect(db, roster)
         start, cpu = time.perf_counter(), time.process_time()
         plan = importer.inspect(db, roster)
         result = importer.run(db, operator, plan, job=Job(), report_dir=tmp)
         total, cpu = time.perf_counter() - start, time.process_time() - cpu
-        print(f"{'import end to end (read..write, one transaction)':<58} {total:7.2f} s"
+        print(f"{'import end to end (in this process)':<58} {total:7.2f} s"
               f"   ({rows / total:,.0f} rows/s; CPU {cpu:.2f} s)")
         print(f"   -> created {result['created']}, rejected {result['rejected']}")
         _, again = timed("second import of the same file (nothing changes)",

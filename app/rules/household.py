@@ -48,8 +48,11 @@ def check_person(out: Checked, values: Mapping[str, Any], *, today: dt.date, pre
     row[id_field] = info.number
     row[sex_field] = info.sex
     row[birth_field] = info.birth_date.isoformat()
-    out.take(sex_field, F.id_agrees, info, sex=typed_sex)
-    out.take(birth_field, F.id_agrees, info, birth_date=typed_birth)
+    # Only a typed value that differs can disagree (most rows: none typed, or equal).
+    if typed_sex and typed_sex != info.sex:
+        out.take(sex_field, F.id_agrees, info, sex=typed_sex)
+    if typed_birth and typed_birth != info.birth_date:
+        out.take(birth_field, F.id_agrees, info, birth_date=typed_birth)
     if info.converted_from_15:
         out.warnings.append(translate("Rules", "The 15-digit ID number was converted to {n}.")
                             .format(n=info.number))
