@@ -432,7 +432,7 @@ def _write(cs, outcome: Outcome, choices: dict[str, str], default: str, job: Job
             source = _SOURCE.get(key, key)
             if source in row.given and (choice == "update" or source not in first.given):
                 first.values[key] = row.values[key]
-                first.given.add(source)
+                first.given = first.given | {source}   # may be a set shared by many rows
         first.members.extend(m for m in row.members if not m.problems)
         skipped += 1
     with _page_cache(db):

@@ -48,7 +48,7 @@ class ImportRow:
     row: int                # spreadsheet row number (1-based), as staff see it
     kind: str
     values: dict[str, Any] = field(default_factory=dict)
-    given: set[str] = field(default_factory=set)     # fields with a value in the file
+    given: set[str] | frozenset[str] = field(default_factory=set)  # fields with a value in the file
     members: list["ImportRow"] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     key: str | None = None  # what makes two rows the same subject or record
@@ -179,6 +179,7 @@ class Validator:
         self.default_village_id = default_village_id
         self._cache: dict[int, tuple] = {}
         self._pickers: dict[int, tuple] = {}
+        self._patterns: dict[tuple, frozenset[str]] = {}
 
     # ---------------------------------------------------------------- rows
     def rows(self, sheet: Sheet, plan: SheetPlan) -> Iterator[tuple[int, list[Any]]]:
@@ -213,6 +214,15 @@ class Validator:
             return dict(zip(keys, getter(values)))
         width = len(values)
         return {key: values[i] for key, i in cols.items() if i < width}
+
+    def _given(self, cells: dict[str, Any]) -> frozenset[str]:
+        """The fields with a value, one shared set per pattern: rows of a roster
+        have few patterns, and a set of its own cost each row ~700 bytes."""
+        keys = tuple(key for key, value in cells.items() if value != "" and value is not None)
+        found = self._patterns.get(keys)
+        if found is None:
+            found = self._patterns[keys] = frozenset(keys)
+        return found
 
     @staticmethod
     def _converted(out: ImportRow, cells: dict[str, Any], col, id_keys) -> dict[str, Any]:
@@ -249,7 +259,7 @@ class Validator:
         cols, units = self._columns(plan)
         out = ImportRow(plan.sheet, number, "households")
         cells = self._cells(plan, cols, values)
-        out.given = {key for key, value in cells.items() if value != "" and value is not None}
+        out.given = self._given(cells)
         get = cells.get
         col = cols.get
         try:

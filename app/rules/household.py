@@ -9,6 +9,7 @@ the caller against the register.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any, Mapping
 
 from app.i18n import translate
@@ -16,6 +17,13 @@ from app.rules import Checked
 from app.rules import fields as F
 
 MONEY_FIELDS = ("annual_income", "assets", "loan_balance", "overdue")
+_MONEY_COLUMNS = tuple((key, f"{key}_fen") for key in MONEY_FIELDS)
+
+
+@functools.lru_cache(maxsize=None)
+def _person_fields(prefix: str, name_key: str) -> tuple[str, str, str, str]:
+    """Field names made once, not four new strings for every row of a roster."""
+    return prefix + name_key, prefix + "sex", prefix + "birth_date", prefix + "id_number"
 
 
 def check_person(out: Checked, values: Mapping[str, Any], *, today: dt.date, prefix: str = "",
@@ -25,8 +33,7 @@ def check_person(out: Checked, values: Mapping[str, Any], *, today: dt.date, pre
     ``prefix`` names the fields (``head_`` for the head of household); the
     ID number's sex and birth date win over typed ones, which must agree.
     """
-    name_field, sex_field = prefix + name_key, prefix + "sex"
-    birth_field, id_field = prefix + "birth_date", prefix + "id_number"
+    name_field, sex_field, birth_field, id_field = _person_fields(prefix, name_key)
     row = out.row
     row[name_field] = out.take(name_field, F.person_name, values.get(name_field)) or \
         F.as_text(values.get(name_field)).strip()
@@ -90,9 +97,9 @@ def check(values: Mapping[str, Any], *, today: dt.date | None = None,
             and not any(f in ("members", "labor") for f, _ in out.problems):
         out.refuse("labor", translate(
             "Rules", "The labour force cannot exceed the number of family members."))
-    for key in MONEY_FIELDS:
+    for key, column in _MONEY_COLUMNS:
         value = values.get(key)
-        row[f"{key}_fen"] = 0 if value is None or value == "" else \
+        row[column] = 0 if value is None or value == "" else \
             out.take(key, F.money, value, units.get(key)) or 0
     if row["overdue_fen"] > row["loan_balance_fen"] \
             and not any(f in ("overdue", "loan_balance") for f, _ in out.problems):
