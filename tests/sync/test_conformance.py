@@ -321,7 +321,9 @@ def test_enrolment_by_file_and_refusal_files(demo_db, demo_data, tools, tmp_path
     assert client.enroll_from_approval(demo_db, demo_data, approval)["status"] == "active"
     usb.export_batches(demo_db, demo_data, stick, size=400)
     files = sorted(stick.glob("*.ctbatch"))
-    files[1].write_bytes(files[1].read_bytes()[:-1] + b"\x00")  # damaged on the stick
+    damaged = bytearray(files[1].read_bytes())
+    damaged[-1] ^= 0xFF  # damaged on the stick (a byte always changed, whatever it was)
+    files[1].write_bytes(bytes(damaged))
     for path in files:
         tools.receive_file(path)
     result = usb.import_receipts(demo_db, stick)
