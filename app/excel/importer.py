@@ -39,6 +39,7 @@ from app.excel.validate import ImportRow, Lookups, Validator
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
 from app.journal import changes, new_id, new_ids
+from app.legal_rep_links import link_to_legal_rep
 from app.pinyin import person_sort_key, text_sort_key
 from app.places import match_village
 from app.rating.review_queue import flag_for_review
@@ -662,10 +663,16 @@ def _insert_records(cs, rows: list[ImportRow]) -> None:
 
 
 def _flag_negative(cs, rows: list[ImportRow]) -> None:
-    """A new negative record queues the household for rating review."""
+    """A new negative record queues the household for rating review, and an
+    organization's reaches its legal representative, as one typed in the form."""
     for subject_id in dict.fromkeys(r.values["subject_id"] for r in rows):
         flag_for_review(cs.db, cs, subject_id, translate(
             "Excel", "New negative credit record imported from a spreadsheet"), "excel_import")
+    for r in rows:
+        if r.values["status"] == "public":
+            link_to_legal_rep(cs, source_kind="credit_record", source_id=r.values["id"],
+                              subject_id=r.values["subject_id"], title=r.values["title"],
+                              decided_on=r.values["decision_date"])
 
 
 def find_village(db: Database, name: str) -> str:

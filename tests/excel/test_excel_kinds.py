@@ -61,6 +61,8 @@ def test_several_sheets_households_members_organizations_records(db, operator, t
     assert records["honour"] == ("positive", "2025-12-01", None)
     # The household holds no credit grade: a new negative record queues nothing to review.
     assert db.execute("SELECT COUNT(*) FROM rating_flag").fetchone()[0] == 0
+    # Only a negative record of an organization reaches its legal representative.
+    assert db.execute("SELECT COUNT(*) FROM legal_rep_link").fetchone()[0] == 0
     again = importer.run(db, operator, importer.inspect(db, path), today=TODAY)
     assert again["created"] == 0 and again["members_created"] == 0 and again["updated"] == 0
 
@@ -145,3 +147,27 @@ def test_imported_negative_records_get_their_publicity_end_from_severity(db, ope
 
     policy = credit_policy.load(db)
     assert end == publicity_end(policy, "minor", dt.date(2026, 1, 10)).isoformat()
+
+
+def test_an_imported_negative_record_of_an_organization_reaches_its_legal_representative(
+        db, operator, township, tmp_path):
+    from app.list_status import identity_status
+
+    path = write_xlsx(tmp_path / "合作社记录.xlsx", {
+        "合作社": [["主体名称", "统一社会信用代码", "法人代表", "法人代表身份证号", "所在村"],
+                 ["青龙柑橘专业合作社", COOP, "王建国", HEAD, "青龙村"]],
+        "信用记录": [["当事人", "证件号码", "信息类别", "事项", "决定日期", "来源单位", "严重程度"],
+                  ["青龙柑橘专业合作社", COOP, "失信被执行人", "拒不支付货款", "2026/3/15",
+                   "县人民法院", "严重"]],
+    })
+    result = importer.run(db, operator, importer.inspect(db, path), today=TODAY,
+                          report_dir=tmp_path)
+    assert result["rejected"] == 0, result
+    links = list(db.query("SELECT person_id_number, organization_name, title "
+                          "FROM legal_rep_link"))
+    assert links == [{"person_id_number": HEAD, "organization_name": "青龙柑橘专业合作社",
+                      "title": "拒不支付货款"}]
+    # The journal carries it to the county like any other change.
+    assert db.execute("SELECT COUNT(*) FROM journal WHERE entity = 'legal_rep_link'"
+                      ).fetchone()[0] == 1
+    assert identity_status(db, HEAD)
