@@ -67,7 +67,17 @@ def register(sub) -> None:
 
     flags = cmds.add_parser("flags", help=translate(
         "RatingCLI", "households waiting for downgrade or removal review"))
+    flags.add_argument("--json", action="store_true", help=translate("RatingCLI", "print JSON"))
     flags.set_defaults(func=cmd_flags)
+    resolve = cmds.add_parser("resolve-flag", help=translate(
+        "RatingCLI", "decide a review item: keep the grade, downgrade or remove (摘牌)"))
+    resolve.add_argument("flag", metavar="ID", help=translate(
+        "RatingCLI", "the item's id (rating flags --json), or its first characters"))
+    resolve.add_argument("--action", required=True, choices=("keep", "downgrade", "remove"))
+    resolve.add_argument("--grade", help=translate("RatingCLI", "the lower grade (downgrade)"))
+    resolve.add_argument("--reason", default="", help=translate(
+        "RatingCLI", "why (the flag's own reason when left out)"))
+    resolve.set_defaults(func=cmd_resolve_flag)
 
     objections = cmds.add_parser("objections", help=translate(
         "RatingCLI", "objections raised during public notices, answered or open"))
@@ -312,9 +322,42 @@ def cmd_flags(args, data: DataDir) -> int:
 
     db = _open(data)
     try:
-        for f in open_flags(db):
-            print(f"{f['raised_at'][:10]}\t{f['head_name'] or f['subject_id']}\t{f['source']}\t"
-                  f"{f['reason']}")
+        flags = open_flags(db)
+        if args.json:
+            print(json.dumps([{"id": f["id"], "raised_at": f["raised_at"],
+                               "subject": f["head_name"], "village": f["village_name"],
+                               "grade": f["grade"], "source": f["source"],
+                               "source_label": f["source_label"], "reason": f["reason"]}
+                              for f in flags], ensure_ascii=False, indent=1))
+            return 0
+        for f in flags:
+            print(f"{f['id'][:8]}\t{f['raised_at'][:10]}\t{f['village_name'] or ''}\t"
+                  f"{f['head_name'] or f['subject_id']}\t{f['grade'] or '-'}\t"
+                  f"{f['source_label']}\t{f['reason']}")
+        return 0
+    finally:
+        db.close()
+
+
+def cmd_resolve_flag(args, data: DataDir) -> int:
+    from app.rating.review_queue import open_flags, resolve_flag
+
+    db = _open(data)
+    try:
+        wanted = args.flag.strip().lower()
+        found = [f for f in open_flags(db) if wanted and f["id"].startswith(wanted)]
+        if len(found) != 1:
+            raise UserError(translate(
+                "RatingCLI", "No open review item {id} (or more than one starts so): see "
+                             "credit-desk rating flags.").format(id=args.flag))
+        flag = found[0]
+        resolve_flag(db, args.actor.id, flag["id"], action=args.action, reason=args.reason,
+                     grade=args.grade)
+        print(translate("RatingCLI", "Review of {name} decided: {action}.").format(
+            name=flag["head_name"], action={"keep": translate("RatingCLI", "grade kept"),
+                                            "downgrade": translate("RatingCLI", "downgraded"),
+                                            "remove": translate("RatingCLI", "removed")
+                                            }[args.action]))
         return 0
     finally:
         db.close()

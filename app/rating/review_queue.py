@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.accounts.permissions import require
 from app.i18n import translate
 from app.journal import changes
 from app.review_flags import flag_for_review  # noqa: F401 - where the areas find it
@@ -60,6 +61,7 @@ def resolve_flag(db: Database, operator_id: str, flag_id: str, *, action: str,
                  reason: str = "", grade: str | None = None) -> None:
     """keep / downgrade / remove the household's current credit rating (dynamic
     management: also a closed campaign's)."""
+    require(db, operator_id, "rating.approve")  # keeping a grade is a decision too
     flag = next(db.query("SELECT * FROM rating_flag WHERE id = ?", [flag_id]), None)
     if flag is None or flag["resolved_at"]:
         raise WorkflowError(translate("Rating", "This review item is already dealt with."))

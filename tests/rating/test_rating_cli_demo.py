@@ -146,3 +146,32 @@ def test_a_village_step_says_how_many_first_and_can_be_undone(demo_data, demo_db
     assert f"{ready} 户" in undone.stdout
     again = cli("rating", "undo", "--village", code, data=demo_data)
     assert again.returncode == 2 and "撤销" in again.stderr
+
+
+def test_review_flags_are_listed_and_decided_from_the_command_line(demo_data, demo_db, cli):
+    from app import register
+    from app.accounts.demo import demo_user_id
+
+    number, name, _ = _credit_household(demo_db)
+    subject = demo_db.execute("SELECT id FROM household WHERE head_id_number = ?",
+                              [number]).fetchone()[0]
+    form = register.household_form(register.get_household(demo_db, subject))
+    register.update_household(demo_db, demo_user_id(demo_db, "official"), subject,
+                              {**form, "loan_balance": "60000", "overdue": "12000"})
+    demo_db.close()
+    flags = json.loads(cli("rating", "flags", "--json", data=demo_data, check=True).stdout)
+    mine = [f for f in flags if f["subject"] == name and f["source"] == "loan"]
+    assert len(mine) == 1 and mine[0]["grade"] == "AAA" and "12,000.00" in mine[0]["reason"]
+    viewer = {"CREDIT_DESK_USER": "viewer", "CREDIT_DESK_PASSWORD": "demo2026"}
+    refused = cli("rating", "resolve-flag", mine[0]["id"], "--action", "keep", data=demo_data,
+                  env=viewer)
+    assert refused.returncode == 2 and "rating.approve" in refused.stderr
+    unknown = cli("rating", "resolve-flag", "zzzz", "--action", "keep", data=demo_data)
+    assert unknown.returncode == 2 and "zzzz" in unknown.stderr
+    done = cli("rating", "resolve-flag", mine[0]["id"][:8], "--action", "downgrade",
+               "--grade", "A", "--reason", "贷款逾期 12,000 元", data=demo_data, check=True)
+    assert name in done.stdout
+    left = json.loads(cli("rating", "flags", "--json", data=demo_data, check=True).stdout)
+    assert mine[0]["id"] not in {f["id"] for f in left}
+    reviewed = cli("rating", "review", number, data=demo_data, check=True)
+    assert "等级 A" in reviewed.stdout or " A" in reviewed.stdout

@@ -936,6 +936,22 @@
         <translation>待复查（降级或摘牌）的农户</translation>
     </message>
     <message>
+        <source>decide a review item: keep the grade, downgrade or remove (摘牌)</source>
+        <translation>处理待复查事项：保留等级、降级或摘牌</translation>
+    </message>
+    <message>
+        <source>the item&apos;s id (rating flags --json), or its first characters</source>
+        <translation>事项编号（见 rating flags --json），或其开头几位</translation>
+    </message>
+    <message>
+        <source>the lower grade (downgrade)</source>
+        <translation>降级后的等级（降级时）</translation>
+    </message>
+    <message>
+        <source>why (the flag&apos;s own reason when left out)</source>
+        <translation>理由（不填则用该事项本身的原因）</translation>
+    </message>
+    <message>
         <source>objections raised during public notices, answered or open</source>
         <translation>公示期间的异议（已答复或未答复）</translation>
     </message>
@@ -1070,6 +1086,26 @@
     <message>
         <source>Installed scheme {code} {version}; new campaigns use it.</source>
         <translation>已安装指标体系 {code} {version}；新建的评定批次将使用它。</translation>
+    </message>
+    <message>
+        <source>No open review item {id} (or more than one starts so): see credit-desk rating flags.</source>
+        <translation>没有编号为 {id} 的待复查事项（或以此开头的不止一个）：请查看 credit-desk rating flags。</translation>
+    </message>
+    <message>
+        <source>Review of {name} decided: {action}.</source>
+        <translation>{name} 的复查已处理：{action}。</translation>
+    </message>
+    <message>
+        <source>grade kept</source>
+        <translation>保留等级</translation>
+    </message>
+    <message>
+        <source>downgraded</source>
+        <translation>已降级</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已摘牌</translation>
     </message>
     <message>
         <source>No objections.</source>
