@@ -360,10 +360,34 @@ def summary_pdf(db: Database, operator_id: str, campaign_id: str, path: str | os
              _p(translate("Rating", "Loans: balance {balance} yuan, overdue {overdue} yuan.").format(
                  balance=format_yuan(t["loan_balance_fen"]), overdue=format_yuan(t["overdue_fen"])),
                 s["small"])]
+    story += _organizations_part(db, summary.get("organizations") or {}, s)
     out = _write(path, story, title, landscape(A4))
     _log(db, operator_id, "print", translate("Rating", "rating campaign summary"),
          {"campaign_id": campaign_id})
     return out
+
+
+def _organizations_part(db: Database, orgs: dict[str, Any], s) -> list:
+    """Organizations rated in the campaign: counts by grade and by supervision
+    class (they never count towards a village's credit-household share)."""
+    if not orgs.get("rated_in_campaign"):
+        return []
+    policy = supervision.load(db)
+    grades = list(orgs["grades"])
+    header = [translate("Rating", "Organizations"), translate("Rating", "Rated"), *grades,
+              translate("Rating", "Vetoed"),
+              *[supervision.class_label(policy, code) for code in orgs["classes"]]]
+    row = [orgs["organizations"], orgs["rated"], *[orgs["grades"][g] for g in grades],
+           orgs["vetoed"], *orgs["classes"].values()]
+    widths = [24 * mm, 18 * mm, *([15 * mm] * len(grades)), 15 * mm,
+              *([32 * mm] * len(orgs["classes"]))]
+    table = _grid([header, row], widths, s)
+    table.hAlign = "LEFT"  # under the village table's left edge, as its caption is
+    return [Spacer(1, 5 * mm),
+            _p(translate("Rating", "Cooperatives and family farms (scheme {version}): grades "
+                                   "and supervision classes").format(
+                version=orgs["scheme_version"]), s["base"]),
+            table]
 
 
 def summary_xlsx(db: Database, operator_id: str, campaign_id: str, path: str | os.PathLike,

@@ -64,6 +64,11 @@ def test_summary_pdf_and_excel_carry_every_village(demo_db, tmp_path):
     pdf = printouts.summary_pdf(demo_db, operator, campaign["id"], tmp_path / "s.pdf")
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "全镇合计" in text and "信用村" in text
+    # The organizations rated in the campaign, by grade and supervision class.
+    orgs = summary["organizations"]
+    assert orgs["rated_in_campaign"] and "经营主体" in text
+    flat = text.replace("\n", " ")
+    assert f"{orgs['organizations']} {orgs['rated']}" in flat, flat[-400:]
     xlsx = printouts.summary_xlsx(demo_db, operator, campaign["id"], tmp_path / "s.xlsx")
     book = openpyxl.load_workbook(xlsx, read_only=True)
     rows = list(book.active.iter_rows(values_only=True))

@@ -841,6 +841,14 @@
         <translation>信用评定汇总</translation>
     </message>
     <message>
+        <source>Organizations</source>
+        <translation>经营主体数</translation>
+    </message>
+    <message>
+        <source>Cooperatives and family farms (scheme {version}): grades and supervision classes</source>
+        <translation>农民合作社和家庭农场等经营主体（指标体系 {version}）：等级与分级分类监管</translation>
+    </message>
+    <message>
         <source>The supervision class policy: {reason}. Correct it or restore the shipped file.</source>
         <translation>分级分类监管政策：{reason}。请改正，或恢复随软件提供的文件。</translation>
     </message>
