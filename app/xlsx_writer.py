@@ -198,8 +198,13 @@ def _release(book: xlsxwriter.Workbook) -> None:
 
 def write_table(path: str | os.PathLike, title: str, columns: Sequence[tuple[str, str]],
                 rows: Iterable[Sequence[Any]], job: Job | None = None, *,
-                total: int | None = None) -> int:
+                total: int | None = None,
+                more: Sequence[tuple[str, Sequence[tuple[str, str]], Iterable[Sequence[Any]]]]
+                = ()) -> int:
     """Write one list to ``path`` (.xlsx); returns the number of data rows.
+
+    ``more``: further small lists, each (sheet title, columns, rows) on a sheet of
+    its own after the first, written the same way.
 
     ``columns`` is [(Chinese header, kind)], kind one of ``KINDS``: text,
     int, number (a decimal, e.g. a score), money_fen (integer fen, shown as yuan), date, datetime (UTC ISO,
@@ -229,6 +234,11 @@ def write_table(path: str | os.PathLike, title: str, columns: Sequence[tuple[str
             if count % 2000 == 0:
                 job.step(count, total or 0, translate("Excel", "Writing rows"))
         writer.finish()
+        for sheet_title, sheet_columns, sheet_rows in more:
+            extra = TableWriter(book, sheet_title, sheet_columns)
+            for values in sheet_rows:
+                extra.append(values)
+            extra.finish()
         book.close()
         job.step(count, total or count, translate("Excel", "Done"))
         os.replace(temp, path)

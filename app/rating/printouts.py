@@ -390,6 +390,22 @@ def _organizations_part(db: Database, orgs: dict[str, Any], s) -> list:
             table]
 
 
+def _organization_sheet(db: Database, orgs: dict[str, Any]) -> list:
+    """Every organization rated in the campaign with its grade and supervision class."""
+    if not orgs.get("rated_in_campaign"):
+        return []
+    policy = supervision.load(db)
+    columns = [(translate("Rating", "Organization"), "text"),
+               (translate("Rating", "Unified social credit code"), "text"),
+               (translate("Rating", "Village"), "text"), (translate("Rating", "Score"), "number"),
+               (translate("Rating", "Grade"), "text"), (translate("Rating", "Veto"), "text"),
+               (translate("Rating", "Supervision class"), "text")]
+    rows = [[o["name"], o["uscc"], o["village_name"], o["score"], o["grade"] or "",
+             o["veto"] or "", supervision.class_label(policy, o["supervision_class"])]
+            for o in orgs["list"]]
+    return [(translate("Rating", "Organizations"), columns, rows)]
+
+
 def summary_xlsx(db: Database, operator_id: str, campaign_id: str, path: str | os.PathLike,
                  job=None) -> Path:
     summary = verdicts.summary(db, campaign_id)
@@ -406,7 +422,8 @@ def summary_xlsx(db: Database, operator_id: str, campaign_id: str, path: str | o
                  _percent(t["credit_share"]), _percent(t["on_time_rate"]),
                  _percent(t["npl_ratio"]), f"{t['credit_villages']}/{t['villages']}"])
     path = Path(path)
-    write_table(path, summary["campaign"], columns, rows, job)
+    write_table(path, summary["campaign"], columns, rows, job,
+                more=_organization_sheet(db, summary.get("organizations") or {}))
     _log(db, operator_id, "export", translate("Rating", "rating campaign summary"),
          {"campaign_id": campaign_id, "file": path.name})
     return path if path.suffix else path.with_suffix(".xlsx")

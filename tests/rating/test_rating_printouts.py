@@ -72,7 +72,11 @@ def test_summary_pdf_and_excel_carry_every_village(demo_db, tmp_path):
     xlsx = printouts.summary_xlsx(demo_db, operator, campaign["id"], tmp_path / "s.xlsx")
     book = openpyxl.load_workbook(xlsx, read_only=True)
     rows = list(book.active.iter_rows(values_only=True))
+    orgs_sheet = list(book.worksheets[1].iter_rows(values_only=True))
     book.close()
+    assert len(orgs_sheet) == 1 + orgs["organizations"]
+    assert orgs_sheet[0][0] == "经营主体" and orgs_sheet[0][-1] == "监管类别"
+    assert {r[1] for r in orgs_sheet[1:]} == {o["uscc"] for o in orgs["list"]}
     assert rows[0][:4] == ("村", "区划代码", "农户数", "已评")
     body = {r[1]: r for r in rows[1:] if r[0] != "全镇合计"}
     for village in summary["villages"]:

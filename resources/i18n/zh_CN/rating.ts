@@ -849,6 +849,22 @@
         <translation>农民合作社和家庭农场等经营主体（指标体系 {version}）：等级与分级分类监管</translation>
     </message>
     <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>否决项</translation>
+    </message>
+    <message>
+        <source>Supervision class</source>
+        <translation>监管类别</translation>
+    </message>
+    <message>
         <source>The supervision class policy: {reason}. Correct it or restore the shipped file.</source>
         <translation>分级分类监管政策：{reason}。请改正，或恢复随软件提供的文件。</translation>
     </message>
