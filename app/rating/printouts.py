@@ -403,7 +403,7 @@ def _organization_sheet(db: Database, orgs: dict[str, Any]) -> list:
     rows = [[o["name"], o["uscc"], o["village_name"], o["score"], o["grade"] or "",
              o["veto"] or "", supervision.class_label(policy, o["supervision_class"])]
             for o in orgs["list"]]
-    return [(translate("Rating", "Organizations"), columns, rows)]
+    return [(translate("Rating", "Organizations rated"), columns, rows)]
 
 
 def summary_xlsx(db: Database, operator_id: str, campaign_id: str, path: str | os.PathLike,

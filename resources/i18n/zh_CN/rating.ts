@@ -865,6 +865,10 @@
         <translation>监管类别</translation>
     </message>
     <message>
+        <source>Organizations rated</source>
+        <translation>经营主体评价</translation>
+    </message>
+    <message>
         <source>The supervision class policy: {reason}. Correct it or restore the shipped file.</source>
         <translation>分级分类监管政策：{reason}。请改正，或恢复随软件提供的文件。</translation>
     </message>
