@@ -182,6 +182,21 @@ def ctx(ui_app, demo_data):
 
 
 @pytest.fixture
+def window(ctx, qtbot):
+    """A main window on ``ctx``; its pages closed (their lanes' work finished) after."""
+    from ui.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    for page in list(win._pages.values()):
+        closer = getattr(page, "close_page", None)
+        if callable(closer):
+            closer()
+
+
+@pytest.fixture
 def wait_idle(qtbot, ctx):
     """Call to wait until both operation lanes finished everything and its hooks ran."""
     def wait(timeout: int = 20000) -> None:

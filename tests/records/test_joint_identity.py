@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from app import credit_policy as pol
 from app.journal import changes
 from app.letters import collection, fulfilment, printing
@@ -187,20 +185,6 @@ def test_organization_form_keeps_the_list_part_for_uscc_and_legal_rep(ctx, qtbot
     # The birth date line of the legal representative's number is still there.
     assert "出生" in dialog.id_info.text()
     close(dialog, qtbot)
-
-
-@pytest.fixture
-def window(ctx, qtbot):
-    from ui.main_window import MainWindow
-
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    for page in list(win._pages.values()):
-        closer = getattr(page, "close_page", None)
-        if callable(closer):
-            closer()
 
 
 def test_search_box_and_record_dialog_show_the_status(window, ctx, qtbot, demo_db, op,
