@@ -15,8 +15,9 @@ VIEWS = REGISTER_VIEWS + AREA_VIEWS
 
 
 def render(data: DataDir, view: str, out: Path, size: tuple[int, int] = (1280, 800),
-           language: str | None = None) -> Path:
-    """Draw ``view`` with the register in ``data`` and save it as ``out``."""
+           language: str | None = None, operator_id: str | None = None) -> Path:
+    """Draw ``view`` with the register in ``data`` and save it as ``out``, as the
+    user ``operator_id`` sees it (the built-in account when None)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -48,7 +49,7 @@ def render(data: DataDir, view: str, out: Path, size: tuple[int, int] = (1280, 8
 
     from ui.main_window import MainWindow
 
-    window = MainWindow(open_context(data))
+    window = MainWindow(open_context(data, operator_id))
     window.resize(*size)
     dialog = None
     try:

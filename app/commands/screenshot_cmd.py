@@ -50,6 +50,9 @@ def cmd_screenshot(args, data: DataDir) -> int:
                                          "or draw the welcome view.").format(path=data.root))
     from ui.screenshot import render  # Qt only when a picture is wanted
 
-    out = render(data, args.view, Path(args.output), size)
+    # Drawn as the signed-in user sees it: their name, role and permitted actions.
+    actor = getattr(args, "actor", None)
+    out = render(data, args.view, Path(args.output), size,
+                 operator_id=actor.id if actor is not None else None)
     print(translate("CLI", "Saved {path}").format(path=out))
     return 0

@@ -38,3 +38,18 @@ def test_screenshot_renders_in_process(demo_data, tmp_path, qapp):
     for view in ("household-detail", "organizations", "settings", "rating"):
         out = render(demo_data, view, tmp_path / f"{view}.png", (900, 600))
         assert _distinct_colours(out) > 5, view
+
+
+def test_a_screenshot_is_drawn_as_the_signed_in_user_sees_it(cli, demo_data, tmp_path, qapp):
+    """The status bar names who the picture was drawn for, not the built-in account."""
+    strips = {}
+    for user in ("admin", "viewer"):
+        out = tmp_path / f"{user}.png"
+        cli("screenshot", "--view", "settings", "-o", str(out), "--size", "900x600",
+            data=demo_data, env={"CREDIT_DESK_USER": user, "CREDIT_DESK_PASSWORD": "demo2026"},
+            check=True)
+        image = QImage(str(out))
+        bottom = image.height()  # the window may grow past the size asked to fit the page
+        strips[user] = [image.pixel(x, y) for x in range(0, 300)
+                        for y in range(bottom - 22, bottom)]
+    assert strips["admin"] != strips["viewer"]
