@@ -77,6 +77,18 @@ def warm(db) -> None:
         db.execute(f"SELECT sum(length({column})) FROM {table}").fetchone()
 
 
+def _timed_searches(db, queries: list[str]) -> list[float]:
+    """Each query's time, after the first 20 warmed the page cache as a day's work would."""
+    for q in queries[:20]:
+        search(db, q)
+    times = []
+    for q in queries:
+        start = CLOCK()
+        search(db, q, limit=20)
+        times.append(CLOCK() - start)
+    return times
+
+
 def time_searches(data: DataDir, queries: list[str], setup: list[str] = ()) -> list[float]:
     db = open_data_dir(data)
     try:
@@ -85,14 +97,7 @@ def time_searches(data: DataDir, queries: list[str], setup: list[str] = ()) -> l
                 warm(db)
             else:
                 db.execute(sql)
-        for q in queries[:20]:  # warm the page cache as a day's work would
-            search(db, q)
-        times = []
-        for q in queries:
-            start = CLOCK()
-            search(db, q, limit=20)
-            times.append(CLOCK() - start)
-        return times
+        return _timed_searches(db, queries)
     finally:
         db.close()
 
@@ -106,14 +111,7 @@ def time_searches_sqlcipher_build(data: DataDir, queries: list[str]) -> list[flo
     conn.execute("PRAGMA cache_size = -32768")
     db = Register(conn, execute_plugins=False)
     try:
-        for q in queries[:20]:
-            search(db, q)
-        times = []
-        for q in queries:
-            start = CLOCK()
-            search(db, q, limit=20)
-            times.append(CLOCK() - start)
-        return times
+        return _timed_searches(db, queries)
     finally:
         conn.close()
 
