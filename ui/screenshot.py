@@ -84,7 +84,8 @@ def render(data: DataDir, view: str, out: Path, size: tuple[int, int] = (1280, 8
         if dialog is not None:
             dialog.close()
         window.close()
-        window.close_context()
+        # A picture is not a working session: no backup of a register nobody changed.
+        window.close_context(back_up=False)
         QApplication.processEvents()
 
 

@@ -15,12 +15,15 @@ def _distinct_colours(path, step: int = 7) -> int:
 
 def test_screenshot_of_the_household_list(cli, demo_data, tmp_path, qapp):
     out = tmp_path / "h.png"
+    backups = sorted(demo_data.backups.glob("register-*"))
     result = cli("screenshot", "--view", "households", "-o", str(out), "--size", "1000x700",
                  data=demo_data)
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1000, 700)
     assert _distinct_colours(out) > 20  # text, table lines, navigation: not a blank image
+    # Drawing a picture is no working session: it leaves no backup behind.
+    assert sorted(demo_data.backups.glob("register-*")) == backups
 
 
 def test_screenshot_needs_a_register_and_a_size(cli, data, tmp_path):
