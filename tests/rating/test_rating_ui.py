@@ -211,6 +211,8 @@ def test_organizations_are_scored_in_their_village_and_classed_in_the_results(pa
     org = page.model.rows[number]
     assert page.panel is page.panels["organization"]
     assert "联农带农" in page.panel.detail.text()  # the organization scheme's dimensions
+    # Its credit code names no person, so it is shown whole, unlike a head's ID number.
+    assert org["head_id_number"] in page.panel.title.text()
     for row in page.panel.rows:
         row.choose(0)
     page.save_current()

@@ -281,7 +281,11 @@ class ScoringPanel(QWidget):
              history: list[dict[str, Any]]) -> None:
         self.rating, self.inputs = rating, inputs
         answers = json.loads(rating["answers"] or "{}")
-        self.title.setText(f"{household['head_name']}　{mask_id_number(household['head_id_number'])}"
+        number = household["head_id_number"] or ""
+        # An organization's credit code names no person: shown whole, as on its page.
+        shown = (number if rating.get("subject_kind") == "organization"
+                 else mask_id_number(number))
+        self.title.setText(f"{household['head_name']}　{shown}"
                            f"　{household.get('group_name') or ''}")
         editable = rating["status"] == "collected"
         for row in self.rows:
