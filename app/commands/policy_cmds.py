@@ -10,6 +10,7 @@ from app.i18n import translate
 from app.paths import DataDir
 from app.records import policy as policy_view
 from app.store import open_data_dir
+from app.units import local_time
 
 
 def register(sub) -> None:
@@ -20,7 +21,9 @@ def register(sub) -> None:
     show.add_argument("--json", action="store_true", help=translate("PolicyCLI", "print JSON"))
     show.set_defaults(func=cmd_show)
     history = cmds.add_parser("history", help=translate(
-        "PolicyCLI", "the county's updates, newest version first, with their effective dates"))
+        "PolicyCLI", "the county's updates, newest version first, with their effective dates, "
+                     "then the administrators' own edits"))
+    history.add_argument("--json", action="store_true", help=translate("PolicyCLI", "print JSON"))
     history.set_defaults(func=cmd_history)
     deadlines = cmds.add_parser("deadlines", help=translate(
         "PolicyCLI", "open deadlines and the policy version each runs under"))
@@ -75,17 +78,21 @@ def cmd_deadlines(args, data: DataDir) -> int:
 def cmd_history(args, data: DataDir) -> int:
     db = _open(data)
     try:
-        updates = credit_policy.county_updates(db)
-        today = credit_policy.today().isoformat()
+        rows = policy_view.history(db)
     finally:
         db.close()
-    if not updates:
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not any(r["source"] == "county" for r in rows):
         print(translate("PolicyCLI", "The county has sent no policy update."))
-    in_force = next((u["version"] for u in updates if u["effective_from"] <= today), None)
-    for u in updates:
-        state = (translate("PolicyCLI", "in force") if u["version"] == in_force else
-                 translate("PolicyCLI", "from {date}").format(date=u["effective_from"])
-                 if u["effective_from"] > today else translate("PolicyCLI", "replaced"))
-        print(f"{u['version']}\t{u['effective_from']}\t{state}\t"
-              f"{json.dumps(u['content'], ensure_ascii=False, sort_keys=True)}")
+    for r in rows:
+        if r["source"] == "county":
+            state = (translate("PolicyCLI", "from {date}").format(date=r["effective_from"])
+                     if r["state"] == "future" else policy_view.state_label(r["state"]))
+            print(f"{r['version']}\t{r['effective_from']}\t{state}\t"
+                  f"{policy_view.changes_text(r['changes'])}")
+        else:
+            print(f"{policy_view.source_label(r)}\t{local_time(r['received_at'])}\t"
+                  f"{policy_view.state_label(r['state'])}\t{r['note']}")
     return 0

@@ -11,6 +11,8 @@ comes from the campaign's scheme, whose version the campaign pins.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from typing import Any
 
 from sqlite_utils import Database
@@ -50,6 +52,22 @@ def value_label(path: str) -> str:
     }.get(path, path)
 
 
+def changes_text(changes: dict[str, Any]) -> str:
+    """A county version's changes in words ("Days to answer an objection: 15; …"),
+    not as the JSON it came in."""
+    parts = []
+
+    def walk(tree: dict[str, Any], prefix: str) -> None:
+        for key, value in tree.items():
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{key}.")
+            else:
+                parts.append(f"{value_label(prefix + key)}：{shown_value(value)}")
+
+    walk(changes, "")
+    return "；".join(parts)
+
+
 def shown_value(value: Any) -> str:
     """A value as the screen shows it (kinds of days in words)."""
     return {"calendar": translate("Policy", "calendar days"),
@@ -63,6 +81,8 @@ def source_label(entry: dict[str, Any]) -> str:
             version=entry["version"], date=entry["effective_from"])
     if entry.get("source") == "local":
         return translate("Policy", "local {version}").format(version=entry.get("version") or "")
+    if entry.get("source") == "local_edit":
+        return translate("Policy", "local edit {number}").format(number=entry["version"])
     if entry.get("source") == "scheme":
         return translate("Policy", "rating scheme {version}").format(version=entry["version"])
     if entry.get("source") is None:
@@ -82,7 +102,9 @@ def pinned_label(label: str | None) -> str:
 
 def history(db: Database, on: dt.date | None = None) -> list[dict[str, Any]]:
     """The county's versions newest first, each in force, replaced or still to come,
-    then the local or shipped base they are laid over."""
+    then the administrators' own edits of the local policy (newest first: who,
+    when), then the shipped base. The newest local edit, or else the shipped
+    text, is the base the county's versions are laid over."""
     day = (on or pol.today()).isoformat()
     updates = pol.county_updates(db)
     current = next((u["version"] for u in updates if u["effective_from"] <= day), None)
@@ -92,12 +114,44 @@ def history(db: Database, on: dt.date | None = None) -> list[dict[str, Any]]:
                  "future" if u["effective_from"] > day else "replaced")
         out.append({"source": "county", "version": u["version"],
                     "effective_from": u["effective_from"], "received_at": u["received_at"],
-                    "state": state, "changes": u["content"]})
+                    "state": state, "changes": u["content"], "note": ""})
+    base_state = "in_force" if current is None else "base"
+    edits = local_edits(db)
+    for number, edit in enumerate(edits):
+        out.append({"source": "local_edit", "version": edit["version"], "effective_from": None,
+                    "received_at": edit["at"], "by": edit["by"],
+                    "state": base_state if number == 0 else "replaced", "changes": {},
+                    "note": edit["note"]})
     local = settings.get(db, pol.SETTING_KEY)
-    out.append({"source": "local" if local else "shipped",
-                "version": pol.in_force(db, on)["base_version"], "effective_from": None,
-                "received_at": None, "state": "in_force" if current is None else "base",
-                "changes": {}})
+    shipped_is_base = not edits and not local
+    out.append({"source": "local" if local and not edits else "shipped",
+                "version": pol.in_force(db, on)["base_version"] if local and not edits
+                else pol.load(None).get("version"),
+                "effective_from": None, "received_at": None,
+                "state": base_state if shipped_is_base or (local and not edits) else "replaced",
+                "changes": {}, "note": ""})
+    return out
+
+
+_EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+
+
+def local_edits(db: Database) -> list[dict[str, Any]]:
+    """Administrators' saves of the credit policy, newest first, from the account log
+    (which keeps both texts' hashes, so an edit can be told from a reset)."""
+    out = []
+    for at, detail, name, username in db.execute(
+            "SELECT l.at, l.detail, u.display_name, u.username FROM account_log l "
+            "LEFT JOIN app_user u ON u.id = l.actor_id WHERE l.action = 'policy_change' "
+            "ORDER BY l.seq DESC"):
+        info = json.loads(detail or "{}")
+        if info.get("policy") != "credit":
+            continue
+        by = name or username or ""
+        note = (translate("Policy", "{who} went back to the shipped policy")
+                if info.get("after_sha256") == _EMPTY_SHA256 else
+                translate("Policy", "{who} edited the local policy")).format(who=by)
+        out.append({"version": info.get("version"), "at": at, "by": by, "note": note})
     return out
 
 

@@ -37,7 +37,8 @@ def test_a_county_update_applies_by_version_order_from_its_effective_date(data, 
     shown = json.loads(cli("policy", "show", "--json", data=data, check=True).stdout)
     assert shown["objection"]["deadline_days"] == 15 and shown["county_version"] == "2026.10"
     history = cli("policy", "history", data=data, check=True).stdout.splitlines()
-    assert [line.split("\t")[0] for line in history] == ["2026.11", "2026.10", "2026.9"]
+    assert [line.split("\t")[0] for line in history][:3] == ["2026.11", "2026.10", "2026.9"]
+    assert history[3].startswith("随软件提供")  # the base the county's versions lie over
     assert "现行" in history[1] and later in history[0]
 
 
@@ -99,3 +100,20 @@ def test_a_pending_repair_keeps_its_earliest_date_after_an_update(demo_db):
     done = repair.decide(demo_db, ensure_admin(demo_db), applied["id"], approve=True,
                          reason="已履行", today=day)
     assert done["status"] == "approved"
+
+
+def test_the_history_lists_the_administrators_own_edits_with_who_and_when(data, db, admin_id,
+                                                                          cli):
+    shipped = credit_policy.shipped_text()
+    credit_policy.save(db, shipped.replace("deadline_days = 20", "deadline_days = 25"), admin_id)
+    credit_policy.save(db, None, admin_id)  # back to the shipped text
+    name = db.execute("SELECT display_name FROM app_user WHERE id = ?", [admin_id]).fetchone()[0]
+    db.close()
+    rows = json.loads(cli("policy", "history", "--json", data=data, check=True).stdout)
+    edits = [r for r in rows if r["source"] == "local_edit"]
+    assert [r["state"] for r in edits] == ["in_force", "replaced"]   # newest first
+    assert all(r["by"] == name and r["received_at"] for r in edits)
+    assert "恢复" in edits[0]["note"] and "修改" in edits[1]["note"]
+    assert rows[-1]["source"] == "shipped" and rows[-1]["state"] == "replaced"
+    text = cli("policy", "history", data=data, check=True).stdout
+    assert "本地修改第" in text and name in text

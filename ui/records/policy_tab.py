@@ -4,7 +4,6 @@ of versions, and the open deadlines with the version each runs under."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxL
 from PySide6.QtCore import Qt
 
 from app.records import policy as policy_view
+from app.units import local_time
 from ui.rows_model import RowsTableModel
 
 if TYPE_CHECKING:
@@ -52,10 +52,10 @@ class PolicyTab(QWidget):
             (translate("PolicyTab", "Version"),
              lambda r: policy_view.source_label({**r, "effective_from": r["effective_from"]})),
             (translate("PolicyTab", "State"), lambda r: policy_view.state_label(r["state"])),
-            (translate("PolicyTab", "Received"), lambda r: (r["received_at"] or "")[:10]),
+            (translate("PolicyTab", "Received"), lambda r: local_time(r["received_at"])
+             if r["source"] == "local_edit" else (r["received_at"] or "")[:10]),
             (translate("PolicyTab", "What it changes"),
-             lambda r: json.dumps(r["changes"], ensure_ascii=False, sort_keys=True)
-             if r["changes"] else ""),
+             lambda r: policy_view.changes_text(r["changes"]) or r.get("note") or ""),
         ], self)
         self.deadlines_model = RowsTableModel.of([
             (translate("PolicyTab", "Deadline"), lambda r: r["kind_label"]),

@@ -1038,8 +1038,8 @@
         <translation>输出 JSON</translation>
     </message>
     <message>
-        <source>the county&apos;s updates, newest version first, with their effective dates</source>
-        <translation>县级政策更新（新版本在前）及其生效日期</translation>
+        <source>the county&apos;s updates, newest version first, with their effective dates, then the administrators&apos; own edits</source>
+        <translation>县里的政策更新（按版本从新到旧，含施行日期），以及管理员自己的修改</translation>
     </message>
     <message>
         <source>open deadlines and the policy version each runs under</source>
@@ -1062,16 +1062,8 @@
         <translation>县里尚未下发政策更新。</translation>
     </message>
     <message>
-        <source>in force</source>
-        <translation>现行</translation>
-    </message>
-    <message>
         <source>from {date}</source>
         <translation>自 {date} 起施行</translation>
-    </message>
-    <message>
-        <source>replaced</source>
-        <translation>已被替代</translation>
     </message>
 </context>
 <context>

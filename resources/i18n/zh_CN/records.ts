@@ -376,6 +376,10 @@
         <translation>本地 {version}</translation>
     </message>
     <message>
+        <source>local edit {number}</source>
+        <translation>本地修改第 {number} 版</translation>
+    </message>
+    <message>
         <source>rating scheme {version}</source>
         <translation>评价指标体系 {version}</translation>
     </message>
@@ -390,6 +394,14 @@
     <message>
         <source>county {version}</source>
         <translation>县级 {version}</translation>
+    </message>
+    <message>
+        <source>{who} went back to the shipped policy</source>
+        <translation>{who} 恢复为随软件提供的政策</translation>
+    </message>
+    <message>
+        <source>{who} edited the local policy</source>
+        <translation>{who} 修改了本地政策</translation>
     </message>
     <message>
         <source>in force</source>
