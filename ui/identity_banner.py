@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from app.accounts.permissions import has
 from app.list_status import identity_status
+from app.records import measures
 from ui.context import UiContext
 
 STYLES = {
@@ -80,14 +81,15 @@ class IdentityBanner(QWidget):
                 f"{e['listed_on']}）" for e in status["entries"]))
             self.label.setStyleSheet(STYLES[status["level"]])
             self.setVisible(True)
-        self.apply_button.setVisible(bool(status and status["listed"] and self._may_record))
+        self.apply_button.setVisible(bool(status and measures.applicable(status)
+                                          and self._may_record))
         self.status_changed.emit(status)
 
     def record_measure(self):
         """Open the form that records a measure of these lists as applied."""
         from ui.records.dialogs import MeasureDialog
 
-        if not self.status or not self.status["listed"]:
+        if not self.status or not measures.applicable(self.status):
             return None
         self.dialog = MeasureDialog(self.ctx, self.status, self.window(),
                                     on_saved=self._recorded)

@@ -7,9 +7,10 @@ department, on which day, with a note. The record is journaled, so it
 travels to the county with the next batch (the county counts how often the
 lists are actually used), and it shows on the subject's page.
 
-Only a measure of a list the subject is on that day can be recorded: the
-banner that offers the action and this function read the same
-``app.list_status.identity_status``.
+Only a measure of a list the subject is on that day, or one reaching a
+person as the legal representative of a listed organization, can be
+recorded: the banner that offers the action and this function read the
+same ``app.list_status.identity_status`` (through ``applicable``).
 """
 
 from __future__ import annotations
@@ -62,20 +63,21 @@ def record_measure(db: Database, operator_id: str, *, number: str, measure: str,
         errors.append(_error("applied_on", exc.message))
     status = identity_status(db, number, today=applied if applied and applied <= day else day)
     chosen = None
+    options = applicable(status) if status else []
     if status is None:
         errors.append(_error("id_number", translate(
             "Records", "Enter the whole 18-character ID number or unified social credit code.")))
-    elif not status["listed"]:
+    elif not options:
         errors.append(_error("id_number", translate(
             "Records", "{number} is on no red or black list on {day}: no joint reward or "
                        "punishment measure applies.").format(
             number=status["number"], day=(applied or day).isoformat())))
     else:
-        chosen = _match(status, (measure or "").strip())
+        chosen = _match(options, (measure or "").strip())
         if chosen is None:
             errors.append(_error("measure", translate(
                 "Records", "Choose one of the measures its lists imply: {measures}.").format(
-                measures="；".join(f"{i}. {m}" for i, m in enumerate(status["measures"], 1)))))
+                measures="；".join(f"{i}. {m}" for i, (m, _) in enumerate(options, 1)))))
     matter = (matter or "").strip()
     if not matter:
         errors.append(_error("matter", translate(
@@ -85,31 +87,52 @@ def record_measure(db: Database, operator_id: str, *, number: str, measure: str,
         raise ValidationFailed(errors)
     entry = chosen[1]
     name = entry.get("name") or ""
+    note = (note or "").strip()
+    if entry.get("as_legal_rep_of"):
+        note = "；".join(filter(None, [translate(
+            "Records", "as legal representative of {organization}").format(
+            organization=entry["as_legal_rep_of"]), note]))
     with changes(db, operator_id) as cs:
         return cs.insert("measure_feedback", {
             "subject_id": status["subject_id"], "id_number": status["number"],
             "name": name, "list_entry_id": entry["id"], "list_kind": entry["list_kind"],
             "measure": chosen[0], "matter": matter,
             "department": (department or "").strip() or None,
-            "applied_on": applied.isoformat(), "note": (note or "").strip() or None,
+            "applied_on": applied.isoformat(), "note": note or None,
             "recorded_by": operator_id,
         })
 
 
-def _match(status: dict[str, Any], measure: str) -> tuple[str, dict[str, Any]] | None:
-    """(measure text, the list entry implying it) for a typed measure or its number."""
-    policy_measures = status["measures"]
-    text = None
-    if measure.isdigit() and 1 <= int(measure) <= len(policy_measures):
-        text = policy_measures[int(measure) - 1]
-    elif measure in policy_measures:
-        text = measure
-    if text is None:
-        return None
+def applicable(status: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Every measure that may be recorded for this identity, in the order the banner
+    lists them, each with the list entry implying it: the subject's own lists first,
+    then those reaching the person as the legal representative of a listed
+    organization (the organization's entry, with ``as_legal_rep_of``)."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    seen: set[str] = set()
     for entry in status["entries"]:
-        if text in entry.get("measures", ()):
-            return text, entry
-    return text, status["entries"][0]
+        for text in entry.get("measures", ()):
+            if text not in seen:
+                seen.add(text)
+                out.append((text, entry))
+    for link in status.get("linked", ()):
+        if link["source_kind"] != "list_entry":
+            continue
+        for text in link.get("measures", ()):
+            if text not in seen:
+                seen.add(text)
+                out.append((text, {"id": link["source_id"], "list_kind": link["list_kind"],
+                                   "name": link["person_name"],
+                                   "as_legal_rep_of": link["organization_name"]}))
+    return out
+
+
+def _match(options: list[tuple[str, dict[str, Any]]], measure: str
+           ) -> tuple[str, dict[str, Any]] | None:
+    """(measure text, the list entry implying it) for a typed measure or its number."""
+    if measure.isdigit() and 1 <= int(measure) <= len(options):
+        return options[int(measure) - 1]
+    return next((option for option in options if option[0] == measure), None)
 
 
 def feedback(db: Database, *, number: str | None = None, subject_id: str | None = None,

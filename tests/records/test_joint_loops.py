@@ -9,6 +9,7 @@ import json
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QLabel
 
 from app import credit_policy as pol
 from app.accounts.permissions import PermissionDenied
@@ -229,6 +230,34 @@ def test_a_listed_organization_reaches_its_legal_representative(demo_db, op):
     # Taken off the list: it no longer reaches the person.
     lists.remove_entry(demo_db, op, entry["id"], reason="已履行")
     assert identity_status(demo_db, person)["level"] == "none"
+
+
+def test_a_measure_reaching_the_legal_representative_is_recorded_as_applied(demo_db, op, ctx,
+                                                                           qtbot):
+    """The person is on no list of their own; the measure reaches them because the
+    organization they represent is listed, and is recorded against that entry."""
+    from ui.identity_banner import IdentityBanner
+
+    org = org_with_rep(demo_db)
+    person = org["legal_rep_id_number"]
+    with pytest.raises(ValidationFailed, match="未列入"):
+        record_measure(demo_db, op, number=person, measure="1", matter="2026年项目申报")
+    entry = black(demo_db, op, org["number"])
+    banner = IdentityBanner(ctx)
+    qtbot.addWidget(banner)
+    banner.set_text(person)
+    assert not banner.apply_button.isHidden()   # offered for the representative too
+    dialog = banner.record_measure()
+    offered = [dialog.measure.itemData(i) for i in range(dialog.measure.count())]
+    assert SUBSIDY in offered
+    assert any(org["name"] in label.text() for label in dialog.findChildren(QLabel))
+    dialog.close()
+    row = record_measure(demo_db, op, number=person, measure=SUBSIDY, matter="2026年项目申报")
+    assert (row["list_entry_id"], row["id_number"], row["name"]) == (
+        entry["id"], person, org["legal_rep_name"])
+    assert org["name"] in row["note"] and "法定代表人" in row["note"]
+    assert demo_db.execute("SELECT count(*) FROM journal WHERE entity = 'measure_feedback' "
+                           "AND entity_id = ?", [row["id"]]).fetchone()[0] == 1
 
 
 def test_a_negative_record_of_an_organization_reaches_its_representative(demo_db, op):

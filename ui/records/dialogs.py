@@ -320,12 +320,15 @@ class MeasureDialog(SubmitDialog):
         super().__init__(ctx, self.tr("Record a measure applied"), parent, on_saved)
         self.setObjectName("measure-dialog")
         self.status = status
-        names = "、".join(dict.fromkeys(e.get("name") or "" for e in status["entries"]))
+        options = measures.applicable(status)
+        names = "、".join(dict.fromkeys(e.get("name") or "" for _, e in options))
+        lists = status["labels"] or [self.tr("legal representative of {organization}").format(
+            organization="、".join(dict.fromkeys(e["as_legal_rep_of"] for _, e in options)))]
         self.form.addRow(self.tr("Subject"), QLabel(f"{names} · {status['number']} · "
-                                                   f"{'、'.join(status['labels'])}"))
+                                                   f"{'、'.join(lists)}"))
         self.measure = QComboBox()
         self.measure.setObjectName("measure")
-        for text in status["measures"]:
+        for text, _ in options:
             self.measure.addItem(text, text)
         self.matter = QLineEdit()
         self.matter.setObjectName("matter")

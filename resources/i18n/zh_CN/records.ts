@@ -211,6 +211,10 @@
         <translation>登记联合奖惩措施实施情况</translation>
     </message>
     <message>
+        <source>legal representative of {organization}</source>
+        <translation>{organization}的法定代表人</translation>
+    </message>
+    <message>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
@@ -1005,6 +1009,10 @@
     <message>
         <source>Enter the matter in which the measure was applied (e.g. 2026年耕地地力保护补贴发放).</source>
         <translation>请填写实施该措施的事项（如 2026年耕地地力保护补贴发放）。</translation>
+    </message>
+    <message>
+        <source>as legal representative of {organization}</source>
+        <translation>作为{organization}的法定代表人</translation>
     </message>
 </context>
 <context>
