@@ -157,8 +157,12 @@ def make_backup(db: Database, data: DataDir, *, reason: str = "manual", by: str 
     return {**meta, "path": str(target)}
 
 
-def list_backups(folder: Path) -> list[dict[str, Any]]:
-    """Backups in ``folder``, newest first, each with its description."""
+def list_backups(folder: Path, db: Database | None = None) -> list[dict[str, Any]]:
+    """Backups in ``folder``, newest first, each with its description; given ``db``,
+    also ``by_name``: the display name of the account that made each (the file
+    keeps the username, which outlives renames)."""
+    names = dict(db.execute("SELECT username, display_name FROM app_user").fetchall()
+                 ) if db is not None else {}
     out = []
     for path in sorted(Path(folder).glob(f"register-*{SUFFIX}"), reverse=True):
         try:
@@ -169,6 +173,7 @@ def list_backups(folder: Path) -> list[dict[str, Any]]:
                     .isoformat(timespec="seconds")}
         meta["size"] = path.stat().st_size
         meta["path"] = str(path)
+        meta["by_name"] = names.get(meta.get("by") or "", meta.get("by") or "")
         out.append(meta)
     out.sort(key=lambda m: m["made_at"], reverse=True)
     return out

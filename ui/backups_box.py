@@ -115,7 +115,7 @@ class BackupsBox(QGroupBox):
 
     # -- the list
     def refresh(self) -> None:
-        BackgroundOp(self, lambda _db, folder: backup.list_backups(folder),
+        BackgroundOp(self, lambda db, folder: backup.list_backups(folder, db),
                      self.ctx.data.backups).success(self._show).run(self.ctx.ops)
 
     def _show(self, found: list[dict[str, Any]]) -> None:
@@ -125,7 +125,7 @@ class BackupsBox(QGroupBox):
         for meta in found:
             counts = meta.get("counts") or {}
             cells = [meta["made_at"].replace("T", " "), _size(meta["size"]),
-                     str(counts.get("households", "—")), meta.get("by") or "—",
+                     str(counts.get("households", "—")), meta.get("by_name") or "—",
                      reasons.get(meta.get("reason"), meta.get("reason") or "—")]
             items = [QStandardItem(text) for text in cells]
             items[0].setData(meta["path"], Qt.ItemDataRole.UserRole)

@@ -22,7 +22,10 @@ def test_back_up_now_lists_the_copy_and_keep_counts_and_second_folder_are_saved(
     assert "已写入并检查" in box.status.text()
     made = backup.list_backups(ctx.data.backups)[0]
     assert box.model.item(0, 2).text() == str(made["counts"]["households"])
-    assert box.model.item(0, 3).text() == made["by"]
+    # Who made it, by the name people know them by, not the login name.
+    shown = ctx.ui_db.execute("SELECT display_name FROM app_user WHERE username = ?",
+                              [made["by"]]).fetchone()[0]
+    assert made["by"] and box.model.item(0, 3).text() == shown != made["by"]
 
     box.daily.setValue(10)
     box.weekly.setValue(2)
