@@ -29,6 +29,7 @@ from typing import Any
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from filelock import FileLock, Timeout
 
 from app.errors import UserError
 from app.files import TEMP_PREFIX, fsync_folder
@@ -73,7 +74,30 @@ def _load(data: DataDir) -> dict[str, Any]:
     return json.loads(keys_path(data).read_text(encoding="utf-8"))
 
 
+def _lock(data: DataDir) -> FileLock:
+    """keys.json is shared by every process on the data folder (the desktop app, a
+    command run beside it, a second official's session): changes to it are made
+    one at a time, each reading the file afresh, so none is lost."""
+    return FileLock(str(keys_path(data)) + ".lock", timeout=60)
+
+
 def _save(data: DataDir, store: dict[str, Any]) -> None:
+    with _lock(data):
+        _write(data, store)
+
+
+@contextlib.contextmanager
+def _changing(data: DataDir):
+    """Read keys.json, let the caller change it, write it back, under the lock."""
+    with _lock(data):
+        store = _load(data)
+        before = json.dumps(store, sort_keys=True)
+        yield store
+        if json.dumps(store, sort_keys=True) != before:
+            _write(data, store)
+
+
+def _write(data: DataDir, store: dict[str, Any]) -> None:
     """Write keys.json whole or not at all (temp, fsync, rename)."""
     path = keys_path(data)
     temp = path.with_name(TEMP_PREFIX + KEYS_FILE)
@@ -232,13 +256,11 @@ def _note_failure(data: DataDir, username: str) -> None:
     """
     import datetime as dt
 
-    with contextlib.suppress(OSError, ValueError):
-        store = _load(data)
+    with contextlib.suppress(OSError, ValueError, Timeout), _changing(data) as store:
         noted = store.setdefault("failed_sign_ins", [])
         noted.append({"username": (username or "")[:40],
                       "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
         del noted[:-MAX_NOTED_FAILURES]
-        _save(data, store)
 
 
 def replay_failures(data: DataDir, db, via: str) -> None:
@@ -253,15 +275,12 @@ def replay_failures(data: DataDir, db, via: str) -> None:
 
     if not is_encrypted(data):
         return
-    store = _load(data)
-    noted = store.pop("failed_sign_ins", None)
-    if not noted:
-        return
-    for attempt in noted:
+    with _changing(data) as store:
+        noted = store.pop("failed_sign_ins", None)
+    for attempt in noted or ():
         with contextlib.suppress(UserError):
             auth.authenticate(db, attempt["username"], "\x00", via=via,
                               now=dt.datetime.fromisoformat(attempt["at"]))
-    _save(data, store)
 
 
 def unlock_with_recovery(data: DataDir, recovery_key: str) -> bytes:
@@ -277,15 +296,14 @@ def set_user_key(data: DataDir, username: str, password: str) -> None:
     data_key = key_for(data)
     if data_key is None:
         return
-    store = _load(data)
-    store["users"][username] = _wrap(data_key, password, "user:" + username)
-    _save(data, store)
+    wrapped = _wrap(data_key, password, "user:" + username)  # slow: outside the lock
+    with _changing(data) as store:
+        store["users"][username] = wrapped
 
 
 def remove_user_key(data: DataDir, username: str) -> None:
-    store = _load(data)
-    if store["users"].pop(username, None) is not None:
-        _save(data, store)
+    with _changing(data) as store:
+        store["users"].pop(username, None)
 
 
 def subkey(data: DataDir, purpose: str) -> bytes | None:

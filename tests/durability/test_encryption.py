@@ -212,3 +212,32 @@ def test_the_sync_device_key_is_kept_encrypted_with_the_register(cli, tmp_path):
     keystore.forget(data)
     with pytest.raises(UserError):
         device_key(data)  # locked: nobody signed in
+
+
+def _add_wraps(root: str, key_hex: str, prefix: str, count: int) -> None:
+    data = DataDir(Path(root))
+    keystore.remember(data, bytes.fromhex(key_hex))
+    for i in range(count):
+        keystore.set_user_key(data, f"{prefix}{i}", "pw-" + prefix)
+
+
+def test_two_processes_adding_passwords_at_once_lose_none(tmp_path):
+    """Two officials' sessions on one PC change keys.json at the same moments: every
+    user's key wrap survives (each change reads the file afresh under a lock)."""
+    import multiprocessing
+
+    data = DataDir(tmp_path / "shared")
+    data.root.mkdir()
+    key, _ = keystore.create(data, {"admin": "demo2026"})
+    spawn = multiprocessing.get_context("spawn")
+    workers = [spawn.Process(target=_add_wraps, args=(str(data.root), key.hex(), p, 6))
+               for p in ("a", "b")]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(120)
+    assert [w.exitcode for w in workers] == [0, 0]
+    users = json.loads(keystore.keys_path(data).read_text())["users"]
+    assert set(users) == {"admin"} | {f"{p}{i}" for p in "ab" for i in range(6)}
+    for name in ("a5", "b0"):
+        assert keystore.unlock(data, name, "pw-" + name[0])
