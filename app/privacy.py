@@ -1,13 +1,14 @@
 """Who may see personal numbers in full, and how they are masked otherwise.
 
 ID numbers and phones are personal information (PIPL): lists and detail
-views show them masked (``5106****1234``) unless the operator's role allows
+views show them masked (``510***********123X``, as on every printout) unless the operator's role allows
 full display and the operator asks for it. Revealing is logged in the
 query-and-use log (``app.query_log``).
 """
 
 from __future__ import annotations
 
+from app import identity
 from app.accounts.permissions import role_permissions
 from app.i18n import translate
 
@@ -22,21 +23,13 @@ def can_edit(role: str | None) -> bool:
 
 
 def mask_id_number(number: str | None) -> str:
-    """510623198001011234 -> 5106**********1234 (first 4 and last 4 kept)."""
-    if not number:
-        return ""
-    if len(number) <= 8:
-        return number[:1] + "*" * (len(number) - 1)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
+    """510623198001011234 -> 510***********1234: the same mask as on every printout."""
+    return identity.mask_id_number(number) if number else ""
 
 
 def mask_phone(phone: str | None) -> str:
     """13812345678 -> 138****5678."""
-    if not phone:
-        return ""
-    if len(phone) <= 7:
-        return "*" * (len(phone) - 2) + phone[-2:]
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+    return identity.mask_phone(phone) if phone else ""
 
 
 def mask_uscc(uscc: str | None) -> str:

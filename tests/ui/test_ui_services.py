@@ -13,7 +13,7 @@ from app.users import default_operator_id, display_name, get_user
 
 
 def test_masking_keeps_only_the_ends():
-    assert mask_id_number("51062319800101123X") == "5106**********123X"
+    assert mask_id_number("51062319800101123X") == "510***********123X"
     assert mask_phone("13812345678") == "138****5678"
     assert mask_id_number(None) == "" and mask_phone("") == ""
 
