@@ -156,7 +156,8 @@ def uncovered_chars(text: str) -> list[str]:
 
 def covers(text: str) -> bool:
     """True if every character of ``text`` prints with a bundled font."""
-    return not missing_characters(text)
+    # The body font's set first: a name check of every row of an import.
+    return _characters(BASE).issuperset(text) or not missing_characters(text)
 
 
 def check_printable(text: str, where: str = "") -> None:

@@ -32,6 +32,7 @@ from app.rules import household as household_rules
 from app.rules import member as member_rules
 from app.rules import organization as organization_rules
 
+_BLANK_CELLS = frozenset(("", None))
 _TOTALS = re.compile(r"^(合\s*计|总\s*计|小\s*计|累\s*计|共\s*计|合计数|总数)")
 _NOTES = re.compile(r"^(注|备注|说明|填表人|填报人|制表|审核|负责人|联系人|填表说明|填报说明|"
                     r"填报单位|单位盖章|签字|日期)[:：\s]?")
@@ -75,6 +76,7 @@ class Lookups:
         self._village_cache: dict[str, str | None] = {}
         self.village_names: dict[str, str] = {}
         self.groups: dict[tuple[str, str], str] = {}
+        self._group_cache: dict[tuple[str, Any], str | None] = {}
         for pid, level, code, name, parent in db.execute(
                 "SELECT id, level, code, name, parent_id FROM place "
                 "WHERE level IN ('village', 'village_group') AND retired_at IS NULL"):
@@ -98,6 +100,17 @@ class Lookups:
             self.record_keys = {tuple(r) for r in db.execute(
                 "SELECT subject_id, category, COALESCE(document_number, title), decision_date "
                 "FROM credit_record")}
+
+    def group(self, village_id: str, value: Any) -> str | None:
+        """The group of ``village_id`` a non-blank cell names, None if it has none."""
+        key = (village_id, value if type(value) is str else (type(value), value))
+        try:
+            return self._group_cache[key]
+        except KeyError:
+            found = self._group_cache[key] = self.groups.get((village_id, group_key(value)))
+            return found
+        except TypeError:   # an unhashable value: not from a spreadsheet cell
+            return self.groups.get((village_id, group_key(value)))
 
     def village(self, value: Any) -> str | None:
         if N.blank(value):
@@ -151,23 +164,74 @@ def group_key(name: Any) -> str:
     return _group_key(N.compact(N.text(name)))
 
 
+def _filled(value: Any) -> bool:
+    return value != "" and value is not None and (type(value) is not str or bool(value.strip()))
+
+
 def is_skippable(values: list[Any], header_keys: set[str], header_raw: frozenset = frozenset()
                  ) -> bool:
     """Blank rows, totals, notes and repeated header rows are not data."""
-    cells = [v for v in values if v != "" and v is not None and (type(v) is not str or v.strip())]
+    # The first three filled cells decide a data row (most rows of a roster);
+    # every filled cell is listed only when the row might repeat the header.
+    cells = []
+    for value in values:
+        if value != "" and value is not None and (type(value) is not str or value.strip()):
+            cells.append(value)
+            if len(cells) == 3:
+                break
     if not cells:
         return True
-    first = N.text(cells[0])
-    if _TOTALS.match(first):
-        return True
-    if len(cells) <= 2 and _NOTES.match(first):
-        return True
-    if len(cells) == 1 and len(first) > 20:   # a sentence under the table
-        return True
-    if header_raw and not any(type(v) is str and v.strip() in header_raw for v in cells[:2]):
-        return False
+    kind = type(cells[0])
+    if len(cells) == 1 or (kind is not float and kind is not int):
+        # A number (a row's 序号) is no total, note or sentence.
+        first = N.text(cells[0])
+        if _TOTALS.match(first):
+            return True
+        if len(cells) <= 2 and _NOTES.match(first):
+            return True
+        if len(cells) == 1 and len(first) > 20:   # a sentence under the table
+            return True
+    if header_raw:
+        a = cells[0]
+        b = cells[1] if len(cells) > 1 else None
+        if not ((type(a) is str and a.strip() in header_raw)
+                or (type(b) is str and b.strip() in header_raw)):
+            return False
+    cells = [v for v in values if _filled(v)]
     labels = {normalise_header(v) for v in cells if isinstance(v, str)}
     return len(labels & header_keys) >= max(2, len(cells) // 2)
+
+
+class _HouseholdSheet:
+    """What checking a household sheet's rows needs, worked out once per sheet."""
+
+    def __init__(self, plan: SheetPlan, cols: dict[str, int], batch: household_rules.Batch):
+        self.plan = plan
+        self.cols = cols
+        self.batch = batch
+        self.has_relation = "relation" in cols
+        self.keys = tuple(cols)
+        indexes = tuple(cols.values())
+        # One C-level pick of the mapped cells from a full-width row.
+        self.pick = operator.itemgetter(*indexes) if len(indexes) > 1 else None
+        self.last = max(indexes, default=0)
+        self.patterns: dict[tuple[bool, ...], frozenset[str]] = {}
+
+    def cells(self, values: list[Any]) -> tuple[dict[str, Any], frozenset[str] | None]:
+        """The mapped cells by field, and the fields with a value (None: work it out)."""
+        if self.pick is None or self.last >= len(values):
+            width = len(values)
+            return {key: values[i] for key, i in self.cols.items() if i < width}, None
+        picked = self.pick(values)
+        try:
+            blanks = tuple(map(_BLANK_CELLS.__contains__, picked))
+        except TypeError:   # an unhashable value: not from a spreadsheet cell
+            return dict(zip(self.keys, picked)), None
+        given = self.patterns.get(blanks)
+        if given is None:
+            given = self.patterns[blanks] = frozenset(
+                key for key, blank in zip(self.keys, blanks) if not blank)
+        return dict(zip(self.keys, picked)), given
 
 
 class Validator:
@@ -180,6 +244,8 @@ class Validator:
         self._cache: dict[int, tuple] = {}
         self._pickers: dict[int, tuple] = {}
         self._patterns: dict[tuple, frozenset[str]] = {}
+        self._sheets: dict[int, _HouseholdSheet] = {}
+        self._relations: dict[Any, str | None] = {}
 
     # ---------------------------------------------------------------- rows
     def rows(self, sheet: Sheet, plan: SheetPlan) -> Iterator[tuple[int, list[Any]]]:
@@ -218,10 +284,29 @@ class Validator:
     def _given(self, cells: dict[str, Any]) -> frozenset[str]:
         """The fields with a value, one shared set per pattern: rows of a roster
         have few patterns, and a set of its own cost each row ~700 bytes."""
-        keys = tuple(key for key, value in cells.items() if value != "" and value is not None)
-        found = self._patterns.get(keys)
+        try:
+            blanks = tuple(map(_BLANK_CELLS.__contains__, cells.values()))
+        except TypeError:   # an unhashable value: not from a spreadsheet cell
+            blanks = tuple(value == "" or value is None for value in cells.values())
+        pattern = (tuple(cells), blanks)
+        found = self._patterns.get(pattern)
         if found is None:
-            found = self._patterns[keys] = frozenset(keys)
+            found = self._patterns[pattern] = frozenset(
+                key for key, blank in zip(cells, blanks) if not blank)
+        return found
+
+    def _relation(self, value: Any) -> str | None:
+        """``F.relation`` of a cell, once per distinct value; None if refused."""
+        key = value if type(value) is str else (type(value), value)
+        try:
+            return self._relations[key]
+        except KeyError:
+            pass
+        try:
+            found = F.relation(value)
+        except N.CellError:
+            found = None
+        self._relations[key] = found
         return found
 
     @staticmethod
@@ -255,15 +340,49 @@ class Validator:
         out.values.update(checked.row)
 
     # ----------------------------------------------------------- households
+    def _sheet(self, plan: SheetPlan) -> "_HouseholdSheet":
+        found = self._sheets.get(id(plan))
+        if found is None or found.plan is not plan:
+            cols, units = self._columns(plan)
+            found = self._sheets[id(plan)] = _HouseholdSheet(
+                plan, cols, household_rules.Batch(today=self.today, units=units,
+                                                  members_default=None))
+        return found
+
     def household(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
+        sheet = self._sheet(plan)
+        cells, given = sheet.cells(values)
+        if given is None:
+            given = self._given(cells)
+        # Most rows pass every rule: the batch gives their values at once, and
+        # a row it has any doubt about goes through the rules that say why.
+        relation = self._relation(cells.get("relation")) if sheet.has_relation else "head"
+        raw_id = cells.get("head_id_number")
+        found = None
+        if relation is not None and type(raw_id) is str and "e" not in raw_id \
+                and "E" not in raw_id:   # a text ID cell, nothing for _converted to refuse
+            found = sheet.batch.row(cells) if relation == "head" else \
+                sheet.batch.person(cells, False)
+        if found is None:
+            out = self._household_checked(plan, number, cells, given)
+        else:
+            out = ImportRow(plan.sheet, number, "households", found, given)
+            found["relation"] = relation
+            out.name = found["head_name"]
+            if found["head_id_number"]:
+                out.key = found["head_id_number"]
+        if out.values["relation"] == "head":
+            self._place(plan, out, cells, sheet.cols)
+        return out
+
+    def _household_checked(self, plan: SheetPlan, number: int, cells: dict[str, Any],
+                           given: frozenset[str]) -> ImportRow:
+        """A household sheet's row through the rules, with every problem they find."""
         cols, units = self._columns(plan)
-        out = ImportRow(plan.sheet, number, "households")
-        cells = self._cells(plan, cols, values)
-        out.given = self._given(cells)
-        get = cells.get
+        out = ImportRow(plan.sheet, number, "households", given=given)
         col = cols.get
         try:
-            relation = F.relation(get("relation")) if "relation" in cols else "head"
+            relation = F.relation(cells.get("relation")) if "relation" in cols else "head"
         except N.CellError as exc:
             out.reject(col("relation"), str(exc))
             relation = "head"
@@ -280,10 +399,14 @@ class Validator:
         out.name = v["head_name"]
         if v["head_id_number"] and not self._rejected(out, col("head_id_number")):
             out.key = v["head_id_number"]
-        if relation != "head":
-            return out
-        # The household proper.
-        village_raw = get("village")
+        return out
+
+    def _place(self, plan: SheetPlan, out: ImportRow, cells: dict[str, Any],
+               cols: dict[str, int]) -> None:
+        """The household's village and group, from its cells or the sheet's place."""
+        v = out.values
+        col = cols.get
+        village_raw = cells.get("village")
         village_id = self.look.village(village_raw) if "village" in cols else plan.village_id
         if village_id is None:
             if "village" in cols and not N.blank(village_raw):
@@ -301,16 +424,15 @@ class Validator:
         v["group_id"] = None
         if "group" not in cols and plan.group_id and village_id == plan.village_id:
             v["group_id"] = plan.group_id
-        group_raw = get("group")
+        group_raw = cells.get("group")
         if village_id and not N.blank(group_raw):
-            group_id = self.look.groups.get((village_id, group_key(group_raw)))
+            group_id = self.look.group(village_id, group_raw)
             if group_id is None:
                 out.reject(col("group"), translate(
                     "Excel", "{village} has no group '{value}'. Add the group to the village, "
                              "or correct the cell.").format(
                     village=self.look.village_names.get(village_id, ""), value=N.text(group_raw)))
             v["group_id"] = group_id
-        return out
 
     def member(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
         """A row of a member sheet (户主身份证号码, 成员姓名, 与户主关系 ...)."""

@@ -184,26 +184,41 @@ def code(value: Any) -> str:
     return _CODE_SPACES.sub("", unicodedata.normalize("NFKC", raw)).replace("-", "").upper()
 
 
+def plain_id_number(value: Any, today: dt.date) -> tuple[str, dt.date, str] | None:
+    """(number, birth date, sex) of a valid 18-character ID number written plainly
+    (ASCII, nothing to clean): the common case, made cheap for 100,000-row
+    imports. None for anything else, which ``id_number`` decides."""
+    if type(value) is not str or len(value) != 18 or not value.isascii() \
+            or not value[:17].isdigit():
+        return None
+    # Digits as their ASCII codes (no int() per digit): sum(w * (c - 48)).
+    total = sum(map(operator.mul, value[:17].encode("ascii"), _WEIGHTS)) - _WEIGHTS_48
+    if _CHECK[total % 11] != value[17]:
+        return None
+    try:
+        born = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return None
+    if born.year < 1890 or born > today:
+        return None
+    return value, born, "M" if value[16] in "13579" else "F"
+
+
 def id_number(value: Any, *, today: dt.date) -> IdNumber:
     """A resident ID number (GB 11643); 15-digit numbers are converted to 18."""
+    plain = plain_id_number(value, today)
+    if plain is not None:
+        return IdNumber(*plain)
     raw = value if type(value) is str and len(value) == 18 and value[:17].isdigit() \
         and value.isascii() else code(value)
     if len(raw) == 15 and raw.isdigit():
         raw18, converted = upgrade_15(raw), True
     else:
         raw18, converted = raw, False
-    # Fast path for the common, valid case (100,000-row rosters); anything
-    # else gets the precise message of app.identity.
-    if len(raw18) == 18 and raw18[:17].isdigit():
-        # Digits as their ASCII codes (no int() per digit): sum(w * (c - 48)).
-        total = sum(map(operator.mul, raw18[:17].encode("ascii"), _WEIGHTS)) - _WEIGHTS_48
-        if _CHECK[total % 11] == raw18[17]:
-            try:
-                born = dt.date(int(raw18[6:10]), int(raw18[10:12]), int(raw18[12:14]))
-            except ValueError:
-                born = None
-            if born and 1890 <= born.year and born <= today:
-                return IdNumber(raw18, born, "M" if int(raw18[16]) % 2 else "F", converted)
+    # Anything else gets the precise message of app.identity.
+    plain = plain_id_number(raw18, today)
+    if plain is not None:
+        return IdNumber(*plain, converted)
     try:
         return parse_id_number(raw, today=today)
     except IdentityError as exc:

@@ -108,6 +108,156 @@ def check(values: Mapping[str, Any], *, today: dt.date | None = None,
     return out
 
 
+_UNSEEN = object()
+_REFUSED = object()
+MEMO_LIMIT = 20_000   # values remembered per field: a roster's few distinct values, bounded
+
+
+class Batch:
+    """``check`` for many rows of one kind (an import), remembering what each
+    field's rule made of a cell value it has seen.
+
+    A roster of 100,000 households has a few hundred distinct values in most
+    columns (sex, members, labour, land, industry, income, loan) and every
+    rule is pure, so each value is checked once. ``row(values)`` gives the
+    row ``check`` would store when every rule passes and nothing disagrees;
+    otherwise None, and the caller runs ``check`` (or ``check_person``),
+    which says what is wrong: the messages come from one place only.
+    A batch is made per import (the date and units are fixed within one).
+    """
+
+    def __init__(self, *, today: dt.date, units: Mapping[str, str | None] | None = None,
+                 require_id: bool = True, members_default: int | None = 1,
+                 prefix: str = "head_", name_key: str = "name"):
+        units = units or {}
+        self.today = today
+        self.require_id = require_id
+        self.person_fields = _person_fields(prefix, name_key)
+
+        def members(value: Any) -> int | None:
+            found = F.count(value, default=members_default, minimum=1)
+            return members_default if found is None else found
+
+        def labor(value: Any) -> int:
+            return F.count(value) or 0
+
+        def optional(rule, blank):
+            def stored(value: Any) -> Any:
+                found = rule(value)
+                return blank if found is None else found
+            return stored
+
+        def money(unit):
+            return lambda value: F.money(value, unit) or 0
+
+        # (field, stored column, value when blank, rule giving the stored value,
+        # what it made of each value seen) in the order ``check`` fills the row.
+        # Phone numbers are each different: nothing to remember.
+        fields = [(key, column, blank, optional(rule, blank)) for key, column, rule, blank
+                  in _OPTIONAL]
+        fields += [("members", "members", members_default, members),
+                   ("labor", "labor", 0, labor)]
+        fields += [(key, column, 0, money(units.get(key))) for key, column in _MONEY_COLUMNS]
+        self.fields = tuple((key, column, blank, rule, None if key == "phone" else
+                             {"": blank, (type(None), None): blank})
+                            for key, column, blank, rule in fields)
+        self.memos = {"sex": {}, "date": {}}
+
+    @staticmethod
+    def _key(value: Any) -> Any:
+        # Text and floats (what spreadsheet cells mostly are) as themselves;
+        # anything else with its type, as 1, 1.0 and True are one key of a dict.
+        kind = type(value)
+        return value if kind is str or kind is float else (kind, value)
+
+    def _remembered(self, memo: dict, rule, value: Any) -> Any:
+        """``rule(value)``, once per distinct value; _REFUSED if the rule refuses it."""
+        key = self._key(value)
+        found = memo.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            try:
+                found = rule(value)
+            except F.RuleError:
+                found = _REFUSED
+            if len(memo) < MEMO_LIMIT:
+                memo[key] = found
+        return found
+
+    def person(self, values: Mapping[str, Any], require_id: bool | None = None
+               ) -> dict[str, Any] | None:
+        """``check_person``'s row, or None where it would find a problem or warn."""
+        require_id = self.require_id if require_id is None else require_id
+        name_field, sex_field, birth_field, id_field = self.person_fields
+        get = values.get
+        try:
+            name = F.person_name(get(name_field))
+        except F.RuleError:
+            return None
+        raw_sex, raw_birth, raw_id = get(sex_field), get(birth_field), get(id_field)
+        typed_sex = typed_birth = None
+        if raw_sex is not None and raw_sex != "":
+            typed_sex = self.memos["sex"].get(raw_sex, _UNSEEN) if type(raw_sex) is str \
+                else _UNSEEN
+            if typed_sex is _UNSEEN:
+                typed_sex = self._remembered(self.memos["sex"], F.sex, raw_sex)
+            if typed_sex is _REFUSED:
+                return None
+        if raw_birth is not None and raw_birth != "":
+            typed_birth = self._remembered(self.memos["date"], F.date, raw_birth)
+            if typed_birth is _REFUSED:
+                return None
+        plain = F.plain_id_number(raw_id, self.today)
+        if plain is not None:
+            number, born, sex = plain
+        elif raw_id is None or F.as_text(raw_id).strip() == "":
+            if require_id:
+                return None
+            return {name_field: name, sex_field: typed_sex,
+                    birth_field: typed_birth.isoformat() if typed_birth else None, id_field: None}
+        else:
+            try:
+                info = F.id_number(raw_id, today=self.today)
+            except F.RuleError:
+                return None
+            if info.converted_from_15:
+                return None
+            number, born, sex = info.number, info.birth_date, info.sex
+        if (typed_sex and typed_sex != sex) or (typed_birth and typed_birth != born):
+            return None
+        return {name_field: name, sex_field: sex, birth_field: born.isoformat(),
+                id_field: number}
+
+    def row(self, values: Mapping[str, Any]) -> dict[str, Any] | None:
+        """``check(values).row`` when it has no problem and no warning; else None."""
+        row = self.person(values)
+        if row is None:
+            return None
+        get = values.get
+        for key, column, blank, rule, memo in self.fields:
+            value = get(key)
+            if memo is None:
+                if value is None or value == "":
+                    found = blank
+                else:
+                    try:
+                        found = rule(value)
+                    except F.RuleError:
+                        return None
+            else:
+                kind = type(value)
+                found = memo.get(value if kind is str or kind is float else (kind, value),
+                                 _UNSEEN)
+                if found is _UNSEEN:
+                    found = self._remembered(memo, rule, value)
+                if found is _REFUSED:
+                    return None
+            row[column] = found
+        if (row["members"] is not None and row["labor"] > row["members"]) \
+                or row["overdue_fen"] > row["loan_balance_fen"]:
+            return None
+        return row
+
+
 def stored_as_typed(row: Mapping[str, Any]) -> dict[str, Any]:
     """A stored household row (a county correction) as the fields the rules check."""
     from app.units import format_mu
