@@ -25,7 +25,7 @@ import gc
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from sqlite_utils import Database
 
@@ -33,9 +33,9 @@ from app import search
 from app.accounts.permissions import require
 from app.errors import UserError
 from app.excel import mapping, roster_places
-from app.excel.mapping import SheetPlan
-from app.excel.reader import Workbook, read_workbook
-from app.excel.validate import ImportRow, Lookups, Validator
+from app.excel.mapping import SheetPlan, normalise_header
+from app.excel.reader import Sheet, Workbook, read_workbook
+from app.excel.validate import ImportRow, Lookups, Validator, is_skippable
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
 from app.journal import changes, new_id, new_ids
@@ -94,7 +94,7 @@ class ImportPlan:
 
 def inspect(db: Database, path: str | Path) -> ImportPlan:
     """Read ``path`` safely and propose how to import each sheet."""
-    book = read_workbook(path)
+    book = read_workbook(path, stream=True)
     plans = []
     finder = roster_places.PlaceFinder(db)
     for sheet in book.sheets:
@@ -125,39 +125,56 @@ def refresh(finder: "roster_places.PlaceFinder", sheet, plan: SheetPlan, path) -
     plan.unmapped = mapping.find_unmapped(sheet, plan) if plan.visible else []
 
 
+# Rows checked, and in a real import written, together: a household's member
+# rows never straddle two chunks. 10,000 rows of checked values are ~15 MiB.
+CHUNK_ROWS = 10_000
+# A dry run keeps the first this many checked rows whole, so a small file can
+# be looked at row by row (``Outcome.rows``); beyond it only counts are kept.
+KEEP_ROWS = 10_000
+# Unchanged duplicates listed in the dry run (all are counted).
+KEEP_UNCHANGED = 2_000
+
+
 @dataclass
 class Outcome:
-    """The result of checking every row: what would happen to each."""
-    rows: list[ImportRow] = field(default_factory=list)
+    """What the import does, or would do, with the rows of a file.
+
+    Every row is counted (``tally``); kept whole is only what someone must
+    see or choose about - rejected rows with their cells (for the validation
+    report), duplicates - and the first ``keep`` rows checked, never every
+    row: a county roster would not fit in memory.
+    """
+    rows: list[ImportRow] = field(default_factory=list)        # the first ``keep`` rows
+    rejects: list[ImportRow] = field(default_factory=list)
+    duplicates: list[ImportRow] = field(default_factory=list)  # in the file, or changed in the register
+    unchanged: list[ImportRow] = field(default_factory=list)   # the first KEEP_UNCHANGED
+    cells: dict[tuple[str, int], list[Any]] = field(default_factory=dict)  # a reject's cells
+    tally: Counter = field(default_factory=Counter)            # rows by action
+    members_new: int = 0        # member rows that come with a new household
+    keep: int = KEEP_ROWS
     skipped_rows: int = 0
 
     def by_action(self, action: str) -> list[ImportRow]:
+        if action == "reject":
+            return list(self.rejects)
+        if action == "unchanged":
+            return list(self.unchanged)
+        if action in ("duplicate_file", "duplicate_register"):
+            return [r for r in self.duplicates if r.action == action]
         return [r for r in self.rows if r.action == action]
 
-    @property
-    def rejects(self) -> list[ImportRow]:
-        return [r for r in self.rows if r.problems]
-
-    @property
-    def duplicates(self) -> list[ImportRow]:
-        return [r for r in self.rows if r.action in ("duplicate_file", "duplicate_register")]
-
     def counts(self) -> dict[str, int]:
-        c = Counter(r.action for r in self.rows)
+        c = self.tally
         return {"create": c["create"], "duplicates_in_file": c["duplicate_file"],
                 "duplicates_in_register": c["duplicate_register"], "unchanged": c["unchanged"],
                 "rejected": c["reject"], "members": c["member"]}
 
 
-def _classify(db: Database, plan: ImportPlan, *, today: dt.date | None, job: Job) -> Outcome:
-    with _no_gc():
-        return _classify_rows(db, plan, today=today, job=job)
-
-
 @contextlib.contextmanager
 def _no_gc():
-    """Checking 100,000 rows makes millions of small objects and no cycles;
-    Python's cyclic collector would walk the growing heap again and again."""
+    """Checking 100,000 rows makes millions of small objects; Python's cyclic
+    collector would walk the heap again and again. The only cycles (a head
+    and its member rows) are broken once their chunk is written."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -167,146 +184,254 @@ def _no_gc():
             gc.enable()
 
 
-def _classify_rows(db: Database, plan: ImportPlan, *, today: dt.date | None, job: Job
-                   ) -> Outcome:
-    look = Lookups(db)
-    check = Validator(db, look, today=today, default_village_id=plan.default_village_id)
-    outcome = Outcome()
-    sheets = {s.name: s for s in plan.workbook.sheets}
-    active = sorted(plan.active(), key=lambda p: ORDER[p.kind])
-    total = sum(len(sheets[p.sheet].rows) for p in active) or 1
-    done = 0
-    in_file: dict[tuple[str, str], ImportRow] = {}      # (kind, key) -> first row
-    person_ids: dict[str, ImportRow] = {}               # every ID number seen, head or member
-    subjects: dict[str, str] = {}                       # number -> subject id (for records)
-    new_households: dict[str, ImportRow] = {}
-    ids = iter(new_ids(total))   # one id per row at most; made in one go
-    for p in active:
-        sheet = sheets[p.sheet]
-        last_head: ImportRow | None = None
-        for number, values in check.rows(sheet, p):
-            done += 1
-            if done % 2000 == 0:
-                job.step(done, total, translate("Excel", "Checking rows"))
-            if p.kind == "households":
-                row = check.household(p, number, values)
-                if row.values.get("relation", "head") != "head":
-                    check.household_member_row(row, p)
-                    _attach(row, last_head, person_ids, look)
-                    outcome.rows.append(row)
+def _data_rows(sheet: Sheet, plan: SheetPlan) -> Iterator[tuple[int, list[Any]]]:
+    """(spreadsheet row number, cells) of the data rows, streamed from the file;
+    blank rows, totals, notes and repeated headers left out (``Validator.rows``
+    for a sheet whose rows are not all in memory)."""
+    header_keys = {normalise_header(c.label) for c in plan.columns if c.label}
+    header_keys |= {normalise_header(p) for c in plan.columns for p in c.label.split("/")}
+    header_raw = frozenset(str(v).strip() for r in plan.header_rows if r < len(sheet.rows)
+                           for v in sheet.rows[r] if v != "")
+    number = plan.first_data_row
+    for values in sheet.iter_rows(plan.first_data_row):
+        number += 1
+        if not is_skippable(values, header_keys, header_raw):
+            yield number, values
+
+
+def _fresh_ids() -> Iterator[str]:
+    while True:
+        yield from new_ids(CHUNK_ROWS)
+
+
+class _Checker:
+    """Checks a plan's rows and hands them out chunk by chunk (``chunks``).
+
+    What outlives a chunk is only what later rows are decided by: per kind,
+    each subject key -> (sheet, row, subject id) of its first row; every ID
+    number seen -> its row; and what ``Outcome`` keeps. A workbook with a
+    separate member sheet is checked as one chunk: a bad row there rejects
+    its household, which another sheet holds.
+    """
+
+    def __init__(self, db: Database, plan: ImportPlan, *, today: dt.date | None, job: Job,
+                 outcome: Outcome):
+        self.db = db
+        self.look = Lookups(db)
+        self.check = Validator(db, self.look, today=today,
+                               default_village_id=plan.default_village_id)
+        self.outcome = outcome
+        self.job = job
+        sheets = {s.name: s for s in plan.workbook.sheets}
+        self.sheets = [(sheets[p.sheet], p)
+                       for p in sorted(plan.active(), key=lambda p: ORDER[p.kind])]
+        self.one_piece = any(p.kind == "members" for _, p in self.sheets)
+        self.total = sum(max(s.total - p.first_data_row, 0) for s, p in self.sheets) or 1
+        self.firsts: dict[str, dict[str, Any]] = {kind: {} for kind in ORDER}
+        self.person_ids: dict[str, int] = {}      # ID number -> row; negative: a member row
+        self.new_households: dict[str, ImportRow] = {}   # one piece only (member sheets)
+        self.subjects: dict[str, str] | None = None
+        self.ids = _fresh_ids()
+
+    def households_expected(self) -> int:
+        return sum(max(s.total - p.first_data_row, 0) for s, p in self.sheets
+                   if p.kind == "households")
+
+    def chunks(self) -> Iterator[list[ImportRow]]:
+        pending: list[tuple[ImportRow, list[Any]]] = []
+        done = 0
+        for sheet, p in self.sheets:
+            last_head: ImportRow | None = None
+            for number, values in _data_rows(sheet, p):
+                done += 1
+                if done % 2000 == 0:
+                    self.job.step(min(done, self.total), self.total,
+                                  translate("Excel", "Checking rows"))
+                row = self._row(p, number, values, last_head)
+                if row.kind == "member":
+                    pending.append((row, values))
                     continue
-                last_head = row
-            elif p.kind == "organizations":
-                row = check.organization(p, number, values)
-            elif p.kind == "members":
-                row = check.member(p, number, values)
-                head = new_households.get(row.key or "")
-                if head is None and row.key in look.heads:
-                    row.existing_id = look.heads[row.key]
-                elif head is None and not row.problems:
-                    row.reject(p.field_columns().get("head_id_number"), translate(
-                        "Excel", "No household with the head's ID number {number} is in the "
-                                 "register or in this file.").format(number=row.key))
-                row.kind = "member"
-                _attach(row, head, person_ids, look, existing_household=row.existing_id)
-                outcome.rows.append(row)
-                continue
-            else:
-                if not subjects:
-                    subjects.update(look.heads)
-                    subjects.update(look.usccs)
-                    for key, first in in_file.items():
-                        if first.action == "create":
-                            subjects[key[1]] = first.values["id"]
-                row = check.record(p, number, values, subjects)
-            outcome.rows.append(row)
-            _decide(row, in_file, person_ids, look)
-            if row.kind == "households" and row.action == "create":
-                new_households[row.key] = row
-            if row.action == "create":
-                row.values["id"] = next(ids)
-    # A household is rejected whole when any of its member rows is.
-    for row in outcome.rows:
-        if row.kind == "member" and row.problems and row.parent is not None \
-                and row.parent.action == "create":
-            row.parent.reject(None, translate("Excel", "Member row {row} has errors; the "
-                                                       "household is imported with all its "
-                                                       "members or not at all.").format(row=row.row))
-            row.parent.action = "reject"
-    for row in outcome.rows:
+                if len(pending) >= CHUNK_ROWS and not self.one_piece:
+                    yield from self._hand_out(pending)
+                    pending = []
+                if row.kind == "records":
+                    row = self.check.record(p, number, values, self._subjects())
+                elif row.kind == "households":
+                    last_head = row
+                pending.append((row, values))
+                self._decide(row)
+                if row.action == "create":
+                    row.values["id"] = next(self.ids)
+                    if self.one_piece and row.kind == "households":
+                        self.new_households[row.key] = row
+            if pending and not self.one_piece:   # records see every subject written
+                yield from self._hand_out(pending)
+                pending = []
+        if pending:
+            yield from self._hand_out(pending)
+
+    def _hand_out(self, pending: list[tuple[ImportRow, list[Any]]]) -> Iterator[list[ImportRow]]:
+        rows = self._finish(pending)
+        yield rows
+        for row in rows:   # the only cycles (head <-> member rows): broken, not collected
+            row.parent = None
+
+    def _row(self, p: SheetPlan, number: int, values: list[Any],
+             last_head: ImportRow | None) -> ImportRow:
+        """The checked row; a member row attached to its head. A record row is
+        checked by the caller, once the chunk before it is finished."""
+        check = self.check
+        if p.kind == "households":
+            row = check.household(p, number, values)
+            if row.values.get("relation", "head") != "head":
+                check.household_member_row(row, p)
+                self._attach(row, last_head)
+            return row
+        if p.kind == "organizations":
+            return check.organization(p, number, values)
+        if p.kind == "members":
+            row = check.member(p, number, values)
+            head = self.new_households.get(row.key or "")
+            if head is None and row.key in self.look.heads:
+                row.existing_id = self.look.heads[row.key]
+            elif head is None and not row.problems:
+                row.reject(p.field_columns().get("head_id_number"), translate(
+                    "Excel", "No household with the head's ID number {number} is in the "
+                             "register or in this file.").format(number=row.key))
+            self._attach(row, head, existing_household=row.existing_id)
+            return row
+        return ImportRow(p.sheet, number, "records")
+
+    def _subjects(self) -> dict[str, str]:
+        """ID number or USCC -> subject id, the register's and this file's."""
+        if self.subjects is None:
+            self.subjects = {**self.look.heads, **self.look.usccs}
+            for kind in ("households", "organizations"):
+                for key, first in self.firsts[kind].items():
+                    subject = _first_subject(first)
+                    if subject:
+                        self.subjects[key] = subject
+        return self.subjects
+
+    def _attach(self, row: ImportRow, head: ImportRow | None,
+                existing_household: str | None = None) -> None:
+        row.kind = "member"
+        row.action = "member"
+        row.parent = head
+        number = row.values.get("id_number")
+        if head is None and existing_household is None:
+            if not row.problems:
+                row.reject(None, translate("Excel", "This member row comes before any head of "
+                                                    "household row."))
+            return
+        if number:
+            other = self.person_ids.get(number)
+            if other is not None:
+                row.reject(None, translate("Excel", "The ID number {number} already appears in "
+                                                    "row {row}.").format(number=number,
+                                                                         row=abs(other)))
+                return
+            holder = self.look.heads.get(number) or self.look.member_ids.get(number)
+            target = existing_household or (head.existing_id if head else None)
+            if holder and holder != target:
+                row.reject(None, translate("Excel", "The ID number {number} is already "
+                                                    "registered in another household.").format(
+                    number=number))
+                return
+            self.person_ids[number] = -row.row
+        if head is not None:
+            head.members.append(row)
+
+    def _decide(self, row: ImportRow) -> None:
         if row.problems:
             row.action = "reject"
-    _differences(db, outcome)
-    return outcome
-
-
-def _attach(row: ImportRow, head: ImportRow | None, person_ids: dict[str, ImportRow],
-            look: Lookups, existing_household: str | None = None) -> None:
-    row.kind = "member"
-    row.action = "member"
-    row.parent = head
-    number = row.values.get("id_number")
-    if head is None and existing_household is None:
-        if not row.problems:
-            row.reject(None, translate("Excel", "This member row comes before any head of "
-                                                "household row."))
-        return
-    if number:
-        other = person_ids.get(number)
-        if other is not None and other is not row:
-            row.reject(None, translate("Excel", "The ID number {number} already appears in row "
-                                                "{row}.").format(number=number, row=other.row))
             return
-        holder = look.heads.get(number) or look.member_ids.get(number)
-        target = existing_household or (head.existing_id if head else None)
-        if holder and holder != target:
-            row.reject(None, translate("Excel", "The ID number {number} is already registered "
-                                                "in another household.").format(number=number))
+        firsts = self.firsts[row.kind]
+        first = firsts.get(row.key) if row.key else None
+        if first is not None:
+            row.action = "duplicate_file"
+            row.first = first if isinstance(first, ImportRow) else ImportRow(
+                first[0], first[1], row.kind, existing_id=first[2])
             return
-        person_ids[number] = row
-    if head is not None:
-        head.members.append(row)
-
-
-def _decide(row: ImportRow, in_file: dict, person_ids: dict, look: Lookups) -> None:
-    if row.problems:
-        row.action = "reject"
-        return
-    first = in_file.get((row.kind, row.key)) if row.key else None
-    if first is not None:
-        row.action = "duplicate_file"
-        row.first = first
-        return
-    if row.key:
-        in_file[(row.kind, row.key)] = row
-    if row.kind == "households":
-        other = person_ids.get(row.key)
-        if other is not None and other.kind == "member":
-            row.reject(None, translate("Excel", "The ID number {number} is also listed as a "
-                                                "member in row {row}.").format(
-                number=row.key, row=other.row))
-            row.action = "reject"
-            return
-        person_ids[row.key] = row
-        if row.key in look.member_ids and row.key not in look.heads:
-            row.reject(None, translate("Excel", "The ID number {number} is registered as a "
-                                                "member of another household.").format(
-                number=row.key))
-            row.action = "reject"
-            return
-        existing = look.heads.get(row.key)
-    elif row.kind == "organizations":
-        existing = look.usccs.get(row.key)
-    else:
-        existing = row.key if row.key and tuple(row.key.split("|")) in look.record_keys else None
+        if row.key:
+            firsts[row.key] = row
+        look = self.look
+        if row.kind == "households":
+            other = self.person_ids.get(row.key)
+            if other is not None and other < 0:
+                row.reject(None, translate("Excel", "The ID number {number} is also listed as a "
+                                                    "member in row {row}.").format(
+                    number=row.key, row=-other))
+                row.action = "reject"
+                return
+            self.person_ids[row.key] = row.row
+            if row.key in look.member_ids and row.key not in look.heads:
+                row.reject(None, translate("Excel", "The ID number {number} is registered as a "
+                                                    "member of another household.").format(
+                    number=row.key))
+                row.action = "reject"
+                return
+            existing = look.heads.get(row.key)
+        elif row.kind == "organizations":
+            existing = look.usccs.get(row.key)
+        else:
+            existing = row.key if row.key and tuple(row.key.split("|")) in look.record_keys \
+                else None
+            if existing:
+                row.action = "unchanged"
+                return
         if existing:
-            row.action = "unchanged"
-            return
-    if existing:
-        row.action = "duplicate_register"
-        row.existing_id = existing
-    else:
-        row.action = "create"
+            row.action = "duplicate_register"
+            row.existing_id = existing
+        else:
+            row.action = "create"
+
+    def _finish(self, pending: list[tuple[ImportRow, list[Any]]]) -> list[ImportRow]:
+        """Decide what only a whole chunk tells, and keep what must outlive it."""
+        rows = [row for row, _ in pending]
+        # A household is rejected whole when any of its member rows is.
+        for row in rows:
+            if row.kind == "member" and row.problems and row.parent is not None \
+                    and row.parent.action == "create":
+                row.parent.reject(None, translate(
+                    "Excel", "Member row {row} has errors; the household is imported with all "
+                             "its members or not at all.").format(row=row.row))
+                row.parent.action = "reject"
+        for row in rows:
+            if row.problems:
+                row.action = "reject"
+        _differences(self.db, [r for r in rows if r.action == "duplicate_register"])
+        out = self.outcome
+        for row, values in pending:
+            action = row.action
+            out.tally[action] += 1
+            if action == "reject":
+                out.rejects.append(row)
+                out.cells[(row.sheet, row.row)] = values
+            elif action in ("duplicate_file", "duplicate_register"):
+                out.duplicates.append(row)
+            elif action == "unchanged":
+                if len(out.unchanged) < KEEP_UNCHANGED:
+                    out.unchanged.append(row)
+            elif row.kind == "member" and row.parent is not None \
+                    and row.parent.action == "create":
+                out.members_new += 1
+            if len(out.rows) < out.keep:
+                out.rows.append(row)
+        if not self.one_piece:
+            for row in rows:
+                firsts = self.firsts.get(row.kind)
+                if firsts is not None and row.key and firsts.get(row.key) is row:
+                    firsts[row.key] = (row.sheet, row.row, row.values.get("id")
+                                       if row.action == "create" else row.existing_id)
+        return rows
+
+
+def _first_subject(first: Any) -> str | None:
+    """The subject a first row became: a new id, the register's, or None (rejected)."""
+    if isinstance(first, ImportRow):
+        return first.values.get("id") if first.action == "create" else first.existing_id
+    return first[2]
 
 
 def _changes_for(row: ImportRow, existing: dict[str, Any], choice: str) -> dict[str, Any]:
@@ -341,13 +466,12 @@ def _new_members(row: ImportRow, existing_numbers: set[str], existing_names: set
     return out
 
 
-def _differences(db: Database, outcome: Outcome) -> None:
+def _differences(db: Database, dups: list[ImportRow]) -> None:
     """For register duplicates: which fields differ; none at all = unchanged."""
-    dups = [r for r in outcome.rows if r.action == "duplicate_register"]
     for kind, table in (("households", "household"), ("organizations", "organization")):
         rows = [r for r in dups if r.kind == kind]
-        for start in range(0, len(rows), 500):
-            chunk = rows[start:start + 500]
+        for start in range(0, len(rows), 2000):
+            chunk = rows[start:start + 2000]
             marks = ",".join("?" for _ in chunk)
             cursor = db.execute(f"SELECT * FROM [{table}] WHERE id IN ({marks})",
                                 [r.existing_id for r in chunk])
@@ -372,7 +496,12 @@ def _differences(db: Database, outcome: Outcome) -> None:
 def preview(db: Database, plan: ImportPlan, *, today: dt.date | None = None,
             job: Job | None = None) -> Outcome:
     """The dry run: what the import would do, writing nothing."""
-    return _classify(db, plan, today=today, job=job or NO_JOB)
+    outcome = Outcome()
+    checker = _Checker(db, plan, today=today, job=job or NO_JOB, outcome=outcome)
+    with _no_gc():
+        for _ in checker.chunks():
+            pass
+    return outcome
 
 
 # ------------------------------------------------------------------ writing
@@ -382,16 +511,23 @@ def run(db: Database, operator_id: str, plan: ImportPlan, *,
         today: dt.date | None = None, job: Job | None = None,
         report_dir: Path | None = None) -> dict[str, Any]:
     """Import in one transaction. ``choices`` maps a duplicate's ``ref``
-    ('sheet!row') to skip, update or keep; others get ``default_choice``."""
+    ('sheet!row') to skip, update or keep; others get ``default_choice``.
+
+    Rows are checked and written a chunk at a time (``CHUNK_ROWS``), all in
+    the one transaction: cancel or any failure rolls every chunk back."""
     require(db, operator_id, "register.import")
     job = job or NO_JOB
     choices = choices or {}
     if default_choice not in CHOICES:
         raise ValueError(default_choice)
+    outcome = Outcome(keep=0)
     with changes(db, operator_id) as cs:
-        outcome = _classify(db, plan, today=today, job=job)
-        with _no_gc():
-            counts = _write(cs, outcome, choices, default_choice, job)
+        checker = _Checker(db, plan, today=today, job=job, outcome=outcome)
+        with _page_cache(db), _no_gc():
+            writer = _Writer(cs, choices, default_choice, checker.households_expected())
+            for chunk in checker.chunks():
+                writer.write(chunk)
+            counts = writer.finish(job)
     for p in plan.active():
         mapping.remember(db, p)
     summary = summarise(outcome, counts)
@@ -408,80 +544,104 @@ def summarise(outcome: Outcome, counts: dict[str, int] | None = None) -> dict[st
     if counts is None:  # dry run: what would happen with every duplicate skipped
         counts = {"created": c["create"], "updated": 0,
                   "skipped_duplicates": c["duplicates_in_file"] + c["duplicates_in_register"]
-                  + c["unchanged"], "members_created": sum(
-                      1 for r in outcome.rows if r.kind == "member" and not r.problems
-                      and r.parent is not None and r.parent.action == "create")}
+                  + c["unchanged"], "members_created": outcome.members_new}
     return {**counts, "rejected": rejected_rows,
             "duplicates_in_file": c["duplicates_in_file"],
             "duplicates_in_register": c["duplicates_in_register"] + c["unchanged"],
             "unchanged": c["unchanged"]}
 
 
-def _write(cs, outcome: Outcome, choices: dict[str, str], default: str, job: Job
-           ) -> dict[str, int]:
-    db = cs.db
-    created = updated = skipped = members_created = 0
-    creates = [r for r in outcome.rows if r.action == "create"]
-    # Duplicates within the file merge into their first row before writing.
-    for row in outcome.by_action("duplicate_file"):
-        choice = choices.get(row.ref, default)
-        if choice == "skip":
-            skipped += 1
-            continue
-        first = row.first
-        for key in row.values:
-            source = _SOURCE.get(key, key)
-            if source in row.given and (choice == "update" or source not in first.given):
-                first.values[key] = row.values[key]
-                first.given = first.given | {source}   # may be a set shared by many rows
-        first.members.extend(m for m in row.members if not m.problems)
-        skipped += 1
-    with _page_cache(db):
-        job.step(0, 4, translate("Excel", "Writing households"))
+class _Writer:
+    """Writes checked chunks in the caller's transaction.
+
+    New subjects go in chunk by chunk. Updates of subjects already written -
+    register duplicates the user chose to update or keep, a duplicate whose
+    first row went in with an earlier chunk, members for households in the
+    register - wait for ``finish``, when the indexes set aside are back.
+    """
+
+    def __init__(self, cs, choices: dict[str, str], default: str, households: int):
+        self.cs = cs
+        self.choices = choices
+        self.default = default
+        self.created = self.updated = self.skipped = self.members_created = 0
+        self.later: list[tuple[ImportRow, str]] = []
+        self.extra: dict[str, list[ImportRow]] = {}
+        self.names: set[str] = set()    # indexed for search by this import already
+        self.aside = _IndexesAside(cs.db, ("subject", "household", "journal"), households)
+
+    def write(self, rows: list[ImportRow]) -> None:
+        for row in rows:
+            action = row.action
+            if action == "duplicate_file":
+                self._merge(row)
+            elif action == "unchanged":
+                self.skipped += 1
+            elif action == "duplicate_register":
+                choice = self.choices.get(row.ref, self.default)
+                if choice == "skip":
+                    self.skipped += 1
+                else:
+                    self.later.append((row, choice))
+            elif action == "member" and row.parent is None and row.existing_id:
+                self.extra.setdefault(row.existing_id, []).append(row)
+        creates = [r for r in rows if r.action == "create"]
+        cs = self.cs
         households = [r for r in creates if r.kind == "households"]
-        members_created += _insert_households(cs, households)
-        created += len(households)
-        job.step(1, 4, translate("Excel", "Writing organizations"))
+        self.members_created += _insert_households(cs, households, self.names)
         organizations = [r for r in creates if r.kind == "organizations"]
-        _insert_organizations(cs, organizations)
-        created += len(organizations)
-        job.step(2, 4, translate("Excel", "Writing records"))
+        _insert_organizations(cs, organizations, self.names)
         records = [r for r in creates if r.kind == "records"]
         _insert_records(cs, records)
-        created += len(records)
-    # Members of a member sheet for households already in the register.
-    extra = [m for m in outcome.rows if m.kind == "member" and not m.problems
-             and m.parent is None and m.existing_id]
-    by_household: dict[str, list[ImportRow]] = {}
-    for m in extra:
-        by_household.setdefault(m.existing_id, []).append(m)
-    job.step(3, 4, translate("Excel", "Updating existing records"))
-    for row in outcome.by_action("unchanged"):
-        skipped += 1
-    for row in outcome.by_action("duplicate_register"):
-        choice = choices.get(row.ref, default)
+        self.created += len(households) + len(organizations) + len(records)
+
+    def _merge(self, row: ImportRow) -> None:
+        """A duplicate in the file goes into its first row: before that row is
+        written when both are in one chunk, else as an update of what it became."""
+        self.skipped += 1
+        choice = self.choices.get(row.ref, self.default)
         if choice == "skip":
-            skipped += 1
-            continue
-        if _update_existing(cs, row, choice):
-            updated += 1
-        else:
-            skipped += 1
-    for household_id, rows in by_household.items():
-        have = {n for (n,) in db.execute(
-            "SELECT id_number FROM household_member WHERE household_id = ?", [household_id])}
-        names = {n for (n,) in db.execute(
-            "SELECT name FROM household_member WHERE household_id = ?", [household_id])}
-        for m in rows:
-            number = m.values.get("id_number")
-            if (number and number in have) or (not number and m.values["name"] in names):
-                continue
-            cs.insert("household_member", dict(m.values, id=new_id(), household_id=household_id))
-            _index_member(db, household_id, m.values)
-            members_created += 1
-    job.step(4, 4, translate("Excel", "Done"))
-    return {"created": created, "updated": updated, "skipped_duplicates": skipped,
-            "members_created": members_created}
+            return
+        first = row.first
+        if first.values:
+            for key in row.values:
+                source = _SOURCE.get(key, key)
+                if source in row.given and (choice == "update" or source not in first.given):
+                    first.values[key] = row.values[key]
+                    first.given = first.given | {source}   # may be a set shared by many rows
+            first.members.extend(m for m in row.members if not m.problems)
+        elif first.existing_id and row.kind != "records":   # a record duplicate is the same record
+            row.existing_id = first.existing_id
+            self.later.append((row, "merge-" + choice))
+
+    def finish(self, job: Job) -> dict[str, int]:
+        self.aside.restore()
+        cs, db = self.cs, self.cs.db
+        job.step(0, 1, translate("Excel", "Updating existing records"))
+        for row, choice in self.later:
+            merged = choice.startswith("merge-")
+            changed = _update_existing(cs, row, choice.removeprefix("merge-"))
+            if changed and not merged:
+                self.updated += 1
+            elif not merged:
+                self.skipped += 1
+        # Members of a member sheet for households already in the register.
+        for household_id, rows in self.extra.items():
+            have = {n for (n,) in db.execute(
+                "SELECT id_number FROM household_member WHERE household_id = ?", [household_id])}
+            names = {n for (n,) in db.execute(
+                "SELECT name FROM household_member WHERE household_id = ?", [household_id])}
+            for m in rows:
+                number = m.values.get("id_number")
+                if (number and number in have) or (not number and m.values["name"] in names):
+                    continue
+                cs.insert("household_member", dict(m.values, id=new_id(),
+                                                   household_id=household_id))
+                _index_member(db, household_id, m.values)
+                self.members_created += 1
+        job.step(1, 1, translate("Excel", "Done"))
+        return {"created": self.created, "updated": self.updated,
+                "skipped_duplicates": self.skipped, "members_created": self.members_created}
 
 
 @contextlib.contextmanager
@@ -532,7 +692,15 @@ def _next_sid(db: Database) -> int:
     return db.execute("SELECT COALESCE(MAX(sid), 0) + 1 FROM subject").fetchone()[0]
 
 
-def _insert_households(cs, rows: list[ImportRow]) -> int:
+def _index_new_names(db: Database, names: list[str], seen: set[str]) -> None:
+    """``search.index_names`` for the names this import has not indexed yet
+    (a roster repeats common names chunk after chunk)."""
+    new = set(names) - seen
+    seen |= new
+    search.index_names(db, new, sort=True)
+
+
+def _insert_households(cs, rows: list[ImportRow], names: set[str]) -> int:
     if not rows:
         return 0
     db, at = cs.db, cs.at
@@ -557,54 +725,73 @@ def _insert_households(cs, rows: list[ImportRow]) -> int:
         if member_rows:
             member_keys.extend((k, sid) for k in search.member_keys(
                 m.values["id_number"] for m in member_rows))
-    with _indexes_set_aside(db, "subject", len(rows)):
-        db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
-                            subjects)
-    with _indexes_set_aside(db, "household", len(rows)):
-        db.conn.executemany(
-            "INSERT INTO household (sid, id, village_id, group_id, head_name, head_sex, "
+    db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
+                        subjects)
+    db.conn.executemany(
+        "INSERT INTO household (sid, id, village_id, group_id, head_name, head_sex, "
         "head_id_number, head_birth_date, phone, address, members, labor, land_area_centimu, "
-            "main_industry, annual_income_fen, assets_fen, loan_balance_fen, overdue_fen, "
-            "note, name_sort, version, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)", households)
+        "main_industry, annual_income_fen, assets_fen, loan_balance_fen, overdue_fen, "
+        "note, name_sort, version, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)", households)
     db.conn.executemany(
         "INSERT INTO household_member (id, household_id, name, relation, sex, id_number, "
         "birth_date, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,1,?,?)", members)
-    with _indexes_set_aside(db, "journal", len(rows)):
-        cs.journal_inserted("household", "sid >= ?", [first_sid], bulk=len(rows))
+    cs.journal_inserted("household", "sid >= ?", [first_sid], bulk=len(rows))
     if members:
         cs.journal_inserted("household_member", "rowid > ?", [member_mark], bulk=len(members))
     _household_search_keys(db, first_sid)
     db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)",
                         sorted(member_keys))
-    search.index_names(db, [r.values["head_name"] for r in rows]
-                       + [m[2] for m in members], sort=True)
+    _index_new_names(db, [r.values["head_name"] for r in rows] + [m[2] for m in members], names)
     return len(members)
 
 
-@contextlib.contextmanager
-def _indexes_set_aside(db: Database, table: str, adding: int):
-    """Drop ``table``'s indexes for a load at least as large as the table, and
-    build them again after it, in the caller's transaction.
+class _IndexesAside:
+    """Drop the indexes of tables an import at least as large as them is
+    loaded into, and build them again after it, in the caller's transaction.
 
     Each new row costs a random descent per index (five on household: the
     UUID, the ID number, names); building an index afterwards sorts once,
-    ~5× faster for a first roster (bench/bench_excel.py). A unique index
+    ~5x faster for a first roster (bench/bench_excel.py). A unique index
     built again still refuses duplicates, failing the whole import. On a
     register much larger than the roster, rebuilding would cost more than it
-    saves, so the indexes stay.
+    saves, so the indexes stay. Set aside for the whole import, not per
+    chunk, so each index is built once.
     """
-    have = db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
-    if adding < max(have, 1000):
-        yield
-        return
-    saved = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                       "AND sql IS NOT NULL AND tbl_name = ?", [table]).fetchall()
-    for name, _ in saved:
-        db.execute(f"DROP INDEX [{name}]")
-    yield
-    for _, sql in saved:
-        db.execute(sql)
+
+    def __init__(self, db: Database, tables: tuple[str, ...], adding: int):
+        self.db = db
+        self.saved: list[str] = []
+        parents = None
+        for table in tables:
+            have = db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
+            if adding < max(have, 1000):
+                continue
+            if parents is None:
+                parents = _parent_keys(db)
+            for name, sql in db.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                    "AND sql IS NOT NULL AND tbl_name = ?", [table]).fetchall():
+                columns = [c[2] for c in db.execute(f"PRAGMA index_info([{name}])")]
+                if len(columns) == 1 and (table, columns[0]) in parents:
+                    continue    # a foreign key's parent key (household.id): rows point at it
+                db.execute(f"DROP INDEX [{name}]")
+                self.saved.append(sql)
+
+    def restore(self) -> None:
+        for sql in self.saved:
+            self.db.execute(sql)
+        self.saved = []
+
+
+def _parent_keys(db: Database) -> set[tuple[str, str]]:
+    """(table, column) of every foreign key's parent: SQLite needs their unique
+    index to write a child row (household_member -> household.id)."""
+    out = set()
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        for fk in db.execute(f"PRAGMA foreign_key_list([{table}])"):
+            out.add((fk[2], fk[4]))
+    return out
 
 
 def _household_search_keys(db: Database, first_sid: int) -> None:
@@ -624,7 +811,7 @@ def _household_search_keys(db: Database, first_sid: int) -> None:
         [first_sid])
 
 
-def _insert_organizations(cs, rows: list[ImportRow]) -> None:
+def _insert_organizations(cs, rows: list[ImportRow], names: set[str]) -> None:
     if not rows:
         return
     db, at = cs.db, cs.at
@@ -645,8 +832,8 @@ def _insert_organizations(cs, rows: list[ImportRow]) -> None:
         f"?, ?)", orgs)
     cs.journal_inserted("organization", "sid >= ?", [first_sid])
     db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)", sorted(keys))
-    search.index_names(db, [r.values["name"] for r in rows]
-                       + [r.values.get("legal_rep_name") or "" for r in rows], sort=True)
+    _index_new_names(db, [r.values["name"] for r in rows]
+                     + [r.values.get("legal_rep_name") or "" for r in rows], names)
 
 
 def _insert_records(cs, rows: list[ImportRow]) -> None:

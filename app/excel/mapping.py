@@ -432,14 +432,10 @@ def find_unmapped(sheet: Sheet, plan: SheetPlan) -> list[dict]:
         return []
     mapped = {c.index for c in plan.columns if c.field}
     labels = {c.index: c.label for c in plan.columns}
-    rows = sheet.rows[plan.first_data_row:]
-    width = max((len(r) for r in rows), default=0)
     out = []
-    for c in range(width):
+    for c, n in enumerate(sheet.filled_counts(plan.first_data_row)):
         if c in mapped or normalise_header(labels.get(c, "")) in _ROW_NUMBER_HEADERS:
             continue
-        n = sum(1 for row in rows if c < len(row) and row[c] is not None and row[c] != ""
-                and (type(row[c]) is not str or row[c].strip()))
         if n:
             out.append({"sheet": plan.sheet, "column": column_letter(c),
                         "header": labels.get(c, ""), "rows_with_data": n})

@@ -4,14 +4,31 @@ python-calamine (Rust) reads all three formats offices still use, at about
 80-95k rows/s on the reference machine against openpyxl's 7k rows/s for
 .xlsx alone, so a 100,000-row roster is read in about a second. Files pass
 ``safety.check_file`` first (zip bombs, XML entities, damaged files).
+
+An import streams its rows (``read_workbook(path, stream=True)``): a sheet
+keeps only its first ``HEAD_ROWS`` rows as Python lists (for finding the
+header and the title) and hands out the rest one row at a time
+(``Sheet.iter_rows``). calamine still loads a sheet whole into Rust memory
+before the first row (it has no lazy reading: dimastbk/python-calamine#42),
+about 80 bytes a cell - 115 MiB for a 100,000-row roster of 14 columns,
+350 MiB for 300,000. So an .xlsx sheet whose XML is larger than
+``STREAM_FROM_BYTES`` (about 130,000 such rows) is read by openpyxl's
+read-only parser instead, which holds one row at a time: ~6x slower, but
+memory stays flat however long the sheet. Both give the same values
+(``_as_calamine``; tests/excel/test_excel_stream.py). .xls sheets end at
+65,536 rows and always go to calamine, as do .ods files (openpyxl cannot
+read them; a county roster comes as .xlsx).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 import python_calamine
 
@@ -20,16 +37,60 @@ from app.excel import safety
 from app.i18n import translate
 
 
+# Rows kept as lists by a streamed sheet: the header search (mapping.py looks
+# at the first 30 rows, and samples five below the header) and the title.
+HEAD_ROWS = 40
+# Sheet XML above this is read by openpyxl (see the module docstring): ~80 MB
+# is ~130,000 rows of a 14-column roster, ~150 MiB of calamine memory.
+STREAM_FROM_BYTES = 80 * 1024 * 1024
+
+
 @dataclass
 class Sheet:
     name: str
     visible: bool
-    rows: list[list[Any]]                 # rows[0] is spreadsheet row 1
+    rows: list[list[Any]]                 # rows[0] is spreadsheet row 1; streamed: the first HEAD_ROWS
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1 (0-based, inclusive)
+    height: int | None = None             # rows in the sheet, when ``rows`` holds only its head
+    source: Callable[[], Iterator[list[Any]]] | None = field(default=None, repr=False)
+    reader: str = "calamine"              # or "openpyxl" (a streamed sheet too large for calamine)
+    _filled: tuple[int, list[int]] | None = field(default=None, repr=False)
 
     @property
     def width(self) -> int:
         return max((len(r) for r in self.rows[:50]), default=0)
+
+    @property
+    def total(self) -> int:
+        """How many rows the sheet has (blank rows inside it included)."""
+        return len(self.rows) if self.height is None else self.height
+
+    def iter_rows(self, start: int = 0) -> Iterator[list[Any]]:
+        """Every row from row index ``start`` on, read again from the file when streamed."""
+        if self.source is None:
+            return itertools.islice(self.rows, start, None)
+        return itertools.islice(self.source(), start, None)
+
+    def filled_counts(self, start: int) -> list[int]:
+        """Per column, how many rows from row index ``start`` on hold a value
+        (for the columns not imported). One pass over a streamed sheet, which
+        also counts its rows exactly; remembered, as the mapping changes often."""
+        if self._filled is not None and self._filled[0] == start:
+            return self._filled[1]
+        counts: list[int] = []
+        seen = start
+        for row in self.iter_rows(start):
+            seen += 1
+            if len(row) > len(counts):
+                counts.extend([0] * (len(row) - len(counts)))
+            for c, value in enumerate(row):
+                if value != "" and value is not None and (type(value) is not str
+                                                          or value.strip()):
+                    counts[c] += 1
+        if self.source is not None:
+            self.height = max(seen, len(self.rows))
+        self._filled = (start, counts)
+        return counts
 
 
 @dataclass
@@ -57,11 +118,15 @@ def _format(path: Path, container: str) -> str:
 _EXT = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}
 
 
-def read_workbook(path: Path | str, *, check: bool = True) -> Workbook:
-    """Every sheet with its cell values (str, float, int, bool, date, datetime)."""
+def read_workbook(path: Path | str, *, check: bool = True, stream: bool = False) -> Workbook:
+    """Every sheet with its cell values (str, float, bool, date, datetime, time).
+
+    ``stream``: keep only each sheet's head as lists, the rest read on demand
+    by ``Sheet.iter_rows`` (see the module docstring)."""
     path = Path(path)
     container = safety.check_file(path) if check else safety.sniff(path)
     fmt = _format(path, container)
+    large = _large_sheets(path) if stream and fmt == "xlsx" else {}
     try:
         with open(path, "rb") as handle:
             book = python_calamine.CalamineWorkbook.from_filelike(handle)
@@ -70,16 +135,26 @@ def read_workbook(path: Path | str, *, check: bool = True) -> Workbook:
             for meta in book.sheets_metadata:
                 if str(meta.typ).split(".")[-1] not in ("WorkSheet", "Worksheet"):
                     continue
+                visible = str(meta.visible).split(".")[-1] == "Visible"
+                if meta.name in large:
+                    sheets.append(_openpyxl_sheet(path, meta.name, visible, large[meta.name]))
+                    continue
                 sheet = book.get_sheet_by_name(meta.name)
-                rows = sheet.to_python(skip_empty_area=False)
                 merged = []
                 try:
                     for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
                         merged.append((r0, c0, r1, c1))
                 except (TypeError, ValueError):
                     merged = []
-                visible = str(meta.visible).split(".")[-1] == "Visible"
-                sheets.append(Sheet(meta.name, visible, rows, merged))
+                if stream:
+                    end = sheet.end
+                    sheets.append(Sheet(meta.name, visible,
+                                        list(itertools.islice(sheet.iter_rows(), HEAD_ROWS)),
+                                        merged, height=end[0] + 1 if end else 0,
+                                        source=sheet.iter_rows))
+                else:
+                    sheets.append(Sheet(meta.name, visible,
+                                        sheet.to_python(skip_empty_area=False), merged))
         finally:
             book.close()
     except python_calamine.PasswordError:
@@ -89,3 +164,88 @@ def read_workbook(path: Path | str, *, check: bool = True) -> Workbook:
     except (python_calamine.CalamineError, ValueError, OSError) as exc:
         raise safety.damaged(path, str(exc)[:200]) from None
     return Workbook(path, fmt, sheets)
+
+
+def _large_sheets(path: Path) -> dict[str, str]:
+    """Sheets (name -> XML member) of an .xlsx too large for calamine's memory."""
+    import openpyxl
+
+    with zipfile.ZipFile(path) as archive:
+        sizes = {info.filename: info.file_size for info in archive.infolist()}
+    if max(sizes.values(), default=0) <= STREAM_FROM_BYTES:
+        return {}
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        members = {ws.title: getattr(ws, "_worksheet_path", "") for ws in book.worksheets}
+    finally:
+        book.close()
+    return {name: member for name, member in members.items()
+            if sizes.get(member, 0) > STREAM_FROM_BYTES}
+
+
+def _openpyxl_sheet(path: Path, name: str, visible: bool, member: str) -> Sheet:
+    import openpyxl
+
+    def rows() -> Iterator[list[Any]]:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            for row in book[name].iter_rows(min_row=1, min_col=1, values_only=True):
+                yield [_as_calamine(v) for v in row]
+        finally:
+            book.close()
+
+    head = list(itertools.islice(rows(), HEAD_ROWS))
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        height = book[name].max_row     # from the sheet's <dimension>, if the writer put one
+    finally:
+        book.close()
+    return Sheet(name, visible, head, _merged_from_xml(path, member),
+                 height=height if height is not None else len(head), source=rows,
+                 reader="openpyxl")
+
+
+_MIDNIGHT = dt.time(0, 0)
+
+
+def _as_calamine(value: Any) -> Any:
+    """An openpyxl value as calamine gives it: blank '', numbers float, a
+    date-formatted cell a date (openpyxl cannot tell a date format from a
+    date-and-time one; calamine gives a date for the former)."""
+    if value is None:
+        return ""
+    kind = type(value)
+    if kind is int:
+        return float(value)
+    if kind is dt.datetime and value.time() == _MIDNIGHT:
+        return value.date()
+    return value
+
+
+_MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + ch - 64
+    return index - 1
+
+
+def _merged_from_xml(path: Path, member: str) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of a sheet (openpyxl's read-only mode does not give them);
+    they sit after the cells, so the member is scanned in bounded chunks."""
+    merged = []
+    tail = b""
+    with zipfile.ZipFile(path) as archive, archive.open(member) as stream:
+        while True:
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            text = tail + chunk
+            cut = text.rfind(b"<")
+            for m in _MERGE.finditer(text, 0, cut if cut > 0 else len(text)):
+                merged.append((int(m.group(2)) - 1, _column_index(m.group(1)),
+                               int(m.group(4)) - 1, _column_index(m.group(3))))
+            tail = text[cut:] if cut > 0 else b""
+    return merged

@@ -41,13 +41,12 @@ def write_report(plan, outcome, folder: Path | None = None) -> Path:
     bad_number = book.add_format({**base, "num_format": "0", "bg_color": "#FFC7CE",
                                   "font_color": "#9C0006", "border": 1, "border_color": "#C00000"})
     reason_fmt = book.add_format({**base, "font_color": "#9C0006", "text_wrap": True})
-    sheets = {s.name: s for s in plan.workbook.sheets}
     plans = {p.sheet: p for p in plan.sheets}
     by_sheet: dict[str, list] = {}
     for row in outcome.rejects:
         by_sheet.setdefault(row.sheet, []).append(row)
     for name, rows in by_sheet.items():
-        source, sheet_plan = sheets[name], plans[name]
+        sheet_plan = plans[name]
         ws = book.add_worksheet(sheet_title(name))
         width = max(len(sheet_plan.columns), 1)
         widths = [8.0] * (width + 2)
@@ -58,7 +57,7 @@ def write_report(plan, outcome, folder: Path | None = None) -> Path:
         ws.write_string(0, width, ROW_HEADER, header)
         ws.write_string(0, width + 1, REASON_HEADER, header)
         for out, row in enumerate(sorted(rows, key=lambda r: r.row), start=1):
-            values = source.rows[row.row - 1]
+            values = outcome.cells.get((row.sheet, row.row), [])   # as read, kept for this
             bad_cols = {p.column: p.message for p in row.problems if p.column is not None}
             for col in range(width):
                 value = values[col] if col < len(values) else ""
