@@ -232,6 +232,7 @@ class _Checker:
         self.new_households: dict[str, ImportRow] = {}   # one piece only (member sheets)
         self.subjects: dict[str, str] | None = None
         self.ids = _fresh_ids()
+        self.done = 0
 
     def households_expected(self) -> int:
         return sum(max(s.total - p.first_data_row, 0) for s, p in self.sheets
@@ -239,13 +240,12 @@ class _Checker:
 
     def chunks(self) -> Iterator[list[ImportRow]]:
         pending: list[tuple[ImportRow, list[Any]]] = []
-        done = 0
         for sheet, p in self.sheets:
             last_head: ImportRow | None = None
             for number, values in _data_rows(sheet, p):
-                done += 1
-                if done % 2000 == 0:
-                    self.job.step(min(done, self.total), self.total,
+                self.done += 1
+                if self.done % 2000 == 0:
+                    self.job.step(min(self.done, self.total), self.total,
                                   translate("Excel", "Checking rows"))
                 row = self._row(p, number, values, last_head)
                 if row.kind == "member":
@@ -496,7 +496,7 @@ def _differences(db: Database, dups: list[ImportRow]) -> None:
 def preview(db: Database, plan: ImportPlan, *, today: dt.date | None = None,
             job: Job | None = None) -> Outcome:
     """The dry run: what the import would do, writing nothing."""
-    outcome = Outcome()
+    outcome = Outcome(keep=KEEP_ROWS)
     checker = _Checker(db, plan, today=today, job=job or NO_JOB, outcome=outcome)
     with _no_gc():
         for _ in checker.chunks():
@@ -527,6 +527,8 @@ def run(db: Database, operator_id: str, plan: ImportPlan, *,
             writer = _Writer(cs, choices, default_choice, checker.households_expected())
             for chunk in checker.chunks():
                 writer.write(chunk)
+                job.step(min(checker.done, checker.total), checker.total,
+                         translate("Excel", "Checking rows"))
             counts = writer.finish(job)
     for p in plan.active():
         mapping.remember(db, p)

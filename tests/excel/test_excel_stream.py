@@ -1,0 +1,158 @@
+"""The import in chunks: rows streamed from the file, checked and written a
+chunk at a time in one transaction, and the streaming reader used for sheets
+too large for calamine's memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+import xlsxwriter
+
+from app.excel import importer, reader
+from app.jobs import Cancelled, Job
+from excel_books import id_number, write_xlsx
+
+TODAY = dt.date(2026, 12, 1)
+HEADER = ["户主姓名", "身份证号码", "村", "组", "联系电话"]
+
+
+def _numbers(count: int) -> list[str]:
+    return [id_number(birth=f"19{60 + i // 300:02d}0101", seq=100 + i % 300) for i in range(count)]
+
+
+def _roster(path, count: int, *, duplicate_of: int | None = None, bad_row: int | None = None):
+    numbers = _numbers(count)
+    rows = [HEADER]
+    for i, number in enumerate(numbers):
+        rows.append([f"王{chr(0x4e00 + i)}", number, "青龙村", "一组", f"1380000{i:04d}"])
+        if bad_row is not None and len(rows) == bad_row:
+            rows[-1][1] = number[:-1] + ("0" if number[-1] != "0" else "1")   # check digit wrong
+    if duplicate_of is not None:   # the same head again, at the end, with a new phone
+        rows.append([rows[duplicate_of - 1][0], rows[duplicate_of - 1][1], "青龙村", "一组",
+                     "13999999999"])
+    return write_xlsx(path, {"花名册": rows})
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 7)
+
+
+def test_a_duplicate_of_a_row_written_chunks_earlier_updates_it(db, operator, township,
+                                                                 tmp_path, small_chunks):
+    path = _roster(tmp_path / "roster.xlsx", 30, duplicate_of=3)
+    plan = importer.inspect(db, path)
+    outcome = importer.preview(db, plan, today=TODAY)
+    dup = outcome.duplicates[0]
+    assert (dup.row, dup.first.row, dup.action) == (32, 3, "duplicate_file")
+    assert importer.summarise(outcome)["created"] == 30
+    result = importer.run(db, operator, plan, today=TODAY, choices={dup.ref: "update"})
+    assert result["created"] == 30 and result["skipped_duplicates"] == 1
+    phone = db.execute("SELECT phone FROM household WHERE head_id_number = ?",
+                       [dup.key]).fetchone()[0]
+    assert phone == "13999999999"
+    assert db.execute("SELECT COUNT(*) FROM household").fetchone()[0] == 30
+
+
+def test_a_duplicate_skipped_by_default_leaves_the_first_row(db, operator, township, tmp_path,
+                                                             small_chunks):
+    path = _roster(tmp_path / "roster.xlsx", 20, duplicate_of=2)
+    result = importer.run(db, operator, importer.inspect(db, path), today=TODAY)
+    assert result["created"] == 20 and result["skipped_duplicates"] == 1
+    assert db.execute("SELECT phone FROM household WHERE head_name = '王一'").fetchone()[0] \
+        == "13800000000"
+
+
+def test_a_reject_in_a_late_chunk_reaches_the_report(db, operator, township, tmp_path,
+                                                     small_chunks):
+    path = _roster(tmp_path / "roster.xlsx", 30, bad_row=29)
+    result = importer.run(db, operator, importer.inspect(db, path), today=TODAY,
+                          report_dir=tmp_path)
+    assert result["created"] == 29 and result["rejected"] == 1
+    sheet = openpyxl.load_workbook(result["report"]).worksheets[0]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0][:5] == HEADER
+    assert rows[1][0] == f"王{chr(0x4e00 + 27)}" and rows[1][5] == 29   # cells as in the file
+    assert "校验" in rows[1][6]
+
+
+def test_cancel_after_chunks_were_written_leaves_the_register_untouched(db, operator, township,
+                                                                        tmp_path, small_chunks):
+    path = _roster(tmp_path / "roster.xlsx", 40)
+    journal = db.execute("SELECT COUNT(*) FROM journal").fetchone()[0]
+    written = []
+
+    def progress(done, total, message):
+        written.append(db.execute("SELECT COUNT(*) FROM household").fetchone()[0])
+        if written[-1] >= 14:
+            job.cancel()
+
+    job = Job(progress)
+    with pytest.raises(Cancelled):
+        importer.run(db, operator, importer.inspect(db, path), today=TODAY, job=job)
+    assert max(written) >= 14          # two chunks were in the register when cancelled
+    assert db.execute("SELECT COUNT(*) FROM household").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM subject").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM journal").fetchone()[0] == journal
+
+
+def test_a_dry_run_keeps_counts_of_every_row_but_not_every_row(db, township, tmp_path,
+                                                               small_chunks, monkeypatch):
+    monkeypatch.setattr(importer, "KEEP_ROWS", 10)
+    path = _roster(tmp_path / "roster.xlsx", 40, duplicate_of=5, bad_row=38)
+    plan = importer.inspect(db, path)
+    outcome = importer.preview(db, plan, today=TODAY)
+    assert importer.summarise(outcome)["created"] == 39
+    assert len(outcome.rejects) == 1 and outcome.rejects[0].row == 38
+    assert [d.row for d in outcome.duplicates] == [42]
+    assert len(outcome.rows) <= importer.KEEP_ROWS
+
+
+def _typical_book(path):
+    """Cells as rosters have them: text, numbers, an ID as text, dates, blanks,
+    a merged title and a two-row header, a row shorter than the rest."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("一组")
+    date = book.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.merge_range(0, 0, 0, 5, "青龙村农户信息采集表（一组）")
+    sheet.merge_range(1, 0, 1, 1, "户主信息")
+    sheet.write_row(2, 0, ["户主姓名", "身份证号码", "出生日期", "家庭人口", "年收入（万元）", "备注"])
+    for i in range(30):
+        sheet.write_string(3 + i, 0, f"李{chr(0x4e00 + i)}")
+        sheet.write_string(3 + i, 1, id_number(seq=200 + i))
+        sheet.write_datetime(3 + i, 2, dt.datetime(1970, 1, 1 + i % 28), date)
+        sheet.write_number(3 + i, 3, 1 + i % 5)
+        sheet.write_number(3 + i, 4, 0.5 + i / 10)
+        if i % 3 == 0:
+            sheet.write_string(3 + i, 5, "低保户")
+    sheet.write_string(40, 0, "合计")
+    book.close()
+    return path
+
+
+def test_the_streaming_reader_gives_the_rows_calamine_gives(tmp_path, monkeypatch):
+    path = _typical_book(tmp_path / "typical.xlsx")
+    whole = reader.read_workbook(path).sheets[0]
+    monkeypatch.setattr(reader, "STREAM_FROM_BYTES", 0)
+    streamed = reader.read_workbook(path, stream=True).sheets[0]
+    assert streamed.reader == "openpyxl"
+    got = [row for row in streamed.iter_rows()]
+    assert got == whole.rows
+    assert sorted(streamed.merged) == sorted(whole.merged)
+    assert streamed.filled_counts(3) == [sum(1 for r in whole.rows[3:] if len(r) > c and r[c] != "")
+                                         for c in range(len(got[0]))]
+
+
+def test_a_sheet_too_large_for_calamine_imports_alike(db, operator, township, tmp_path,
+                                                      monkeypatch, small_chunks):
+    path = _roster(tmp_path / "roster.xlsx", 25, duplicate_of=4, bad_row=20)
+    by_calamine = importer.summarise(importer.preview(db, importer.inspect(db, path),
+                                                      today=TODAY))
+    monkeypatch.setattr(reader, "STREAM_FROM_BYTES", 0)
+    plan = importer.inspect(db, path)
+    assert plan.workbook.sheets[0].reader == "openpyxl"
+    assert importer.summarise(importer.preview(db, plan, today=TODAY)) == by_calamine
+    result = importer.run(db, operator, plan, today=TODAY, report_dir=tmp_path)
+    assert result["created"] == 24 and result["rejected"] == 1
