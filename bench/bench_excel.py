@@ -8,6 +8,8 @@ when installed), the dry run, a second import and a 100,000-row export.
     python bench/bench_excel.py                # 100,000 and 300,000 rows
     python bench/bench_excel.py --quick        # 5,000 and 15,000 rows, a smoke run
     python bench/bench_excel.py --encrypted    # the import also into an encrypted copy
+    python bench/bench_excel.py --baseline REF # also the import of commit REF (git archive),
+                                               # same files, same run: before/after
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# A child measuring a baseline runs the importer of another checkout (--baseline).
+CODE = Path(os.environ.get("BENCH_EXCEL_CODE") or ROOT)
+sys.path.insert(0, str(CODE))
 
 import xlsxwriter  # noqa: E402
 from stdnum.cn import ric  # noqa: E402
@@ -92,6 +96,16 @@ def _cpu() -> float:
 
 
 def _peak_mib() -> float:
+    """The process's peak resident memory. VmHWM belongs to this program's own
+    memory map; ru_maxrss would carry over the parent's peak across fork+exec
+    (this script's parent holds a demo register and the rosters it made)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # KiB on Linux
 
 
@@ -122,15 +136,19 @@ def child(mode: str, roster: Path, data_dir: Path, report_dir: Path) -> dict:
     return out
 
 
-def measure(mode: str, roster: Path, template: Path, tmp: Path, runs: int) -> list[dict]:
-    """``runs`` fresh processes, each on a fresh copy of the template register."""
+def measure(mode: str, roster: Path, template: Path, tmp: Path, runs: int,
+            code: Path | None = None) -> list[dict]:
+    """``runs`` fresh processes, each on a fresh copy of the template register;
+    ``code``: the checkout whose importer runs (default: this one)."""
     out = []
+    env = dict(os.environ, BENCH_EXCEL_CODE=str(code)) if code else None
     for i in range(runs):
         data_dir = tmp / f"run-{mode}-{roster.stem}-{i}"
         shutil.rmtree(data_dir, ignore_errors=True)
         shutil.copytree(template, data_dir)
         proc = subprocess.run([sys.executable, __file__, "--child", mode, str(roster),
-                               str(data_dir), str(tmp)], capture_output=True, text=True)
+                               str(data_dir), str(tmp)], capture_output=True, text=True,
+                              env=env)
         if proc.returncode:
             raise RuntimeError(proc.stderr[-2000:])
         out.append(json.loads(proc.stdout.strip().splitlines()[-1]))
@@ -172,8 +190,10 @@ def _pandas(roster: Path) -> None:
 
 
 def headline(tmp: Path, template: Path, villages, rows: int, county_rows: int, runs: int,
-             encrypted: Path | None) -> Path:
-    """The import against its floor, and peak memory at township and county size."""
+             encrypted: Path | None, baseline: tuple[str, Path] | None = None) -> Path:
+    """The import against its floor, and peak memory at township and county
+    size; with ``baseline`` (ref, checkout) its import too, interleaved run
+    by run so both see the same load."""
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
           f"{platform.release()}; Python {platform.python_version()}; "
           f"load average {'/'.join(f'{x:.1f}' for x in os.getloadavg())}")
@@ -183,7 +203,13 @@ def headline(tmp: Path, template: Path, villages, rows: int, county_rows: int, r
           f"each a fresh process on a fresh copy of the register\n")
     floor = measure("calamine", roster, template, tmp, runs)
     report("python-calamine only reading (the floor)", floor)
-    imports = measure("import", roster, template, tmp, runs)
+    imports, before = [], []
+    for _ in range(runs):
+        imports += measure("import", roster, template, tmp, 1)
+        if baseline:
+            before += measure("import", roster, template, tmp, 1, baseline[1])
+    if baseline:
+        report(f"import end to end, {rows:,} rows, {baseline[0]}", before)
     report(f"import end to end, {rows:,} rows", imports)
     print(f"   -> created {imports[0]['created']:,}, rejected {imports[0]['rejected']}; "
           f"reading {median(imports, 'read_cpu'):.2f} s CPU of it; "
@@ -195,6 +221,9 @@ def headline(tmp: Path, template: Path, villages, rows: int, county_rows: int, r
     if county_rows:
         county = tmp / f"roster-{county_rows}.xlsx"
         make_roster(county, county_rows, villages, seed=3)
+        if baseline:
+            old = measure("import", county, template, tmp, 1, baseline[1])
+            report(f"import end to end, {county_rows:,} rows, {baseline[0]}", old)
         big = measure("import", county, template, tmp, 1)
         report(f"import end to end, {county_rows:,} rows", big)
         print(f"   -> created {big[0]['created']:,}; peak memory {big[0]['peak']:.0f} MiB against "
@@ -202,6 +231,15 @@ def headline(tmp: Path, template: Path, villages, rows: int, county_rows: int, r
               f"(process before the import: {big[0]['base']:.0f} MiB)")
     print(f"load average after: {'/'.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     return roster
+
+
+def checkout(ref: str, into: Path) -> Path:
+    """The tree of commit ``ref`` of this repository, for a baseline measured alongside."""
+    into.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
 
 
 def main() -> int:
@@ -215,6 +253,8 @@ def main() -> int:
                         help="also import into an encrypted copy of the register")
     parser.add_argument("--headline-only", action="store_true",
                         help="only the import, its floor and the memory peaks")
+    parser.add_argument("--baseline", metavar="REF",
+                        help="also measure the import of this commit (e.g. main), same run")
     parser.add_argument("--child", nargs=4, metavar=("MODE", "ROSTER", "DATA", "REPORTS"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -245,7 +285,10 @@ def main() -> int:
             shutil.copytree(data.root, encrypted)
             keystore.encrypt_register(DataDir(encrypted), {"admin": "demo2026"})
             keystore.forget(DataDir(encrypted))
-        roster = headline(tmp, template, villages, rows, county_rows, args.runs, encrypted)
+        baseline = (args.baseline, checkout(args.baseline, tmp / "baseline")) \
+            if args.baseline else None
+        roster = headline(tmp, template, villages, rows, county_rows, args.runs, encrypted,
+                          baseline)
         if args.headline_only:
             return 0
         db = open_data_dir(data)
