@@ -105,7 +105,7 @@ def parse_id_number(raw: str, *, today: dt.date | None = None) -> IdNumber:
     try:
         _ric.get_birth_place(text)
         area_known = True
-    except _StdnumError:
+    except (_StdnumError, KeyError):   # KeyError: a code stdnum lists without its county
         # Numbers issued under area codes that were later abolished or are
         # newer than the code list are real; flag, never refuse.
         area_known = False

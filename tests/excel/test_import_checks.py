@@ -15,6 +15,7 @@ import datetime as dt
 
 import pytest
 import xlsxwriter
+from stdnum.cn import ric
 
 from app.excel import importer
 from app.register import create_place
@@ -233,3 +234,15 @@ def test_batch_row_is_the_rules_row_for_values_equal_to_a_dict(field, values):
             elif row is not None:
                 assert list(row.items()) == list(checked.row.items()), (field, value)
     assert household_rules.Batch(today=TODAY).row(base) is not None   # the batch serves plain rows
+
+
+def test_an_id_whose_area_the_code_list_has_without_a_county(db, township, tmp_path):
+    """110300 is in stdnum's list as a prefecture only: looking up its county
+    raised KeyError and stopped the whole import; the number is taken, its area
+    flagged as unknown, as for any abolished area code."""
+    bodies = (f"11030019800101{s:03d}" for s in range(1000))
+    number = next(b + "X" for b in bodies if ric.calc_check_digit(b + "0") == "X")
+    rows = [HEADER, good(1, "刘一", 身份证号码=number.lower())]
+    path = write_xlsx(tmp_path / "花名册.xlsx", {"户": rows})
+    outcome = importer.preview(db, importer.inspect(db, path), today=TODAY)
+    assert [(r.action, r.values["head_id_number"]) for r in outcome.rows] == [("create", number)]
