@@ -346,7 +346,7 @@ class Validator:
             cols, units = self._columns(plan)
             found = self._sheets[id(plan)] = _HouseholdSheet(
                 plan, cols, household_rules.Batch(today=self.today, units=units,
-                                                  members_default=None))
+                                                  members_default=None, fields=cols))
         return found
 
     def household(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:

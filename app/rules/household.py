@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 from app.i18n import translate
 from app.rules import Checked
@@ -128,7 +128,11 @@ class Batch:
 
     def __init__(self, *, today: dt.date, units: Mapping[str, str | None] | None = None,
                  require_id: bool = True, members_default: int | None = 1,
-                 prefix: str = "head_", name_key: str = "name"):
+                 prefix: str = "head_", name_key: str = "name",
+                 fields: Collection[str] | None = None):
+        """``fields``: the only fields any ``values`` will have (a sheet's mapped
+        columns); the others are blank on every row, so not looked at."""
+        present = None if fields is None else frozenset(fields)
         units = units or {}
         self.today = today
         self.require_id = require_id
@@ -153,14 +157,17 @@ class Batch:
         # (field, stored column, value when blank, rule giving the stored value,
         # what it made of each value seen) in the order ``check`` fills the row.
         # Phone numbers are each different: nothing to remember.
-        fields = [(key, column, blank, optional(rule, blank)) for key, column, rule, blank
-                  in _OPTIONAL]
-        fields += [("members", "members", members_default, members),
-                   ("labor", "labor", 0, labor)]
-        fields += [(key, column, 0, money(units.get(key))) for key, column in _MONEY_COLUMNS]
-        self.fields = tuple((key, column, blank, rule, None if key == "phone" else
-                             {"": blank, (type(None), None): blank})
-                            for key, column, blank, rule in fields)
+        specs = [(key, column, blank, optional(rule, blank)) for key, column, rule, blank
+                 in _OPTIONAL]
+        specs += [("members", "members", members_default, members),
+                  ("labor", "labor", 0, labor)]
+        specs += [(key, column, 0, money(units.get(key))) for key, column in _MONEY_COLUMNS]
+        # A row starts as a copy of this: every column in check's order, blank.
+        self.blank_row = dict.fromkeys(self.person_fields)
+        self.blank_row.update((column, blank) for _, column, blank, _ in specs)
+        self.fields = tuple((key, column, blank, rule, None if key == "phone" else {"": blank})
+                            for key, column, blank, rule in specs
+                            if present is None or key in present)
         self.memos = {"sex": {}, "date": {}}
 
     @staticmethod
@@ -186,13 +193,18 @@ class Batch:
     def person(self, values: Mapping[str, Any], require_id: bool | None = None
                ) -> dict[str, Any] | None:
         """``check_person``'s row, or None where it would find a problem or warn."""
-        require_id = self.require_id if require_id is None else require_id
+        row = dict.fromkeys(self.person_fields)
+        return row if self._person(row, values, require_id) else None
+
+    def _person(self, row: dict[str, Any], values: Mapping[str, Any],
+                require_id: bool | None = None) -> bool:
+        """``check_person`` into ``row``; False where it would find a problem or warn."""
         name_field, sex_field, birth_field, id_field = self.person_fields
         get = values.get
         try:
-            name = F.person_name(get(name_field))
+            row[name_field] = F.person_name(get(name_field))
         except F.RuleError:
-            return None
+            return False
         raw_sex, raw_birth, raw_id = get(sex_field), get(birth_field), get(id_field)
         typed_sex = typed_birth = None
         if raw_sex is not None and raw_sex != "":
@@ -201,48 +213,52 @@ class Batch:
             if typed_sex is _UNSEEN:
                 typed_sex = self._remembered(self.memos["sex"], F.sex, raw_sex)
             if typed_sex is _REFUSED:
-                return None
+                return False
         if raw_birth is not None and raw_birth != "":
             typed_birth = self._remembered(self.memos["date"], F.date, raw_birth)
             if typed_birth is _REFUSED:
-                return None
+                return False
         plain = F.plain_id_number(raw_id, self.today)
         if plain is not None:
             number, born, sex = plain
         elif raw_id is None or F.as_text(raw_id).strip() == "":
-            if require_id:
-                return None
-            return {name_field: name, sex_field: typed_sex,
-                    birth_field: typed_birth.isoformat() if typed_birth else None, id_field: None}
+            if self.require_id if require_id is None else require_id:
+                return False
+            row[sex_field] = typed_sex
+            row[birth_field] = typed_birth.isoformat() if typed_birth else None
+            return True
         else:
             try:
                 info = F.id_number(raw_id, today=self.today)
             except F.RuleError:
-                return None
+                return False
             if info.converted_from_15:
-                return None
+                return False
             number, born, sex = info.number, info.birth_date, info.sex
         if (typed_sex and typed_sex != sex) or (typed_birth and typed_birth != born):
-            return None
-        return {name_field: name, sex_field: sex, birth_field: born.isoformat(),
-                id_field: number}
+            return False
+        row[sex_field] = sex
+        row[birth_field] = born.isoformat()
+        row[id_field] = number
+        return True
 
     def row(self, values: Mapping[str, Any]) -> dict[str, Any] | None:
         """``check(values).row`` when it has no problem and no warning; else None."""
-        row = self.person(values)
-        if row is None:
+        row = self.blank_row.copy()
+        if not self._person(row, values):
             return None
         get = values.get
         for key, column, blank, rule, memo in self.fields:
             value = get(key)
+            if value is None:
+                continue   # blank, as the row began
             if memo is None:
-                if value is None or value == "":
-                    found = blank
-                else:
-                    try:
-                        found = rule(value)
-                    except F.RuleError:
-                        return None
+                if value == "":
+                    continue
+                try:
+                    found = rule(value)
+                except F.RuleError:
+                    return None
             else:
                 kind = type(value)
                 found = memo.get(value if kind is str or kind is float else (kind, value),

@@ -223,8 +223,8 @@ def test_batch_row_is_the_rules_row_for_values_equal_to_a_dict(field, values):
             "members": 4, "labor": 2, "land_area": "3.25", "assets": 5, "loan_balance": 10,
             "overdue": 0, "main_industry": "水稻种植"}
     base["head_sex"] = "男" if int(base["head_id_number"][16]) % 2 else "女"
-    for order in (values, values[::-1]):
-        batch = household_rules.Batch(today=TODAY, units={"assets": "万元"})
+    for order, fields in ((values, None), (values[::-1], None), (values, {*base, field})):
+        batch = household_rules.Batch(today=TODAY, units={"assets": "万元"}, fields=fields)
         for value in order * 2:
             typed = base | {field: value}
             checked = household_rules.check(typed, today=TODAY, units={"assets": "万元"})
