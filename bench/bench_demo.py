@@ -65,9 +65,11 @@ def counts(data: Path) -> dict[str, int]:
         found = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables}
     except sqlite3.DatabaseError:  # an encrypted demo: opened as the app opens it
         sys.path.insert(0, str(ROOT))
+        from app import keystore
         from app.paths import DataDir
         from app.store import open_data_dir
 
+        keystore.unlock(DataDir(data), ENV["CREDIT_DESK_USER"], ENV["CREDIT_DESK_PASSWORD"])
         db = open_data_dir(DataDir(data))
         found = {t: db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in tables}
     db.close()
