@@ -11,8 +11,9 @@ with the organization scheme and go through the same steps.
 Answers follow realistic shares (most households good, a few vetoes). All
 of it is written in SQL with a per-household hash of the seed (the same
 seed gives the same campaign). In a township of more than 50,000 households
-the campaign has reached an evenly spread 50,000 of them, which keeps the
-demo's cost bounded at a million households.
+the campaign has reached an evenly spread 50,000 of them, and of more than
+5,000 organizations an evenly spread 5,000, which keeps the demo's cost
+bounded at a million households.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ ORG_SHARES = {
     "township_opinion": [("good", 35), ("fair", 75), ("poor", 100)],
 }
 SAMPLE = 50_000
+ORG_SAMPLE = 5_000  # organizations likewise (a county has one for every 20 households)
 
 
 def _rand(rng, modulo: int = 100) -> str:
@@ -119,6 +121,8 @@ def demo_extension(db, operator_id, rng, job) -> None:
     # SAMPLE households in all, so the demo stays quick at a million households
     # (rating rows, their steps and journal cost ≈ 0.4 ms per household here).
     every = max(1, -(-households // SAMPLE))
+    organizations = db.execute("SELECT count(*) FROM organization").fetchone()[0]
+    every_org = max(1, -(-organizations // ORG_SAMPLE))
     db.execute("DROP TABLE IF EXISTS temp.rating_demo_stage")
     db.execute("CREATE TEMP TABLE rating_demo_stage (village_id TEXT PRIMARY KEY, status TEXT, "
                "notice_id TEXT, bias INTEGER)")
@@ -127,13 +131,13 @@ def demo_extension(db, operator_id, rng, job) -> None:
     synchronous = db.execute("PRAGMA synchronous").fetchone()[0]
     db.execute("PRAGMA synchronous=OFF")
     try:
-        _build(db, operator_id, rng, job, township, stage, today, every)
+        _build(db, operator_id, rng, job, township, stage, today, every, every_org)
     finally:
         db.execute(f"PRAGMA synchronous={int(synchronous)}")
         db.execute("DROP TABLE IF EXISTS temp.rating_demo_stage")
 
 
-def _build(db, operator_id, rng, job, township, stage, today, every) -> None:
+def _build(db, operator_id, rng, job, township, stage, today, every, every_org) -> None:
     # The journal keeps its indexes: the campaign adds a few rows per rated
     # household to a journal that at a million households holds millions, and
     # rebuilding its indexes would cost more than keeping them.
@@ -176,10 +180,12 @@ def _build(db, operator_id, rng, job, township, stage, today, every) -> None:
         }
         campaigns.populate(cs, campaign, answers_sql=_answers_sql(rng, collecting),
                            columns=columns, households_sql=f"h.sid % {every} = 0", job=job)
-        # Organizations (a few hundred at most): all answered, the village's stage.
-        # Their own random stream: the areas built after this one see the same numbers.
+        # Organizations (all of them up to ORG_SAMPLE): all answered, the village's
+        # stage. Their own random stream: the areas built after this one see the
+        # same numbers.
         campaigns.populate(cs, campaign, answers_sql=_org_answers_sql(random.Random(7919)),
-                           columns=columns, kind="organization")
+                           columns=columns, kind="organization",
+                           households_sql=f"h.sid % {every_org} = 0")
         # The steps each household went through, signed by the demo operator.
         for number, (status, step) in enumerate(STEP_OF.items()):
             later = ORDER[ORDER.index(status):]

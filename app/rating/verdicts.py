@@ -45,7 +45,7 @@ _HOUSEHOLD_FIGURES = (
     "count(*) FILTER (WHERE h.loan_balance_fen > 0 AND h.overdue_fen = 0) AS on_time, "
     "coalesce(sum(h.loan_balance_fen), 0) AS loan_balance_fen, "
     "coalesce(sum(h.overdue_fen), 0) AS overdue_fen "
-    "FROM household h WHERE h.village_id IN ({villages}) GROUP BY h.village_id")
+    "FROM household h {scan} WHERE h.village_id IN ({villages}) GROUP BY h.village_id")
 
 
 def _ratio(part: int, whole: int, empty: Fraction = Fraction(0)) -> Fraction:
@@ -100,8 +100,12 @@ def _recompute(db: Database, campaign_id: str, village_ids: list[str] | None,
     for row in db.query(_GRADES.format(where=where), params):
         grades.setdefault(row["village_id"], {})[row["grade"]] = row["n"]
     if loans:
-        homes = {r["village_id"]: r for r in db.query(_HOUSEHOLD_FIGURES.format(villages=marks),
-                                                       vparams)}
+        # The whole township: one pass over the table. Through the village
+        # index it is a look-up per household in index order, 5x slower at a
+        # million households (11 s against 2 s CPU, encrypted).
+        scan = "NOT INDEXED" if where == "" else ""
+        homes = {r["village_id"]: r for r in db.query(
+            _HOUSEHOLD_FIGURES.format(villages=marks, scan=scan), vparams)}
     else:  # a rating changed, the register did not: keep the stored household figures
         homes = {r["village_id"]: r for r in db.query(
             "SELECT village_id, households, borrowing, on_time, loan_balance_fen, overdue_fen "
