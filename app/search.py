@@ -15,7 +15,12 @@ characters, and most Chinese names are two or three long.
 
 Numbers: ``search_key`` holds ``d:`` the reversed ID number and ``t:`` the
 reversed phone (so "the last four digits" is a prefix too) and ``u:`` the
-USCC, each pointing at a subject.
+USCC, each pointing at a subject; ``T:`` a phone and ``R:`` a legal
+representative's ID number as written, for their leading digits. The
+leading digits of a head's or a member's ID number need no keys: the
+unique indexes on ``household.head_id_number`` and
+``household_member.id_number`` are already sorted by them (older registers
+still hold such ``D:`` and ``M:`` keys; nothing reads them any more).
 
 Upper-case namespaces hold whole strings, so a prefix scan over them yields
 exact matches first, then names that start with the query; the ``n:`` scan
@@ -63,7 +68,7 @@ def name_keys(name: str) -> frozenset[str]:
 
 
 def household_keys(row: dict[str, Any]) -> set[str]:
-    keys = {"d:" + row["head_id_number"][::-1], "D:" + row["head_id_number"]}
+    keys = {"d:" + row["head_id_number"][::-1]}
     if row.get("phone"):
         keys.add("t:" + row["phone"][::-1])
         keys.add("T:" + row["phone"])
@@ -82,13 +87,8 @@ def organization_keys(row: dict[str, Any]) -> set[str]:
 
 
 def member_keys(id_numbers: Iterable[str | None]) -> set[str]:
-    """A household's keys for its members' ID numbers (last digits and leading ones)."""
-    keys = set()
-    for number in id_numbers:
-        if number:
-            keys.add("m:" + number[::-1])
-            keys.add("M:" + number)
-    return keys
+    """A household's keys for its members' ID numbers (their last digits)."""
+    return {"m:" + number[::-1] for number in id_numbers if number}
 
 
 def index_people(db: Database, *, household_sid_from: int = 0,
@@ -99,16 +99,13 @@ def index_people(db: Database, *, household_sid_from: int = 0,
                             deterministic=True)
     db.execute(
         "INSERT OR IGNORE INTO search_key (key, sid) "
-        "SELECT k.prefix || CASE k.prefix WHEN 'm:' THEN reversed_text(m.id_number) "
-        "ELSE m.id_number END, h.sid FROM household_member m "
+        "SELECT 'm:' || reversed_text(m.id_number), h.sid FROM household_member m "
         "JOIN household h ON h.id = m.household_id "
-        "JOIN (SELECT 'm:' AS prefix UNION ALL SELECT 'M:') k "
         "WHERE m.id_number IS NOT NULL AND h.sid >= ?", [household_sid_from])
     db.execute(
         "INSERT OR IGNORE INTO search_key (key, sid) "
-        "SELECT 'D:' || head_id_number, sid FROM household WHERE sid >= ? UNION ALL "
         "SELECT 'T:' || phone, sid FROM household WHERE sid >= ? AND phone IS NOT NULL",
-        [household_sid_from, household_sid_from])
+        [household_sid_from])
     db.execute(
         "INSERT OR IGNORE INTO search_key (key, sid) "
         "SELECT 'r:' || reversed_text(legal_rep_id_number), sid FROM organization "
@@ -192,6 +189,14 @@ _NUMBER_PLANS = (  # key prefix, match kind, whether the key is reversed
     ("D:", "id_number", False), ("T:", "phone", False), ("M:", "member_id_number", False),
     ("R:", "legal_rep_id_number", False),
 )
+# Leading digits of ID numbers read from the tables' own unique indexes, in
+# number order as a D: or M: key scan would give them.
+_LEADING = {
+    "D:": "SELECT sid FROM household WHERE head_id_number >= ? AND head_id_number < ? "
+          "ORDER BY head_id_number LIMIT ?",
+    "M:": "SELECT h.sid FROM household_member m JOIN household h ON h.id = m.household_id "
+          "WHERE m.id_number >= ? AND m.id_number < ? ORDER BY m.id_number LIMIT ?",
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -293,9 +298,13 @@ def search(db: Database, query: str, *, limit: int = 50,
             break
         if what == "numbers":
             want = (limit - len(found)) * (3 if kind else 1) + 8
-            for (sid,) in db.execute(
-                    "SELECT sid FROM search_key WHERE key >= ? AND key < ? LIMIT ?",
-                    [prefix, prefix + _TOP, want]):
+            leading = _LEADING.get(prefix[:2])
+            if leading:
+                rows = db.execute(leading, [prefix[2:], prefix[2:] + _TOP, want])
+            else:
+                rows = db.execute("SELECT sid FROM search_key WHERE key >= ? AND key < ? LIMIT ?",
+                                  [prefix, prefix + _TOP, want])
+            for (sid,) in rows:
                 found.setdefault(sid, (match, None))
         else:
             _collect_by_name(db, prefix, match, found, limit, kind)

@@ -805,7 +805,6 @@ def _household_search_keys(db: Database, first_sid: int) -> None:
     db.execute(
         "INSERT OR IGNORE INTO search_key (key, sid) SELECT key, sid FROM ("
         "SELECT 'd:' || reversed_text(head_id_number) AS key, sid FROM household WHERE sid >= ?1 "
-        "UNION ALL SELECT 'D:' || head_id_number, sid FROM household WHERE sid >= ?1 "
         "UNION ALL SELECT 't:' || reversed_text(phone), sid FROM household "
         "WHERE sid >= ?1 AND phone IS NOT NULL AND phone != '' "
         "UNION ALL SELECT 'T:' || phone, sid FROM household "
