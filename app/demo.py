@@ -12,11 +12,14 @@ import collections
 import concurrent.futures
 import datetime as dt
 import functools
+import json
 import multiprocessing
+import operator
 import os
 import random
 import sys
 import time
+from pathlib import Path
 
 from sqlite_utils import Database
 from stdnum.cn import uscc as _uscc_lib
@@ -24,7 +27,7 @@ from stdnum.cn import uscc as _uscc_lib
 from app import pinyin, search
 from app.accounts.demo import assign_demo_villages, create_demo_users
 from app.jobs import Job
-from app.journal import ChangeSet
+from app.journal import LOCAL_COLUMNS, ChangeSet, CreatesInBulk
 from app.letters import demo as letters_demo
 from app.rating import demo as rating_demo
 from app.records import demo as records_demo
@@ -97,7 +100,7 @@ HOUSEHOLD_COLUMNS = (
     "sid", "id", "village_id", "group_id", "head_name", "head_sex", "head_id_number",
     "head_birth_date", "phone", "members", "labor", "land_area_centimu", "main_industry",
     "annual_income_fen", "assets_fen", "loan_balance_fen", "overdue_fen", "version",
-    "created_at", "updated_at")
+    "created_at", "updated_at", "name_sort")
 MEMBER_COLUMNS = ("id", "household_id", "name", "relation", "sex", "id_number", "birth_date",
                   "version", "created_at", "updated_at")
 BULK_TABLES = ["subject", "household", "household_member", "organization", "journal"]
@@ -115,6 +118,11 @@ def _birth_table(today: dt.date, min_age: int, max_age: int) -> list[tuple[str, 
     return table
 
 
+# Pinyin sort keys of the names this process has made (names repeat a lot:
+# a million households have some 200,000 distinct names).
+_SORT_KEYS: dict[str, str] = {}
+
+
 class _Generator:
     """Deterministic rows for a seed: the same seed gives the same township."""
 
@@ -126,6 +134,7 @@ class _Generator:
         self.used_ids: set[str] = set()
         self.used_phones: set[str] = set()
         self.today = dt.date.today()
+        self.sort_keys = _SORT_KEYS
 
     def uuid(self) -> str:
         h = f"{self.rng.getrandbits(128):032x}"
@@ -155,6 +164,7 @@ class _Generator:
 
     def households(self, first_sid: int, count: int):
         rng, at, rand = self.rng, self.at, self.rng.random
+        sort_keys = self.sort_keys
         villages, n_villages = self.villages, len(self.villages)
         rows, members = [], []
         for sid in range(first_sid, first_sid + count):
@@ -174,7 +184,8 @@ class _Generator:
                 size, 1 + int(rand() * size), int(20 + rand() * 1480),
                 INDUSTRIES[int(rand() * len(INDUSTRIES))],
                 int(80 + rand() * 2420) * 10_000, int(5 + rand() * 195) * 1_000_000, balance,
-                overdue, 1, at, at))
+                overdue, 1, at, at,
+                sort_keys.get(name) or sort_keys.setdefault(name, pinyin.person_sort_key(name))))
             if size > 1:
                 spouse_sex = "F" if sex == "M" else "M"
                 spouse_id = self.id_number(spouse_sex)
@@ -228,6 +239,71 @@ _SEQ = [(f"{n:03d}", sum(int(c) * w for c, w in zip(f"{n:03d}", (8, 4, 2)))) for
 
 _PARALLEL_FROM = 100_000
 
+# Every word the demo writes into a row; the JSON template below relies on
+# none of them needing escapes in JSON (nor do digits, dates and UUIDs).
+_WORDS = (SURNAMES, GIVEN_MALE, GIVEN_FEMALE, *RARE_NAMES, *COMMON_FULL, *INDUSTRIES,
+          *VILLAGES, *GROUP_NAMES, "spouse")
+if any(c in '"\\' or c < " " for word in _WORDS for c in word):
+    raise RuntimeError("a demo word needs escaping in JSON")
+
+
+class _JsonRows:
+    """The journal's JSON of a generated row, as ``journal_inserted`` would
+    write it (every column but the local ones, keys sorted, compact), made
+    by filling a template: ``json.dumps`` of a dict per row costs three
+    times as much, and there are two million rows at county size.
+
+    ``columns``: the table's (name, type, not null, default) from PRAGMA
+    table_info; ``generated``: the columns of the demo's row tuples, in
+    order. A column the demo does not fill must default to NULL (else the
+    journal would not be the row), and only values that need no JSON escape
+    go in (see ``_WORDS``).
+    """
+
+    def __init__(self, table: str, columns, generated: tuple[str, ...]):
+        parts, picks, self.nullable = [], [], []
+        for name, kind, notnull, default in sorted(columns):
+            if name in LOCAL_COLUMNS:
+                continue
+            if name not in generated:
+                if notnull or default is not None:
+                    raise RuntimeError(f"the demo does not fill {table}.{name}")
+                parts.append(f'"{name}":null')
+                continue
+            if notnull and kind.upper() == "INTEGER":
+                parts.append(f'"{name}":%d')
+            elif notnull:
+                parts.append(f'"{name}":"%s"')
+            else:
+                self.nullable.append(len(picks))
+                parts.append(f'"{name}":%s')
+            picks.append(generated.index(name))
+        self.template = "{" + ",".join(parts) + "}"
+        self.pick = operator.itemgetter(*picks)
+
+    def __call__(self, row: tuple) -> str:
+        values = self.pick(row)
+        if self.nullable:
+            values = list(values)
+            for i in self.nullable:
+                value = values[i]
+                values[i] = ("null" if value is None else
+                             f'"{value}"' if isinstance(value, str) else value)
+            values = tuple(values)
+        return self.template % values
+
+
+def _table_columns(db: Database, table: str) -> tuple[tuple[str, str, bool, str | None], ...]:
+    """(name, type, not null, default) of each column, as ``_JsonRows`` takes them."""
+    return tuple((c[1], c[2], bool(c[3] or c[5]), c[4])
+                 for c in db.execute(f"PRAGMA table_info([{table}])"))
+
+
+@functools.lru_cache(maxsize=4)
+def _json_rows(household_columns, member_columns) -> tuple[_JsonRows, _JsonRows]:
+    return (_JsonRows("household", household_columns, HOUSEHOLD_COLUMNS),
+            _JsonRows("household_member", member_columns, MEMBER_COLUMNS))
+
 
 def _name_keys(names: set[str], seen: set[str]) -> list[tuple[str, frozenset[str]]]:
     """(stored name, its ``name_key`` keys, as ``search.index_names`` writes
@@ -257,24 +333,27 @@ _WORKER_SEEN: set[str] = set()
 
 
 def _generate_chunk(seed: int, index: int, villages, at: str, first_sid: int, count: int,
-                    seen: set[str] | None = None):
+                    shapes, seen: set[str] | None = None):
     # Each chunk has its own random stream, so chunks can be made in any
-    # process and the township is still the same for the same seed. The
-    # name keys of the chunk's people are made here too: with pinyin they
-    # are the dearest part of the search index, and a worker makes them
-    # while the main process writes.
+    # process and the township is still the same for the same seed. What
+    # only Python can make is made here, while the main process writes: the
+    # rows with their pinyin sort keys, the name keys of the chunk's people
+    # (with pinyin, the dearest part of the search index) and each row's
+    # JSON for the journal.
     gen = _Generator(random.Random(f"{seed}:{index}"), villages, {}, at)
     rows, members = gen.households(first_sid, count)
     names = {r[4] for r in rows}
     names.update(m[2] for m in members)
-    return rows, members, _name_keys(names, _WORKER_SEEN if seen is None else seen)
+    household_json, member_json = _json_rows(*shapes)
+    return (rows, members, _name_keys(names, _WORKER_SEEN if seen is None else seen),
+            [household_json(r) for r in rows], [member_json(m) for m in members])
 
 
-def _household_chunks(seed, villages, at, first_sid, households, chunk):
+def _household_chunks(seed, villages, at, first_sid, households, chunk, shapes):
     starts = list(range(0, households, chunk))
-    args = [(seed, i, villages, at, first_sid + start, min(chunk, households - start))
+    args = [(seed, i, villages, at, first_sid + start, min(chunk, households - start), shapes)
             for i, start in enumerate(starts)]
-    if households < _PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    if not _parallel(households):
         seen: set[str] = set()
         for item in args:
             yield _generate_chunk(*item, seen)
@@ -315,26 +394,30 @@ class _Uniqueness:
         self.phones.add(number)
         return number
 
-    def fix(self, rows: list[tuple], members: list[tuple]) -> list[tuple[str, int]]:
-        """Unique numbers, and the chunk's number keys (``search.household_keys``
-        and ``search.member_keys`` of every household)."""
+    def fix(self, rows: list[tuple], members: list[tuple], household_json: list[str],
+            member_json: list[str], dumps: tuple[_JsonRows, _JsonRows]) -> list[tuple[str, int]]:
+        """Unique numbers (the journal's JSON made again for a row whose number
+        changed), and the chunk's number keys (``search.household_keys`` and
+        ``search.member_keys`` of every household)."""
         keys = []
         sid_of = {}
         for i, row in enumerate(rows):
             number, phone = self._id(row[6]), self._phone(row[8])
             if number != row[6] or phone != row[8]:
                 row = rows[i] = row[:6] + (number, row[7], phone) + row[9:]
+                household_json[i] = dumps[0](row)
             sid = row[0]
             sid_of[row[1]] = sid
-            keys += (("d:" + number[::-1], sid), ("D:" + number, sid))
+            keys.append(("d:" + number[::-1], sid))
             if phone:
                 keys += (("t:" + phone[::-1], sid), ("T:" + phone, sid))
         for i, member in enumerate(members):
             number = self._id(member[5])
             if number != member[5]:
-                members[i] = member[:5] + (number,) + member[6:]
+                member = members[i] = member[:5] + (number,) + member[6:]
+                member_json[i] = dumps[1](member)
             sid = sid_of[member[1]]
-            keys += (("m:" + number[::-1], sid), ("M:" + number, sid))
+            keys.append(("m:" + number[::-1], sid))
         return keys
 
 
@@ -448,6 +531,133 @@ def _places(db: Database, operator_id: str, rng: random.Random
     return villages, village_names
 
 
+class _KeysHere:
+    """Search keys of a small demo: they wait in unindexed temp tables and go
+    into their tables in one sorted INSERT ... SELECT at the end (SQLite's
+    sorter): inserting them chunk by chunk would be a random B-tree insert
+    per key, and sorting millions of tuples in Python is slower."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        db.execute("CREATE TEMP TABLE demo_search_key (key TEXT, sid INTEGER)")
+        db.execute("CREATE TEMP TABLE demo_name_key (key TEXT, name TEXT)")
+
+    def add(self, table: str, rows: list[tuple]) -> None:
+        self.db.conn.executemany(f"INSERT INTO temp.demo_{table} VALUES (?, ?)", rows)
+
+    def finish(self) -> None:
+        """In the load's transaction."""
+        _sort_keys_in(self.db, "temp")
+        self.close()
+
+    def copy(self) -> None:
+        """After the load's transaction (nothing left to do here)."""
+
+    def close(self) -> None:
+        self.db.execute("DROP TABLE IF EXISTS temp.demo_search_key")
+        self.db.execute("DROP TABLE IF EXISTS temp.demo_name_key")
+
+
+def _sort_keys_in(db: Database, source: str) -> None:
+    for table, columns in (("search_key", "key, sid"), ("name_key", "key, name")):
+        db.execute(f"INSERT OR IGNORE INTO main.{table} ({columns}) "
+                   f"SELECT {columns} FROM {source}.demo_{table} ORDER BY {columns}")
+
+
+class _KeysApart:
+    """Search keys of a large demo, sorted by a process of their own while
+    this one writes rows and journal: some ten million keys at a million
+    households, which cost this process more than a third of the build when
+    it sorted them itself. The process builds ``search_key`` and ``name_key``
+    in a side file next to the register, encrypted with a key of its own,
+    and this process copies both tables in key order at the end (SQLite
+    copies a table into an empty one of the same shape record by record,
+    without sorting again). The side file is deleted whatever happens.
+    """
+
+    def __init__(self, db: Database):
+        self.db = db
+        folder = Path(db.execute("PRAGMA main.database_list").fetchone()[2]).parent
+        self.path = folder / f".demo-keys-{os.getpid()}-{id(self):x}.sqlite3"
+        self.path.unlink(missing_ok=True)
+        # Encrypted when the register is (a plain register is a test's).
+        encrypted = bool(db.execute("PRAGMA cipher_version").fetchall())
+        self.key = os.urandom(32).hex() if encrypted else None
+        schema = [sql for (sql,) in db.execute(
+            "SELECT sql FROM sqlite_master WHERE name IN ('search_key', 'name_key')")]
+        context = multiprocessing.get_context("spawn")
+        self.pipe, child = context.Pipe()
+        self.process = context.Process(target=_sort_keys_apart,
+                                       args=(str(self.path), self.key, schema, child),
+                                       daemon=True)
+        self.process.start()
+        child.close()
+
+    def add(self, table: str, rows: list[tuple]) -> None:
+        self.pipe.send((table, rows))
+
+    def finish(self) -> None:
+        """In the load's transaction: let the process sort while indexes are built."""
+        self.pipe.send(None)
+
+    def copy(self) -> None:
+        """After the load's transaction (an attached file is locked by a transaction)."""
+        try:
+            answer = self.pipe.recv()
+        except EOFError:
+            answer = "the key process ended without a word"
+        self.process.join()
+        if answer != "done":
+            raise RuntimeError(f"sorting the search keys failed: {answer}")
+        if self.key:
+            self.db.execute("ATTACH DATABASE ? AS demo_keys KEY ?",
+                            [str(self.path), f"x'{self.key}'"])
+        else:
+            self.db.execute("ATTACH DATABASE ? AS demo_keys", [str(self.path)])
+        try:
+            with self.db.atomic():
+                for table in ("search_key", "name_key"):
+                    self.db.execute(f"INSERT OR IGNORE INTO main.{table} "
+                                    f"SELECT * FROM demo_keys.{table}")
+        finally:
+            self.db.execute("DETACH DATABASE demo_keys")
+        self.close()
+
+    def close(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.pipe.close()
+        self.path.unlink(missing_ok=True)
+
+
+def _sort_keys_apart(path: str, key: str | None, schema: list[str], pipe) -> None:
+    """The key process (``_KeysApart``): keys in as they come, sorted at the end."""
+    from db.connection import raw_connect
+
+    try:
+        conn = raw_connect(path, key=bytes.fromhex(key) if key else None)
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-131072",
+                       "temp_store=MEMORY"):
+            conn.execute(f"PRAGMA {pragma}")
+        conn.execute("CREATE TEMP TABLE demo_search_key (key TEXT, sid INTEGER)")
+        conn.execute("CREATE TEMP TABLE demo_name_key (key TEXT, name TEXT)")
+        for sql in schema:
+            conn.execute(sql)
+        conn.execute("BEGIN")
+        while (message := pipe.recv()) is not None:
+            table, rows = message
+            conn.executemany(f"INSERT INTO temp.demo_{table} VALUES (?, ?)", rows)
+        db = Database(conn)
+        _sort_keys_in(db, "temp")
+        conn.execute("COMMIT")
+        conn.close()
+        pipe.send("done")
+    except BaseException as error:  # noqa: BLE001 - reported to the building process
+        pipe.send(f"{type(error).__name__}: {error}")
+        raise
+
+
 def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, villages,
               village_names: dict[str, str], households: int, organizations: int, job: Job,
               chunk: int, phases: _Phases) -> None:
@@ -458,73 +668,77 @@ def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, vil
     db.execute("PRAGMA cache_size=-262144")
     db.execute("PRAGMA threads=2")
     total = households + organizations
-    # Search keys wait in unindexed temp tables and go into their tables in
-    # one sorted INSERT ... SELECT at the end (SQLite's sorter, on both
-    # cores): inserting them chunk by chunk would be a random B-tree insert
-    # per key, and sorting millions of tuples in Python is slower.
-    db.execute("CREATE TEMP TABLE demo_search_key (key TEXT, sid INTEGER)")
-    db.execute("CREATE TEMP TABLE demo_name_key (key TEXT, name TEXT)")
+    keys = _KeysApart(db) if _parallel(households) else _KeysHere(db)
     try:
-        with bulk_load(db, BULK_TABLES):
+        # Every reference is to a row made just before (places, subjects,
+        # households, the demo operator), so the foreign-key check at the end
+        # (a full scan of the journal) would find nothing; local rows never
+        # enter the journal's partial index of rows from the county.
+        with bulk_load(db, BULK_TABLES, keep=["journal_not_local"], check_references=False):
             _subject_rows(db, operator_id, rng, seed, villages, village_names, households,
-                          organizations, job, chunk, phases)
+                          organizations, job, chunk, phases, keys)
+            keys.finish()
+        phases.mark("indexes and commit")
+        job.step(total, total, "search index")
+        keys.copy()
+        phases.mark("search index")
     finally:
-        db.execute("DROP TABLE IF EXISTS temp.demo_search_key")
-        db.execute("DROP TABLE IF EXISTS temp.demo_name_key")
-    phases.mark("indexes and commit")
+        keys.close()
     job.step(total, total, "done")
+
+
+def _parallel(households: int) -> bool:
+    return households >= _PARALLEL_FROM and (os.cpu_count() or 1) >= 2
 
 
 def _subject_rows(db: Database, operator_id: str, rng: random.Random, seed: int, villages,
                   village_names: dict[str, str], households: int, organizations: int, job: Job,
-                  chunk: int, phases: _Phases) -> None:
+                  chunk: int, phases: _Phases, keys: _KeysHere | _KeysApart) -> None:
     total = households + organizations
     cs = ChangeSet(db, operator_id)
     first_sid = db.execute("SELECT COALESCE(MAX(sid), 0) FROM subject").fetchone()[0] + 1
     unique = _Uniqueness()
     done = 0
-    insert_keys = "INSERT INTO temp.demo_search_key VALUES (?, ?)"
-    insert_names = "INSERT INTO temp.demo_name_key VALUES (?, ?)"
     written: set[str] = set()  # names whose keys are in temp.demo_name_key
-    for rows, members, keyed in _household_chunks(seed, villages, cs.at, first_sid,
-                                                  households, chunk):
-        db.conn.executemany(insert_keys, unique.fix(rows, members))
-        db.conn.executemany(insert_names, _new_name_rows(keyed, written))
-        db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
-                            [(r[0], r[1]) for r in rows])
-        db.conn.executemany(f"INSERT INTO household ({', '.join(HOUSEHOLD_COLUMNS)}) "
-                            f"VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})", rows)
-        db.conn.executemany(f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
-                            f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})", members)
-        done += len(rows)
-        job.step(done, total, "households")
-    phases.mark("households")
-    gen = _Generator(rng, villages, village_names, cs.at)
-    gen.used_ids, gen.used_phones = unique.ids, unique.phones
-    org_sid = first_sid + households
-    rows, keys = gen.organizations(org_sid, organizations)
-    db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
-                        [(r["sid"], r["id"]) for r in rows])
-    columns = list(rows[0])
-    db.conn.executemany(f"INSERT INTO organization ({', '.join(columns)}) "
-                        f"VALUES ({', '.join('?' * len(columns))})",
-                        [list(r.values()) for r in rows])
-    db.conn.executemany(insert_keys, keys)
+    shapes = (_table_columns(db, "household"), _table_columns(db, "household_member"))
+    dumps = _json_rows(*shapes)
+    with CreatesInBulk(cs, ["household", "household_member", "organization"]) as journal:
+        for rows, members, keyed, household_json, member_json in _household_chunks(
+                seed, villages, cs.at, first_sid, households, chunk, shapes):
+            keys.add("search_key", unique.fix(rows, members, household_json, member_json, dumps))
+            keys.add("name_key", _new_name_rows(keyed, written))
+            db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
+                                [(r[0], r[1]) for r in rows])
+            db.conn.executemany(f"INSERT INTO household ({', '.join(HOUSEHOLD_COLUMNS)}) "
+                                f"VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})", rows)
+            db.conn.executemany(f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
+                                f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})", members)
+            # Each household's creation, then its members' (a member's
+            # household exists before it wherever the journal is replayed).
+            journal.add("household", [(r[1], 1, j) for r, j in zip(rows, household_json)])
+            journal.add("household_member", [(m[0], 1, j) for m, j in zip(members, member_json)])
+            done += len(rows)
+            job.step(done, total, "households")
+        phases.mark("households")
+        gen = _Generator(rng, villages, village_names, cs.at)
+        gen.used_ids, gen.used_phones = unique.ids, unique.phones
+        org_sid = first_sid + households
+        rows, org_keys = gen.organizations(org_sid, organizations)
+        db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
+                            [(r["sid"], r["id"]) for r in rows])
+        org_columns = [c[0] for c in _table_columns(db, "organization")
+                       if c[0] not in LOCAL_COLUMNS]
+        journal.add("organization", [
+            (r["id"], 1, json.dumps({c: r.get(c) for c in org_columns}, ensure_ascii=False,
+                                    sort_keys=True, separators=(",", ":"))) for r in rows])
+        for r in rows:
+            r["name_sort"] = pinyin.text_sort_key(r["name"])
+        columns = list(rows[0])
+        db.conn.executemany(f"INSERT INTO organization ({', '.join(columns)}) "
+                            f"VALUES ({', '.join('?' * len(columns))})",
+                            [list(r.values()) for r in rows])
+    keys.add("search_key", org_keys)
     names = {r["name"] for r in rows} | {r["legal_rep_name"] for r in rows}
-    db.conn.executemany(insert_names, _new_name_rows(_name_keys(names - written, set()), written))
+    keys.add("name_key", _new_name_rows(_name_keys(names - written, set()), written))
     phases.mark("organizations")
-    job.step(total, total, "search index")
-    db.execute("INSERT OR IGNORE INTO search_key (key, sid) "
-               "SELECT key, sid FROM temp.demo_search_key ORDER BY key, sid")
-    db.execute("INSERT OR IGNORE INTO name_key (key, name) "
-               "SELECT key, name FROM temp.demo_name_key ORDER BY key, name")
-    phases.mark("search index")
-    job.step(total, total, "journal")
-    cs.journal_inserted("household", "sid >= ?", [first_sid])
-    cs.journal_inserted("household_member", "1", [])
-    cs.journal_inserted("organization", "sid >= ?", [org_sid])
-    phases.mark("journal")
-    pinyin.fill_sort_keys(db, "household", "sid >= ?", [first_sid])
-    pinyin.fill_sort_keys(db, "organization", "sid >= ?", [org_sid])
-    phases.mark("sort keys")
     job.step(total, total, "indexes")

@@ -11,28 +11,37 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from sqlite_utils import Database
 
 
 @contextlib.contextmanager
-def bulk_load(db: Database, tables: list[str]) -> Iterator[Database]:
+def bulk_load(db: Database, tables: list[str], *, keep: Iterable[str] = (),
+              check_references: bool = True) -> Iterator[Database]:
+    """``keep``: indexes left in place, for an index the load does not touch
+    (a partial index over rows of another kind): rebuilding it would scan
+    its whole table for nothing. ``check_references=False`` skips the final
+    foreign-key check, a full scan of every table and a look-up per row,
+    for a loader that made every reference itself from rows it had just
+    written (the demo); everything else keeps the check.
+    """
     if db.conn.in_transaction:
         raise RuntimeError("bulk_load starts its own transaction")
     db.execute("PRAGMA foreign_keys=OFF")
     try:
         with db.atomic():
             marks = ",".join("?" for _ in tables)
-            saved = db.execute(
+            kept = set(keep)
+            saved = [(name, sql) for name, sql in db.execute(
                 f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                f"AND tbl_name IN ({marks})", tables).fetchall()
+                f"AND tbl_name IN ({marks})", tables).fetchall() if name not in kept]
             for name, _ in saved:
                 db.execute(f"DROP INDEX [{name}]")
             yield db
             for _, sql in saved:
                 db.execute(sql)
-            for table in tables:
+            for table in tables if check_references else ():
                 broken = db.execute(f"PRAGMA foreign_key_check([{table}])").fetchone()
                 if broken:
                     raise sqlite3.IntegrityError(f"bulk load broke a foreign key: {broken}")
