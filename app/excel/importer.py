@@ -590,10 +590,14 @@ class _Writer:
         creates = [r for r in rows if r.action == "create"]
         cs = self.cs
         households = [r for r in creates if r.kind == "households"]
+        if any(r.members for r in households):
+            self.aside.need_parent_keys()
         self.members_created += _insert_households(cs, households, self.names)
         organizations = [r for r in creates if r.kind == "organizations"]
         _insert_organizations(cs, organizations, self.names)
         records = [r for r in creates if r.kind == "records"]
+        if records:
+            self.aside.need_parent_keys()
         _insert_records(cs, records)
         self.created += len(households) + len(organizations) + len(records)
 
@@ -735,11 +739,11 @@ def _insert_households(cs, rows: list[ImportRow], names: set[str]) -> int:
         "main_industry, annual_income_fen, assets_fen, loan_balance_fen, overdue_fen, "
         "note, name_sort, version, created_at, updated_at) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)", households)
-    db.conn.executemany(
-        "INSERT INTO household_member (id, household_id, name, relation, sex, id_number, "
-        "birth_date, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,1,?,?)", members)
     cs.journal_inserted("household", "sid >= ?", [first_sid], bulk=len(rows))
     if members:
+        db.conn.executemany(
+            "INSERT INTO household_member (id, household_id, name, relation, sex, id_number, "
+            "birth_date, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,1,?,?)", members)
         cs.journal_inserted("household_member", "rowid > ?", [member_mark], bulk=len(members))
     _household_search_keys(db, first_sid)
     db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)",
@@ -764,6 +768,7 @@ class _IndexesAside:
     def __init__(self, db: Database, tables: tuple[str, ...], adding: int):
         self.db = db
         self.saved: list[str] = []
+        self.parents: list[str] = []    # unique indexes child rows point at (household.id)
         parents = None
         for table in tables:
             have = db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
@@ -775,12 +780,19 @@ class _IndexesAside:
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                     "AND sql IS NOT NULL AND tbl_name = ?", [table]).fetchall():
                 columns = [c[2] for c in db.execute(f"PRAGMA index_info([{name}])")]
-                if len(columns) == 1 and (table, columns[0]) in parents:
-                    continue    # a foreign key's parent key (household.id): rows point at it
+                parent = len(columns) == 1 and (table, columns[0]) in parents
                 db.execute(f"DROP INDEX [{name}]")
-                self.saved.append(sql)
+                (self.parents if parent else self.saved).append(sql)
+
+    def need_parent_keys(self) -> None:
+        """Before the first child row (a member, a record): SQLite checks a
+        foreign key through its parent's unique index, so that comes back first."""
+        for sql in self.parents:
+            self.db.execute(sql)
+        self.parents = []
 
     def restore(self) -> None:
+        self.need_parent_keys()
         for sql in self.saved:
             self.db.execute(sql)
         self.saved = []

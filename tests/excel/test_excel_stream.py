@@ -156,3 +156,37 @@ def test_a_sheet_too_large_for_calamine_imports_alike(db, operator, township, tm
     assert importer.summarise(importer.preview(db, plan, today=TODAY)) == by_calamine
     result = importer.run(db, operator, plan, today=TODAY, report_dir=tmp_path)
     assert result["created"] == 24 and result["rejected"] == 1
+
+
+def test_a_first_roster_with_members_loads_with_indexes_set_aside(db, operator, township,
+                                                                  tmp_path):
+    """A roster larger than the register is loaded with its indexes dropped and
+    built again at the end; member rows need household.id's index back first."""
+    rows = [["户主姓名", "与户主关系", "身份证号码", "村", "组"]]
+    numbers = _numbers(1300)
+    for i in range(0, 1300, 2):
+        rows.append([f"赵{chr(0x4e00 + i)}", "户主", numbers[i], "青龙村", "二组"])
+        rows.append([f"钱{chr(0x4e00 + i)}", "配偶", numbers[i + 1], "青龙村", "二组"])
+    path = write_xlsx(tmp_path / "first.xlsx", {"花名册": rows})
+    result = importer.run(db, operator, importer.inspect(db, path), today=TODAY)
+    assert result["created"] == 650 and result["members_created"] == 650
+    assert result["rejected"] == 0
+    indexes = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                        "AND tbl_name IN ('household', 'subject', 'journal')")}
+    assert {"household_id", "household_head_id_number", "subject_id",
+            "journal_entity"} <= indexes
+    household = db.execute("SELECT id FROM household WHERE head_name = '赵一'").fetchone()[0]
+    assert db.execute("SELECT name FROM household_member WHERE household_id = ?",
+                      [household]).fetchall() == [("钱一",)]
+
+
+def test_a_first_roster_without_members_loads_with_indexes_set_aside(db, operator, township,
+                                                                     tmp_path):
+    path = _roster(tmp_path / "first.xlsx", 1100, duplicate_of=2)
+    result = importer.run(db, operator, importer.inspect(db, path), today=TODAY,
+                          default_choice="update")
+    assert result["created"] == 1100 and result["skipped_duplicates"] == 1
+    assert db.execute("SELECT phone FROM household WHERE head_name = '王一'").fetchone()[0] \
+        == "13999999999"
+    assert db.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'household_id'"
+                      ).fetchone()[0] == 1
