@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,9 +193,8 @@ def _data_rows(sheet: Sheet, plan: SheetPlan) -> Iterator[tuple[int, list[Any]]]
     header_keys |= {normalise_header(p) for c in plan.columns for p in c.label.split("/")}
     header_raw = frozenset(str(v).strip() for r in plan.header_rows if r < len(sheet.rows)
                            for v in sheet.rows[r] if v != "")
-    number = plan.first_data_row
-    for values in sheet.iter_rows(plan.first_data_row):
-        number += 1
+    start = plan.first_data_row
+    for number, values in enumerate(sheet.iter_rows(start), start + 1):
         if not is_skippable(values, header_keys, header_raw):
             yield number, values
 
@@ -387,37 +387,39 @@ class _Checker:
             row.action = "create"
 
     def _finish(self, pending: list[tuple[ImportRow, list[Any]]]) -> list[ImportRow]:
-        """Decide what only a whole chunk tells, and keep what must outlive it."""
+        """Decide what only a whole chunk tells, and keep what must outlive it.
+        (Each pass is a comprehension over the chunk: this runs for every row.)"""
         rows = [row for row, _ in pending]
         # A household is rejected whole when any of its member rows is.
-        for row in rows:
-            if row.kind == "member" and row.problems and row.parent is not None \
+        bad = [row for row in rows if row.problems]
+        for row in bad:
+            if row.kind == "member" and row.parent is not None \
                     and row.parent.action == "create":
                 row.parent.reject(None, translate(
                     "Excel", "Member row {row} has errors; the household is imported with all "
                              "its members or not at all.").format(row=row.row))
                 row.parent.action = "reject"
-        for row in rows:
-            if row.problems:
-                row.action = "reject"
+                bad = None
+        if bad is None:
+            bad = [row for row in rows if row.problems]
+        for row in bad:
+            row.action = "reject"
         _differences(self.db, [r for r in rows if r.action == "duplicate_register"])
         out = self.outcome
-        for row, values in pending:
-            action = row.action
-            out.tally[action] += 1
-            if action == "reject":
-                out.rejects.append(row)
-                out.cells[(row.sheet, row.row)] = values
-            elif action in ("duplicate_file", "duplicate_register"):
-                out.duplicates.append(row)
-            elif action == "unchanged":
-                if len(out.unchanged) < KEEP_UNCHANGED:
-                    out.unchanged.append(row)
-            elif row.kind == "member" and row.parent is not None \
-                    and row.parent.action == "create":
-                out.members_new += 1
-            if len(out.rows) < out.keep:
-                out.rows.append(row)
+        out.tally.update(map(_action, rows))
+        if bad:
+            out.rejects.extend(bad)
+            out.cells.update(((row.sheet, row.row), values) for row, values in pending
+                             if row.action == "reject")
+        out.duplicates.extend(r for r in rows if r.action in ("duplicate_file",
+                                                               "duplicate_register"))
+        if len(out.unchanged) < KEEP_UNCHANGED:
+            out.unchanged.extend(r for r in rows if r.action == "unchanged")
+            del out.unchanged[KEEP_UNCHANGED:]
+        out.members_new += sum(1 for r in rows if r.action == "member"
+                               and r.parent is not None and r.parent.action == "create")
+        if len(out.rows) < out.keep:
+            out.rows.extend(rows[:out.keep - len(out.rows)])
         if not self.one_piece:
             for row in rows:
                 firsts = self.firsts.get(row.kind)
@@ -425,6 +427,9 @@ class _Checker:
                     firsts[row.key] = (row.sheet, row.row, row.values.get("id")
                                        if row.action == "create" else row.existing_id)
         return rows
+
+
+_action = operator.attrgetter("action")
 
 
 def _first_subject(first: Any) -> str | None:

@@ -210,41 +210,57 @@ def read_workbook(path: Path | str, *, check: bool = True, stream: bool = False)
 
 
 def _large_sheets(path: Path) -> dict[str, str]:
-    """Sheets (name -> XML member) of an .xlsx too large for calamine's memory."""
-    import openpyxl
-
+    """Sheets (name -> XML member) of an .xlsx too large for calamine's memory:
+    the sheet's XML and the shared strings it draws on (Excel and WPS keep
+    text there) above ``STREAM_FROM_BYTES``."""
     with zipfile.ZipFile(path) as archive:
         sizes = {info.filename: info.file_size for info in archive.infolist()}
-    if max(sizes.values(), default=0) <= STREAM_FROM_BYTES:
-        return {}
-    book = openpyxl.load_workbook(path, read_only=True)
-    try:
-        members = {ws.title: getattr(ws, "_worksheet_path", "") for ws in book.worksheets}
-    finally:
-        book.close()
+        shared = sizes.get("xl/sharedStrings.xml", 0)
+        if max(sizes.values(), default=0) + shared <= STREAM_FROM_BYTES:
+            return {}
+        members = _sheet_members(archive)
     return {name: member for name, member in members.items()
-            if sizes.get(member, 0) > STREAM_FROM_BYTES}
+            if sizes.get(member, 0) + shared > STREAM_FROM_BYTES}
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its XML member, from the workbook and its relationships
+    (checked free of DTDs by ``safety.check_file`` before)."""
+    from xml.etree import ElementTree
+
+    targets = {}
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels:
+        target = rel.get("Target", "")
+        targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") \
+            else "xl/" + target
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    return {sheet.get("name"): targets.get(sheet.get(_REL), "")
+            for sheet in book.iter(_MAIN + "sheet")}
 
 
 def _openpyxl_sheet(path: Path, name: str, visible: bool, member: str) -> Sheet:
     import openpyxl
 
-    def rows() -> Iterator[list[Any]]:
+    def rows(size: list[int] | None = None) -> Iterator[list[Any]]:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            for row in book[name].iter_rows(min_row=1, min_col=1, values_only=True):
+            sheet = book[name]
+            if size is not None:
+                size.append(sheet.max_row or 0)   # from <dimension>, if the writer put one
+            for row in sheet.iter_rows(min_row=1, min_col=1, values_only=True):
                 yield [_as_calamine(v) for v in row]
         finally:
             book.close()
 
-    head = list(itertools.islice(rows(), HEAD_ROWS))
-    book = openpyxl.load_workbook(path, read_only=True)
-    try:
-        height = book[name].max_row     # from the sheet's <dimension>, if the writer put one
-    finally:
-        book.close()
+    size: list[int] = []
+    head = list(itertools.islice(rows(size), HEAD_ROWS))
     return Sheet(name, visible, head, _merged_from_xml(path, member),
-                 height=height if height is not None else len(head), source=rows,
+                 height=max(size[0] if size else 0, len(head)), source=rows,
                  reader="openpyxl")
 
 
