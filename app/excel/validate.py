@@ -245,6 +245,8 @@ class Validator:
         self._pickers: dict[int, tuple] = {}
         self._patterns: dict[tuple, frozenset[str]] = {}
         self._sheets: dict[int, _HouseholdSheet] = {}
+        self._member_batches: dict[int, tuple] = {}
+        self._member_relations: dict[Any, str | None] = {}
         self._relations: dict[Any, str | None] = {}
 
     # ---------------------------------------------------------------- rows
@@ -434,12 +436,49 @@ class Validator:
                     village=self.look.village_names.get(village_id, ""), value=N.text(group_raw)))
             v["group_id"] = group_id
 
+    def _member_batch(self, plan: SheetPlan) -> tuple[dict[str, int], household_rules.Batch]:
+        found = self._member_batches.get(id(plan))
+        if found is None or found[0] is not plan:
+            cols = plan.field_columns()
+            found = self._member_batches[id(plan)] = (plan, cols, household_rules.Batch(
+                today=self.today, prefix="", require_id=False, fields=cols))
+        return found[1], found[2]
+
+    def _member_relation(self, value: Any) -> str | None:
+        """What member rules store as a cell's relation, once per distinct value;
+        None if ``F.relation`` refuses it."""
+        key = value if type(value) is str else (type(value), value)
+        try:
+            return self._member_relations[key]
+        except KeyError:
+            pass
+        try:
+            found = F.relation(value, blank="other")
+            found = "other" if found == "head" else found
+        except N.CellError:
+            found = None
+        self._member_relations[key] = found
+        return found
+
     def member(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
         """A row of a member sheet (户主身份证号码, 成员姓名, 与户主关系 ...)."""
-        cols = plan.field_columns()
-        out = ImportRow(plan.sheet, number, "members")
+        cols, batch = self._member_batch(plan)
         width = len(values)
         cells = {key: values[i] for key, i in cols.items() if i < width}
+        # As for households: the batch for a row that passes, the rules for any other.
+        head = F.plain_id_number(cells.get("head_id_number"), self.today)
+        raw_id = cells.get("id_number")
+        if head is not None and (raw_id is None or type(raw_id) is str and "e" not in raw_id
+                                 and "E" not in raw_id):
+            relation = self._member_relation(cells.get("relation"))
+            found = batch.person(cells) if relation is not None else None
+            if found is not None:
+                found["relation"] = relation
+                out = ImportRow(plan.sheet, number, "members", found)
+                out.key = head[0]
+                out.name = found["name"] or ""
+                return out
+        out = ImportRow(plan.sheet, number, "members")
         col = cols.get
         raw_head = cells.get("head_id_number")
         if N.blank(raw_head):

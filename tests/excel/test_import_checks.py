@@ -246,3 +246,42 @@ def test_an_id_whose_area_the_code_list_has_without_a_county(db, township, tmp_p
     path = write_xlsx(tmp_path / "花名册.xlsx", {"户": rows})
     outcome = importer.preview(db, importer.inspect(db, path), today=TODAY)
     assert [(r.action, r.values["head_id_number"]) for r in outcome.rows] == [("create", number)]
+
+
+def test_member_sheet_rows_get_the_rules_messages(db, township, tmp_path, rules_only):
+    """A separate member sheet (户主身份证号, 姓名, 与户主关系 ...): good members and
+    each kind of bad cell, against every row through the member rules."""
+    heads = [person(101, "19700101"), person(102, "19700101")]   # 刘一 and 刘二 below
+    child = person(401, "20050505")
+    members = [["户主身份证号", "姓名", "性别", "出生日期", "与户主关系", "身份证号码"]]
+    for i, (name, sex, born, relation, number, head) in enumerate([
+            ("李秀英", None, None, "妻", person(402, "19720202"), heads[0]),
+            ("王小明", "男" if int(child[16]) % 2 else "女", "2005-05-05", "长子", child, heads[0]),
+            ("王小红", None, None, "女", "", heads[1]),          # no ID: a member may have none
+            ("王小华", None, None, None, "", heads[1]),          # no relation: other
+            ("王户主", None, None, "户主", "", heads[1]),        # head on a member sheet: other
+            ("王\x05错", None, None, "子", "", heads[0]),
+            ("王错号", None, None, "子", bad_check(person(403)), heads[0]),
+            ("王数字", None, None, "子", float(person(404)[:15]), heads[0]),
+            ("王关系", None, None, "子\x06", "", heads[0]),
+            ("王性别", "女" if int(child[16]) % 2 else "男", None, "子", child, heads[1]),
+            ("王生日", None, "2001-01-01", "子", person(405, "20000101"), heads[1]),
+            ("王无主", None, None, "子", "", ""),
+            ("王错主", None, None, "子", "", bad_check(heads[0])),
+            ("王外主", None, None, "子", "", person(999, "19500101")),
+            ("王十五", None, None, "子", "510623700101444", heads[1])]):
+        members.append([head, name, sex, born, relation, number])
+    path = write_xlsx(tmp_path / "全镇.xlsx", {
+        "户主": [HEADER, good(1, "刘一"), good(2, "刘二")], "家庭成员": members})
+    plan = importer.inspect(db, path)
+    assert [p.kind for p in plan.sheets] == ["households", "members"]
+    fast = importer.preview(db, plan, today=TODAY)
+    rules_only()
+    slow = importer.preview(db, importer.inspect(db, path), today=TODAY)
+    assert outcome_by_row(fast) == outcome_by_row(slow)
+    by_name = {r.name: r for r in fast.rows}
+    assert by_name["王小明"].values["relation"] == "child" and not by_name["王小明"].problems
+    assert by_name["王户主"].values["relation"] == "other"
+    for name in ("王错号", "王数字", "王关系", "王性别", "王生日", "王无主", "王错主", "王外主"):
+        assert by_name[name].problems, name
+    assert [r.action for r in fast.rows if r.kind == "households"] == ["reject", "reject"]
