@@ -107,7 +107,9 @@ class Lookups:
         try:
             return self._group_cache[key]
         except KeyError:
-            found = self._group_cache[key] = self.groups.get((village_id, group_key(value)))
+            found = self.groups.get((village_id, group_key(value)))
+            if len(self._group_cache) < household_rules.MEMO_LIMIT:
+                self._group_cache[key] = found
             return found
         except TypeError:   # an unhashable value: not from a spreadsheet cell
             return self.groups.get((village_id, group_key(value)))
@@ -242,9 +244,9 @@ class Validator:
         self.today = today or dt.date.today()
         self.default_village_id = default_village_id
         self._cache: dict[int, tuple] = {}
-        self._pickers: dict[int, tuple] = {}
         self._patterns: dict[tuple, frozenset[str]] = {}
         self._sheets: dict[int, _HouseholdSheet] = {}
+        self._places: dict[tuple[str, str], tuple[str | None, str | None]] = {}
         self._member_batches: dict[int, tuple] = {}
         self._member_relations: dict[Any, str | None] = {}
         self._relations: dict[Any, str | None] = {}
@@ -268,20 +270,6 @@ class Validator:
             cached = (plan, plan.field_columns(), {c.field: c.unit for c in plan.columns if c.field})
             self._cache[key] = cached
         return cached[1], cached[2]
-
-    def _cells(self, plan: SheetPlan, cols: dict[str, int], values: list[Any]
-               ) -> dict[str, Any]:
-        """The mapped cells of a row by field (one C-level pick for a full-width row)."""
-        pick = self._pickers.get(id(plan))
-        if pick is None or pick[0] is not plan:
-            keys, indexes = tuple(cols), tuple(cols.values())
-            getter = operator.itemgetter(*indexes) if len(indexes) > 1 else None
-            pick = self._pickers[id(plan)] = (plan, keys, getter, max(indexes, default=0))
-        _, keys, getter, last = pick
-        if getter is not None and last < len(values):
-            return dict(zip(keys, getter(values)))
-        width = len(values)
-        return {key: values[i] for key, i in cols.items() if i < width}
 
     def _given(self, cells: dict[str, Any]) -> frozenset[str]:
         """The fields with a value, one shared set per pattern: rows of a roster
@@ -308,7 +296,8 @@ class Validator:
             found = F.relation(value)
         except N.CellError:
             found = None
-        self._relations[key] = found
+        if len(self._relations) < household_rules.MEMO_LIMIT:
+            self._relations[key] = found
         return found
 
     @staticmethod
@@ -409,6 +398,18 @@ class Validator:
         v = out.values
         col = cols.get
         village_raw = cells.get("village")
+        group_raw = cells.get("group")
+        # A roster names a few villages and groups: both columns' cells, once
+        # found without a problem, give their ids at once.
+        key = None
+        if type(village_raw) is str and type(group_raw) is str and "village" in cols \
+                and "group" in cols:
+            key = (village_raw, group_raw)
+            found = self._places.get(key)
+            if found is not None:
+                v["village_id"], v["group_id"] = found
+                return
+        problems = len(out.problems)
         village_id = self.look.village(village_raw) if "village" in cols else plan.village_id
         if village_id is None:
             if "village" in cols and not N.blank(village_raw):
@@ -426,7 +427,6 @@ class Validator:
         v["group_id"] = None
         if "group" not in cols and plan.group_id and village_id == plan.village_id:
             v["group_id"] = plan.group_id
-        group_raw = cells.get("group")
         if village_id and not N.blank(group_raw):
             group_id = self.look.group(village_id, group_raw)
             if group_id is None:
@@ -435,6 +435,9 @@ class Validator:
                              "or correct the cell.").format(
                     village=self.look.village_names.get(village_id, ""), value=N.text(group_raw)))
             v["group_id"] = group_id
+        if key is not None and len(out.problems) == problems \
+                and len(self._places) < household_rules.MEMO_LIMIT:
+            self._places[key] = (v["village_id"], v["group_id"])
 
     def _member_batch(self, plan: SheetPlan) -> tuple[dict[str, int], household_rules.Batch]:
         found = self._member_batches.get(id(plan))
@@ -457,7 +460,8 @@ class Validator:
             found = "other" if found == "head" else found
         except N.CellError:
             found = None
-        self._member_relations[key] = found
+        if len(self._member_relations) < household_rules.MEMO_LIMIT:
+            self._member_relations[key] = found
         return found
 
     def member(self, plan: SheetPlan, number: int, values: list[Any]) -> ImportRow:
