@@ -93,14 +93,22 @@ class ImportPlan:
                 "unmapped_columns": self.unmapped_columns()}
 
 
-def inspect(db: Database, path: str | Path) -> ImportPlan:
-    """Read ``path`` safely and propose how to import each sheet."""
+def inspect(db: Database, path: str | Path, *, job: Job | None = None) -> ImportPlan:
+    """Read ``path`` safely and propose how to import each sheet.
+
+    Each sheet to import is read through once here (its columns with data
+    are counted; a sheet too large for calamine is parsed and kept for the
+    dry run and the import), with progress and cancel through ``job``."""
+    job = job or NO_JOB
     book = read_workbook(path, stream=True)
     plans = []
     finder = roster_places.PlaceFinder(db)
     for sheet in book.sheets:
         plan = mapping.detect(sheet)
         plan = mapping.apply_remembered(db, plan)
+        if plan.kind and sheet.visible:
+            sheet.filled_counts(plan.first_data_row, lambda done, total: job.step(
+                done, total, translate("Excel", "Reading rows")))
         refresh(finder, sheet, plan, path)
         if not sheet.visible:
             plan.note = translate("Excel", "Hidden sheet: not imported.")

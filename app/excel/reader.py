@@ -74,10 +74,12 @@ class Sheet:
             return itertools.islice(self.rows, start, None)
         return itertools.islice(self.source(), start, None)
 
-    def filled_counts(self, start: int) -> list[int]:
+    def filled_counts(self, start: int,
+                      progress: Callable[[int, int], None] | None = None) -> list[int]:
         """Per column, how many rows from row index ``start`` on hold a value
         (for the columns not imported). One pass over a streamed sheet, which
-        also counts its rows exactly; remembered, as the mapping changes often."""
+        also counts its rows exactly; remembered, as the mapping changes often.
+        ``progress(rows read, rows in the sheet)`` after each batch."""
         if self._filled is not None and self._filled[0] == start:
             return self._filled[1]
         counts: list[int] = []
@@ -88,6 +90,8 @@ class Sheet:
             seen += len(batch)
             if spill is not None:
                 spill.add(batch)
+            if progress is not None:
+                progress(seen, max(seen, self.total))
             width = max(map(len, batch))
             if width > len(counts):
                 counts.extend([0] * (width - len(counts)))

@@ -190,3 +190,18 @@ def test_a_first_roster_without_members_loads_with_indexes_set_aside(db, operato
         == "13999999999"
     assert db.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'household_id'"
                       ).fetchone()[0] == 1
+
+
+def test_reading_a_workbook_reports_progress_and_can_be_cancelled(db, township, tmp_path,
+                                                                   monkeypatch):
+    path = _roster(tmp_path / "roster.xlsx", 4500)
+    monkeypatch.setattr(reader, "STREAM_FROM_BYTES", 0)   # the slow reader: progress matters
+    seen = []
+    plan = importer.inspect(db, path, job=Job(lambda done, total, message:
+                                              seen.append((done, total, message))))
+    assert seen[-1][0] == seen[-1][1] == 4501 and seen[-1][2] == "正在读取"
+    assert plan.workbook.sheets[0].total == 4501
+    job = Job()
+    job.cancel()
+    with pytest.raises(Cancelled):
+        importer.inspect(db, path, job=job)

@@ -196,6 +196,10 @@
         <translation>这一行家庭成员前面没有户主行。</translation>
     </message>
     <message>
+        <source>Reading rows</source>
+        <translation>正在读取</translation>
+    </message>
+    <message>
         <source>The ID number {number} already appears in row {row}.</source>
         <translation>身份证号码 {number} 已在第 {row} 行出现。</translation>
     </message>
@@ -210,18 +214,6 @@
     <message>
         <source>The ID number {number} is registered as a member of another household.</source>
         <translation>身份证号码 {number} 已作为另一户的家庭成员登记。</translation>
-    </message>
-    <message>
-        <source>Writing households</source>
-        <translation>正在写入农户</translation>
-    </message>
-    <message>
-        <source>Writing organizations</source>
-        <translation>正在写入经营主体</translation>
-    </message>
-    <message>
-        <source>Writing records</source>
-        <translation>正在写入信用记录</translation>
     </message>
     <message>
         <source>Updating existing records</source>
