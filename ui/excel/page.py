@@ -489,6 +489,7 @@ class ExcelPage(QWidget):
             self._job = None
             bar.setRange(0, 1)
             bar.setValue(0)
+            bar.setFormat("%p%")   # the step's message belongs to the job that ended
             self._update_buttons()
 
         def done(result):
