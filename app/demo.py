@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -126,7 +127,15 @@ _SORT_KEYS: dict[str, str] = {}
 class _Generator:
     """Deterministic rows for a seed: the same seed gives the same township."""
 
-    def __init__(self, rng: random.Random, villages, village_names: dict[str, str], at: str):
+    def __init__(self, rng: random.Random, villages, village_names: dict[str, str], at: str,
+                 part: int = 0, parts: int = 1):
+        # Chunks are made apart (in any process), so each draws its ID
+        # numbers and phones from its own part of the number space: an ID
+        # number's sequence digits, a phone's value modulo ``parts``. Numbers
+        # are then unique across chunks by construction (``parts`` <= 500,
+        # see _chunking), and within a chunk by the sets below.
+        self._slots = range(part, 500, parts)
+        self._phone_part, self._phone_parts = part, parts
         self.rng = rng
         self.villages = villages
         self.village_names = village_names
@@ -146,18 +155,21 @@ class _Generator:
     def id_number(self, sex: str, min_age: int = 20, max_age: int = 85) -> str:
         rng, table = self.rng, self._birth_table(min_age, max_age)
         size = len(table)
+        slots = self._slots
         while True:
             body, partial = table[int(rng.random() * size)]
-            seq = int(rng.random() * 500) * 2 + (1 if sex == "M" else 0)
+            seq = slots[int(rng.random() * len(slots))] * 2 + (1 if sex == "M" else 0)
             number = body + _SEQ[seq][0] + _CHECK[(partial + _SEQ[seq][1]) % 11]
             if number not in self.used_ids:
                 self.used_ids.add(number)
                 return number
 
     def phone(self) -> str:
-        rng = self.rng
+        rng, part, parts = self.rng, self._phone_part, self._phone_parts
+        span = 10**9 // parts
         while True:
-            number = f"1{'35789'[int(rng.random() * 5)]}{int(rng.random() * 1e9):09d}"
+            value = int(rng.random() * span) * parts + part
+            number = f"1{'35789'[int(rng.random() * 5)]}{value:09d}"
             if number not in self.used_phones:
                 self.used_phones.add(number)
                 return number
@@ -198,6 +210,7 @@ class _Generator:
     def organizations(self, first_sid: int, count: int):
         rng, at = self.rng, self.at
         rows, keys = [], []
+        sort_keys = self.sort_keys
         used_uscc: set[str] = set()
         kinds = ("cooperative", "family_farm", "agri_enterprise", "individual_business")
         names = self.village_names
@@ -225,6 +238,8 @@ class _Generator:
                 "business_scope": f"{rng.choice(ORG_TRADE)}生产、销售；农业技术咨询服务",
                 "note": None, "version": 1, "created_at": at, "updated_at": at,
             }
+            row["name_sort"] = sort_keys.get(row["name"]) or sort_keys.setdefault(
+                row["name"], pinyin.text_sort_key(row["name"]))
             rows.append(row)
             keys.extend((k, row["sid"]) for k in search.organization_keys(row))
         return rows, keys
@@ -332,93 +347,106 @@ def _new_name_rows(keyed: list[tuple[str, frozenset[str]]], seen: set[str]
 _WORKER_SEEN: set[str] = set()
 
 
-def _generate_chunk(seed: int, index: int, villages, at: str, first_sid: int, count: int,
-                    shapes, seen: set[str] | None = None):
+def _generate_chunk(seed: int, index: int, parts: int, villages, at: str, first_sid: int,
+                    count: int, shapes, seen: set[str] | None = None):
     # Each chunk has its own random stream, so chunks can be made in any
     # process and the township is still the same for the same seed. What
     # only Python can make is made here, while the main process writes: the
     # rows with their pinyin sort keys, the name keys of the chunk's people
     # (with pinyin, the dearest part of the search index) and each row's
     # JSON for the journal.
-    gen = _Generator(random.Random(f"{seed}:{index}"), villages, {}, at)
+    gen = _Generator(random.Random(f"{seed}:{index}"), villages, {}, at, index, parts)
     rows, members = gen.households(first_sid, count)
     names = {r[4] for r in rows}
     names.update(m[2] for m in members)
     household_json, member_json = _json_rows(*shapes)
-    return (rows, members, _name_keys(names, _WORKER_SEEN if seen is None else seen),
-            [household_json(r) for r in rows], [member_json(m) for m in members])
+    return _send_keys(_Chunk(
+        rows, members, _number_keys(rows, members),
+        _name_keys(names, _WORKER_SEEN if seen is None else seen),
+        [("household", [(r[1], 1, household_json(r)) for r in rows]),
+         ("household_member", [(m[0], 1, member_json(m)) for m in members])]))
 
 
-def _household_chunks(seed, villages, at, first_sid, households, chunk, shapes):
-    starts = list(range(0, households, chunk))
-    args = [(seed, i, villages, at, first_sid + start, min(chunk, households - start), shapes)
-            for i, start in enumerate(starts)]
+def _number_keys(rows: list[tuple], members: list[tuple]) -> list[tuple[str, int]]:
+    """``search.household_keys`` and ``search.member_keys`` of a chunk's households."""
+    keys = []
+    sid_of = {}
+    for row in rows:
+        sid, number, phone = row[0], row[6], row[8]
+        sid_of[row[1]] = sid
+        keys.append(("d:" + number[::-1], sid))
+        if phone:
+            keys += (("t:" + phone[::-1], sid), ("T:" + phone, sid))
+    for member in members:
+        keys.append(("m:" + member[5][::-1], sid_of[member[1]]))
+    return keys
+
+
+def _generate_organizations(seed: int, villages, village_names: dict[str, str], at: str,
+                            first_sid: int, count: int, part: int, parts: int,
+                            columns: tuple[str, ...], seen: set[str] | None = None):
+    """The organizations, as a chunk of their own (the last part of the numbers)."""
+    gen = _Generator(random.Random(f"{seed}:organizations"), villages, village_names, at,
+                     part, parts)
+    rows, keys = gen.organizations(first_sid, count)
+    names = {r["name"] for r in rows} | {r["legal_rep_name"] for r in rows}
+    journal = [(r["id"], 1, json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False,
+                                       sort_keys=True, separators=(",", ":"))) for r in rows]
+    return _send_keys(_Chunk([tuple(r.values()) for r in rows], [], keys,
+                             _name_keys(names, _WORKER_SEEN if seen is None else seen),
+                             [("organization", journal)], list(rows[0]) if rows else []))
+
+
+@dataclasses.dataclass
+class _Chunk:
+    """What a generator process hands the writer: rows, their search keys,
+    their journal entries ((entity, [(id, version, JSON)]) in order), and
+    for organizations the columns of ``rows``."""
+    rows: list[tuple]
+    members: list[tuple]
+    number_keys: list[tuple[str, int]]
+    name_keys: list[tuple[str, frozenset[str]]]
+    journal: list[tuple[str, list[tuple[str, int, str]]]]
+    columns: list[str] = dataclasses.field(default_factory=list)
+
+
+def _chunking(households: int, chunk: int) -> tuple[list[tuple[int, int]], int]:
+    """(first household, count) of each chunk, and the parts of the number
+    space: one per chunk and one for the organizations, at most 500 (the
+    ID number's sequence digits), so chunks grow for a very large demo."""
+    chunk = max(chunk, -(-households // 499))
+    starts = [(start, min(chunk, households - start)) for start in range(0, households, chunk)]
+    return starts, len(starts) + 1
+
+
+def _generated(seed, villages, village_names, at, first_sid, households, organizations,
+               chunk, shapes, org_columns, keys):
+    """The households' chunks in order, then the organizations' chunk."""
+    starts, parts = _chunking(households, chunk)
+    tasks = [(_generate_chunk, (seed, i, parts, villages, at, first_sid + start, count, shapes))
+             for i, (start, count) in enumerate(starts)]
+    tasks.append((_generate_organizations, (
+        seed, villages, village_names, at, first_sid + households, organizations, parts - 1,
+        parts, org_columns)))
     if not _parallel(households):
         seen: set[str] = set()
-        for item in args:
-            yield _generate_chunk(*item, seen)
+        for function, args in tasks:
+            yield function(*args, seen)
         return
     # Generating rows is pure Python; a second process makes them while this
     # one writes. "spawn" because the caller may be a threaded GUI.
     context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
+    setup = keys.worker_setup(len(tasks))
+    with concurrent.futures.ProcessPoolExecutor(
+            max_workers=2, mp_context=context, initializer=setup[0] if setup else None,
+            initargs=setup[1] if setup else ()) as pool:
         pending = collections.deque()
-        for item in args:
-            pending.append(pool.submit(_generate_chunk, *item))
+        for function, args in tasks:
+            pending.append(pool.submit(function, *args))
             if len(pending) >= 3:  # bounded look-ahead keeps memory flat
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
-
-
-class _Uniqueness:
-    """Chunks are made independently; make ID numbers and phones unique."""
-
-    def __init__(self):
-        self.ids: set[str] = set()
-        self.phones: set[str] = set()
-
-    def _id(self, number: str) -> str:
-        while number in self.ids:
-            seq = (int(number[14:17]) + 2) % 1000
-            body = number[:14] + f"{seq:03d}"
-            number = body + _CHECK[sum(int(c) * w for c, w in zip(body, _WEIGHTS)) % 11]
-        self.ids.add(number)
-        return number
-
-    def _phone(self, number: str | None) -> str | None:
-        if number is None:
-            return None
-        while number in self.phones:
-            number = number[:2] + f"{(int(number[2:]) + 1) % 1_000_000_000:09d}"
-        self.phones.add(number)
-        return number
-
-    def fix(self, rows: list[tuple], members: list[tuple], household_json: list[str],
-            member_json: list[str], dumps: tuple[_JsonRows, _JsonRows]) -> list[tuple[str, int]]:
-        """Unique numbers (the journal's JSON made again for a row whose number
-        changed), and the chunk's number keys (``search.household_keys`` and
-        ``search.member_keys`` of every household)."""
-        keys = []
-        sid_of = {}
-        for i, row in enumerate(rows):
-            number, phone = self._id(row[6]), self._phone(row[8])
-            if number != row[6] or phone != row[8]:
-                row = rows[i] = row[:6] + (number, row[7], phone) + row[9:]
-                household_json[i] = dumps[0](row)
-            sid = row[0]
-            sid_of[row[1]] = sid
-            keys.append(("d:" + number[::-1], sid))
-            if phone:
-                keys += (("t:" + phone[::-1], sid), ("T:" + phone, sid))
-        for i, member in enumerate(members):
-            number = self._id(member[5])
-            if number != member[5]:
-                member = members[i] = member[:5] + (number,) + member[6:]
-                member_json[i] = dumps[1](member)
-            sid = sid_of[member[1]]
-            keys.append(("m:" + number[::-1], sid))
-        return keys
 
 
 def _cpu() -> float:
@@ -429,19 +457,22 @@ def _cpu() -> float:
 
 class _Phases:
     """Phase timings for the benchmark (printed when DEMO_TIMING is set): wall
-    and CPU seconds, since on a shared machine the wall time says little."""
+    and CPU seconds, since on a shared machine the wall time says little; CPU
+    of helper processes is counted when they end, and this process's own CPU
+    is shown apart (the part no other core can take)."""
 
     def __init__(self):
         self.last = time.perf_counter()
         self.last_cpu = _cpu()
+        self.last_own = sum(os.times()[:2])
         self.show = bool(os.environ.get("DEMO_TIMING"))
 
     def mark(self, label: str) -> None:
-        now, cpu = time.perf_counter(), _cpu()
+        now, cpu, own = time.perf_counter(), _cpu(), sum(os.times()[:2])
         if self.show:
-            print(f"\n{label}: {now - self.last:.1f} s wall, {cpu - self.last_cpu:.1f} s CPU",
-                  file=sys.stderr)
-        self.last, self.last_cpu = now, cpu
+            print(f"\n{label}: {now - self.last:.1f} s wall, {cpu - self.last_cpu:.1f} s CPU "
+                  f"({own - self.last_own:.1f} s this process)", file=sys.stderr)
+        self.last, self.last_cpu, self.last_own = now, cpu, own
 
 
 def build_demo(db: Database, operator_id: str | None = None, *, households: int = 8000,
@@ -542,8 +573,15 @@ class _KeysHere:
         db.execute("CREATE TEMP TABLE demo_search_key (key TEXT, sid INTEGER)")
         db.execute("CREATE TEMP TABLE demo_name_key (key TEXT, name TEXT)")
 
-    def add(self, table: str, rows: list[tuple]) -> None:
-        self.db.conn.executemany(f"INSERT INTO temp.demo_{table} VALUES (?, ?)", rows)
+    def take(self, part: "_Chunk", written: set[str]) -> None:
+        """A chunk's keys (``written``: names whose keys were taken before)."""
+        self.db.conn.executemany("INSERT INTO temp.demo_search_key VALUES (?, ?)",
+                                 part.number_keys)
+        self.db.conn.executemany("INSERT INTO temp.demo_name_key VALUES (?, ?)",
+                                 _new_name_rows(part.name_keys, written))
+
+    def worker_setup(self, tasks: int) -> tuple:
+        return ()
 
     def finish(self) -> None:
         """In the load's transaction."""
@@ -586,19 +624,28 @@ class _KeysApart:
         schema = [sql for (sql,) in db.execute(
             "SELECT sql FROM sqlite_master WHERE name IN ('search_key', 'name_key')")]
         context = multiprocessing.get_context("spawn")
+        # The generator processes put each chunk's keys here themselves: this
+        # process would only unpickle and pickle them again. Bounded, so a
+        # slow sorter holds the generators back instead of filling memory.
+        self.queue = context.Queue(maxsize=6)
         self.pipe, child = context.Pipe()
         self.process = context.Process(target=_sort_keys_apart,
-                                       args=(str(self.path), self.key, schema, child),
-                                       daemon=True)
+                                       args=(str(self.path), self.key, schema, self.queue,
+                                             child), daemon=True)
         self.process.start()
         child.close()
 
-    def add(self, table: str, rows: list[tuple]) -> None:
-        self.pipe.send((table, rows))
+    def take(self, part: "_Chunk", written: set[str]) -> None:
+        """Nothing to do: the chunk's generator process sent its keys."""
+
+    def worker_setup(self, tasks: int) -> tuple:
+        """(initializer, initargs) of the generator processes: where they send
+        keys, and how many chunks the key process is to wait for."""
+        return _hand_keys_to, (self.queue, tasks)
 
     def finish(self) -> None:
-        """In the load's transaction: let the process sort while indexes are built."""
-        self.pipe.send(None)
+        """In the load's transaction (the key process ends by itself after the
+        last chunk's keys and sorts while indexes are built)."""
 
     def copy(self) -> None:
         """After the load's transaction (an attached file is locked by a transaction)."""
@@ -628,10 +675,29 @@ class _KeysApart:
             self.process.kill()
             self.process.join()
         self.pipe.close()
+        self.queue.close()
         self.path.unlink(missing_ok=True)
 
 
-def _sort_keys_apart(path: str, key: str | None, schema: list[str], pipe) -> None:
+# In a generator process: where chunks' keys go, and how many chunks there are.
+_KEY_QUEUE = None
+_KEY_TASKS = 0
+
+
+def _hand_keys_to(queue, tasks: int) -> None:
+    global _KEY_QUEUE, _KEY_TASKS
+    _KEY_QUEUE, _KEY_TASKS = queue, tasks
+
+
+def _send_keys(part: "_Chunk") -> "_Chunk":
+    """In a generator process with a key process: the chunk's keys go there."""
+    if _KEY_QUEUE is not None:
+        _KEY_QUEUE.put((_KEY_TASKS, part.number_keys, part.name_keys))
+        part.number_keys, part.name_keys = [], []
+    return part
+
+
+def _sort_keys_apart(path: str, key: str | None, schema: list[str], queue, pipe) -> None:
     """The key process (``_KeysApart``): keys in as they come, sorted at the end."""
     from db.connection import raw_connect
 
@@ -645,9 +711,13 @@ def _sort_keys_apart(path: str, key: str | None, schema: list[str], pipe) -> Non
         for sql in schema:
             conn.execute(sql)
         conn.execute("BEGIN")
-        while (message := pipe.recv()) is not None:
-            table, rows = message
-            conn.executemany(f"INSERT INTO temp.demo_{table} VALUES (?, ?)", rows)
+        received, expected, written = 0, 1, set()
+        while received < expected:
+            expected, number_keys, name_keys = queue.get()
+            received += 1
+            conn.executemany("INSERT INTO temp.demo_search_key VALUES (?, ?)", number_keys)
+            conn.executemany("INSERT INTO temp.demo_name_key VALUES (?, ?)",
+                             _new_name_rows(name_keys, written))
         db = Database(conn)
         _sort_keys_in(db, "temp")
         conn.execute("COMMIT")
@@ -697,48 +767,37 @@ def _subject_rows(db: Database, operator_id: str, rng: random.Random, seed: int,
     total = households + organizations
     cs = ChangeSet(db, operator_id)
     first_sid = db.execute("SELECT COALESCE(MAX(sid), 0) FROM subject").fetchone()[0] + 1
-    unique = _Uniqueness()
     done = 0
-    written: set[str] = set()  # names whose keys are in temp.demo_name_key
+    written: set[str] = set()  # names whose keys have been handed on
     shapes = (_table_columns(db, "household"), _table_columns(db, "household_member"))
-    dumps = _json_rows(*shapes)
+    org_columns = tuple(c[0] for c in _table_columns(db, "organization")
+                        if c[0] not in LOCAL_COLUMNS)
+    insert_households = (f"INSERT INTO household ({', '.join(HOUSEHOLD_COLUMNS)}) "
+                         f"VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})")
+    insert_members = (f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
+                      f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})")
     with CreatesInBulk(cs, ["household", "household_member", "organization"]) as journal:
-        for rows, members, keyed, household_json, member_json in _household_chunks(
-                seed, villages, cs.at, first_sid, households, chunk, shapes):
-            keys.add("search_key", unique.fix(rows, members, household_json, member_json, dumps))
-            keys.add("name_key", _new_name_rows(keyed, written))
-            db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
-                                [(r[0], r[1]) for r in rows])
-            db.conn.executemany(f"INSERT INTO household ({', '.join(HOUSEHOLD_COLUMNS)}) "
-                                f"VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})", rows)
-            db.conn.executemany(f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
-                                f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})", members)
+        for part in _generated(seed, villages, village_names, cs.at, first_sid, households,
+                               organizations, chunk, shapes, org_columns, keys):
+            keys.take(part, written)
+            if part.columns:  # the organizations
+                phases.mark("households")
+                db.conn.executemany(
+                    "INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
+                    [(r[0], r[1]) for r in part.rows])
+                db.conn.executemany(f"INSERT INTO organization ({', '.join(part.columns)}) "
+                                    f"VALUES ({', '.join('?' * len(part.columns))})", part.rows)
+            else:
+                db.conn.executemany(
+                    "INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
+                    [(r[0], r[1]) for r in part.rows])
+                db.conn.executemany(insert_households, part.rows)
+                db.conn.executemany(insert_members, part.members)
             # Each household's creation, then its members' (a member's
             # household exists before it wherever the journal is replayed).
-            journal.add("household", [(r[1], 1, j) for r, j in zip(rows, household_json)])
-            journal.add("household_member", [(m[0], 1, j) for m, j in zip(members, member_json)])
-            done += len(rows)
-            job.step(done, total, "households")
-        phases.mark("households")
-        gen = _Generator(rng, villages, village_names, cs.at)
-        gen.used_ids, gen.used_phones = unique.ids, unique.phones
-        org_sid = first_sid + households
-        rows, org_keys = gen.organizations(org_sid, organizations)
-        db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
-                            [(r["sid"], r["id"]) for r in rows])
-        org_columns = [c[0] for c in _table_columns(db, "organization")
-                       if c[0] not in LOCAL_COLUMNS]
-        journal.add("organization", [
-            (r["id"], 1, json.dumps({c: r.get(c) for c in org_columns}, ensure_ascii=False,
-                                    sort_keys=True, separators=(",", ":"))) for r in rows])
-        for r in rows:
-            r["name_sort"] = pinyin.text_sort_key(r["name"])
-        columns = list(rows[0])
-        db.conn.executemany(f"INSERT INTO organization ({', '.join(columns)}) "
-                            f"VALUES ({', '.join('?' * len(columns))})",
-                            [list(r.values()) for r in rows])
-    keys.add("search_key", org_keys)
-    names = {r["name"] for r in rows} | {r["legal_rep_name"] for r in rows}
-    keys.add("name_key", _new_name_rows(_name_keys(names - written, set()), written))
+            for entity, entries in part.journal:
+                journal.add(entity, entries)
+            done += len(part.rows)
+            job.step(min(done, total), total, "households")
     phases.mark("organizations")
     job.step(total, total, "indexes")

@@ -287,7 +287,8 @@ def test_field_staff_handle_letters_of_their_villages_only(demo_db):
         "SELECT village_id FROM user_village WHERE user_id = ?", [field])]
     marks = ",".join("?" for _ in villages)
     letter_sql = ("SELECT l.id FROM commitment_letter l JOIN household h ON h.id = l.subject_id "
-                  f"WHERE h.village_id {{}} IN ({marks}) AND l.status != 'void' LIMIT 1")
+                  f"WHERE h.village_id {{}} IN ({marks}) AND l.status != 'void' "
+                  "AND l.fulfilment IS NULL LIMIT 1")  # one that can be voided
     own = demo_db.execute(letter_sql.format(""), villages).fetchone()
     other = demo_db.execute(letter_sql.format("NOT"), villages).fetchone()
     assert other, "the demo has letters outside the field worker's villages"
