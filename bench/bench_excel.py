@@ -243,6 +243,9 @@ def checkout(ref: str, into: Path) -> Path:
 
 
 def main() -> int:
+    """Options, the template register every run copies, the headline (import,
+    floor, memory), then the older step-by-step figures: one straight script,
+    longer than 80 lines because splitting it would only pass paths around."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--rows", type=int)
