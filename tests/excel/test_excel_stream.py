@@ -205,3 +205,23 @@ def test_reading_a_workbook_reports_progress_and_can_be_cancelled(db, township, 
     job.cancel()
     with pytest.raises(Cancelled):
         importer.inspect(db, path, job=job)
+
+
+def test_the_wizard_says_when_only_the_first_unchanged_rows_are_listed(qtbot, ctx, demo_data,
+                                                                       tmp_path, monkeypatch):
+    from ui.excel.page import ExcelPage
+
+    monkeypatch.setattr(importer, "KEEP_UNCHANGED", 3)
+    db = ctx.ui_db
+    rows = [["户主姓名", "身份证号码", "村"]] + [list(r) for r in db.execute(
+        "SELECT head_name, head_id_number, v.name FROM household h "
+        "JOIN place v ON v.id = h.village_id LIMIT 5")]
+    page = ExcelPage(ctx)
+    qtbot.addWidget(page)
+    page.open_file(write_xlsx(tmp_path / "again.xlsx", {"表": rows}))
+    qtbot.waitUntil(lambda: page._job is None, timeout=30000)
+    page.start_preview()
+    qtbot.waitUntil(lambda: page._job is None, timeout=30000)
+    assert "其中 5 条无变化" in page.summary.text()
+    assert "只列出前 3 条无变化的重复行" in page.summary.text()
+    assert page.dup_model.rowCount() == 3

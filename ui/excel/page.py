@@ -403,7 +403,12 @@ class ExcelPage(QWidget):
             .replace("{register}", str(summary["duplicates_in_register"]))
             .replace("{unchanged}", str(summary["unchanged"]))
             .replace("{rejected}", str(summary["rejected"])))
-        self.dup_model.set_rows(outcome.duplicates + outcome.by_action("unchanged"))
+        unchanged = outcome.by_action("unchanged")
+        if summary["unchanged"] > len(unchanged):   # a dry run lists only the first ones
+            self.summary.setText(self.summary.text() + " " + self.tr(
+                "The first {shown} unchanged rows are listed.").replace(
+                "{shown}", str(len(unchanged))))
+        self.dup_model.set_rows(outcome.duplicates + unchanged)
         self.reject_model.set_rows(outcome.rejects)
         if outcome.rejects and not outcome.duplicates:
             self.result_tabs.setCurrentIndex(1)

@@ -583,6 +583,10 @@
         <translation>新建：{created}。文件内重复：{file}。登记册中已有：{register}（其中 {unchanged} 条无变化）。未通过：{rejected} 行。</translation>
     </message>
     <message>
+        <source>The first {shown} unchanged rows are listed.</source>
+        <translation>下表只列出前 {shown} 条无变化的重复行。</translation>
+    </message>
+    <message>
         <source>Choose what to do with each duplicate, then import.</source>
         <translation>请为每个重复项选择处理方式，然后导入。</translation>
     </message>
