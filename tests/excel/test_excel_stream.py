@@ -225,3 +225,29 @@ def test_the_wizard_says_when_only_the_first_unchanged_rows_are_listed(qtbot, ct
     assert "其中 5 条无变化" in page.summary.text()
     assert "只列出前 3 条无变化的重复行" in page.summary.text()
     assert page.dup_model.rowCount() == 3
+
+
+def test_rows_kept_between_passes_never_reach_the_disk_in_clear(tmp_path, monkeypatch):
+    """A county roster's ID numbers and phones are as private in the reader's spill
+    file as in the encrypted register."""
+    import tempfile
+
+    made = []
+    real = tempfile.TemporaryFile
+
+    def keep(*args, **kwargs):
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", keep)
+    monkeypatch.setattr(reader, "STREAM_FROM_BYTES", 0)
+    path = _roster(tmp_path / "roster.xlsx", 40)
+    sheet = reader.read_workbook(path, stream=True).sheets[0]
+    sheet.filled_counts(1)          # the first pass: parsed once, kept for the next ones
+    assert len(made) == 1
+    made[0].flush()
+    made[0].seek(0)
+    spilled = made[0].read()
+    number = _numbers(40)[7]
+    assert spilled and number.encode() not in spilled and "王".encode() not in spilled
+    assert [row[1] for row in sheet.iter_rows(1)][7] == number   # and read back whole
