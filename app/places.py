@@ -89,6 +89,29 @@ def find(db: Database, text: str, *, level: str = "village", village_id: str | N
     return place(db, found)
 
 
+def resolve(db: Database, text: str, *, level: str | None = None) -> dict[str, Any]:
+    """What an official types on the command line for a place: a village by code or
+    name (新华村, 新华, 510623105215), a group as VILLAGE/GROUP (新华村/2组) or by its
+    code. ``level`` refuses the other kind, saying which was found."""
+    text = str(text or "").strip()
+    coded = db.execute("SELECT id FROM place WHERE code = ?", [text]).fetchone() if text else None
+    if coded:
+        found = place(db, coded[0])
+    elif "/" in text:
+        village_text, group_text = text.split("/", 1)
+        village = find(db, village_text)
+        found = find(db, group_text, level="village_group", village_id=village["id"])
+    else:
+        found = find(db, text)
+    if level and found["level"] != level:
+        raise UserError(translate("Places", "{name} is a {found}, not a {wanted}: give a "
+                                            "{example}.").format(
+            name=found["name"], found=level_label(found["level"]), wanted=level_label(level),
+            example=translate("Places", "village group as VILLAGE/GROUP (e.g. 新华村/一组)")
+            if level == "village_group" else translate("Places", "village name or code")))
+    return found
+
+
 def village_key(name: Any) -> str:
     """'青龙村' / '青龙' / '青龙村委会' / '青龙社区' -> '青龙'."""
     text = "".join(unicodedata.normalize("NFKC", str(name or "")).split())

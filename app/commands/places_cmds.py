@@ -108,14 +108,7 @@ def _open(data: DataDir):
     return open_data_dir(data)
 
 
-def resolve(db, text: str) -> dict:
-    """A village by code or name, or a group as VILLAGE/GROUP."""
-    text = str(text or "").strip()
-    if "/" in text:
-        village_text, group_text = text.split("/", 1)
-        village = places.find(db, village_text)
-        return places.find(db, group_text, level="village_group", village_id=village["id"])
-    return places.find(db, text)
+resolve = places.resolve
 
 
 def _out(args, payload, line: str) -> int:

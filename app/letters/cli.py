@@ -1,8 +1,8 @@
 """``credit-desk letters ...`` commands.
 
-    credit-desk letters print (--village CODE | --subject ID) [--template NAME] -o FILE.pdf
+    credit-desk letters print (--village VILLAGE | --group VILLAGE/GROUP | --subject ID) [--template NAME] -o FILE.pdf
     credit-desk letters templates
-    credit-desk letters list (--village CODE | --subject ID) [--outstanding]
+    credit-desk letters list (--village VILLAGE | --subject ID) [--outstanding]
     credit-desk letters sign NUMBER --collector NAME [--place TEXT] [--at WHEN] [--attach FILE]
     credit-desk letters void NUMBER --reason TEXT
     credit-desk letters fulfil NUMBER (--kept | --broken) [--note TEXT]
@@ -29,10 +29,11 @@ def register(sub) -> None:
 
     p = cmds.add_parser("print", help=translate("LettersCLI", "print letters into one PDF"))
     who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--village", metavar="CODE",
-                     help=translate("LettersCLI", "every household (or organization) of the "
-                                                  "village with this 12-digit code"))
-    who.add_argument("--group", metavar="CODE", help=translate("LettersCLI", "a village group"))
+    who.add_argument("--village", metavar="VILLAGE",
+                     help=translate("LettersCLI", "every household (or organization) of this "
+                                                  "village (name or 12-digit code)"))
+    who.add_argument("--group", metavar="VILLAGE/GROUP", help=translate(
+        "LettersCLI", "every household of this village group (e.g. 新华村/一组)"))
     who.add_argument("--subject", metavar="ID", action="append",
                      help=translate("LettersCLI", "a household or organization id (repeatable)"))
     p.add_argument("--template", metavar="NAME", default=None,
@@ -48,7 +49,8 @@ def register(sub) -> None:
 
     ls = cmds.add_parser("list", help=translate("LettersCLI", "list letters"))
     who = ls.add_mutually_exclusive_group(required=True)
-    who.add_argument("--village", metavar="CODE")
+    who.add_argument("--village", metavar="VILLAGE", help=translate(
+        "LettersCLI", "name or 12-digit code"))
     who.add_argument("--subject", metavar="ID")
     ls.add_argument("--outstanding", action="store_true",
                     help=translate("LettersCLI", "only letters printed but not yet signed"))
@@ -123,14 +125,10 @@ def _progress(done: int, total: int, message: str) -> None:
     print(f"\r{done}/{total} {message}    ", end="", file=sys.stderr, flush=True)
 
 
-def _village(db, code: str, level: str = "village") -> dict:
-    from app.register import level_label, place_by_code
+def _village(db, text: str, level: str = "village") -> dict:
+    from app.places import resolve
 
-    place = place_by_code(db, code.strip())
-    if place["level"] != level:
-        raise UserError(translate("LettersCLI", "{code} is not the code of a {level}.").format(
-            code=code, level=level_label(level)))
-    return place
+    return resolve(db, text, level=level)
 
 
 def cmd_print(args, data: DataDir) -> int:

@@ -36,13 +36,13 @@ def register(sub) -> None:
     score = cmds.add_parser("score", help=translate(
         "RatingCLI", "refresh automatic indicators (register, records, lists) and rescore"))
     score.add_argument("--campaign", metavar="ID")
-    score.add_argument("--village", metavar="CODE", help=translate(
-        "RatingCLI", "12-digit division code of one village (default: all)"))
+    score.add_argument("--village", metavar="VILLAGE", help=translate(
+        "RatingCLI", "one village, by name or 12-digit code (default: all)"))
     score.set_defaults(func=cmd_score)
 
     notice = cmds.add_parser("notice-pdf", help=translate(
         "RatingCLI", "print a village's public notice list as PDF"))
-    notice.add_argument("--village", metavar="CODE", required=True)
+    notice.add_argument("--village", metavar="VILLAGE", required=True)
     notice.add_argument("--out", required=True, metavar="FILE")
     notice.add_argument("--campaign", metavar="ID")
     notice.set_defaults(func=cmd_notice_pdf)
@@ -101,7 +101,7 @@ def register(sub) -> None:
     step = cmds.add_parser("step", help=translate(
         "RatingCLI", "take a village's ready households through a workflow step"))
     step.add_argument("step", choices=["first_review", "township_review", "approve", "plaque"])
-    step.add_argument("--village", metavar="CODE", required=True)
+    step.add_argument("--village", metavar="VILLAGE", required=True)
     step.add_argument("--campaign", metavar="ID")
     step.add_argument("--yes", action="store_true", help=translate(
         "RatingCLI", "do it (without --yes the command only says how many households it would "
@@ -109,7 +109,7 @@ def register(sub) -> None:
     step.set_defaults(func=cmd_step)
     undo = cmds.add_parser("undo", help=translate(
         "RatingCLI", "undo a village's last village-wide step (until the next step is taken)"))
-    undo.add_argument("--village", metavar="CODE", required=True)
+    undo.add_argument("--village", metavar="VILLAGE", required=True)
     undo.add_argument("--campaign", metavar="ID")
     undo.add_argument("--reason", metavar="TEXT", default="")
     undo.set_defaults(func=cmd_undo)
@@ -118,7 +118,7 @@ def register(sub) -> None:
         "RatingCLI", "annual review (年审): rescore credit households with today's facts"))
     review.add_argument("household", nargs="?", metavar="ID_NUMBER", help=translate(
         "RatingCLI", "the household head's ID number (default: every credit household)"))
-    review.add_argument("--village", metavar="CODE")
+    review.add_argument("--village", metavar="VILLAGE")
     review.add_argument("--campaign", metavar="ID")
     review.add_argument("--note", metavar="TEXT")
     review.set_defaults(func=cmd_review)
@@ -148,12 +148,10 @@ def _progress(done: int, total: int, message: str) -> None:
     print(f"\r{done}/{total} {message}    ", end="", file=sys.stderr, flush=True)
 
 
-def _village_id(db, code: str) -> str:
-    row = db.execute("SELECT id FROM place WHERE code = ? AND level = 'village'", [code]).fetchone()
-    if row is None:
-        raise NotFound(translate("RatingCLI", "No village has the division code {code}.").format(
-            code=code))
-    return row[0]
+def _village_id(db, text: str) -> str:
+    from app.places import resolve
+
+    return resolve(db, text, level="village")["id"]
 
 
 def cmd_summary(args, data: DataDir) -> int:

@@ -7,6 +7,7 @@ import json
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 
 from app import keystore
 from app.paths import DataDir
@@ -75,6 +76,18 @@ def test_village_from_title_and_groups_from_sheet_names(township, cli, tmp_path)
         db.close()
     assert rows == {"王长林": "新华村/一组", "李建军": "新华村/一组",
                     "张秀英": "新华村/二组", "陈明": "新华村/二组"}
+
+    # The first letters, for the village and for one group, named as officials name them.
+    out = tmp_path / "新华村.pdf"
+    cli("letters", "print", "--village", "新华", "-o", str(out), data=township, check=True)
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert all(name in text for name in rows)
+    group = tmp_path / "二组.pdf"
+    cli("letters", "print", "--group", "新华村/2组", "-o", str(group), data=township, check=True)
+    text = "".join(page.extract_text() for page in PdfReader(group).pages)
+    assert "张秀英" in text and "陈明" in text and "王长林" not in text
+    refused = cli("letters", "print", "--group", "新华村", "-o", str(group), data=township)
+    assert refused.returncode != 0 and "新华村/一组" in refused.stderr
 
 
 def test_village_from_file_name_and_group_from_title(township, cli, tmp_path):

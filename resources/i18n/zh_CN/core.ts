@@ -923,6 +923,18 @@
         <translation>该村没有“{name}”这个小组。</translation>
     </message>
     <message>
+        <source>{name} is a {found}, not a {wanted}: give a {example}.</source>
+        <translation>{name}是{found}，不是{wanted}：请给出{example}。</translation>
+    </message>
+    <message>
+        <source>village group as VILLAGE/GROUP (e.g. 新华村/一组)</source>
+        <translation>“村/组”形式的村民小组（例如 新华村/一组）</translation>
+    </message>
+    <message>
+        <source>village name or code</source>
+        <translation>村名或村代码</translation>
+    </message>
+    <message>
         <source>Enter a name.</source>
         <translation>请填写名称。</translation>
     </message>

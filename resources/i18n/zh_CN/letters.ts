@@ -419,12 +419,12 @@
         <translation>把承诺书打印成一个 PDF</translation>
     </message>
     <message>
-        <source>every household (or organization) of the village with this 12-digit code</source>
-        <translation>该村（12 位区划代码）的每户农户（或经营主体）</translation>
+        <source>every household (or organization) of this village (name or 12-digit code)</source>
+        <translation>该村（村名或 12 位代码）的每户农户（或经营主体）</translation>
     </message>
     <message>
-        <source>a village group</source>
-        <translation>村民小组</translation>
+        <source>every household of this village group (e.g. 新华村/一组)</source>
+        <translation>该村民小组的每户农户（例如 新华村/一组）</translation>
     </message>
     <message>
         <source>a household or organization id (repeatable)</source>
@@ -445,6 +445,10 @@
     <message>
         <source>list letters</source>
         <translation>列出承诺书</translation>
+    </message>
+    <message>
+        <source>name or 12-digit code</source>
+        <translation>村名或 12 位代码</translation>
     </message>
     <message>
         <source>only letters printed but not yet signed</source>
@@ -513,10 +517,6 @@
     <message>
         <source>No register in {path}. Run &apos;credit-desk demo&apos; or start the app to create one.</source>
         <translation>{path} 中没有登记册。请运行 “credit-desk demo”，或启动程序新建登记册。</translation>
-    </message>
-    <message>
-        <source>{code} is not the code of a {level}.</source>
-        <translation>{code} 不是{level}的代码。</translation>
     </message>
     <message>
         <source>{count} letters ({new} new) on {pages} pages: {path}</source>

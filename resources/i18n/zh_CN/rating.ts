@@ -932,10 +932,6 @@
         <translation>按登记信息、信用记录和名单更新自动取数指标并重新评分</translation>
     </message>
     <message>
-        <source>12-digit division code of one village (default: all)</source>
-        <translation>某个村的 12 位区划代码（默认：全部村）</translation>
-    </message>
-    <message>
         <source>print a village&apos;s public notice list as PDF</source>
         <translation>把某村的公示名单打印为 PDF</translation>
     </message>
@@ -1040,8 +1036,8 @@
         <translation>{path} 中没有登记库。请运行“credit-desk demo”，或启动程序新建一个。</translation>
     </message>
     <message>
-        <source>No village has the division code {code}.</source>
-        <translation>没有区划代码为 {code} 的村。</translation>
+        <source>one village, by name or 12-digit code (default: all)</source>
+        <translation>只处理一个村（村名或 12 位代码；默认全部）</translation>
     </message>
     <message>
         <source>village</source>
