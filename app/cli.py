@@ -20,6 +20,37 @@ from app.paths import DataDir, data_dir
 from db.errors import DatabaseProblem, classify
 
 
+def _argparse_speaks_our_language() -> None:
+    """argparse's own words (usage, the option headings, its error messages) come
+    from our catalogue too: argparse looks up its gettext function ``_`` when it
+    needs a text, so pointing that at ``translate`` is enough."""
+    argparse._ = lambda text: translate("argparse", text)
+    argparse.ngettext = lambda one, many, n: translate("argparse", one if n == 1 else many)
+
+
+def _argparse_texts() -> None:
+    """Never called: names argparse's texts for the translation tool (pyside6-lupdate
+    reads calls of translate in the source, not argparse's module)."""
+    translate("argparse", "usage: ")
+    translate("argparse", "options")
+    translate("argparse", "positional arguments")
+    translate("argparse", "show this help message and exit")
+    translate("argparse", "the following arguments are required: %s")
+    translate("argparse", "one of the arguments %s is required")
+    translate("argparse", "argument %(argument_name)s: %(message)s")
+    translate("argparse", "not allowed with argument %s")
+    translate("argparse", "expected one argument")
+    translate("argparse", "expected at least one argument")
+    translate("argparse", "expected at most one argument")
+    translate("argparse", "expected %s argument")
+    translate("argparse", "expected %s arguments")
+    translate("argparse", "invalid choice: %(value)r (choose from %(choices)s)")
+    translate("argparse", "invalid %(type)s value: %(value)r")
+    translate("argparse", "unrecognized arguments: %s")
+    translate("argparse", "ambiguous option: %(option)s could match %(matches)s")
+    translate("argparse", "ignored explicit argument %r")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own errors: usage + message, exit 2
         self.print_usage(sys.stderr)
@@ -27,6 +58,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    _argparse_speaks_our_language()
     parser = _Parser(
         prog="credit-desk",
         description=translate("CLI", "Township Credit Desk: the rural credit register."),

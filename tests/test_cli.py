@@ -47,3 +47,17 @@ def test_data_dir_from_the_environment(tmp_path, cli):
     env = {"CREDIT_DESK_DATA_DIR": str(tmp_path / "env")}
     cli("demo", "--households", "20", env=env, check=True)
     assert (tmp_path / "env" / "register.sqlite3").exists()
+
+
+def test_argparse_own_words_are_in_chinese_too(cli, data):
+    """Help headings and argparse's own refusals speak the user's language, not
+    English between Chinese lines."""
+    missing = cli("import", data=data)
+    assert missing.returncode == 2 and "缺少以下参数：FILE" in missing.stderr
+    assert "required" not in missing.stderr and "用法：" in missing.stderr
+    bare = cli("letters", "print", "--village", data=data)
+    assert "参数 --village：后面需要一个值" in bare.stderr
+    shown = cli("letters", "print", "--help", data=data, check=True).stdout
+    assert "显示本帮助并退出" in shown and "show this help" not in shown
+    english = cli("--lang", "en", "import", data=data)
+    assert "the following arguments are required: FILE" in english.stderr
