@@ -46,6 +46,7 @@ def test_import_wizard_preview_choose_and_import(page, qtbot, demo_data, tmp_pat
     assert "新建：1" in page.summary.text()
     assert page.reject_model.rowCount() == 1
     assert page.dup_model.rowCount() == 1
+    assert "选择处理方式" in page.message.text()
     assert "主营产业" in page.dup_model.data(page.dup_model.index(0, 4))
     page.dup_model.setData(page.dup_model.index(0, 5), "update")
     assert page.dup_model.data(page.dup_model.index(0, 5)) == "更新字段"

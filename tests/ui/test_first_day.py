@@ -102,6 +102,7 @@ def test_first_day_from_an_empty_folder(qtbot, ui_app, tmp_path):
         excel.start_preview()
         qtbot.waitUntil(lambda: excel._job is None and excel.outcome is not None, timeout=30000)
         assert "新建：2" in excel.summary.text()
+        assert "可以导入" in excel.message.text()   # nothing to choose: it says so
         excel.start_import()
         qtbot.waitUntil(lambda: excel._job is None and excel.result is not None, timeout=30000)
         placed = dict(ctx.ui_db.execute(

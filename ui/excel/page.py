@@ -412,7 +412,14 @@ class ExcelPage(QWidget):
         self.reject_model.set_rows(outcome.rejects)
         if outcome.rejects and not outcome.duplicates:
             self.result_tabs.setCurrentIndex(1)
-        self.message.setText(self.tr("Choose what to do with each duplicate, then import."))
+        if outcome.duplicates:
+            self.message.setText(self.tr("Choose what to do with each duplicate, then import."))
+        elif outcome.rejects:
+            self.message.setText(self.tr("Rows that did not pass are not imported (see their "
+                                         "tab; the validation report lists them too). The "
+                                         "others can be imported."))
+        else:
+            self.message.setText(self.tr("Every row passed: ready to import."))
         self._update_buttons()
 
     def set_all_choices(self, choice: str) -> None:

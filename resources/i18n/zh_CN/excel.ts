@@ -591,6 +591,14 @@
         <translation>请为每个重复项选择处理方式，然后导入。</translation>
     </message>
     <message>
+        <source>Rows that did not pass are not imported (see their tab; the validation report lists them too). The others can be imported.</source>
+        <translation>未通过的行不会导入（见“未通过的行”页，导入后校验报告也会列出）；其余各行可以导入。</translation>
+    </message>
+    <message>
+        <source>Every row passed: ready to import.</source>
+        <translation>所有行均已通过检查，可以导入。</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
