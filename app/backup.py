@@ -31,6 +31,7 @@ from app.errors import UserError
 from app.files import TEMP_PREFIX, fsync_folder, write_error
 from app.i18n import translate
 from app.paths import DataDir
+from app.users import display_name
 from db.connection import raw_connect
 from db.errors import DB_ERRORS
 
@@ -161,8 +162,8 @@ def list_backups(folder: Path, db: Database | None = None) -> list[dict[str, Any
     """Backups in ``folder``, newest first, each with its description; given ``db``,
     also ``by_name``: the display name of the account that made each (the file
     keeps the username, which outlives renames)."""
-    names = dict(db.execute("SELECT username, display_name FROM app_user").fetchall()
-                 ) if db is not None else {}
+    names = {user["username"]: display_name(user) for user in db.query(
+        "SELECT username, display_name FROM app_user")} if db is not None else {}
     out = []
     for path in sorted(Path(folder).glob(f"register-*{SUFFIX}"), reverse=True):
         try:

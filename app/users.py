@@ -19,6 +19,12 @@ def get_user(db: Database, user_id: str) -> dict:
     return next(db.query("SELECT * FROM app_user WHERE id = ?", [user_id]))
 
 
+def username_of(db: Database, user_id: str | None) -> str:
+    """The login name of ``user_id`` ("" when there is none), as backups record it."""
+    row = db.execute("SELECT username FROM app_user WHERE id = ?", [user_id]).fetchone()
+    return row[0] if row else ""
+
+
 def create_user(db: Database, username: str, display_name: str, role: str = "official") -> str:
     user_id = new_id()
     with db.atomic():

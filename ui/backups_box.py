@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFormLayout, QGro
 
 from app import backup, settings
 from app.accounts.permissions import has
+from app.users import username_of
 from ui.context import UiContext
 from ui.operations import BackgroundOp, WriteOp
 
@@ -141,7 +142,7 @@ class BackupsBox(QGroupBox):
     def back_up_now(self) -> None:
         self.now_button.setEnabled(False)
         self.status.setText(self.tr("Backing up and checking the copy…"))
-        by = self._username()
+        by = username_of(self.ctx.ui_db, self.ctx.operator_id)
         (WriteOp(self, backup.make_backup, self.ctx.data, reason="manual", by=by)
          .success(self._made).failure(self.status.setText)
          .finally_(lambda: self.now_button.setEnabled(self.allowed)).run(self.ctx.ops))
@@ -153,11 +154,6 @@ class BackupsBox(QGroupBox):
             text += " " + self.tr("Second copy: {path}.").format(path=meta["second_copy"])
         self.status.setText(text)
         self.refresh()
-
-    def _username(self) -> str:
-        row = self.ctx.ui_db.execute("SELECT username FROM app_user WHERE id = ?",
-                                     [self.ctx.operator_id]).fetchone()
-        return row[0] if row else ""
 
     # -- restore
     def ask_restore(self) -> None:

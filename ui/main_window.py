@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from app import backup, settings
 from app.units import local_time
-from app.users import display_name, get_user
+from app.users import display_name, get_user, username_of
 from ui.areas import AREAS, area_title
 from ui.context import UiContext
 from ui.help import install as install_help
@@ -157,9 +157,7 @@ class MainWindow(QMainWindow):
             self.refresh_status()
 
     def _backup_by(self) -> str:
-        row = self.ctx.ui_db.execute("SELECT username FROM app_user WHERE id = ?",
-                                     [self.ctx.operator_id]).fetchone()
-        return row[0] if row else ""
+        return username_of(self.ctx.ui_db, self.ctx.operator_id)
 
     def _hourly_backup(self) -> None:
         """The daily backup while the app stays open, on the write lane (no freeze)."""

@@ -122,14 +122,14 @@ def history(db: Database, on: dt.date | None = None) -> list[dict[str, Any]]:
                     "received_at": edit["at"], "by": edit["by"],
                     "state": base_state if number == 0 else "replaced", "changes": {},
                     "note": edit["note"]})
-    local = settings.get(db, pol.SETTING_KEY)
-    shipped_is_base = not edits and not local
-    out.append({"source": "local" if local and not edits else "shipped",
-                "version": pol.in_force(db, on)["base_version"] if local and not edits
-                else pol.load(None).get("version"),
-                "effective_from": None, "received_at": None,
-                "state": base_state if shipped_is_base or (local and not edits) else "replaced",
-                "changes": {}, "note": ""})
+    if edits:   # the shipped text, which the first edit replaced
+        base = {"source": "shipped", "version": pol.load(None).get("version"),
+                "state": "replaced"}
+    else:       # the shipped text, or a local one saved before edits were logged
+        base = {"source": "local" if settings.get(db, pol.SETTING_KEY) else "shipped",
+                "version": pol.in_force(db, on)["base_version"], "state": base_state}
+    out.append({**base, "effective_from": None, "received_at": None, "changes": {},
+                "note": ""})
     return out
 
 
