@@ -36,9 +36,12 @@ def demo_extension(db, operator_id, rng, job: Job | None = None) -> None:
         # Every n-th household (by sid): a spread over all villages.
         # At most half the households, so the demo also has villagers without a letter.
         step = max(2, -(-households // MAX_HOUSEHOLD_LETTERS))
+        # Looked up by sid: a condition on every row would read the whole table.
+        last = db.execute("SELECT COALESCE(MAX(sid), 0) FROM household").fetchone()[0]
         ids = [r[0] for r in db.execute(
-            "SELECT id FROM household WHERE sid % ? = 0 ORDER BY sid LIMIT ?",
-            [step, MAX_HOUSEHOLD_LETTERS])]
+            "WITH RECURSIVE n(sid) AS (SELECT ? UNION ALL SELECT sid + ? FROM n "
+            "WHERE sid + ? <= ?) SELECT h.id FROM n JOIN household h ON h.sid = n.sid "
+            "ORDER BY n.sid LIMIT ?", [step, step, step, last, MAX_HOUSEHOLD_LETTERS])]
         counters: dict[str, int] = {}  # last number per village
         _letters(cs, rng, tpl.current_template(db, tpl.DEFAULT_TEMPLATE), ids, today, counters)
         if organizations:
