@@ -128,7 +128,7 @@ class _Generator:
     """Deterministic rows for a seed: the same seed gives the same township."""
 
     def __init__(self, rng: random.Random, villages, village_names: dict[str, str], at: str,
-                 part: int = 0, parts: int = 1):
+                 part: int = 0, parts: int = 1, id_step: int = 1):
         # Chunks are made apart (in any process), so each draws its ID
         # numbers and phones from its own part of the number space: an ID
         # number's sequence digits, a phone's value modulo ``parts``. Numbers
@@ -144,10 +144,14 @@ class _Generator:
         self.used_phones: set[str] = set()
         self.today = dt.date.today()
         self.sort_keys = _SORT_KEYS
+        self.id_step = id_step
 
-    def uuid(self) -> str:
+    def uuid(self, sid: int, member: bool = False) -> str:
+        """A version 4 UUID whose first 48 bits ascend with ``sid`` (see
+        ``_id_step``); a member's comes just after its household's."""
         h = f"{self.rng.getrandbits(128):032x}"
-        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+        p = f"{sid * self.id_step + (self.id_step // 2 if member else 0):012x}"
+        return f"{p[:8]}-{p[8:]}-4{h[13:16]}-{_VARIANT[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
     def _birth_table(self, min_age: int, max_age: int):
         return _birth_table(self.today, min_age, max_age)
@@ -189,7 +193,7 @@ class _Generator:
             name = _person_name(rng, sex)
             id_number = self.id_number(sex)
             phone = self.phone() if rand() < 0.92 else None
-            household_id = self.uuid()
+            household_id = self.uuid(sid)
             rows.append((
                 sid, household_id, village_id, groups[int(rand() * len(groups))], name, sex,
                 id_number, f"{id_number[6:10]}-{id_number[10:12]}-{id_number[12:14]}", phone,
@@ -202,7 +206,7 @@ class _Generator:
                 spouse_sex = "F" if sex == "M" else "M"
                 spouse_id = self.id_number(spouse_sex)
                 members.append((
-                    self.uuid(), household_id, _person_name(rng, spouse_sex), "spouse",
+                    self.uuid(sid, True), household_id, _person_name(rng, spouse_sex), "spouse",
                     spouse_sex, spouse_id,
                     f"{spouse_id[6:10]}-{spouse_id[10:12]}-{spouse_id[12:14]}", 1, at, at))
         return rows, members
@@ -226,7 +230,7 @@ class _Generator:
                 reason = "营业执照原件核对无误，试点期间赋码"
             rep_sex = "M" if rng.random() < 0.8 else "F"
             row = {
-                "sid": first_sid + index, "id": self.uuid(), "kind": kind,
+                "sid": first_sid + index, "id": self.uuid(first_sid + index), "kind": kind,
                 "name": f"{COUNTY[1]}{names[village_id][:-1]}{rng.choice(ORG_WORDS)}"
                         f"{rng.choice(ORG_TRADE)}{ORG_SUFFIX[kind]}",
                 "uscc": uscc, "uscc_override_reason": reason,
@@ -348,23 +352,23 @@ _WORKER_SEEN: set[str] = set()
 
 
 def _generate_chunk(seed: int, index: int, parts: int, villages, at: str, first_sid: int,
-                    count: int, shapes, seen: set[str] | None = None):
+                    count: int, shapes, id_step: int, seen: set[str] | None = None):
     # Each chunk has its own random stream, so chunks can be made in any
     # process and the township is still the same for the same seed. What
     # only Python can make is made here, while the main process writes: the
-    # rows with their pinyin sort keys, the name keys of the chunk's people
-    # (with pinyin, the dearest part of the search index) and each row's
-    # JSON for the journal.
-    gen = _Generator(random.Random(f"{seed}:{index}"), villages, {}, at, index, parts)
+    # rows with their pinyin sort keys, each row's JSON for the journal, and
+    # the search keys of the chunk's numbers and people (the name keys, with
+    # pinyin the dearest part of the search index, by the key process when
+    # there is one: see ``_with_keys``).
+    gen = _Generator(random.Random(f"{seed}:{index}"), villages, {}, at, index, parts, id_step)
     rows, members = gen.households(first_sid, count)
     names = {r[4] for r in rows}
     names.update(m[2] for m in members)
     household_json, member_json = _json_rows(*shapes)
-    return _send_keys(_Chunk(
-        rows, members, _number_keys(rows, members),
-        _name_keys(names, _WORKER_SEEN if seen is None else seen),
+    return _with_keys(_Chunk(
+        rows, members, _number_keys(rows, members), [],
         [("household", [(r[1], 1, household_json(r)) for r in rows]),
-         ("household_member", [(m[0], 1, member_json(m)) for m in members])]))
+         ("household_member", [(m[0], 1, member_json(m)) for m in members])]), names, seen)
 
 
 def _number_keys(rows: list[tuple], members: list[tuple]) -> list[tuple[str, int]]:
@@ -384,17 +388,18 @@ def _number_keys(rows: list[tuple], members: list[tuple]) -> list[tuple[str, int
 
 def _generate_organizations(seed: int, villages, village_names: dict[str, str], at: str,
                             first_sid: int, count: int, part: int, parts: int,
-                            columns: tuple[str, ...], seen: set[str] | None = None):
+                            columns: tuple[str, ...], id_step: int,
+                            seen: set[str] | None = None):
     """The organizations, as a chunk of their own (the last part of the numbers)."""
     gen = _Generator(random.Random(f"{seed}:organizations"), villages, village_names, at,
-                     part, parts)
+                     part, parts, id_step)
     rows, keys = gen.organizations(first_sid, count)
     names = {r["name"] for r in rows} | {r["legal_rep_name"] for r in rows}
     journal = [(r["id"], 1, json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False,
                                        sort_keys=True, separators=(",", ":"))) for r in rows]
-    return _send_keys(_Chunk([tuple(r.values()) for r in rows], [], keys,
-                             _name_keys(names, _WORKER_SEEN if seen is None else seen),
-                             [("organization", journal)], list(rows[0]) if rows else []))
+    return _with_keys(_Chunk([tuple(r.values()) for r in rows], [], keys, [],
+                             [("organization", journal)], list(rows[0]) if rows else []),
+                      names, seen)
 
 
 @dataclasses.dataclass
@@ -419,15 +424,31 @@ def _chunking(households: int, chunk: int) -> tuple[list[tuple[int, int]], int]:
     return starts, len(starts) + 1
 
 
+def _id_step(end_sid: int) -> int:
+    """How far apart the ids of consecutive subjects start (``_Generator.uuid``).
+
+    The demo's ids ascend with the subjects' sids, as time-ordered UUIDs
+    would, spread over the whole range so that they look like any others.
+    Rows are then written in the order of every index on an id (subject,
+    household, member, organization, and the journal's entity index), so
+    those indexes stay in place during the load and are appended to, instead
+    of being rebuilt at the end from a full read of their tables (the
+    journal's alone is 2 GB at a million households).
+    """
+    return 2**48 // (end_sid + 1)
+
+
 def _generated(seed, villages, village_names, at, first_sid, households, organizations,
                chunk, shapes, org_columns, keys):
     """The households' chunks in order, then the organizations' chunk."""
     starts, parts = _chunking(households, chunk)
-    tasks = [(_generate_chunk, (seed, i, parts, villages, at, first_sid + start, count, shapes))
+    id_step = _id_step(first_sid + households + organizations)
+    tasks = [(_generate_chunk, (seed, i, parts, villages, at, first_sid + start, count, shapes,
+                                id_step))
              for i, (start, count) in enumerate(starts)]
     tasks.append((_generate_organizations, (
         seed, villages, village_names, at, first_sid + households, organizations, parts - 1,
-        parts, org_columns)))
+        parts, org_columns, id_step)))
     if not _parallel(households):
         seen: set[str] = set()
         for function, args in tasks:
@@ -689,11 +710,16 @@ def _hand_keys_to(queue, tasks: int) -> None:
     _KEY_QUEUE, _KEY_TASKS = queue, tasks
 
 
-def _send_keys(part: "_Chunk") -> "_Chunk":
-    """In a generator process with a key process: the chunk's keys go there."""
+def _with_keys(part: "_Chunk", names: set[str], seen: set[str] | None) -> "_Chunk":
+    """The chunk's keys: sent to the key process if there is one, with the
+    chunk's names, whose keys it makes (once for all generator processes:
+    each of them meets nearly every name of a large township); else the name
+    keys go into the chunk (``seen``: the names whose keys were made before)."""
     if _KEY_QUEUE is not None:
-        _KEY_QUEUE.put((_KEY_TASKS, part.number_keys, part.name_keys))
-        part.number_keys, part.name_keys = [], []
+        _KEY_QUEUE.put((_KEY_TASKS, part.number_keys, names))
+        part.number_keys = []
+    else:
+        part.name_keys = _name_keys(names, _WORKER_SEEN if seen is None else seen)
     return part
 
 
@@ -711,13 +737,13 @@ def _sort_keys_apart(path: str, key: str | None, schema: list[str], queue, pipe)
         for sql in schema:
             conn.execute(sql)
         conn.execute("BEGIN")
-        received, expected, written = 0, 1, set()
+        received, expected, written, seen = 0, 1, set(), set()
         while received < expected:
-            expected, number_keys, name_keys = queue.get()
+            expected, number_keys, names = queue.get()
             received += 1
             conn.executemany("INSERT INTO temp.demo_search_key VALUES (?, ?)", number_keys)
             conn.executemany("INSERT INTO temp.demo_name_key VALUES (?, ?)",
-                             _new_name_rows(name_keys, written))
+                             _new_name_rows(_name_keys(names, seen), written))
         db = Database(conn)
         _sort_keys_in(db, "temp")
         conn.execute("COMMIT")
@@ -743,8 +769,10 @@ def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, vil
         # Every reference is to a row made just before (places, subjects,
         # households, the demo operator), so the foreign-key check at the end
         # (a full scan of the journal) would find nothing; local rows never
-        # enter the journal's partial index of rows from the county.
-        with bulk_load(db, BULK_TABLES, keep=["journal_not_local"], check_references=False):
+        # enter the journal's partial index of rows from the county, and the
+        # indexes on ids are appended to in order (``_id_step``).
+        with bulk_load(db, BULK_TABLES, keep=["journal_not_local", *_IN_ORDER],
+                       check_references=False):
             _subject_rows(db, operator_id, rng, seed, villages, village_names, households,
                           organizations, job, chunk, phases, keys)
             keys.finish()
@@ -755,6 +783,11 @@ def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, vil
     finally:
         keys.close()
     job.step(total, total, "done")
+
+
+# Indexes that the load writes in their own order (ids ascend with sids).
+_IN_ORDER = ["subject_id", "household_id", "household_member_household", "organization_id",
+             "journal_entity"]
 
 
 def _parallel(households: int) -> bool:
