@@ -539,24 +539,37 @@ def _build(db: Database, operator_id: str | None, rng: random.Random, seed: int,
     assign_demo_villages(db, [v for v, _ in villages[:2]])
     organizations = max(households // 20, 10)
     phases.mark("accounts and places")
-    _subjects(db, operator_id, rng, seed, villages, village_names, households, organizations,
-              job, chunk, phases)
-    if areas:
-        # Records first (facts and lists), then rating (which reads them), then
-        # letters (which may turn a broken promise into a record).
-        records_demo.demo_extension(db, operator_id, rng, job)
-        phases.mark("records")
-        # Statistics before the campaign is scored: without them SQLite reads
-        # a household's negative records through the status index (every
-        # public record, per household) instead of the subject index, which
-        # makes scoring quadratic.
-        db.execute("PRAGMA analysis_limit=1000")
-        db.execute("ANALYZE")
-        phases.mark("statistics")
-        rating_demo.demo_extension(db, operator_id, rng, job)
-        phases.mark("rating")
-        letters_demo.demo_extension(db, operator_id, rng, job)
-        phases.mark("letters")
+    total = households + organizations
+    keys = _KeysApart(db) if _parallel(households) else _KeysHere(db)
+    try:
+        _subjects(db, operator_id, rng, seed, villages, village_names, households,
+                  organizations, job, chunk, phases, keys)
+        if areas:
+            # Records first (facts and lists), then rating (which reads them),
+            # then letters (which may turn a broken promise into a record).
+            records_demo.demo_extension(db, operator_id, rng, job)
+            phases.mark("records")
+            # Statistics before the campaign is scored: without them SQLite
+            # reads a household's negative records through the status index
+            # (every public record, per household) instead of the subject
+            # index, which makes scoring quadratic.
+            db.execute("PRAGMA analysis_limit=1000")
+            db.execute("ANALYZE")
+            phases.mark("statistics")
+            rating_demo.demo_extension(db, operator_id, rng, job)
+            phases.mark("rating")
+            letters_demo.demo_extension(db, operator_id, rng, job)
+            phases.mark("letters")
+        # The search keys come last: a key process sorts them meanwhile, on
+        # the core that the areas' demo data leave idle (none of it searches).
+        job.step(total, total, "search index")
+        if keys.copy() and areas:
+            for table in ("search_key", "name_key"):  # empty at the ANALYZE above
+                db.execute(f"ANALYZE {table}")
+        phases.mark("search index")
+    finally:
+        keys.close()
+    job.step(total, total, "done")
     return organizations, villages
 
 
@@ -609,8 +622,9 @@ class _KeysHere:
         _sort_keys_in(self.db, "temp")
         self.close()
 
-    def copy(self) -> None:
+    def copy(self) -> bool:
         """After the load's transaction (nothing left to do here)."""
+        return False
 
     def close(self) -> None:
         self.db.execute("DROP TABLE IF EXISTS temp.demo_search_key")
@@ -666,10 +680,12 @@ class _KeysApart:
 
     def finish(self) -> None:
         """In the load's transaction (the key process ends by itself after the
-        last chunk's keys and sorts while indexes are built)."""
+        last chunk's keys and sorts while indexes are built and the areas'
+        demo data made)."""
 
-    def copy(self) -> None:
-        """After the load's transaction (an attached file is locked by a transaction)."""
+    def copy(self) -> bool:
+        """After the load's transaction (an attached file is locked by a
+        transaction); True once the keys are in."""
         try:
             answer = self.pipe.recv()
         except EOFError:
@@ -690,6 +706,7 @@ class _KeysApart:
         finally:
             self.db.execute("DETACH DATABASE demo_keys")
         self.close()
+        return True
 
     def close(self) -> None:
         if self.process.is_alive():
@@ -737,13 +754,20 @@ def _sort_keys_apart(path: str, key: str | None, schema: list[str], queue, pipe)
         for sql in schema:
             conn.execute(sql)
         conn.execute("BEGIN")
-        received, expected, written, seen = 0, 1, set(), set()
+        received, expected, names = 0, 1, set()
         while received < expected:
-            expected, number_keys, names = queue.get()
+            expected, number_keys, chunk_names = queue.get()
             received += 1
             conn.executemany("INSERT INTO temp.demo_search_key VALUES (?, ?)", number_keys)
+            names |= chunk_names
+        # The names' keys once every chunk is in: until then this process
+        # shares the two cores with the generators and the writer; after,
+        # the writer works alone (indexes, the areas' demo data).
+        names, written, seen = list(names), set(), set()
+        for start in range(0, len(names), 20_000):  # bounded memory
             conn.executemany("INSERT INTO temp.demo_name_key VALUES (?, ?)",
-                             _new_name_rows(_name_keys(names, seen), written))
+                             _new_name_rows(_name_keys(set(names[start:start + 20_000]), seen),
+                                            written))
         db = Database(conn)
         _sort_keys_in(db, "temp")
         conn.execute("COMMIT")
@@ -756,33 +780,24 @@ def _sort_keys_apart(path: str, key: str | None, schema: list[str], queue, pipe)
 
 def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, villages,
               village_names: dict[str, str], households: int, organizations: int, job: Job,
-              chunk: int, phases: _Phases) -> None:
+              chunk: int, phases: _Phases, keys: "_KeysHere | _KeysApart") -> None:
     """Households, members and organizations in one bulk load, with their
-    search keys and journal entries."""
+    journal entries; their search keys are handed to ``keys``."""
     # A larger page cache keeps index work in memory; sorter threads let
     # SQLite build the indexes at the end on both cores.
     db.execute("PRAGMA cache_size=-262144")
     db.execute("PRAGMA threads=2")
-    total = households + organizations
-    keys = _KeysApart(db) if _parallel(households) else _KeysHere(db)
-    try:
-        # Every reference is to a row made just before (places, subjects,
-        # households, the demo operator), so the foreign-key check at the end
-        # (a full scan of the journal) would find nothing; local rows never
-        # enter the journal's partial index of rows from the county, and the
-        # indexes on ids are appended to in order (``_id_step``).
-        with bulk_load(db, BULK_TABLES, keep=["journal_not_local", *_IN_ORDER],
-                       check_references=False):
-            _subject_rows(db, operator_id, rng, seed, villages, village_names, households,
-                          organizations, job, chunk, phases, keys)
-            keys.finish()
-        phases.mark("indexes and commit")
-        job.step(total, total, "search index")
-        keys.copy()
-        phases.mark("search index")
-    finally:
-        keys.close()
-    job.step(total, total, "done")
+    # Every reference is to a row made just before (places, subjects,
+    # households, the demo operator), so the foreign-key check at the end (a
+    # full scan of the journal) would find nothing; local rows never enter
+    # the journal's partial index of rows from the county, and the indexes on
+    # ids are appended to in order (``_id_step``).
+    with bulk_load(db, BULK_TABLES, keep=["journal_not_local", *_IN_ORDER],
+                   check_references=False):
+        _subject_rows(db, operator_id, rng, seed, villages, village_names, households,
+                      organizations, job, chunk, phases, keys)
+        keys.finish()
+    phases.mark("indexes and commit")
 
 
 # Indexes that the load writes in their own order (ids ascend with sids).
@@ -821,10 +836,12 @@ def _subject_rows(db: Database, operator_id: str, rng: random.Random, seed: int,
                 db.conn.executemany(f"INSERT INTO organization ({', '.join(part.columns)}) "
                                     f"VALUES ({', '.join('?' * len(part.columns))})", part.rows)
             else:
-                db.conn.executemany(
-                    "INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
-                    [(r[0], r[1]) for r in part.rows])
                 db.conn.executemany(insert_households, part.rows)
+                # From the rows just written (in the page cache): no binding
+                # of a million values from Python.
+                db.execute("INSERT INTO subject (sid, id, kind) SELECT sid, id, 'household' "
+                           "FROM household WHERE sid BETWEEN ? AND ?",
+                           [part.rows[0][0], part.rows[-1][0]])
                 db.conn.executemany(insert_members, part.members)
             # Each household's creation, then its members' (a member's
             # household exists before it wherever the journal is replayed).
