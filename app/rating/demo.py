@@ -152,8 +152,12 @@ def _every_nth(db, every: int) -> str:
 def _build(db, operator_id, rng, job, township, stage, today, every, every_org) -> None:
     # The journal keeps its indexes: the campaign adds a few rows per rated
     # household to a journal that at a million households holds millions, and
-    # rebuilding its indexes would cost more than keeping them.
-    with campaigns.big_cache(db), bulk_load(db, ["rating", "rating_step"]), \
+    # rebuilding its indexes would cost more than keeping them. Every
+    # reference is taken from a row that exists (the campaign, notices,
+    # households, organizations, ratings, the operator), so the foreign-key
+    # check at the end would find nothing (0.6 s at a million households).
+    with campaigns.big_cache(db), \
+            bulk_load(db, ["rating", "rating_step"], check_references=False), \
             changes(db, operator_id) as cs:
         campaign = cs.insert("rating_campaign", {
             "name": f"{today.year}年度信用户评定", "campaign_year": today.year,
