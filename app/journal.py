@@ -77,37 +77,27 @@ def _trigger_set_aside(db: Database) -> Iterator[tuple[int, str] | None]:
     db.execute(found[0])
 
 
-@contextlib.contextmanager
-def chained_in_python(db: Database) -> Iterator[None]:
-    """Bulk journal inserts with the audit chain computed here in one pass.
-
-    The ``journal_chain`` trigger (db/schema_accounts.py) hashes each new row
-    on insert: a look-up of the chain head, a Python callback and an
-    ``audit_chain`` insert per row, which made bulk journal writes ~3.5×
-    slower. Inside the caller's transaction (the write lock is held, so no
-    other writer can add journal rows meanwhile) the trigger is set aside,
-    the rows are inserted, and the new rows are hashed in seq order with the
-    very sum the trigger and ``audit verify`` use.
-    """
-    from db.schema_accounts import content_sql
-
-    with _trigger_set_aside(db) as mark:
-        yield
-    if mark is None:
-        return
-    last, prev = mark
-    sha256 = hashlib.sha256
-    chain = []
-    for seq, content in db.execute(f"SELECT t.seq, {content_sql('journal', 't')} FROM journal t "
-                                   f"WHERE t.seq > ? ORDER BY t.seq", [last]):
-        prev = sha256(f"{prev}|{content}".encode("utf-8")).hexdigest()
-        chain.append(("journal", seq, prev))
-    db.conn.executemany("INSERT INTO audit_chain (log, seq, hash) VALUES (?, ?, ?)", chain)
-
-
 def _quote(text: str) -> str:
     """SQLite's ``quote()`` of a text value: the chain hashes what it returns."""
     return "'" + text.replace("'", "''") + "'"
+
+
+def _chain_of_creates(cs: "ChangeSet", entity: str, prev: str,
+                      rows: list[tuple[int, str, int, str]]) -> tuple[list[tuple[int, str]], str]:
+    """Audit-chain hashes of journal 'create' entries of ``cs`` - (seq, entity
+    id, version, after JSON) each, in seq order - hashed from the very text
+    ``content_sql`` makes of them (so ``audit verify`` finds the same sums)
+    without reading the rows back; and the new chain head."""
+    head = (f"{_quote(cs.txn_id)}|{_quote(cs.at)}|{_quote(cs.operator_id)}|'create'|"
+            f"{_quote(entity)}|")
+    tail = f"|{_quote(cs.origin)}"
+    sha256 = hashlib.sha256
+    chain = []
+    for seq, entity_id, version, after in rows:
+        prev = sha256(f"{prev}|{seq}|{head}{_quote(entity_id)}|NULL|{version}|NULL|"
+                      f"{_quote(after)}{tail}".encode("utf-8")).hexdigest()
+        chain.append((seq, prev))
+    return chain, prev
 
 
 # Triggers on journal inserts that act only on entries of the entities named
@@ -120,10 +110,9 @@ class CreatesInBulk:
     """Journal entries of rows created in bulk whose JSON the caller already
     has, chained as they are written.
 
-    ``chained_in_python`` reads every new journal row back to hash it; at a
-    million rows that read-back (gigabytes through the page cache, and
-    decrypted again in an encrypted register) cost more than writing. Here
-    each entry is hashed from the values about to be inserted, with the text
+    Reading every new journal row back to hash it cost more than writing it
+    at a million rows (gigabytes through the page cache, decrypted again in
+    an encrypted register). Here each entry is hashed from the values about to be inserted, with the text
     ``quote()`` would give, so ``audit verify`` finds the same sums; rows get
     their seq numbers from here, in the order added. Use inside the caller's
     transaction, as a context manager (it sets the chain trigger aside, and
@@ -171,17 +160,12 @@ class CreatesInBulk:
         # of the insert), and into the hashed text the same way.
         fixed = [_quote(cs.txn_id), _quote(cs.at), _quote(cs.operator_id), "'create'",
                  _quote(entity)]
-        head = "|".join(fixed[:4]) + "|"
-        tail = f"|{_quote(cs.origin)}"
-        sha256 = hashlib.sha256
-        seq, prev = self._seq, self._prev
-        journal, chain = [], []
+        journal = []
+        seq = self._seq
         for entity_id, version, after in rows:
             seq += 1
-            prev = sha256(f"{prev}|{seq}|{head}{_quote(entity)}|{_quote(entity_id)}|NULL|"
-                          f"{version}|NULL|{_quote(after)}{tail}".encode("utf-8")).hexdigest()
             journal.append((seq, entity_id, version, after))
-            chain.append((seq, prev))
+        chain, prev = _chain_of_creates(cs, entity, self._prev, journal)
         self.cs.db.conn.executemany(
             "INSERT INTO journal (seq, txn_id, at, operator_id, action, entity, entity_id, "
             "base_version, version, before, after, origin) "
@@ -273,7 +257,7 @@ class ChangeSet:
         Equivalent to ``insert_many``'s journal rows, for loads of a million
         rows where encoding JSON in Python would dominate. ``bulk``: how many
         rows ``where`` selects, when the caller knows (else counted); many
-        rows are chained in one pass (``chained_in_python``).
+        rows are chained in one pass, with the chain trigger set aside.
         """
         columns = sorted(c[1] for c in self.db.execute(f"PRAGMA table_info([{entity}])")
                          if c[1] not in LOCAL_COLUMNS)
@@ -287,8 +271,18 @@ class ChangeSet:
                                 params).fetchone()[0] if bulk is None else bulk
         if count < _PYTHON_CHAIN_FROM:
             return self.db.execute(sql, args).rowcount
-        with chained_in_python(self.db):
-            return self.db.execute(sql, args).rowcount
+        # The new rows come back from the insert itself (RETURNING) to be
+        # hashed: reading them back afterwards cost as much as inserting them.
+        with _trigger_set_aside(self.db) as mark:
+            rows = self.db.conn.execute(f"{sql} RETURNING seq, entity_id, version, after",
+                                        args).fetchall()
+            if mark is None:
+                return len(rows)
+            rows.sort()   # RETURNING's order is not promised
+            chain, _ = _chain_of_creates(self, entity, mark[1], rows)
+            self.db.conn.executemany(
+                "INSERT INTO audit_chain (log, seq, hash) VALUES ('journal', ?, ?)", chain)
+            return len(rows)
 
     def update(self, entity: str, entity_id: str, changes: dict[str, Any], *,
                base_version: int | None = None) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -1,5 +1,5 @@
-"""A large import chains its journal rows in one pass (app/journal.py
-``chained_in_python``): the audit chain must be exactly what the trigger
+"""A large import chains its journal rows in one pass, hashing the rows the
+insert returns (app/journal.py ``journal_inserted``): the audit chain must be exactly what the trigger
 would have written, and the trigger must be back afterwards."""
 
 from __future__ import annotations
