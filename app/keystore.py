@@ -224,6 +224,12 @@ def known_key(data: DataDir) -> bytes | None:
     return _unlocked.get(data.register.resolve())
 
 
+def key_of_register(path: Path) -> bytes | None:
+    """The key this process unlocked the register file ``path`` with (None if
+    plain or still locked), for a process of its own it hands work to."""
+    return _unlocked.get(Path(path).resolve())
+
+
 def unlock(data: DataDir, username: str, password: str) -> bool:
     """Unwrap the data key with a user's password; False if the register is plain."""
     if not is_encrypted(data):

@@ -126,10 +126,15 @@ def index_people(db: Database, *, household_sid_from: int = 0,
 def index_names(db: Database, names: Iterable[str], *, sort: bool = False) -> None:
     """Make names findable. Stale keys of names no longer used are harmless:
     they lead to no subject. Bulk loads pass ``sort`` so keys go in in order."""
-    rows = [(key, normalise_name(name)) for name in set(names) for key in name_keys(name)]
-    if sort:
-        rows.sort()
+    rows = name_rows(names) if sort else [
+        (key, normalise_name(name)) for name in set(names) for key in name_keys(name)]
     db.conn.executemany("INSERT OR IGNORE INTO name_key (key, name) VALUES (?, ?)", rows)
+
+
+def name_rows(names: Iterable[str]) -> list[tuple[str, str]]:
+    """The ``name_key`` rows that make ``names`` findable, in key order (as
+    bulk loads insert them)."""
+    return sorted((key, normalise_name(name)) for name in set(names) for key in name_keys(name))
 
 
 def replace_keys(db: Database, sid: int, old: set[str], new: set[str]) -> None:

@@ -33,37 +33,20 @@ from sqlite_utils import Database
 from app import search
 from app.accounts.permissions import require
 from app.errors import UserError
-from app.excel import mapping, roster_places
+from app.excel import import_store, mapping, roster_places
+from app.excel.import_store import ORG_FIELDS, RECORD_FIELDS, SOURCE, changes_for, new_members
 from app.excel.mapping import SheetPlan, normalise_header
 from app.excel.reader import Sheet, Workbook, read_workbook
 from app.excel.validate import ImportRow, Lookups, Validator, is_skippable
 from app.i18n import translate
 from app.jobs import NO_JOB, Job
-from app.journal import changes, new_id, new_ids
-from app.legal_rep_links import link_to_legal_rep
+from app.journal import new_id, new_ids, utc_now
 from app.pinyin import person_sort_key, text_sort_key
 from app.places import match_village
-from app.rating.review_queue import flag_for_review
 
 CHOICES = ("skip", "update", "keep")
 ORDER = {"households": 0, "organizations": 1, "members": 2, "records": 3}
 
-_HOUSEHOLD_FIELDS = ("village_id", "group_id", "head_name", "head_sex", "head_id_number",
-                     "head_birth_date", "phone", "address", "members", "labor",
-                     "land_area_centimu", "main_industry", "annual_income_fen", "assets_fen",
-                     "loan_balance_fen", "overdue_fen", "note")
-_ORG_FIELDS = ("kind", "name", "uscc", "uscc_override_reason", "legal_rep_name",
-               "legal_rep_id_number", "phone", "address", "village_id", "members_count",
-               "registered_capital_fen", "business_scope", "note")
-_RECORD_FIELDS = ("subject_id", "category", "polarity", "severity", "title", "content",
-                  "source_department", "document_number", "decision_date", "publicity_end",
-                  "status")
-# Which clean columns come from which mapped field (for "given" and differences).
-_SOURCE = {"village_id": "village", "group_id": "group", "head_sex": "head_id_number",
-           "head_birth_date": "head_id_number", "land_area_centimu": "land_area",
-           "annual_income_fen": "annual_income", "assets_fen": "assets",
-           "loan_balance_fen": "loan_balance", "overdue_fen": "overdue",
-           "registered_capital_fen": "registered_capital"}
 
 
 @dataclass
@@ -193,6 +176,14 @@ def _no_gc():
             gc.enable()
 
 
+def _expected(plan: ImportPlan) -> tuple[int, int]:
+    """(household rows, all rows) a plan's sheets hold, blank ones included."""
+    sheets = {s.name: s for s in plan.workbook.sheets}
+    counts = [(p.kind, max(sheets[p.sheet].total - p.first_data_row, 0)) for p in plan.active()]
+    return (sum(n for kind, n in counts if kind == "households"),
+            sum(n for _, n in counts) or 1)
+
+
 def _data_rows(sheet: Sheet, plan: SheetPlan) -> Iterator[tuple[int, list[Any]]]:
     """(spreadsheet row number, cells) of the data rows, streamed from the file;
     blank rows, totals, notes and repeated headers left out (``Validator.rows``
@@ -241,10 +232,6 @@ class _Checker:
         self.subjects: dict[str, str] | None = None
         self.ids = _fresh_ids()
         self.done = 0
-
-    def households_expected(self) -> int:
-        return sum(max(s.total - p.first_data_row, 0) for s, p in self.sheets
-                   if p.kind == "households")
 
     def chunks(self) -> Iterator[list[ImportRow]]:
         pending: list[tuple[ImportRow, list[Any]]] = []
@@ -447,38 +434,6 @@ def _first_subject(first: Any) -> str | None:
     return first[2]
 
 
-def _changes_for(row: ImportRow, existing: dict[str, Any], choice: str) -> dict[str, Any]:
-    fields = _HOUSEHOLD_FIELDS if row.kind == "households" else _ORG_FIELDS
-    out = {}
-    for key in fields:
-        if key not in row.values or key in ("head_id_number", "uscc"):
-            continue
-        source = _SOURCE.get(key, key)
-        if source not in row.given:
-            continue
-        new = row.values[key]
-        old = existing.get(key)
-        if new in (None, "") or new == old:
-            continue
-        if choice == "keep" and old not in (None, "", 0):
-            continue
-        out[key] = new
-    return out
-
-
-def _new_members(row: ImportRow, existing_numbers: set[str], existing_names: set[str]) -> list:
-    out = []
-    for member in row.members:
-        if member.problems:
-            continue
-        number = member.values.get("id_number")
-        if (number and number in existing_numbers) or \
-                (not number and member.values["name"] in existing_names):
-            continue
-        out.append(member)
-    return out
-
-
 def _differences(db: Database, dups: list[ImportRow]) -> None:
     """For register duplicates: which fields differ; none at all = unchanged."""
     for kind, table in (("households", "household"), ("organizations", "organization")):
@@ -498,9 +453,9 @@ def _differences(db: Database, dups: list[ImportRow]) -> None:
                     members.setdefault(hid, []).append((number, name))
             for r in chunk:
                 current = existing[r.existing_id]
-                r.differences = list(_changes_for(r, current, "update"))
+                r.differences = list(changes_for(r, current, "update"))
                 have = members.get(r.existing_id, [])
-                if _new_members(r, {n for n, _ in have if n}, {m for _, m in have}):
+                if new_members(r, {n for n, _ in have if n}, {m for _, m in have}):
                     r.differences.append("members")
                 if not r.differences:
                     r.action = "unchanged"
@@ -527,22 +482,31 @@ def run(db: Database, operator_id: str, plan: ImportPlan, *,
     ('sheet!row') to skip, update or keep; others get ``default_choice``.
 
     Rows are checked and written a chunk at a time (``CHUNK_ROWS``), all in
-    the one transaction: cancel or any failure rolls every chunk back."""
+    the one transaction: cancel or any failure rolls every chunk back. A
+    large roster is written by a process of its own while this one checks
+    (app/excel/import_store.py)."""
     require(db, operator_id, "register.import")
     job = job or NO_JOB
     choices = choices or {}
     if default_choice not in CHOICES:
         raise ValueError(default_choice)
     outcome = Outcome(keep=0)
-    with changes(db, operator_id) as cs:
+    households, rows = _expected(plan)
+    at = utc_now()
+    store = import_store.open_store(db, operator_id, at, households, rows)
+    try:
         checker = _Checker(db, plan, today=today, job=job, outcome=outcome)
-        with _page_cache(db), _no_gc():
-            writer = _Writer(cs, choices, default_choice, checker.households_expected())
+        with _no_gc():
+            writer = _Writer(store, at, choices, default_choice)
             for chunk in checker.chunks():
                 writer.write(chunk)
                 job.step(min(checker.done, checker.total), checker.total,
                          translate("Excel", "Checking rows"))
             counts = writer.finish(job)
+    except BaseException as error:
+        store.abort(error)
+        raise
+    store.commit()
     for p in plan.active():
         mapping.remember(db, p)
     summary = summarise(outcome, counts)
@@ -567,23 +531,27 @@ def summarise(outcome: Outcome, counts: dict[str, int] | None = None) -> dict[st
 
 
 class _Writer:
-    """Writes checked chunks in the caller's transaction.
+    """Lays checked chunks out as the tables hold them and hands them to the
+    store (app/excel/import_store.py), which writes them in its transaction.
 
-    New subjects go in chunk by chunk. Updates of subjects already written -
-    register duplicates the user chose to update or keep, a duplicate whose
-    first row went in with an earlier chunk, members for households in the
-    register - wait for ``finish``, when the indexes set aside are back.
+    New subjects go in chunk by chunk, numbered here, with their search keys
+    and the name keys not yet made by this import. Updates of subjects
+    already written - register duplicates the user chose to update or keep,
+    a duplicate whose first row went in with an earlier chunk, members for
+    households in the register - wait for ``finish``, when the indexes set
+    aside are back.
     """
 
-    def __init__(self, cs, choices: dict[str, str], default: str, households: int):
-        self.cs = cs
+    def __init__(self, store, at: str, choices: dict[str, str], default: str):
+        self.store = store
+        self.at = at
+        self.next_sid: int | None = None   # asked of the store when first needed
         self.choices = choices
         self.default = default
         self.created = self.updated = self.skipped = self.members_created = 0
         self.later: list[tuple[ImportRow, str]] = []
         self.extra: dict[str, list[ImportRow]] = {}
-        self.names: set[str] = set()    # indexed for search by this import already
-        self.aside = _IndexesAside(cs.db, ("subject", "household", "journal"), households)
+        self.names: set[str] = set()    # given keys by this import already
 
     def write(self, rows: list[ImportRow]) -> None:
         for row in rows:
@@ -601,18 +569,74 @@ class _Writer:
             elif action == "member" and row.parent is None and row.existing_id:
                 self.extra.setdefault(row.existing_id, []).append(row)
         creates = [r for r in rows if r.action == "create"]
-        cs = self.cs
         households = [r for r in creates if r.kind == "households"]
-        if any(r.members for r in households):
-            self.aside.need_parent_keys()
-        self.members_created += _insert_households(cs, households, self.names)
+        if households:
+            self._households(households)
         organizations = [r for r in creates if r.kind == "organizations"]
-        _insert_organizations(cs, organizations, self.names)
+        if organizations:
+            self._organizations(organizations)
         records = [r for r in creates if r.kind == "records"]
         if records:
-            self.aside.need_parent_keys()
-        _insert_records(cs, records)
+            self.store.records(
+                [(r.values["id"], *[r.values[k] for k in RECORD_FIELDS], self.at, self.at)
+                 for r in records],
+                [r.values for r in records if r.values["polarity"] == "negative"])
         self.created += len(households) + len(organizations) + len(records)
+
+    def _sids(self, count: int) -> int:
+        if self.next_sid is None:
+            self.next_sid = self.store.next_sid
+        first = self.next_sid
+        self.next_sid += count
+        return first
+
+    def _households(self, rows: list[ImportRow]) -> None:
+        at = self.at
+        subjects, households, members, member_keys = [], [], [], []
+        for sid, r in enumerate(rows, start=self._sids(len(rows))):
+            v = r.values
+            member_rows = [m for m in r.members if not m.problems] if r.members else ()
+            count = v.get("members") or max(1, 1 + len(member_rows))
+            subjects.append((sid, v["id"]))
+            households.append((sid, v["id"], v["village_id"], v["group_id"], v["head_name"],
+                               v["head_sex"], v["head_id_number"], v["head_birth_date"],
+                               v["phone"], v["address"], count, v["labor"],
+                               v["land_area_centimu"], v["main_industry"],
+                               v["annual_income_fen"], v["assets_fen"], v["loan_balance_fen"],
+                               v["overdue_fen"], v["note"], person_sort_key(v["head_name"]),
+                               at, at))
+            for m in member_rows:
+                mv = m.values
+                members.append((new_id(), v["id"], mv["name"], mv["relation"], mv["sex"],
+                                mv["id_number"], mv["birth_date"], at, at))
+            if member_rows:
+                member_keys.extend((k, sid) for k in search.member_keys(
+                    m.values["id_number"] for m in member_rows))
+        member_keys.sort()
+        self.members_created += len(members)
+        self.store.households(subjects, households, members, member_keys, self._new_names(
+            [r.values["head_name"] for r in rows] + [m[2] for m in members]))
+
+    def _organizations(self, rows: list[ImportRow]) -> None:
+        at = self.at
+        subjects, organizations, keys = [], [], []
+        for sid, r in enumerate(rows, start=self._sids(len(rows))):
+            v = r.values
+            subjects.append((sid, v["id"]))
+            organizations.append((sid, v["id"], *[v[k] for k in ORG_FIELDS],
+                                  text_sort_key(v["name"]), at, at))
+            keys.extend((k, sid) for k in search.organization_keys(v))
+        keys.sort()
+        self.store.organizations(subjects, organizations, keys, self._new_names(
+            [r.values["name"] for r in rows] + [r.values.get("legal_rep_name") or ""
+                                                for r in rows]))
+
+    def _new_names(self, names: list[str]) -> list[tuple[str, str]]:
+        """Name-key rows of the names this import has not given keys yet (a
+        roster repeats common names chunk after chunk)."""
+        new = set(names) - self.names
+        self.names |= new
+        return search.name_rows(new)
 
     def _merge(self, row: ImportRow) -> None:
         """A duplicate in the file goes into its first row: before that row is
@@ -624,7 +648,7 @@ class _Writer:
         first = row.first
         if first.values:
             for key in row.values:
-                source = _SOURCE.get(key, key)
+                source = SOURCE.get(key, key)
                 if source in row.given and (choice == "update" or source not in first.given):
                     first.values[key] = row.values[key]
                     first.given = first.given | {source}   # may be a set shared by many rows
@@ -634,258 +658,14 @@ class _Writer:
             self.later.append((row, "merge-" + choice))
 
     def finish(self, job: Job) -> dict[str, int]:
-        self.aside.restore()
-        cs, db = self.cs, self.cs.db
         job.step(0, 1, translate("Excel", "Updating existing records"))
-        for row, choice in self.later:
-            merged = choice.startswith("merge-")
-            changed = _update_existing(cs, row, choice.removeprefix("merge-"))
-            if changed and not merged:
-                self.updated += 1
-            elif not merged:
-                self.skipped += 1
-        # Members of a member sheet for households already in the register.
-        for household_id, rows in self.extra.items():
-            have = {n for (n,) in db.execute(
-                "SELECT id_number FROM household_member WHERE household_id = ?", [household_id])}
-            names = {n for (n,) in db.execute(
-                "SELECT name FROM household_member WHERE household_id = ?", [household_id])}
-            for m in rows:
-                number = m.values.get("id_number")
-                if (number and number in have) or (not number and m.values["name"] in names):
-                    continue
-                cs.insert("household_member", dict(m.values, id=new_id(),
-                                                   household_id=household_id))
-                _index_member(db, household_id, m.values)
-                self.members_created += 1
+        done = self.store.finish(self.later, self.extra)
+        self.updated += done["updated"]
+        self.skipped += done["skipped"]
+        self.members_created += done["members_created"]
         job.step(1, 1, translate("Excel", "Done"))
         return {"created": self.created, "updated": self.updated,
                 "skipped_duplicates": self.skipped, "members_created": self.members_created}
-
-
-@contextlib.contextmanager
-def _page_cache(db: Database, kib: int = 65536):
-    """A larger SQLite page cache while writing (64 MiB instead of the default
-    2 MiB): the indexes a roster grows stay in memory instead of being read
-    again for each row; halves the cost of inserting into them."""
-    before = db.execute("PRAGMA cache_size").fetchone()[0]
-    if before < 0 and -before >= kib:
-        yield
-        return
-    db.execute(f"PRAGMA cache_size = -{kib}")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA cache_size = {before}")
-
-
-def _update_existing(cs, row: ImportRow, choice: str) -> bool:
-    table = "household" if row.kind == "households" else "organization"
-    current = cs.get(table, row.existing_id)
-    fields = _changes_for(row, current, choice)
-    changed = False
-    if fields:
-        before, after = cs.update(table, row.existing_id, fields)
-        keys = search.household_keys if table == "household" else search.organization_keys
-        search.replace_keys(cs.db, before["sid"], keys(before), keys(after))
-        search.index_names(cs.db, [after["head_name" if table == "household" else "name"]])
-        changed = True
-    if table == "household":
-        have = list(cs.db.execute("SELECT id_number, name FROM household_member "
-                                  "WHERE household_id = ?", [row.existing_id]))
-        for m in _new_members(row, {n for n, _ in have if n}, {n for _, n in have}):
-            cs.insert("household_member", dict(m.values, id=new_id(),
-                                               household_id=row.existing_id))
-            _index_member(cs.db, row.existing_id, m.values)
-            changed = True
-    return changed
-
-
-def _index_member(db: Database, household_id: str, values: dict) -> None:
-    sid = db.execute("SELECT sid FROM household WHERE id = ?", [household_id]).fetchone()[0]
-    search.replace_keys(db, sid, set(), search.member_keys([values.get("id_number")]))
-    search.index_names(db, [values.get("name") or ""])
-
-
-def _next_sid(db: Database) -> int:
-    return db.execute("SELECT COALESCE(MAX(sid), 0) + 1 FROM subject").fetchone()[0]
-
-
-def _index_new_names(db: Database, names: list[str], seen: set[str]) -> None:
-    """``search.index_names`` for the names this import has not indexed yet
-    (a roster repeats common names chunk after chunk)."""
-    new = set(names) - seen
-    seen |= new
-    search.index_names(db, new, sort=True)
-
-
-def _insert_households(cs, rows: list[ImportRow], names: set[str]) -> int:
-    if not rows:
-        return 0
-    db, at = cs.db, cs.at
-    first_sid = _next_sid(db)
-    member_mark = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM household_member").fetchone()[0]
-    subjects, households, members, member_keys = [], [], [], []
-    for sid, r in enumerate(rows, start=first_sid):
-        v = r.values
-        member_rows = [m for m in r.members if not m.problems] if r.members else ()
-        count = v.get("members") or max(1, 1 + len(member_rows))
-        subjects.append((sid, v["id"]))
-        households.append((sid, v["id"], v["village_id"], v["group_id"], v["head_name"],
-                           v["head_sex"], v["head_id_number"], v["head_birth_date"], v["phone"],
-                           v["address"], count, v["labor"], v["land_area_centimu"],
-                           v["main_industry"], v["annual_income_fen"], v["assets_fen"],
-                           v["loan_balance_fen"], v["overdue_fen"], v["note"],
-                           person_sort_key(v["head_name"]), at, at))
-        for m in member_rows:
-            mv = m.values
-            members.append((new_id(), v["id"], mv["name"], mv["relation"], mv["sex"],
-                            mv["id_number"], mv["birth_date"], at, at))
-        if member_rows:
-            member_keys.extend((k, sid) for k in search.member_keys(
-                m.values["id_number"] for m in member_rows))
-    db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
-                        subjects)
-    db.conn.executemany(
-        "INSERT INTO household (sid, id, village_id, group_id, head_name, head_sex, "
-        "head_id_number, head_birth_date, phone, address, members, labor, land_area_centimu, "
-        "main_industry, annual_income_fen, assets_fen, loan_balance_fen, overdue_fen, "
-        "note, name_sort, version, created_at, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)", households)
-    cs.journal_inserted("household", "sid >= ?", [first_sid], bulk=len(rows))
-    if members:
-        db.conn.executemany(
-            "INSERT INTO household_member (id, household_id, name, relation, sex, id_number, "
-            "birth_date, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,1,?,?)", members)
-        cs.journal_inserted("household_member", "rowid > ?", [member_mark], bulk=len(members))
-    _household_search_keys(db, first_sid)
-    db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)",
-                        sorted(member_keys))
-    _index_new_names(db, [r.values["head_name"] for r in rows] + [m[2] for m in members], names)
-    return len(members)
-
-
-class _IndexesAside:
-    """Drop the indexes of tables an import at least as large as them is
-    loaded into, and build them again after it, in the caller's transaction.
-
-    Each new row costs a random descent per index (five on household: the
-    UUID, the ID number, names); building an index afterwards sorts once,
-    ~5x faster for a first roster (bench/bench_excel.py). A unique index
-    built again still refuses duplicates, failing the whole import. On a
-    register much larger than the roster, rebuilding would cost more than it
-    saves, so the indexes stay. Set aside for the whole import, not per
-    chunk, so each index is built once.
-    """
-
-    def __init__(self, db: Database, tables: tuple[str, ...], adding: int):
-        self.db = db
-        self.saved: list[str] = []
-        self.parents: list[str] = []    # unique indexes child rows point at (household.id)
-        parents = None
-        for table in tables:
-            have = db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
-            if adding < max(have, 1000):
-                continue
-            if parents is None:
-                parents = _parent_keys(db)
-            for name, sql in db.execute(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                    "AND sql IS NOT NULL AND tbl_name = ?", [table]).fetchall():
-                columns = [c[2] for c in db.execute(f"PRAGMA index_info([{name}])")]
-                parent = len(columns) == 1 and (table, columns[0]) in parents
-                db.execute(f"DROP INDEX [{name}]")
-                (self.parents if parent else self.saved).append(sql)
-
-    def need_parent_keys(self) -> None:
-        """Before the first child row (a member, a record): SQLite checks a
-        foreign key through its parent's unique index, so that comes back first."""
-        for sql in self.parents:
-            self.db.execute(sql)
-        self.parents = []
-
-    def restore(self) -> None:
-        self.need_parent_keys()
-        for sql in self.saved:
-            self.db.execute(sql)
-        self.saved = []
-
-
-def _parent_keys(db: Database) -> set[tuple[str, str]]:
-    """(table, column) of every foreign key's parent: SQLite needs their unique
-    index to write a child row (household_member -> household.id)."""
-    out = set()
-    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
-        for fk in db.execute(f"PRAGMA foreign_key_list([{table}])"):
-            out.add((fk[2], fk[4]))
-    return out
-
-
-def _household_search_keys(db: Database, first_sid: int) -> None:
-    """``search.household_keys`` of every new household, made and sorted inside
-    SQLite (a 100,000-row roster has 400,000 keys: sorting them as Python
-    tuples took longer than inserting them)."""
-    db.conn.create_function("reversed_text", 1, lambda s: s[::-1] if s else s,
-                            deterministic=True)
-    db.execute(
-        "INSERT OR IGNORE INTO search_key (key, sid) SELECT key, sid FROM ("
-        "SELECT 'd:' || reversed_text(head_id_number) AS key, sid FROM household WHERE sid >= ?1 "
-        "UNION ALL SELECT 't:' || reversed_text(phone), sid FROM household "
-        "WHERE sid >= ?1 AND phone IS NOT NULL AND phone != '' "
-        "UNION ALL SELECT 'T:' || phone, sid FROM household "
-        "WHERE sid >= ?1 AND phone IS NOT NULL AND phone != '') ORDER BY key",
-        [first_sid])
-
-
-def _insert_organizations(cs, rows: list[ImportRow], names: set[str]) -> None:
-    if not rows:
-        return
-    db, at = cs.db, cs.at
-    first_sid = _next_sid(db)
-    subjects, orgs, keys = [], [], []
-    for offset, r in enumerate(rows):
-        v = r.values
-        sid = first_sid + offset
-        subjects.append((sid, v["id"]))
-        orgs.append((sid, v["id"], *[v[k] for k in _ORG_FIELDS], text_sort_key(v["name"]),
-                     at, at))
-        keys.extend((k, sid) for k in search.organization_keys(v))
-    db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
-                        subjects)
-    db.conn.executemany(
-        f"INSERT INTO organization (sid, id, {', '.join(_ORG_FIELDS)}, name_sort, version, "
-        f"created_at, updated_at) VALUES (?, ?, {', '.join('?' for _ in _ORG_FIELDS)}, ?, 1, "
-        f"?, ?)", orgs)
-    cs.journal_inserted("organization", "sid >= ?", [first_sid])
-    db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)", sorted(keys))
-    _index_new_names(db, [r.values["name"] for r in rows]
-                     + [r.values.get("legal_rep_name") or "" for r in rows], names)
-
-
-def _insert_records(cs, rows: list[ImportRow]) -> None:
-    if not rows:
-        return
-    db, at = cs.db, cs.at
-    mark = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM credit_record").fetchone()[0]
-    db.conn.executemany(
-        f"INSERT INTO credit_record (id, {', '.join(_RECORD_FIELDS)}, version, created_at, "
-        f"updated_at) VALUES (?, {', '.join('?' for _ in _RECORD_FIELDS)}, 1, ?, ?)",
-        [(r.values["id"], *[r.values[k] for k in _RECORD_FIELDS], at, at) for r in rows])
-    cs.journal_inserted("credit_record", "rowid > ?", [mark])
-    _flag_negative(cs, [r for r in rows if r.values["polarity"] == "negative"])
-
-
-def _flag_negative(cs, rows: list[ImportRow]) -> None:
-    """A new negative record queues the household for rating review, and an
-    organization's reaches its legal representative, as one typed in the form."""
-    for subject_id in dict.fromkeys(r.values["subject_id"] for r in rows):
-        flag_for_review(cs.db, cs, subject_id, translate(
-            "Excel", "New negative credit record imported from a spreadsheet"), "excel_import")
-    for r in rows:
-        if r.values["status"] == "public":
-            link_to_legal_rep(cs, source_kind="credit_record", source_id=r.values["id"],
-                              subject_id=r.values["subject_id"], title=r.values["title"],
-                              decided_on=r.values["decision_date"])
 
 
 def find_village(db: Database, name: str) -> str:
