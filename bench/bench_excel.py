@@ -15,7 +15,9 @@ when installed), the dry run, a second import and a 100,000-row export.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import multiprocessing
 import os
 import platform
 import random
@@ -25,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -91,8 +94,31 @@ def timed(label: str, fn, *args, **kwargs):
 
 
 def _cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """User + system CPU of this process and of the processes it waited for (a
+    large import's writing process)."""
+    own, done = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + done.ru_utime + done.ru_stime
+
+
+class _WorkerPeak(threading.Thread):
+    """The largest peak resident memory (VmHWM) of this process's worker
+    processes while they run (a large import's writer), read from /proc."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.peak = 0.0
+        self.stop = threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.05):
+            for worker in multiprocessing.active_children():
+                with contextlib.suppress(OSError, ValueError):
+                    with open(f"/proc/{worker.pid}/status") as status:
+                        for line in status:
+                            if line.startswith("VmHWM:"):
+                                self.peak = max(self.peak, int(line.split()[1]) / 1024)
 
 
 def _peak_mib() -> float:
@@ -125,13 +151,15 @@ def child(mode: str, roster: Path, data_dir: Path, report_dir: Path) -> dict:
         keystore.unlock(data, "admin", "demo2026")
     db = open_data_dir(data)
     operator = default_operator_id(db)
+    workers = _WorkerPeak()
     base, cpu, wall = _peak_mib(), _cpu(), time.perf_counter()
     plan = importer.inspect(db, roster)
     read_cpu = _cpu() - cpu
     result = importer.run(db, operator, plan, job=Job(), report_dir=report_dir)
     out = {"cpu": _cpu() - cpu, "wall": time.perf_counter() - wall, "read_cpu": read_cpu,
            "created": result["created"], "rejected": result["rejected"],
-           "base": base, "peak": _peak_mib()}
+           "base": base, "peak": _peak_mib(), "writer_peak": workers.peak}
+    workers.stop.set()
     db.close()
     return out
 
@@ -162,8 +190,10 @@ def median(runs: list[dict], key: str) -> float:
 
 def report(label: str, runs: list[dict]) -> None:
     cpus = ", ".join(f"{r['cpu']:.2f}" for r in runs)
+    writer = max(r.get("writer_peak", 0) for r in runs)
+    apart = f" + writer {writer:.0f} MiB" if writer else ""
     print(f"{label:<44} CPU {median(runs, 'cpu'):6.2f} s  wall {median(runs, 'wall'):6.2f} s"
-          f"  peak {max(r['peak'] for r in runs):5.0f} MiB  (CPU of each run: {cpus})")
+          f"  peak {max(r['peak'] for r in runs):5.0f} MiB{apart}  (CPU of each run: {cpus})")
 
 
 def _pandas(roster: Path) -> None:

@@ -551,7 +551,7 @@ class _Writer:
         self.created = self.updated = self.skipped = self.members_created = 0
         self.later: list[tuple[ImportRow, str]] = []
         self.extra: dict[str, list[ImportRow]] = {}
-        self.names: set[str] = set()    # given keys by this import already
+        self.names: set[str] = set()    # sent to the store by this import already
 
     def write(self, rows: list[ImportRow]) -> None:
         for row in rows:
@@ -631,12 +631,12 @@ class _Writer:
             [r.values["name"] for r in rows] + [r.values.get("legal_rep_name") or ""
                                                 for r in rows]))
 
-    def _new_names(self, names: list[str]) -> list[tuple[str, str]]:
-        """Name-key rows of the names this import has not given keys yet (a
-        roster repeats common names chunk after chunk)."""
+    def _new_names(self, names: list[str]) -> list[str]:
+        """The names this import has not sent yet (a roster repeats common
+        names chunk after chunk); the store makes their keys."""
         new = set(names) - self.names
         self.names |= new
-        return search.name_rows(new)
+        return list(new)
 
     def _merge(self, row: ImportRow) -> None:
         """A duplicate in the file goes into its first row: before that row is
