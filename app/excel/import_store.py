@@ -388,17 +388,24 @@ def _index_member(db: Database, household_id: str, values: dict) -> None:
     search.index_names(db, [values.get("name") or ""])
 
 
+# Indexes an import adds to in their own order, kept in place: an import's
+# ids ascend (importer._fresh_ids), journal rows are local (journal_not_local
+# never sees them). Building them again would read the whole table - the
+# journal's with every row's JSON.
+_APPENDED = {"subject_id", "household_id", "journal_entity", "journal_not_local"}
+
+
 class _IndexesAside:
     """Drop the indexes of tables an import at least as large as them is
     loaded into, and build them again after it, in the caller's transaction.
 
-    Each new row costs a random descent per index (five on household: the
-    UUID, the ID number, names); building an index afterwards sorts once,
-    ~5x faster for a first roster (bench/bench_excel.py). A unique index
-    built again still refuses duplicates, failing the whole import. On a
-    register much larger than the roster, rebuilding would cost more than it
-    saves, so the indexes stay. Set aside for the whole import, not per
-    chunk, so each index is built once.
+    Each new row costs a random descent per index (the ID number, names);
+    building an index afterwards sorts once, ~5x faster for a first roster
+    (bench/bench_excel.py). A unique index built again still refuses
+    duplicates, failing the whole import. On a register much larger than
+    the roster, rebuilding would cost more than it saves, so the indexes
+    stay. Set aside for the whole import, not per chunk, so each index is
+    built once. ``_APPENDED`` indexes always stay.
     """
 
     def __init__(self, db: Database, tables: tuple[str, ...], adding: int):
@@ -415,6 +422,8 @@ class _IndexesAside:
             for name, sql in db.execute(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                     "AND sql IS NOT NULL AND tbl_name = ?", [table]).fetchall():
+                if name in _APPENDED:
+                    continue
                 columns = [c[2] for c in db.execute(f"PRAGMA index_info([{name}])")]
                 parent = len(columns) == 1 and (table, columns[0]) in parents
                 db.execute(f"DROP INDEX [{name}]")

@@ -198,8 +198,12 @@ def _data_rows(sheet: Sheet, plan: SheetPlan) -> Iterator[tuple[int, list[Any]]]
             yield number, values
 
 
-def _fresh_ids() -> Iterator[str]:
-    while True:
+def _fresh_ids(count: int) -> Iterator[str]:
+    """New ids for up to ``count`` rows, ascending (random version 4 UUIDs,
+    sorted): the indexes on ids take them as appends instead of rebuilding
+    (app/excel/import_store.py ``_IndexesAside``). Some 9 MB at 100,000 rows."""
+    yield from sorted(new_ids(count))
+    while True:   # not reached: ``count`` is every data row of the plan
         yield from new_ids(CHUNK_ROWS)
 
 
@@ -230,7 +234,7 @@ class _Checker:
         self.person_ids: dict[str, int] = {}      # ID number -> row; negative: a member row
         self.new_households: dict[str, ImportRow] = {}   # one piece only (member sheets)
         self.subjects: dict[str, str] | None = None
-        self.ids = _fresh_ids()
+        self.ids = _fresh_ids(self.total)
         self.done = 0
 
     def chunks(self) -> Iterator[list[ImportRow]]:
