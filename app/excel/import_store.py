@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import pickle
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -205,32 +206,78 @@ class Store:
         self._open.__exit__(type(error), error, error.__traceback__)
 
 
-class StoreApart:
-    """A ``Store`` in a process of its own, fed through a pipe.
+class Writer:
+    """A process of its own, started ahead, that becomes a ``StoreApart``.
 
-    The process starts at once and this one goes on checking while it
-    starts; it begins the transaction and, if the journal has grown since
-    this process read the register (``mark``: another writer got in between),
-    refuses rather than write over what the checks did not see. Chunks are
-    sent without waiting for an answer, so this process checks the next
-    chunk while the other writes; the pipe holds back a checker that gets
-    ahead. A failure there comes back as the exception it raised, at the
-    next call. The other process opens the register itself, with the key
-    this process unlocked it with; if this process dies, the pipe closes and
-    the other rolls back.
+    Starting a Python process and importing what writing needs takes about
+    half a second; started when a large file is opened (``importer.inspect``,
+    while the workbook is read), it is ready when the import begins. It waits
+    for ``begin``; closed, or dropped with its plan, it ends without having
+    touched the register.
     """
 
-    def __init__(self, db: Database, operator_id: str, at: str, households: int):
+    def __init__(self, db: Database):
         path = db.execute("PRAGMA main.database_list").fetchone()[2]
-        mark = _journal_mark(db)
+        self.path = path
         context = multiprocessing.get_context("spawn")
         self.pipe, child = context.Pipe()
         self.process = context.Process(
             target=_store_apart, daemon=True,
-            args=(path, keystore.key_of_register(Path(path)), operator_id, at, households,
-                  mark, child))
+            args=(path, keystore.key_of_register(Path(path)), child))
         self.process.start()
         child.close()
+        self._finalizer = weakref.finalize(self, _end, self.process, self.pipe)
+
+    def close(self) -> None:
+        self._finalizer()
+
+
+def _end(process, pipe) -> None:
+    pipe.close()   # the process sees the pipe close and ends, writing nothing
+    process.join(timeout=30)
+    if process.is_alive():
+        process.kill()
+        process.join()
+
+
+def warm_writer(db: Database, path: Path) -> Writer | None:
+    """A ``Writer`` for a workbook large enough to be written apart (judged
+    by its size: about 80 bytes a row in an .xlsx), else None."""
+    register = db.execute("PRAGMA main.database_list").fetchone()[2]
+    if not register or db.conn.in_transaction:
+        return None
+    try:
+        if Path(path).stat().st_size < APART_FROM * 80:
+            return None
+    except OSError:
+        return None
+    return Writer(db)
+
+
+class StoreApart:
+    """A ``Store`` in a process of its own (a ``Writer``), fed through a pipe.
+
+    The process begins the transaction and, if the journal has grown since
+    this process read the register (``mark``: another writer got in
+    between), refuses rather than write over what the checks did not see.
+    Chunks are sent without waiting for an answer, so this process checks
+    the next chunk while the other writes; the pipe holds back a checker
+    that gets ahead. A failure there comes back as the exception it raised,
+    at the next call. The other process opens the register itself, with the
+    key this process unlocked it with; if this process dies, the pipe closes
+    and the other rolls back.
+    """
+
+    def __init__(self, db: Database, operator_id: str, at: str, households: int,
+                 writer: Writer | None = None):
+        if writer is None or writer.path != db.execute(
+                "PRAGMA main.database_list").fetchone()[2]:
+            if writer is not None:
+                writer.close()
+            writer = Writer(db)
+        self.writer = writer
+        self.pipe = writer.pipe
+        self.pipe.send(("begin", (operator_id, at, households, _journal_mark(db))))
         self._next_sid: int | None = None
 
     @property
@@ -272,29 +319,25 @@ class StoreApart:
             self._send("commit")
             self._answer()
         finally:
-            self._close()
+            self.writer.close()
 
     def abort(self, error: BaseException) -> None:
         with contextlib.suppress(OSError):
             self.pipe.send(("abort", ()))
-        self._close()
-
-    def _close(self) -> None:
-        self.process.join(timeout=30)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.pipe.close()
+        self.writer.close()
 
 
-def open_store(db: Database, operator_id: str, at: str, households: int, rows: int):
-    """The store for an import of ``rows`` rows: apart from ``APART_FROM``,
-    when the register is a file and no transaction of the caller's is open
-    (the other process could not take the write lock). Open it before the
-    checks read the register."""
+def open_store(db: Database, operator_id: str, at: str, households: int, rows: int,
+               writer: Writer | None = None):
+    """The store for an import of ``rows`` rows: apart from ``APART_FROM``
+    (in ``writer`` if one was started ahead), when the register is a file
+    and no transaction of the caller's is open (the other process could not
+    take the write lock). Open it before the checks read the register."""
     path = db.execute("PRAGMA main.database_list").fetchone()[2]
     if rows >= APART_FROM and path and not db.conn.in_transaction:
-        return StoreApart(db, operator_id, at, households)
+        return StoreApart(db, operator_id, at, households, writer)
+    if writer is not None:
+        writer.close()
     return Store(db, operator_id, at, households)
 
 
@@ -304,13 +347,17 @@ def _journal_mark(db: Database) -> int:
     return db.execute("SELECT COALESCE(MAX(seq), 0) FROM journal").fetchone()[0]
 
 
-def _store_apart(path: str, key: bytes | None, operator_id: str, at: str, households: int,
-                 mark: int, pipe) -> None:
-    """The writing process of ``StoreApart``."""
+def _store_apart(path: str, key: bytes | None, pipe) -> None:
+    """The process of a ``Writer``: waits for ``begin``, then is a ``StoreApart``'s store."""
     from db.connection import connect
 
     store = None
     try:
+        try:
+            call, args = pipe.recv()
+        except EOFError:   # closed before an import began
+            return
+        operator_id, at, households, mark = args
         db = connect(path, key=key)
         store = Store(db, operator_id, at, households)
         if _journal_mark(db) != mark:

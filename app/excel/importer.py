@@ -55,6 +55,9 @@ class ImportPlan:
     workbook: Workbook
     sheets: list[SheetPlan]
     default_village_id: str | None = None
+    # Started ahead for a large file (app/excel/import_store.py); used by the
+    # first ``run``, else it ends with the plan.
+    writer: "import_store.Writer | None" = None
 
     def active(self) -> list[SheetPlan]:
         return [p for p in self.sheets if p.kind and p.visible and not p.missing_required()]
@@ -82,7 +85,18 @@ def inspect(db: Database, path: str | Path, *, job: Job | None = None) -> Import
     Each sheet to import is read through once here (its columns with data
     are counted; a sheet too large for calamine is parsed and kept for the
     dry run and the import), with progress and cancel through ``job``."""
-    job = job or NO_JOB
+    writer = import_store.warm_writer(db, Path(path))   # starts while the file is read
+    try:
+        plan = _read_plan(db, path, job or NO_JOB)
+    except BaseException:
+        if writer is not None:
+            writer.close()
+        raise
+    plan.writer = writer
+    return plan
+
+
+def _read_plan(db: Database, path: str | Path, job: Job) -> ImportPlan:
     book = read_workbook(path, stream=True)
     plans = []
     finder = roster_places.PlaceFinder(db)
@@ -497,7 +511,8 @@ def run(db: Database, operator_id: str, plan: ImportPlan, *,
     outcome = Outcome(keep=0)
     households, rows = _expected(plan)
     at = utc_now()
-    store = import_store.open_store(db, operator_id, at, households, rows)
+    writer, plan.writer = plan.writer, None
+    store = import_store.open_store(db, operator_id, at, households, rows, writer)
     try:
         checker = _Checker(db, plan, today=today, job=job, outcome=outcome)
         with _no_gc():

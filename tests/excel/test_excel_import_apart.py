@@ -148,3 +148,17 @@ def test_the_writing_process_dying_keeps_nothing(db, operator, township, tmp_pat
         importer.run(db, operator, plan, today=TODAY, job=Job(progress))
     assert _counts(db) == before
     assert importer.run(db, operator, plan, today=TODAY)["created"] == 300
+
+
+def test_a_writer_started_for_a_file_never_imported_ends_with_its_plan(db, operator, township,
+                                                                        tmp_path, apart):
+    import gc
+
+    plan = importer.inspect(db, _roster(tmp_path / "花名册.xlsx", 50))
+    assert plan.writer is not None and plan.writer.process.is_alive()
+    importer.preview(db, plan, today=TODAY)   # a dry run writes nothing and needs no writer
+    before = _counts(db)
+    del plan
+    gc.collect()
+    assert not multiprocessing.active_children()
+    assert _counts(db) == before
