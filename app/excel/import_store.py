@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import pickle
 import weakref
 from pathlib import Path
@@ -377,8 +378,13 @@ def _store_apart(path: str, key: bytes | None, pipe) -> None:
                 return
             if call == "commit":
                 store.commit()
+                db.close()
                 pipe.send(("done", None))
-                return
+                pipe.close()
+                # Committed and closed: nothing is left to tidy, and tearing
+                # down the interpreter (every module, the heap) would keep
+                # the import waiting a fifth of a second more.
+                os._exit(0)
             result = calls[call](*args)
             if call == "finish":
                 pipe.send(("done", result))

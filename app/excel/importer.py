@@ -134,6 +134,9 @@ def refresh(finder: "roster_places.PlaceFinder", sheet, plan: SheetPlan, path) -
 # Rows checked, and in a real import written, together: a household's member
 # rows never straddle two chunks. 10,000 rows of checked values are ~15 MiB.
 CHUNK_ROWS = 10_000
+# The first chunk is small: the writing process (app/excel/import_store.py)
+# starts on it sooner, instead of waiting for a whole chunk's checks.
+FIRST_CHUNK_ROWS = 2_000
 # A dry run keeps the first this many checked rows whole, so a small file can
 # be looked at row by row (``Outcome.rows``); beyond it only counts are kept.
 KEEP_ROWS = 10_000
@@ -253,6 +256,7 @@ class _Checker:
 
     def chunks(self) -> Iterator[list[ImportRow]]:
         pending: list[tuple[ImportRow, list[Any]]] = []
+        limit = FIRST_CHUNK_ROWS
         for sheet, p in self.sheets:
             last_head: ImportRow | None = None
             for number, values in _data_rows(sheet, p):
@@ -264,7 +268,8 @@ class _Checker:
                 if row.kind == "member":
                     pending.append((row, values))
                     continue
-                if len(pending) >= CHUNK_ROWS and not self.one_piece:
+                if len(pending) >= limit and not self.one_piece:
+                    limit = CHUNK_ROWS
                     yield from self._hand_out(pending)
                     pending = []
                 if row.kind == "records":

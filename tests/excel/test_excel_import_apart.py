@@ -39,6 +39,7 @@ def apart(monkeypatch):
     """Every import written apart, 40 rows a chunk; the stores opened, to see it was."""
     monkeypatch.setattr(import_store, "APART_FROM", 0)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 40)
+    monkeypatch.setattr(importer, "FIRST_CHUNK_ROWS", 40)
     opened = []
     real = import_store.open_store
 

@@ -38,6 +38,7 @@ def _roster(path, count: int, *, duplicate_of: int | None = None, bad_row: int |
 @pytest.fixture
 def small_chunks(monkeypatch):
     monkeypatch.setattr(importer, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(importer, "FIRST_CHUNK_ROWS", 3)
 
 
 def test_a_duplicate_of_a_row_written_chunks_earlier_updates_it(db, operator, township,
