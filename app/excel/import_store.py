@@ -122,7 +122,7 @@ class Store:
             raise
 
     def households(self, subjects: list[tuple], households: list[tuple], members: list[tuple],
-                   member_keys: list[tuple[str, int]], names: list[str]) -> None:
+                   member_keys: list[tuple[str, int]], names: list[tuple[str, str]]) -> None:
         db, cs = self.db, self.cs
         first_sid = subjects[0][0]
         if members:
@@ -143,7 +143,7 @@ class Store:
         self._names(names)
 
     def organizations(self, subjects: list[tuple], organizations: list[tuple],
-                      keys: list[tuple[str, int]], names: list[str]) -> None:
+                      keys: list[tuple[str, int]], names: list[tuple[str, str]]) -> None:
         db = self.db
         db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
                             subjects)
@@ -163,11 +163,8 @@ class Store:
         cs.journal_inserted("credit_record", "rowid > ?", [mark])
         _flag_negative(cs, negative)
 
-    def _names(self, names: list[str]) -> None:
-        """Make ``names`` findable (their keys made here: in the writing
-        process when apart, which has time to spare while the other checks)."""
-        self.db.conn.executemany("INSERT OR IGNORE INTO name_key (key, name) VALUES (?, ?)",
-                                 search.name_rows(names))
+    def _names(self, rows: list[tuple[str, str]]) -> None:
+        self.db.conn.executemany("INSERT OR IGNORE INTO name_key (key, name) VALUES (?, ?)", rows)
 
     def finish(self, later: list[tuple[Any, str]], extra: dict[str, list]) -> dict[str, int]:
         """Indexes back, then what changes rows already written or in the

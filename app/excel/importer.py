@@ -575,7 +575,7 @@ class _Writer:
         self.created = self.updated = self.skipped = self.members_created = 0
         self.later: list[tuple[ImportRow, str]] = []
         self.extra: dict[str, list[ImportRow]] = {}
-        self.names: set[str] = set()    # sent to the store by this import already
+        self.names: set[str] = set()    # given keys by this import already
 
     def write(self, rows: list[ImportRow]) -> None:
         for row in rows:
@@ -655,12 +655,13 @@ class _Writer:
             [r.values["name"] for r in rows] + [r.values.get("legal_rep_name") or ""
                                                 for r in rows]))
 
-    def _new_names(self, names: list[str]) -> list[str]:
-        """The names this import has not sent yet (a roster repeats common
-        names chunk after chunk); the store makes their keys."""
+    def _new_names(self, names: list[str]) -> list[tuple[str, str]]:
+        """Name-key rows of the names this import has not given keys yet (a
+        roster repeats common names chunk after chunk). Made here: writing a
+        chunk takes longer than checking one, so this side has time to spare."""
         new = set(names) - self.names
         self.names |= new
-        return list(new)
+        return search.name_rows(new)
 
     def _merge(self, row: ImportRow) -> None:
         """A duplicate in the file goes into its first row: before that row is
