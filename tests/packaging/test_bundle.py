@@ -141,3 +141,30 @@ def test_resources_and_translations_are_bundled(bundle_dir):
     assert (resources / "licenses" / "THIRD-PARTY-NOTICES.txt").exists()
     assert (resources / "manual" / "index.html").exists()
     assert len(list((resources / "manual" / "images").glob("*.png"))) >= 8
+
+
+def test_a_large_roster_is_written_by_a_second_frozen_process(bundle_dir, tmp_path):
+    """From 20,000 rows the import writes in a process of its own
+    (app/excel/import_store.py): the frozen program must start itself as that
+    process (multiprocessing.freeze_support in packaging/entry.py)."""
+    import openpyxl
+    from stdnum.cn import ric
+
+    data = tmp_path / "data"
+    frozen(bundle_dir, "demo", "--households", "20", "--seed", "3", data=data)
+    village = json.loads(frozen(bundle_dir, "places", "list", "--json", data=data).stdout)
+    name = village["villages"][0]["name"]
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("花名册")
+    sheet.append(["户主姓名", "身份证号码", "联系电话"])
+    for i in range(20_500):
+        body = f"510623{1950 + i // 400}{1 + i // 34 % 12:02d}{1 + i % 28:02d}{i % 1000:03d}"
+        sheet.append([f"赵{chr(0x4e00 + i % 20000)}", body + ric.calc_check_digit(body + "0"),
+                      f"136{i:08d}"])
+    roster = tmp_path / "花名册.xlsx"
+    book.save(roster)
+    result = json.loads(frozen(bundle_dir, "import", str(roster), "--village", name, "--json",
+                               data=data).stdout)
+    assert result["created"] == 20_500 and result["rejected"] == 0
+    found = json.loads(frozen(bundle_dir, "search", "13600020499", "--json", data=data).stdout)
+    assert [row["name"] for row in found] == [f"赵{chr(0x4e00 + 20_499 % 20000)}"]
