@@ -367,8 +367,9 @@ def _generate_chunk(seed: int, index: int, parts: int, villages, at: str, first_
     household_json, member_json = _json_rows(*shapes)
     return _with_keys(_Chunk(
         rows, members, _number_keys(rows, members), [],
-        [("household", [(r[1], 1, household_json(r)) for r in rows]),
-         ("household_member", [(m[0], 1, member_json(m)) for m in members])]), names, seen)
+        [("household", [(r[1], 1, household_json(r).encode()) for r in rows]),
+         ("household_member", [(m[0], 1, member_json(m).encode()) for m in members])]),
+        names, seen)
 
 
 def _number_keys(rows: list[tuple], members: list[tuple]) -> list[tuple[str, int]]:
@@ -396,7 +397,8 @@ def _generate_organizations(seed: int, villages, village_names: dict[str, str], 
     rows, keys = gen.organizations(first_sid, count)
     names = {r["name"] for r in rows} | {r["legal_rep_name"] for r in rows}
     journal = [(r["id"], 1, json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False,
-                                       sort_keys=True, separators=(",", ":"))) for r in rows]
+                                       sort_keys=True, separators=(",", ":")).encode())
+               for r in rows]
     return _with_keys(_Chunk([tuple(r.values()) for r in rows], [], keys, [],
                              [("organization", journal)], list(rows[0]) if rows else []),
                       names, seen)
@@ -405,13 +407,14 @@ def _generate_organizations(seed: int, villages, village_names: dict[str, str], 
 @dataclasses.dataclass
 class _Chunk:
     """What a generator process hands the writer: rows, their search keys,
-    their journal entries ((entity, [(id, version, JSON)]) in order), and
-    for organizations the columns of ``rows``."""
+    their journal entries ((entity, [(id, version, JSON as UTF-8)]) in
+    order: bytes cross between processes without being decoded, and go into
+    the journal so), and for organizations the columns of ``rows``."""
     rows: list[tuple]
     members: list[tuple]
     number_keys: list[tuple[str, int]]
     name_keys: list[tuple[str, frozenset[str]]]
-    journal: list[tuple[str, list[tuple[str, int, str]]]]
+    journal: list[tuple[str, list[tuple[str, int, bytes]]]]
     columns: list[str] = dataclasses.field(default_factory=list)
 
 
