@@ -1,7 +1,7 @@
 """Demo build benchmark: ``credit-desk demo`` at township and county size.
 
     python bench/bench_demo.py [--households 100000,1000000] [--baseline REF]
-                               [--baseline-households 100000] [--verify] [--keep DIR]
+                               [--baseline-households 100000,1000000] [--verify] [--keep DIR]
 
 Each build runs as the user runs it (``python -m app demo`` in a new data
 folder, every area's demo data included) and is measured from outside: wall
@@ -10,7 +10,7 @@ the largest process, the register's size, and the load average before and
 after, since the machine is shared. The phase lines come from the build
 itself (DEMO_TIMING). The baseline is the same command run from a git
 worktree of REF (default: the demo build before it was made to scale) in the same
-run, at --baseline-households. --verify runs ``audit verify`` on each
+run, at each of --baseline-households, just before this code at that size. --verify runs ``audit verify`` on each
 result (slow at a million: about 20,000 journal rows a second).
 """
 
@@ -113,7 +113,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", default="100000,1000000")
     parser.add_argument("--baseline", default=BASELINE_REF, help="git ref of the old code")
-    parser.add_argument("--baseline-households", type=int, default=100_000)
+    parser.add_argument("--baseline-households", default="100000",
+                        help="sizes (comma-separated) the baseline is built at, each just "
+                             "before this code at the same size")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--verify", action="store_true")
     parser.add_argument("--keep", help="keep the largest demo built in this folder")
@@ -124,23 +126,29 @@ def main() -> None:
         sizes, args.no_baseline = [20_000], True
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}")
+    baseline_sizes = set() if args.no_baseline else {
+        int(n) for n in args.baseline_households.split(",")}
     scratch = Path(tempfile.mkdtemp(prefix="bench-demo-"))
+    old = scratch / "baseline"
     try:
-        if not args.no_baseline:
-            old = scratch / "baseline"
+        if baseline_sizes:
             subprocess.run(["git", "worktree", "add", "--detach", "-q", str(old), args.baseline],
                            cwd=ROOT, check=True)
-            try:
-                r = measured(old, args.baseline_households, scratch, args.verify)
-                report(f"baseline ({args.baseline})", args.baseline_households, r)
-            finally:
-                subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT,
-                               check=False)
-        for households in sizes:
-            keep = Path(args.keep) if args.keep and households == max(sizes) else None
-            r = measured(ROOT, households, scratch, args.verify and households <= 100_000, keep)
-            report("this code", households, r)
+        # Each size: the baseline just before this code, so that both see
+        # about the same load on a shared machine.
+        for households in sorted(baseline_sizes | set(sizes)):
+            if households in baseline_sizes:
+                r = measured(old, households, scratch, args.verify and households <= 100_000)
+                report(f"baseline ({args.baseline})", households, r)
+            if households in sizes:
+                keep = Path(args.keep) if args.keep and households == max(sizes) else None
+                r = measured(ROOT, households, scratch, args.verify and households <= 100_000,
+                             keep)
+                report("this code", households, r)
     finally:
+        if baseline_sizes:
+            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT,
+                           check=False)
         shutil.rmtree(scratch, ignore_errors=True)
 
 
