@@ -13,6 +13,7 @@ one transaction: cancel or any failure rolls every chunk back.
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import pickle
@@ -43,6 +44,8 @@ SOURCE = {"village_id": "village", "group_id": "group", "head_sex": "head_id_num
           "annual_income_fen": "annual_income", "assets_fen": "assets",
           "loan_balance_fen": "loan_balance", "overdue_fen": "overdue",
           "registered_capital_fen": "registered_capital"}
+
+_log = logging.getLogger("credit_desk.import")
 
 # From this many rows an import is written by a process of its own.
 APART_FROM = 20_000
@@ -247,17 +250,19 @@ def warm_writer(db: Database, path: Path) -> Writer | None:
     try:
         if Path(path).stat().st_size < APART_FROM * 80:
             return None
-    except OSError:
+        return Writer(db)
+    except OSError as error:   # the import will start one again, or write here
+        _log.warning("no writing process started ahead: %s", error)
         return None
-    return Writer(db)
 
 
 class StoreApart:
     """A ``Store`` in a process of its own (a ``Writer``), fed through a pipe.
 
-    The process begins the transaction and, if the journal has grown since
-    this process read the register (``mark``: another writer got in
-    between), refuses rather than write over what the checks did not see.
+    The process begins the transaction before this one reads the register
+    for its checks and, if the journal has grown since this process last
+    looked (``mark``: another writer got in between), refuses rather than
+    write over what the checks did not see.
     Chunks are sent without waiting for an answer, so this process checks
     the next chunk while the other writes; the pipe holds back a checker
     that gets ahead. A failure there comes back as the exception it raised,
@@ -275,14 +280,13 @@ class StoreApart:
             writer = Writer(db)
         self.writer = writer
         self.pipe = writer.pipe
-        self.pipe.send(("begin", (operator_id, at, households, _journal_mark(db))))
-        self._next_sid: int | None = None
-
-    @property
-    def next_sid(self) -> int:
-        if self._next_sid is None:
-            self._next_sid = self._answer()
-        return self._next_sid
+        try:
+            self.pipe.send(("begin", (operator_id, at, households, _journal_mark(db))))
+            # Ready (its transaction begun) before this process reads the register.
+            self.next_sid = self._answer()
+        except BaseException:
+            writer.close()
+            raise
 
     def _answer(self) -> Any:
         try:
@@ -294,7 +298,6 @@ class StoreApart:
         return value
 
     def _send(self, call: str, *args: Any) -> None:
-        self.next_sid   # noqa: B018 - the store is ready (or its failure raised)
         if self.pipe.poll():    # only a failure is ever sent back unasked
             self._answer()
         self.pipe.send((call, args))
@@ -333,8 +336,14 @@ def open_store(db: Database, operator_id: str, at: str, households: int, rows: i
     take the write lock). Open it before the checks read the register."""
     path = db.execute("PRAGMA main.database_list").fetchone()[2]
     if rows >= APART_FROM and path and not db.conn.in_transaction:
-        return StoreApart(db, operator_id, at, households, writer)
-    if writer is not None:
+        try:
+            return StoreApart(db, operator_id, at, households, writer)
+        except (OSError, RuntimeError) as error:
+            # No second process (a locked-down PC, a broken install): slower
+            # in this one is better than no import.
+            _log.warning("import written in this process: the writing process failed to "
+                         "start (%s)", error)
+    elif writer is not None:
         writer.close()
     return Store(db, operator_id, at, households)
 

@@ -163,3 +163,20 @@ def test_a_writer_started_for_a_file_never_imported_ends_with_its_plan(db, opera
     gc.collect()
     assert not multiprocessing.active_children()
     assert _counts(db) == before
+
+
+def test_without_a_second_process_the_import_is_written_here(db, operator, township, tmp_path,
+                                                             apart, monkeypatch, caplog):
+    """A PC where no process can be started still imports, only slower."""
+    class NoProcess:
+        def __init__(self, db):
+            raise OSError("process creation refused")
+
+    monkeypatch.setattr(import_store, "Writer", NoProcess)
+    plan = importer.inspect(db, _roster(tmp_path / "花名册.xlsx", 100))
+    assert plan.writer is None
+    result = importer.run(db, operator, plan, today=TODAY)
+    assert apart == ["Store"]
+    assert result["created"] == 100 and result["members_created"] == 100
+    assert "failed to start" in caplog.text
+    assert audit.verify(db)["ok"]
