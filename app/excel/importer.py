@@ -516,8 +516,8 @@ def run(db: Database, operator_id: str, plan: ImportPlan, *,
     outcome = Outcome(keep=0)
     households, rows = _expected(plan)
     at = utc_now()
-    writer, plan.writer = plan.writer, None
-    store = import_store.open_store(db, operator_id, at, households, rows, writer)
+    started, plan.writer = plan.writer, None
+    store = import_store.open_store(db, operator_id, at, households, rows, started)
     try:
         checker = _Checker(db, plan, today=today, job=job, outcome=outcome)
         with _no_gc():
