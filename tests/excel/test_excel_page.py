@@ -71,3 +71,33 @@ def test_export_and_template_from_the_page(page, qtbot, tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "模板.xlsx").worksheets[0]
     assert sheet["B1"].value == "类型"
     assert any("B2" in str(v.sqref) for v in sheet.data_validations.dataValidation)
+
+
+def test_the_wizard_imports_a_roster_written_by_a_second_process(page, qtbot, demo_data,
+                                                                  tmp_path, monkeypatch):
+    """Opened on the background lane, imported on the write lane: the writing
+    process (app/excel/import_store.py) started with the file serves the import."""
+    import multiprocessing
+
+    from app.excel import import_store
+
+    monkeypatch.setattr(import_store, "APART_FROM", 0)   # every roster written apart
+    stores = []
+    real = import_store.open_store
+    monkeypatch.setattr(import_store, "open_store",
+                        lambda *args: stores.append(real(*args)) or stores[-1])
+    village = page.ctx.ui_db.execute("SELECT name FROM place WHERE level = 'village' "
+                                     "LIMIT 1").fetchone()[0]
+    rows = [["户主姓名", "身份证号", "所属村", "手机号"]]
+    rows += [[f"欧阳{chr(0x4e00 + i)}", id_number(birth="19880808", seq=700 + i), village,
+              f"1370000{i:04d}"] for i in range(40)]
+    page.open_file(write_xlsx(tmp_path / "名单.xlsx", {"花名册": rows}))
+    _idle(qtbot, page)
+    assert page.plan.writer is not None
+    page.start_import()
+    _idle(qtbot, page)
+    assert "新建 40" in page.message.text()
+    assert [type(s).__name__ for s in stores] == ["StoreApart"]
+    assert page.ctx.ui_db.execute("SELECT count(*) FROM household WHERE head_name LIKE '欧阳%'"
+                                  ).fetchone()[0] == 40
+    assert not multiprocessing.active_children()
