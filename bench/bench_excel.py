@@ -156,7 +156,12 @@ def child(mode: str, roster: Path, data_dir: Path, report_dir: Path) -> dict:
     plan = importer.inspect(db, roster)
     read_cpu = _cpu() - cpu
     result = importer.run(db, operator, plan, job=Job(), report_dir=report_dir)
-    out = {"cpu": _cpu() - cpu, "wall": time.perf_counter() - wall, "read_cpu": read_cpu,
+    wall = time.perf_counter() - wall
+    # The writing process checkpoints the register after the import has
+    # returned: its CPU counts, its time does not.
+    for worker in multiprocessing.active_children():
+        worker.join()
+    out = {"cpu": _cpu() - cpu, "wall": wall, "read_cpu": read_cpu,
            "created": result["created"], "rejected": result["rejected"],
            "base": base, "peak": _peak_mib(), "writer_peak": workers.peak}
     workers.stop.set()

@@ -526,13 +526,12 @@ def run(db: Database, operator_id: str, plan: ImportPlan, *,
                 writer.write(chunk)
                 job.step(min(checker.done, checker.total), checker.total,
                          translate("Excel", "Checking rows"))
-            counts = writer.finish(job)
+            memories = [m for p in plan.active() if (m := mapping.memory(p))]
+            counts = writer.finish(job, memories)
     except BaseException as error:
         store.abort(error)
         raise
     store.commit()
-    for p in plan.active():
-        mapping.remember(db, p)
     summary = summarise(outcome, counts)
     if outcome.rejects or plan.unmapped_columns():
         from app.excel.report import write_report
@@ -682,9 +681,10 @@ class _Writer:
             row.existing_id = first.existing_id
             self.later.append((row, "merge-" + choice))
 
-    def finish(self, job: Job) -> dict[str, int]:
+    def finish(self, job: Job, memories: list[tuple[str, dict]]) -> dict[str, int]:
+        """The updates at the end, and the sheets' mappings remembered (``memories``)."""
         job.step(0, 1, translate("Excel", "Updating existing records"))
-        done = self.store.finish(self.later, self.extra)
+        done = self.store.finish(self.later, self.extra, memories)
         self.updated += done["updated"]
         self.skipped += done["skipped"]
         self.members_created += done["members_created"]

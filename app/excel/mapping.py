@@ -408,9 +408,11 @@ def apply_remembered(db: Database, plan: SheetPlan) -> SheetPlan:
     return plan
 
 
-def remember(db: Database, plan: SheetPlan) -> None:
-    if plan.kind:
-        settings.put(db, _key(plan), {str(c.index): c.field for c in plan.columns if c.field})
+def memory(plan: SheetPlan) -> tuple[str, dict[str, str]] | None:
+    """(setting key, value) that remembers a sheet's mapping for its header."""
+    if not plan.kind:
+        return None
+    return _key(plan), {str(c.index): c.field for c in plan.columns if c.field}
 
 
 def column_letter(index: int) -> str:

@@ -52,6 +52,14 @@ def apart(monkeypatch):
     return opened
 
 
+def _writers_end() -> bool:
+    """The writing processes end by themselves (after a commit, once the
+    register is checkpointed): none is left a few seconds later."""
+    for process in multiprocessing.active_children():
+        process.join(10)
+    return not multiprocessing.active_children()
+
+
 def _counts(db) -> dict[str, int]:
     return {table: db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
             for table in ("household", "household_member", "subject", "journal",
@@ -81,7 +89,7 @@ def test_a_roster_written_apart_is_whole_findable_and_chained(db, operator, town
                       ).fetchone()[0] == 3
     verified = audit.verify(db)
     assert verified["ok"], verified
-    assert not multiprocessing.active_children()
+    assert _writers_end()
 
 
 def test_updating_from_a_second_roster_apart(db, operator, township, tmp_path, apart):
@@ -111,7 +119,7 @@ def test_cancelling_while_a_chunk_is_written_apart_leaves_nothing(db, operator, 
     with pytest.raises(Cancelled):
         importer.run(db, operator, plan, today=TODAY, job=job)
     assert _counts(db) == before
-    assert not multiprocessing.active_children()
+    assert _writers_end()
     # The register takes the same roster afterwards: no lock or trigger was left behind.
     assert importer.run(db, operator, plan, today=TODAY)["created"] == 300
 
@@ -129,7 +137,7 @@ def test_a_failure_in_the_writing_process_comes_back_and_keeps_nothing(db, opera
     finally:
         db.execute("DROP TRIGGER fail_late")
     assert _counts(db) == before
-    assert not multiprocessing.active_children()
+    assert _writers_end()
 
 
 def test_the_writing_process_dying_keeps_nothing(db, operator, township, tmp_path, apart):
@@ -161,7 +169,7 @@ def test_a_writer_started_for_a_file_never_imported_ends_with_its_plan(db, opera
     before = _counts(db)
     del plan
     gc.collect()
-    assert not multiprocessing.active_children()
+    assert _writers_end()
     assert _counts(db) == before
 
 

@@ -100,4 +100,6 @@ def test_the_wizard_imports_a_roster_written_by_a_second_process(page, qtbot, de
     assert [type(s).__name__ for s in stores] == ["StoreApart"]
     assert page.ctx.ui_db.execute("SELECT count(*) FROM household WHERE head_name LIKE '欧阳%'"
                                   ).fetchone()[0] == 40
+    for process in multiprocessing.active_children():   # it ends by itself after its commit
+        process.join(10)
     assert not multiprocessing.active_children()
