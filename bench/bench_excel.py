@@ -194,11 +194,11 @@ def median(runs: list[dict], key: str) -> float:
 
 
 def report(label: str, runs: list[dict]) -> None:
-    cpus = ", ".join(f"{r['cpu']:.2f}" for r in runs)
+    cpus = ", ".join(f"{r['cpu']:.2f}/{r['wall']:.2f}" for r in runs)
     writer = max(r.get("writer_peak", 0) for r in runs)
     apart = f" + writer {writer:.0f} MiB" if writer else ""
     print(f"{label:<44} CPU {median(runs, 'cpu'):6.2f} s  wall {median(runs, 'wall'):6.2f} s"
-          f"  peak {max(r['peak'] for r in runs):5.0f} MiB{apart}  (CPU of each run: {cpus})")
+          f"  peak {max(r['peak'] for r in runs):5.0f} MiB{apart}  (CPU/wall of each run: {cpus})")
 
 
 def _pandas(roster: Path) -> None:
