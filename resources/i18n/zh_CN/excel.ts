@@ -220,6 +220,10 @@
         <translation>正在更新已有记录</translation>
     </message>
     <message>
+        <source>Someone saved changes to the register while the import was starting. Nothing was imported: import the file again.</source>
+        <translation>导入开始时有人保存了对登记册的修改。本次没有导入任何内容，请重新导入该文件。</translation>
+    </message>
+    <message>
         <source>New negative credit record imported from a spreadsheet</source>
         <translation>从表格导入了新的失信（不良）信用记录</translation>
     </message>
