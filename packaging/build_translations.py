@@ -53,13 +53,18 @@ def area_sources(area: str) -> list[str]:
     return sorted(path for path, name in owner.items() if name == area)
 
 
-def update(language: str) -> list[Path]:
+CATALOGUES = ROOT / "resources" / "i18n"
+
+
+def update(language: str, catalogues: Path = CATALOGUES) -> list[Path]:
+    """lupdate each area's catalogue from its sources (``catalogues``: the
+    folder of the language folders, another for a check that leaves the tree be)."""
     out = []
     for area in AREAS:
         sources = area_sources(area)
         if not sources:
             continue
-        ts = ROOT / "resources" / "i18n" / language / f"{area}.ts"
+        ts = catalogues / language / f"{area}.ts"
         ts.parent.mkdir(parents=True, exist_ok=True)
         if ts.exists():
             tree = ET.parse(ts)
@@ -84,9 +89,9 @@ def release(language: str) -> list[Path]:
     return out
 
 
-def unfinished(language: str) -> list[tuple[str, str, str]]:
+def unfinished(language: str, catalogues: Path = CATALOGUES) -> list[tuple[str, str, str]]:
     missing = []
-    for ts in sorted((ROOT / "resources" / "i18n" / language).glob("*.ts")):
+    for ts in sorted((catalogues / language).glob("*.ts")):
         for context in ET.parse(ts).getroot().iter("context"):
             name = context.findtext("name")
             for message in context.iter("message"):
