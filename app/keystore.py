@@ -221,7 +221,7 @@ def key_for(data: DataDir) -> bytes | None:
 
 def known_key(data: DataDir) -> bytes | None:
     """The key if this process has unlocked ``data`` (None if plain or still locked)."""
-    return _unlocked.get(data.register.resolve())
+    return key_of_register(data.register)
 
 
 def key_of_register(path: Path) -> bytes | None:

@@ -95,8 +95,7 @@ def index_people(db: Database, *, household_sid_from: int = 0,
                  organization_sid_from: int = 0) -> None:
     """Keys of members and legal representatives (and their names) written in SQL,
     for bulk loads and for registers made before they were searchable."""
-    db.conn.create_function("reversed_text", 1, lambda s: s[::-1] if s else s,
-                            deterministic=True)
+    _reversed_text(db)
     db.execute(
         "INSERT OR IGNORE INTO search_key (key, sid) "
         "SELECT 'm:' || reversed_text(m.id_number), h.sid FROM household_member m "
@@ -121,6 +120,27 @@ def index_people(db: Database, *, household_sid_from: int = 0,
         "SELECT DISTINCT legal_rep_name FROM organization WHERE sid >= ?",
         [organization_sid_from])}
     index_names(db, names, sort=True)
+
+
+def index_households(db: Database, sid_from: int) -> None:
+    """``household_keys`` of every household from ``sid_from`` on, made and
+    sorted inside SQLite, for bulk loads (a 100,000-row roster has 400,000
+    keys: sorting them as Python tuples took longer than inserting them)."""
+    _reversed_text(db)
+    db.execute(
+        "INSERT OR IGNORE INTO search_key (key, sid) SELECT key, sid FROM ("
+        "SELECT 'd:' || reversed_text(head_id_number) AS key, sid FROM household WHERE sid >= ?1 "
+        "UNION ALL SELECT 't:' || reversed_text(phone), sid FROM household "
+        "WHERE sid >= ?1 AND phone IS NOT NULL AND phone != '' "
+        "UNION ALL SELECT 'T:' || phone, sid FROM household "
+        "WHERE sid >= ?1 AND phone IS NOT NULL AND phone != '') ORDER BY key",
+        [sid_from])
+
+
+def _reversed_text(db: Database) -> None:
+    """The SQL function that makes the keys of trailing digits (``[::-1]`` above)."""
+    db.conn.create_function("reversed_text", 1, lambda s: s[::-1] if s else s,
+                            deterministic=True)
 
 
 def index_names(db: Database, names: Iterable[str], *, sort: bool = False) -> None:

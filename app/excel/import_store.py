@@ -104,7 +104,7 @@ class Store:
     """Writes an import's prepared rows in one transaction, begun here.
 
     ``next_sid``: the first row number new subjects get (the importing side
-    numbers them, so their search keys can be made there). Then
+    numbers them, so their members' and organizations' search keys are made there). Then
     ``households``/``organizations``/``records`` per chunk, ``finish`` once
     with the updates of rows already in the register, then ``commit`` - or
     ``abort``, which rolls everything back.
@@ -140,7 +140,7 @@ class Store:
             db.conn.executemany(_MEMBER_INSERT, members)
             cs.journal_inserted("household_member", "rowid > ?", [member_mark],
                                 bulk=len(members))
-        _household_search_keys(db, first_sid)
+        search.index_households(db, first_sid)
         db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)",
                             member_keys)
         self._names(names)
@@ -526,22 +526,6 @@ def _parent_keys(db: Database) -> set[tuple[str, str]]:
         for fk in db.execute(f"PRAGMA foreign_key_list([{table}])"):
             out.add((fk[2], fk[4]))
     return out
-
-
-def _household_search_keys(db: Database, first_sid: int) -> None:
-    """``search.household_keys`` of every new household, made and sorted inside
-    SQLite (a 100,000-row roster has 400,000 keys: sorting them as Python
-    tuples took longer than inserting them)."""
-    db.conn.create_function("reversed_text", 1, lambda s: s[::-1] if s else s,
-                            deterministic=True)
-    db.execute(
-        "INSERT OR IGNORE INTO search_key (key, sid) SELECT key, sid FROM ("
-        "SELECT 'd:' || reversed_text(head_id_number) AS key, sid FROM household WHERE sid >= ?1 "
-        "UNION ALL SELECT 't:' || reversed_text(phone), sid FROM household "
-        "WHERE sid >= ?1 AND phone IS NOT NULL AND phone != '' "
-        "UNION ALL SELECT 'T:' || phone, sid FROM household "
-        "WHERE sid >= ?1 AND phone IS NOT NULL AND phone != '') ORDER BY key",
-        [first_sid])
 
 
 def _flag_negative(cs, rows: list[dict[str, Any]]) -> None:

@@ -248,7 +248,7 @@ class _Checker:
         self.sheets = [(sheets[p.sheet], p)
                        for p in sorted(plan.active(), key=lambda p: ORDER[p.kind])]
         self.one_piece = any(p.kind == "members" for _, p in self.sheets)
-        self.total = sum(max(s.total - p.first_data_row, 0) for s, p in self.sheets) or 1
+        self.total = _expected(plan)[1]
         self.firsts: dict[str, dict[str, Any]] = {kind: {} for kind in ORDER}
         self.person_ids: dict[str, int] = {}      # ID number -> row; negative: a member row
         self.new_households: dict[str, ImportRow] = {}   # one piece only (member sheets)
