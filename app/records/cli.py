@@ -150,7 +150,7 @@ def cmd_issuing_office(args, data: DataDir) -> int:
     db = _open(data)
     try:
         if args.name is not None:
-            documents.set_office_name(db, args.name, operator_id=default_operator_id(db))
+            documents.set_office_name(db, args.name, operator_id=args.actor.id)
         print(documents.office_name(db))
     finally:
         db.close()

@@ -204,3 +204,16 @@ def test_report_pages_are_official_and_numbered(demo_db, op, household, tmp_path
     assert doc.TITLE_SIZE in sizes
     cover = reader.pages[0].extract_text()
     assert "中江县石泉镇信用信息服务站" in cover and doc.chinese_date(row["issued_on"]) in cover
+
+
+def test_the_issuing_office_is_set_from_the_command_line_by_an_official_only(demo_data):
+    from tests.conftest import run_cli
+
+    set_ = run_cli("issuing-office", "青山镇人民政府", data=demo_data, check=True)
+    assert set_.stdout.strip() == "青山镇人民政府"
+    assert run_cli("issuing-office", data=demo_data, check=True).stdout.strip() == "青山镇人民政府"
+    refused = run_cli("issuing-office", "别的单位", data=demo_data,
+                      env={"CREDIT_DESK_USER": "viewer"})
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert "只有管理员或信用办干部可以修改出具单位名称" in refused.stderr
+    assert run_cli("issuing-office", data=demo_data, check=True).stdout.strip() == "青山镇人民政府"
