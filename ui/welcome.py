@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QLabel, QLineEdit, QProgr
 from app.commands.register_cmds import build_demo_register as build_whole_demo
 from app.errors import ValidationFailed
 from app.paths import DataDir
-from app.store import open_data_dir
 from app.township_setup import create_township_register
 from ui.accounts.recovery import RecoveryKeyDialog
 from ui.errors import show_exception
