@@ -11,7 +11,6 @@ from app import places, register
 from app.accounts.permissions import PermissionDenied
 from app.errors import UserError, ValidationFailed
 from app.paths import DataDir
-from app.store import open_data_dir
 from tests.conftest import actor_id, ensure_admin
 
 TOWNSHIP = "510623105"
@@ -138,7 +137,7 @@ def test_split_makes_a_village_of_some_groups(demo_db):
     groups = register.places(demo_db, "village_group", village["id"])
     moving = groups[:2]
     in_them = demo_db.execute(
-        f"SELECT COUNT(*) FROM household WHERE group_id IN (?, ?)",
+        "SELECT COUNT(*) FROM household WHERE group_id IN (?, ?)",
         [g["id"] for g in moving]).fetchone()[0]
     township = places.township(demo_db)
     new = places.split(demo_db, admin_id, village["id"], name="新建村",

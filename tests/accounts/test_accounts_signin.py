@@ -9,7 +9,7 @@ import pytest
 from app.accounts import auth, permissions
 from app.accounts.auth import SignInFailed
 from app.errors import UserError
-from tests.conftest import PASSWORD, actor_id
+from tests.conftest import PASSWORD
 
 
 def test_password_is_stored_as_argon2id_and_checked(db, admin_id):

@@ -92,7 +92,6 @@ def test_login_screenshot(ui_app, demo_data, tmp_path):
 
 
 def test_admin_window_manages_users_and_signs_a_review(ui_app, demo_data, qtbot):
-    import datetime as dt
 
     from app.accounts.disclosure import search_list
     from app.store import open_data_dir

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.journal import changes, new_id
+from app.journal import changes
 from app.rating import assess, campaign as campaigns
 from app.rating.scheme import parse, shipped_files
 

@@ -1,6 +1,5 @@
 """Printouts parsed back: the notice list PDF (Chinese, masked IDs) and the summary."""
 
-import json
 import shutil
 import subprocess
 
