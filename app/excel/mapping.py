@@ -434,9 +434,19 @@ def find_unmapped(sheet: Sheet, plan: SheetPlan) -> list[dict]:
         return []
     mapped = {c.index for c in plan.columns if c.field}
     labels = {c.index: c.label for c in plan.columns}
+
+    def wanted(c: int) -> bool:
+        return c not in mapped and normalise_header(labels.get(c, "")) not in _ROW_NUMBER_HEADERS
+
+    # A sheet's extent is known without reading its rows (except one streamed
+    # through openpyxl): when every column in it is mapped, nothing can be
+    # left out, and counting the cells of 100,000 rows (0.2 s) is spared.
+    columns = sheet.columns()
+    if columns is not None and not any(wanted(c) for c in range(columns)):
+        return []
     out = []
     for c, n in enumerate(sheet.filled_counts(plan.first_data_row)):
-        if c in mapped or normalise_header(labels.get(c, "")) in _ROW_NUMBER_HEADERS:
+        if not wanted(c):
             continue
         if n:
             out.append({"sheet": plan.sheet, "column": column_letter(c),

@@ -58,11 +58,19 @@ class Sheet:
     height: int | None = None             # rows in the sheet, when ``rows`` holds only its head
     source: Callable[[], Iterator[list[Any]]] | None = field(default=None, repr=False)
     reader: str = "calamine"              # or "openpyxl" (a streamed sheet too large for calamine)
+    span: int | None = None               # columns the sheet spans, when known without a pass
     _filled: tuple[int, list[int]] | None = field(default=None, repr=False)
 
     @property
     def width(self) -> int:
         return max((len(r) for r in self.rows[:50]), default=0)
+
+    def columns(self) -> int | None:
+        """How many columns hold cells anywhere in the sheet, if that is known
+        without reading every row (None for a sheet parsed as it streams)."""
+        if self.source is None:
+            return max(map(len, self.rows), default=0)
+        return self.span
 
     @property
     def total(self) -> int:
@@ -210,7 +218,7 @@ def read_workbook(path: Path | str, *, check: bool = True, stream: bool = False)
                     sheets.append(Sheet(meta.name, visible,
                                         list(itertools.islice(sheet.iter_rows(), HEAD_ROWS)),
                                         merged, height=end[0] + 1 if end else 0,
-                                        source=sheet.iter_rows))
+                                        source=sheet.iter_rows, span=end[1] + 1 if end else 0))
                 else:
                     sheets.append(Sheet(meta.name, visible,
                                         sheet.to_python(skip_empty_area=False), merged))
