@@ -95,14 +95,18 @@ def _chain_of_creates(cs: "ChangeSet", entity: str, prev: str,
     tail = f"'|{_quote(cs.origin)}".encode("utf-8")
     sha256 = hashlib.sha256
     chain = []
+    append = chain.append
+    # A hundred thousand rows a roster: ``_quote`` is written out in the loop.
+    quote, quotes = "'", "''"
     for seq, entity_id, version, after in rows:
         # The JSON is quoted and hashed as bytes: given as bytes, it is not
         # converted at all (a quote is one byte in UTF-8).
-        if isinstance(after, str):
+        if type(after) is str:
             after = after.encode("utf-8")
-        prev = sha256(f"{prev}|{seq}|{head}{_quote(entity_id)}|NULL|{version}|NULL|'"
-                      .encode("utf-8") + after.replace(b"'", b"''") + tail).hexdigest()
-        chain.append((seq, prev))
+        prev = sha256(f"{prev}|{seq}|{head}'{entity_id.replace(quote, quotes)}'|NULL|"
+                      f"{version}|NULL|'".encode("utf-8") + after.replace(b"'", b"''")
+                      + tail).hexdigest()
+        append((seq, prev))
     return chain, prev
 
 
@@ -282,8 +286,10 @@ class ChangeSet:
         # The new rows come back from the insert itself (RETURNING) to be
         # hashed: reading them back afterwards cost as much as inserting them.
         with _trigger_set_aside(self.db) as mark:
-            rows = self.db.conn.execute(f"{sql} RETURNING seq, entity_id, version, after",
-                                        args).fetchall()
+            # The JSON back as its UTF-8 bytes, as it is hashed: not decoded
+            # into a str only to be encoded again.
+            rows = self.db.conn.execute(
+                f"{sql} RETURNING seq, entity_id, version, CAST(after AS BLOB)", args).fetchall()
             if mark is None:
                 return len(rows)
             rows.sort()   # RETURNING's order is not promised
