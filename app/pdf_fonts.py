@@ -126,6 +126,12 @@ def _characters(name: str) -> frozenset[str]:
         return frozenset(map(chr, _font(name).face.charToGlyph)) | frozenset("\n\r\t ")
 
 
+def warm() -> None:
+    """Load the base font's character set now (about 0.1 s), e.g. on another
+    thread while a workbook is parsed, instead of at the first name checked."""
+    _characters(BASE)
+
+
 def _all_in(name: str, text: str) -> bool:
     return _characters(name).issuperset(text)
 

@@ -124,10 +124,15 @@ class Store:
             self.abort(error)
             raise
 
-    def households(self, subjects: list[tuple], households: list[tuple], members: list[tuple],
+    def households(self, households: list[tuple], members: list[tuple],
                    member_keys: list[tuple[str, int]], names: list[tuple[str, str]]) -> None:
+        """A chunk's new households (each row: sid, id, then as ``_HOUSEHOLD_INSERT``),
+        members, their members' number keys, and the name keys of new names."""
         db, cs = self.db, self.cs
-        first_sid = subjects[0][0]
+        first_sid = households[0][0]
+        # The subject rows are taken from the household rows here: a second
+        # list of (sid, id) would cross the pipe for nothing.
+        subjects = [row[:2] for row in households]
         if members:
             self.aside.need_parent_keys()
         member_mark = db.execute(
@@ -145,9 +150,10 @@ class Store:
                             member_keys)
         self._names(names)
 
-    def organizations(self, subjects: list[tuple], organizations: list[tuple],
-                      keys: list[tuple[str, int]], names: list[tuple[str, str]]) -> None:
+    def organizations(self, organizations: list[tuple], keys: list[tuple[str, int]],
+                      names: list[tuple[str, str]]) -> None:
         db = self.db
+        subjects = [row[:2] for row in organizations]
         db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
                             subjects)
         db.conn.executemany(_ORG_INSERT, organizations)

@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import gc
 import operator
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import Any, Iterator
 
 from sqlite_utils import Database
 
-from app import search
+from app import pdf_fonts, search
 from app.accounts.permissions import require
 from app.errors import UserError
 from app.excel import import_store, mapping, roster_places
@@ -86,12 +87,18 @@ def inspect(db: Database, path: str | Path, *, job: Job | None = None) -> Import
     are counted; a sheet too large for calamine is parsed and kept for the
     dry run and the import), with progress and cancel through ``job``."""
     writer = import_store.warm_writer(db, Path(path))   # starts while the file is read
+    # Every name is checked against the printing font: its character set is
+    # loaded while calamine parses, which leaves Python free (no GIL held).
+    fonts = threading.Thread(target=pdf_fonts.warm, name="font warm-up", daemon=True)
+    fonts.start()
     try:
         plan = _read_plan(db, path, job or NO_JOB)
     except BaseException:
         if writer is not None:
             writer.close()
         raise
+    finally:
+        fonts.join()
     plan.writer = writer
     return plan
 
@@ -630,12 +637,11 @@ class _Writer:
 
     def _households(self, rows: list[ImportRow]) -> None:
         at = self.at
-        subjects, households, members, member_keys = [], [], [], []
+        households, members, member_keys = [], [], []
         for sid, r in enumerate(rows, start=self._sids(len(rows))):
             v = r.values
             member_rows = [m for m in r.members if not m.problems] if r.members else ()
             count = v.get("members") or max(1, 1 + len(member_rows))
-            subjects.append((sid, v["id"]))
             households.append((sid, v["id"], v["village_id"], v["group_id"], v["head_name"],
                                v["head_sex"], v["head_id_number"], v["head_birth_date"],
                                v["phone"], v["address"], count, v["labor"],
@@ -652,20 +658,19 @@ class _Writer:
                     m.values["id_number"] for m in member_rows))
         member_keys.sort()
         self.members_created += len(members)
-        self.store.households(subjects, households, members, member_keys, self._new_names(
+        self.store.households(households, members, member_keys, self._new_names(
             [r.values["head_name"] for r in rows] + [m[2] for m in members]))
 
     def _organizations(self, rows: list[ImportRow]) -> None:
         at = self.at
-        subjects, organizations, keys = [], [], []
+        organizations, keys = [], []
         for sid, r in enumerate(rows, start=self._sids(len(rows))):
             v = r.values
-            subjects.append((sid, v["id"]))
             organizations.append((sid, v["id"], *[v[k] for k in ORG_FIELDS],
                                   text_sort_key(v["name"]), at, at))
             keys.extend((k, sid) for k in search.organization_keys(v))
         keys.sort()
-        self.store.organizations(subjects, organizations, keys, self._new_names(
+        self.store.organizations(organizations, keys, self._new_names(
             [r.values["name"] for r in rows] + [r.values.get("legal_rep_name") or ""
                                                 for r in rows]))
 
