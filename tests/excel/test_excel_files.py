@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 import zipfile
 
@@ -90,6 +91,26 @@ def test_xml_entity_attack_is_refused(tmp_path):
                 data = laughs.encode() + data.split(b"?>", 1)[-1]
             dst.writestr(info.filename, data)
     with pytest.raises(UnsafeFile, match="DOCTYPE"):
+        read_workbook(evil)
+
+
+def test_a_dtd_is_found_however_long_the_prologue_before_it(tmp_path):
+    # The prologue is searched until the root element begins, across the
+    # 1 MiB pieces the part is inflated in; past it, the sheet's rows are
+    # only inflated (a DOCTYPE there is malformed XML that no parser obeys).
+    clean = write_xlsx(tmp_path / "clean.xlsx", {"表": ROWS})
+    evil = tmp_path / "evil.xlsx"
+    rng = random.Random(7)   # text that does not compress like a bomb
+    padding = "<!--" + "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(700_000)) + "-->"
+    dtd = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+    with zipfile.ZipFile(clean) as src, zipfile.ZipFile(evil, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith("sheet1.xml"):
+                cut = data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0
+                data = data[:cut] + (padding + dtd).encode() + data[cut:]
+            dst.writestr(info.filename, data)
+    with pytest.raises(UnsafeFile, match="sheet1.xml"):
         read_workbook(evil)
 
 
