@@ -150,7 +150,8 @@ def populate(cs: ChangeSet, campaign: Mapping[str, Any], *, answers_sql: str = "
     # The rows just inserted: a ChangeSet's time is its own (one populate per
     # ChangeSet and kind).
     cs.journal_inserted("rating", "campaign_id = ? AND created_at = ? AND version = 1 "
-                                  "AND subject_kind = ?", [campaign["id"], cs.at, kind])
+                                  "AND subject_kind = ?", [campaign["id"], cs.at, kind],
+                        bulk=count)
     job.step(3, 3, "")
     return count
 

@@ -203,6 +203,7 @@ def _build(db, operator_id, rng, job, township, stage, today, every, every_org) 
                            columns=columns, kind="organization",
                            households_sql=f"h.sid % {every_org} = 0")
         # The steps each household went through, signed by the demo operator.
+        steps = 0
         for number, (status, step) in enumerate(STEP_OF.items()):
             later = ORDER[ORDER.index(status):]
             if step == "plaque":
@@ -210,16 +211,19 @@ def _build(db, operator_id, rng, job, township, stage, today, every, every_org) 
             else:
                 extra = ""
             at = (today - dt.timedelta(days=60 - 10 * number)).isoformat() + "T01:00:00.000000Z"
-            db.execute(
+            steps += db.execute(
                 "INSERT INTO rating_step (id, rating_id, step, from_status, to_status, at, "
                 "operator_id, note, version, created_at, updated_at) "
                 "SELECT lower(hex(randomblob(16))), r.id, ?, ?, ?, ?, ?, NULL, 1, ?, ? "
                 f"FROM rating r WHERE r.campaign_id = ? AND r.status IN "
                 f"({','.join('?' for _ in later)}){extra}",
                 [step, ORDER[ORDER.index(status) - 1], status, at, operator_id, cs.at, cs.at,
-                 campaign["id"], *later])
+                 campaign["id"], *later]).rowcount
+        # The count is known: counting again is a scan of the new steps with
+        # a look-up of each one's rating.
         cs.journal_inserted("rating_step", "created_at = ? AND rating_id IN (SELECT id FROM rating "
-                                           "WHERE campaign_id = ?)", [cs.at, campaign["id"]])
+                                           "WHERE campaign_id = ?)", [cs.at, campaign["id"]],
+                            bulk=steps)
         # Two objections: one answered in a village in notice, one still open in
         # the village whose notice has ended (answering it lets that household
         # go on to the township review).
