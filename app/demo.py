@@ -396,7 +396,7 @@ def _generate_chunk(seed: int, index: int, parts: int, villages, at: str, first_
     return _with_keys(_Chunk(
         rows, members, _number_keys(rows, members), [],
         [("household", household_json.many(rows)),
-         ("household_member", member_json.many(members))]),
+         ("household_member", member_json.many(members))], member_ids=[m[0] for m in members]),
         names, seen)
 
 
@@ -446,12 +446,14 @@ class _Chunk:
     name_keys: list[tuple[str, frozenset[str]]]
     journal: list[tuple[str, list[bytes]]]
     columns: list[str] = dataclasses.field(default_factory=list)
+    # The members' ids, also when the members themselves went to the key
+    # process (``_with_keys``).
+    member_ids: list[str] = dataclasses.field(default_factory=list)
 
     def journal_entries(self):
         """(entity, [(id, version, JSON)]) as ``CreatesInBulk.add`` takes them."""
         for entity, jsons in self.journal:
-            ids = (m[0] for m in self.members) if entity == "household_member" else (
-                r[1] for r in self.rows)
+            ids = self.member_ids if entity == "household_member" else (r[1] for r in self.rows)
             yield entity, ((i, 1, j) for i, j in zip(ids, jsons, strict=True))
 
 
@@ -600,11 +602,13 @@ def _build(db: Database, operator_id: str | None, rng: random.Random, seed: int,
             phases.mark("rating")
             letters_demo.demo_extension(db, operator_id, rng, job)
             phases.mark("letters")
-        # The search keys come last: a key process sorts them meanwhile, on
-        # the core that the areas' demo data leave idle (none of it searches).
+        # The search keys (and at county size the members) come last: a key
+        # process sorts them meanwhile, on the core that the areas' demo data
+        # leave idle (none of it searches or reads members).
         job.step(total, total, "search index")
         if keys.copy() and areas:
-            for table in ("search_key", "name_key"):  # empty at the ANALYZE above
+            # Empty at the ANALYZE above.
+            for table in ("search_key", "name_key", "household_member"):
                 db.execute(f"ANALYZE {table}")
         phases.mark("search index")
     finally:
@@ -641,6 +645,8 @@ class _KeysHere:
     into their tables in one sorted INSERT ... SELECT at the end (SQLite's
     sorter): inserting them chunk by chunk would be a random B-tree insert
     per key, and sorting millions of tuples in Python is slower."""
+
+    members_apart = False  # members are written by the writer, as the rows
 
     def __init__(self, db: Database):
         self.db = db
@@ -686,10 +692,22 @@ class _KeysApart:
     and this process copies both tables in key order at the end (SQLite
     copies a table into an empty one of the same shape record by record,
     without sorting again). The side file is deleted whatever happens.
+
+    The household members' table is built there too, with its indexes, and
+    copied in the same way: this process is the one every step waits for
+    (it alone writes the register), and writing the members, indexing them
+    (two indexes on random keys) and taking them from the pipe cost it
+    about 8 s at a million households, the copy about a third of that. The
+    members join the register last, with the keys; nothing in the areas'
+    demo data reads them, and their journal entries are written with the
+    households' as before.
     """
+
+    members_apart = True
 
     def __init__(self, db: Database):
         self.db = db
+        self.members = 0  # journaled by this process; the copy must bring as many
         folder = Path(db.execute("PRAGMA main.database_list").fetchone()[2]).parent
         self.path = folder / f".demo-keys-{os.getpid()}-{id(self):x}.sqlite3"
         self.path.unlink(missing_ok=True)
@@ -698,6 +716,11 @@ class _KeysApart:
         self.key = os.urandom(32).hex() if encrypted else None
         schema = [sql for (sql,) in db.execute(
             "SELECT sql FROM sqlite_master WHERE name IN ('search_key', 'name_key')")]
+        # The members' table as the register has it, then its indexes: the
+        # copy takes the fast path only into a table of the very same shape.
+        members = [sql for (sql,) in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'household_member' AND sql IS NOT NULL "
+            "ORDER BY type = 'index', name")]
         context = multiprocessing.get_context("spawn")
         # The generator processes put each chunk's keys here themselves: this
         # process would only unpickle and pickle them again. Bounded, so a
@@ -705,13 +728,14 @@ class _KeysApart:
         self.queue = context.Queue(maxsize=6)
         self.pipe, child = context.Pipe()
         self.process = context.Process(target=_sort_keys_apart,
-                                       args=(str(self.path), self.key, schema, self.queue,
-                                             child), daemon=True)
+                                       args=(str(self.path), self.key, schema, members,
+                                             self.queue, child), daemon=True)
         self.process.start()
         child.close()
 
     def take(self, part: "_Chunk", written: set[str]) -> None:
-        """Nothing to do: the chunk's generator process sent its keys."""
+        """The chunk's generator process sent its keys and members."""
+        self.members += len(part.member_ids)
 
     def worker_setup(self, tasks: int) -> tuple:
         """(initializer, initargs) of the generator processes: where they send
@@ -738,12 +762,21 @@ class _KeysApart:
                             [str(self.path), f"x'{self.key}'"])
         else:
             self.db.execute("ATTACH DATABASE ? AS demo_keys", [str(self.path)])
+        # The copy's fast path is off while foreign keys are enforced; every
+        # member's household is one this build wrote (see bulk_load's
+        # check_references).
+        self.db.execute("PRAGMA foreign_keys=OFF")
         try:
             with self.db.atomic():
                 for table in ("search_key", "name_key"):
                     self.db.execute(f"INSERT OR IGNORE INTO main.{table} "
                                     f"SELECT * FROM demo_keys.{table}")
+                copied = self.db.execute("INSERT INTO main.household_member "
+                                         "SELECT * FROM demo_keys.household_member").rowcount
+                if copied != self.members:
+                    raise RuntimeError(f"{copied} members built apart, {self.members} journaled")
         finally:
+            self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("DETACH DATABASE demo_keys")
         self.close()
         return True
@@ -774,13 +807,14 @@ def _with_keys(part: "_Chunk", names: set[str], seen: set[str] | None) -> "_Chun
     of a large township); else the name keys go into the chunk (``seen``:
     the names whose keys were made before)."""
     if _KEY_QUEUE is not None:
-        # The number keys go pickled, so that the key process can leave them
-        # so until the last chunk is in (see ``_sort_keys_apart``).
+        # The number keys and the members go pickled, so that the key process
+        # can leave them so until the last chunk is in (see
+        # ``_sort_keys_apart``); the members' table is built there too.
         new = names - _WORKER_SENT
         _WORKER_SENT.update(new)
         _KEY_QUEUE.put((_KEY_TASKS, pickle.dumps(part.number_keys, pickle.HIGHEST_PROTOCOL),
-                        new))
-        part.number_keys = []
+                        new, pickle.dumps(part.members, pickle.HIGHEST_PROTOCOL)))
+        part.number_keys, part.members = [], []
     else:
         part.name_keys = _name_keys(names, _WORKER_SEEN if seen is None else seen)
     return part
@@ -791,8 +825,11 @@ def _with_keys(part: "_Chunk", names: set[str], seen: set[str] | None) -> "_Chun
 _WORKER_SENT: set[str] = set()
 
 
-def _sort_keys_apart(path: str, key: str | None, schema: list[str], queue, pipe) -> None:
-    """The key process (``_KeysApart``): keys in as they come, sorted at the end."""
+def _sort_keys_apart(path: str, key: str | None, schema: list[str], members: list[str], queue,
+                     pipe) -> None:
+    """The key process (``_KeysApart``): keys and members in as they come,
+    sorted and indexed at the end (``members``: the members' table, then
+    its indexes, as the register has them)."""
     from db.connection import raw_connect
 
     try:
@@ -804,12 +841,14 @@ def _sort_keys_apart(path: str, key: str | None, schema: list[str], queue, pipe)
         conn.execute("CREATE TEMP TABLE demo_name_key (key TEXT, name TEXT)")
         for sql in schema:
             conn.execute(sql)
+        conn.execute(members[0])
         conn.execute("BEGIN")
-        received, expected, names, pickled = 0, 1, set(), []
+        received, expected, names, pickled, member_parts = 0, 1, set(), [], []
         while received < expected:
-            expected, number_keys, chunk_names = queue.get()
+            expected, number_keys, chunk_names, chunk_members = queue.get()
             received += 1
             pickled.append(number_keys)
+            member_parts.append(chunk_members)
             names |= chunk_names
         # The chunks' number keys and the names' keys once every chunk is in:
         # until then this process shares the two cores with the generators
@@ -820,6 +859,15 @@ def _sort_keys_apart(path: str, key: str | None, schema: list[str], queue, pipe)
             conn.executemany("INSERT INTO temp.demo_search_key VALUES (?, ?)",
                              pickle.loads(number_keys))
         del pickled
+        # Members in id order (their ids ascend), so the primary key is
+        # appended to; the other indexes sorted once all are in.
+        insert = (f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})")
+        for part in member_parts:
+            conn.executemany(insert, pickle.loads(part))
+        del member_parts
+        for sql in members[1:]:
+            conn.execute(sql)
         names, written, seen = list(names), set(), set()
         for start in range(0, len(names), 20_000):  # bounded memory
             conn.executemany("INSERT INTO temp.demo_name_key VALUES (?, ?)",
@@ -849,7 +897,8 @@ def _subjects(db: Database, operator_id: str, rng: random.Random, seed: int, vil
     # full scan of the journal) would find nothing; local rows never enter
     # the journal's partial index of rows from the county, and the indexes on
     # ids are appended to in order (``_id_step``).
-    with bulk_load(db, BULK_TABLES, keep=["journal_not_local", *_IN_ORDER],
+    tables = [t for t in BULK_TABLES if not (keys.members_apart and t == "household_member")]
+    with bulk_load(db, tables, keep=["journal_not_local", *_IN_ORDER],
                    check_references=False):
         _subject_rows(db, operator_id, rng, seed, villages, village_names, households,
                       organizations, job, chunk, phases, keys)
@@ -899,7 +948,8 @@ def _subject_rows(db: Database, operator_id: str, rng: random.Random, seed: int,
                 db.execute("INSERT INTO subject (sid, id, kind) SELECT sid, id, 'household' "
                            "FROM household WHERE sid BETWEEN ? AND ?",
                            [part.rows[0][0], part.rows[-1][0]])
-                db.conn.executemany(insert_members, part.members)
+                if part.members:  # else they went to the key process
+                    db.conn.executemany(insert_members, part.members)
             # Each household's creation, then its members' (a member's
             # household exists before it wherever the journal is replayed).
             for entity, entries in part.journal_entries():
