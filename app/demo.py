@@ -503,13 +503,18 @@ def _generated(seed, villages, village_names, at, first_sid, households, organiz
     with concurrent.futures.ProcessPoolExecutor(
             max_workers=2, mp_context=context, initializer=setup[0] if setup else None,
             initargs=setup[1] if setup else ()) as pool:
+        # The organizations first, though written last: their chunk takes a
+        # worker some 3 s (a pinyin sort key for nearly every name), for
+        # which the writer used to wait once the households were written.
+        organizations = pool.submit(tasks[-1][0], *tasks[-1][1])
         pending = collections.deque()
-        for function, args in tasks:
+        for function, args in tasks[:-1]:
             pending.append(pool.submit(function, *args))
             if len(pending) >= 3:  # bounded look-ahead keeps memory flat
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        yield organizations.result()
 
 
 def _cpu() -> float:
