@@ -429,16 +429,20 @@ def _store_apart(path: str, key: bytes | None, pipe) -> None:
 
 
 @contextlib.contextmanager
-def _page_cache(db: Database, kib: int = 131072):
-    """A larger SQLite page cache while writing (128 MiB instead of the default
+def _page_cache(db: Database):
+    """A larger SQLite page cache while writing (64 MiB instead of the default
     2 MiB): the indexes a roster grows stay in memory instead of being read
-    again for each row, which halves the cost of inserting into them; and in
-    an encrypted register a page that leaves the cache mid-import is
-    encrypted on its way to the WAL, and again each time it comes back
-    changed (the search keys' pages): at 100,000 rows 128 MiB against 64 MiB
-    took the writing process 4.9 s of CPU instead of 5.4 s (four runs each,
-    alternating, on a busy machine; a plain register gained nothing). The
-    cache only grows as far as an import fills it."""
+    again for each row, which halves the cost of inserting into them.
+
+    128 MiB for an encrypted register: there a page that leaves the cache
+    mid-import is encrypted on its way to the WAL, and again each time it
+    comes back changed (the search keys' pages); at 100,000 rows the writing
+    process took 4.9 s of CPU instead of 5.4 s (four runs each, alternating,
+    on a busy machine). A plain register gained no CPU, and a larger cache
+    leaves more pages for the commit to write after the last chunk (the
+    cache only grows as far as an import fills it)."""
+    encrypted = bool(db.execute("PRAGMA cipher_version").fetchall())
+    kib = 131072 if encrypted else 65536
     before = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = -{kib}")
     try:
