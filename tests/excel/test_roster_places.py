@@ -8,6 +8,7 @@ import json
 import openpyxl
 import pytest
 from pypdf import PdfReader
+from stdnum.cn import ric
 
 from app import keystore
 from app.paths import DataDir
@@ -88,6 +89,34 @@ def test_village_from_title_and_groups_from_sheet_names(township, cli, tmp_path)
     assert "张秀英" in text and "陈明" in text and "王长林" not in text
     refused = cli("letters", "print", "--group", "新华村", "-o", str(group), data=township)
     assert refused.returncode != 0 and "新华村/一组" in refused.stderr
+
+
+def test_data_typed_beside_the_table_without_a_header_is_listed(township, cli, tmp_path):
+    # Every headed column is mapped, so only the sheet's extent tells that a
+    # cell was typed two columns to the right of the table.
+    people = []
+    for i in range(60):
+        body = f"5106231980{i // 28 + 1:02d}{i % 28 + 1:02d}{i:03d}"
+        people.append((f"王{'建国军华明强伟志勇平'[i % 10]}{'林森秀英兰芳'[i // 10]}",
+                       body + ric.calc_check_digit(body + "0"), ""))
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    sheet = _sheet(book, "一组", "青山镇新华村农户信用信息采集表", people, extra=False)
+    # Row 63, far below the rows kept for finding the header.
+    sheet.cell(row=63, column=8, value="另有承包鱼塘")
+    path = tmp_path / "采集表.xlsx"
+    book.save(path)
+    summary = json.loads(cli("import", str(path), "--dry-run", "--json", data=township,
+                             check=True).stdout)
+    assert summary["created"] == 60
+    assert summary["unmapped_columns"] == [
+        {"sheet": "一组", "column": "H", "header": "", "rows_with_data": 1}]
+
+    sheet.cell(row=63, column=8).value = None   # nothing beside the table: nothing listed
+    book.save(path)
+    summary = json.loads(cli("import", str(path), "--dry-run", "--json", data=township,
+                             check=True).stdout)
+    assert summary["unmapped_columns"] == []
 
 
 def test_village_from_file_name_and_group_from_title(township, cli, tmp_path):
