@@ -504,7 +504,7 @@ def _generated(seed, villages, village_names, at, first_sid, households, organiz
             max_workers=2, mp_context=context, initializer=setup[0] if setup else None,
             initargs=setup[1] if setup else ()) as pool:
         # The organizations first, though written last: their chunk takes a
-        # worker some 3 s (a pinyin sort key for nearly every name), for
+        # worker 3-5 s (a pinyin sort key for nearly every name), for
         # which the writer used to wait once the households were written.
         organizations = pool.submit(tasks[-1][0], *tasks[-1][1])
         pending = collections.deque()
@@ -702,7 +702,7 @@ class _KeysApart:
     copied in the same way: this process is the one every step waits for
     (it alone writes the register), and writing the members, indexing them
     (two indexes on random keys) and taking them from the pipe cost it
-    about 8 s at a million households, the copy about a third of that. The
+    about 8 s at a million households, the copy 3 s (docs/benchmarks.md). The
     members join the register last, with the keys; nothing in the areas'
     demo data reads them, and their journal entries are written with the
     households' as before.
@@ -724,8 +724,8 @@ class _KeysApart:
         # The members' table as the register has it, then its indexes: the
         # copy takes the fast path only into a table of the very same shape.
         members = [sql for (sql,) in db.execute(
-            "SELECT sql FROM sqlite_master WHERE tbl_name = 'household_member' AND sql IS NOT NULL "
-            "ORDER BY type = 'index', name")]
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'household_member' "
+            "AND sql IS NOT NULL ORDER BY type = 'index', name")]
         context = multiprocessing.get_context("spawn")
         # The generator processes put each chunk's keys here themselves: this
         # process would only unpickle and pickle them again. Bounded, so a
