@@ -583,9 +583,6 @@ def summarise(outcome: Outcome, counts: dict[str, int] | None = None) -> dict[st
             "unchanged": c["unchanged"]}
 
 
-SORT_KEYS_KEPT = 100_000   # names' sort keys an import keeps: ~20 MB at most
-
-
 class _Writer:
     """Lays checked chunks out as the tables hold them and hands them to the
     store (app/excel/import_store.py), which writes them in its transaction.
@@ -608,8 +605,6 @@ class _Writer:
         self.later: list[tuple[ImportRow, str]] = []
         self.extra: dict[str, list[ImportRow]] = {}
         self.names: set[str] = set()    # given keys by this import already
-        # Heads' sort keys by name: a roster repeats its common names.
-        self.sort_keys: dict[str, str] = {}
 
     def write(self, rows: list[ImportRow]) -> None:
         for row in rows:
@@ -651,15 +646,8 @@ class _Writer:
     def _households(self, rows: list[ImportRow]) -> None:
         at = self.at
         households, members, member_keys = [], [], []
-        sort_keys = self.sort_keys
         for sid, r in enumerate(rows, start=self._sids(len(rows))):
             v = r.values
-            name = v["head_name"]
-            sort_key = sort_keys.get(name)
-            if sort_key is None:
-                sort_key = person_sort_key(name)
-                if len(sort_keys) < SORT_KEYS_KEPT:
-                    sort_keys[name] = sort_key
             member_rows = [m for m in r.members if not m.problems] if r.members else ()
             count = v.get("members") or max(1, 1 + len(member_rows))
             households.append((sid, v["id"], v["village_id"], v["group_id"], v["head_name"],
@@ -667,7 +655,7 @@ class _Writer:
                                v["phone"], v["address"], count, v["labor"],
                                v["land_area_centimu"], v["main_industry"],
                                v["annual_income_fen"], v["assets_fen"], v["loan_balance_fen"],
-                               v["overdue_fen"], v["note"], sort_key,
+                               v["overdue_fen"], v["note"], person_sort_key(v["head_name"]),
                                at, at))
             for m in member_rows:
                 mv = m.values
