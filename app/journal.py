@@ -122,8 +122,9 @@ class CreatesInBulk:
 
     Reading every new journal row back to hash it cost more than writing it
     at a million rows (gigabytes through the page cache, decrypted again in
-    an encrypted register). Here each entry is hashed from the values about to be inserted, with the text
-    ``quote()`` would give, so ``audit verify`` finds the same sums; rows get
+    an encrypted register). Here each entry is hashed from the values about
+    to be inserted, with the text ``quote()`` would give, so ``audit
+    verify`` finds the same sums; rows get
     their seq numbers from here, in the order added. Use inside the caller's
     transaction, as a context manager (it sets the chain trigger aside, and
     the triggers that would do nothing for ``entities``)::
