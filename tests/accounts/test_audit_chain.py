@@ -93,3 +93,28 @@ def test_review_highlights_full_disclosures_and_volume_and_is_signed(cli, demo_d
     assert any(u["user"] == "信用办干部（演示）" for u in result["per_user"])
     r = cli("audit", "verify", "--json", data=demo_data, check=True)
     assert json.loads(r.stdout)["checked"]["account_log"] >= 5  # demo users + the review
+
+
+def test_a_bulk_insert_chains_every_row_and_puts_the_triggers_back(db, admin_id):
+    # Hundreds of rows at once (a village's letters, a demo's records) are
+    # chained in one pass with the chain trigger set aside: audit verify must
+    # find every one of them hashed, and a row added after it is chained by
+    # the trigger again.
+    from app.journal import changes
+
+    county = create_place(db, admin_id, level="county", code="510623", name="中江县")
+    with changes(db, admin_id) as cs:
+        rows = [{"id": f"00000000-0000-4000-8000-{n:012d}", "level": "township",
+                 "code": f"510623{n:03d}", "name": f"第{n}镇", "parent_id": county["id"],
+                 "version": 1, "created_at": cs.at, "updated_at": cs.at} for n in range(600)]
+        assert cs.insert_many("place", rows) == 600
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"journal_chain", "journal_no_update"} <= names
+    create_place(db, admin_id, level="township", code="510623999", name="最后镇",
+                 parent_id=county["id"])
+    result = audit.verify(db)
+    assert result["ok"], result
+    chained = db.execute("SELECT count(*) FROM journal j JOIN audit_chain c "
+                         "ON c.log = 'journal' AND c.seq = j.seq WHERE j.entity = 'place'"
+                         ).fetchone()[0]
+    assert chained == 602
