@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from app.errors import ConflictError, NotFound
 from app.i18n import translate
 from app.pinyin import with_sort_key
+from db.bulk import insert_rows
 
 # Columns that are local bookkeeping, never part of what travels or is audited:
 # the row number, and the pinyin sort key derived from the name (app/pinyin.py).
@@ -179,13 +180,13 @@ class CreatesInBulk:
             seq += 1
             journal.append((seq, entity_id, version, after))
         chain, prev = _chain_of_creates(cs, entity, self._prev, journal)
-        self.cs.db.conn.executemany(
-            "INSERT INTO journal (seq, txn_id, at, operator_id, action, entity, entity_id, "
-            "base_version, version, before, after, origin) "
-            f"VALUES (?, {', '.join(fixed)}, ?, NULL, ?, NULL, CAST(? AS TEXT), "
-            f"{_quote(cs.origin)})", journal)
-        self.cs.db.conn.executemany(
-            "INSERT INTO audit_chain (log, seq, hash) VALUES ('journal', ?, ?)", chain)
+        insert_rows(self.cs.db.conn,
+                    "INSERT INTO journal (seq, txn_id, at, operator_id, action, entity, entity_id, "
+                    "base_version, version, before, after, origin)",
+                    f"(?, {', '.join(fixed)}, ?, NULL, ?, NULL, CAST(? AS TEXT), "
+                    f"{_quote(cs.origin)})", journal)
+        insert_rows(self.cs.db.conn, "INSERT INTO audit_chain (log, seq, hash)",
+                    "('journal', ?, ?)", chain)
         self._seq, self._prev = seq, prev
         self.count += len(journal)
         return len(journal)
@@ -302,8 +303,8 @@ class ChangeSet:
                 return len(rows)
             rows.sort()   # RETURNING's order is not promised
             chain, _ = _chain_of_creates(self, entity, mark[1], rows)
-            self.db.conn.executemany(
-                "INSERT INTO audit_chain (log, seq, hash) VALUES ('journal', ?, ?)", chain)
+            insert_rows(self.db.conn, "INSERT INTO audit_chain (log, seq, hash)",
+                        "('journal', ?, ?)", chain)
             return len(rows)
 
     def update(self, entity: str, entity_id: str, changes: dict[str, Any], *,
