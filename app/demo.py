@@ -8,6 +8,7 @@ letters).
 
 from __future__ import annotations
 
+import array
 import collections
 import concurrent.futures
 import dataclasses
@@ -109,14 +110,17 @@ BULK_TABLES = ["subject", "household", "household_member", "organization", "jour
 
 
 @functools.lru_cache(maxsize=8)
-def _birth_table(today: dt.date, min_age: int, max_age: int) -> list[tuple[str, int]]:
-    """Dates with the weighted sum of area code and date, so each ID number
-    costs two random draws and one lookup (cached per process)."""
+def _birth_table(today: dt.date, min_age: int, max_age: int) -> list[tuple[str, int, str]]:
+    """Dates as an ID number's first 14 digits, the remainder modulo 11 of
+    their weighted sum, and as the birth date: each ID number then costs two
+    random draws and two lookups (cached per process)."""
     first = today - dt.timedelta(days=max_age * 365)
     table = []
     for offset in range((max_age - min_age) * 365):
-        body = f"{COUNTY[0]}{first + dt.timedelta(days=offset):%Y%m%d}"
-        table.append((body, sum(int(c) * w for c, w in zip(body, _WEIGHTS))))
+        date = first + dt.timedelta(days=offset)
+        body = f"{COUNTY[0]}{date:%Y%m%d}"
+        table.append((body, sum(int(c) * w for c, w in zip(body, _WEIGHTS)) % 11,
+                      f"{date:%Y-%m-%d}"))
     return table
 
 
@@ -135,7 +139,13 @@ class _Generator:
         # number's sequence digits, a phone's value modulo ``parts``. Numbers
         # are then unique across chunks by construction (``parts`` <= 500,
         # see _chunking), and within a chunk by the sets below.
-        self._slots = range(part, 500, parts)
+        slots = range(part, 500, parts)
+        # An ID number's last four characters by sex, sequence slot and the
+        # remainder of the rest (``_birth_table``).
+        self._ends = {sex: [[_SEQ[seq][0] + _CHECK[(residue + _SEQ[seq][1]) % 11]
+                             for residue in range(11)]
+                            for seq in (slot * 2 + odd for slot in slots)]
+                      for sex, odd in (("M", 1), ("F", 0))}
         self._phone_part, self._phone_parts = part, parts
         self.rng = rng
         self.villages = villages
@@ -149,72 +159,97 @@ class _Generator:
 
     def uuid(self, sid: int, member: bool = False) -> str:
         """A version 4 UUID whose first 48 bits ascend with ``sid`` (see
-        ``_id_step``); a member's comes just after its household's."""
-        h = f"{self.rng.getrandbits(128):032x}"
-        p = f"{sid * self.id_step + (self.id_step // 2 if member else 0):012x}"
-        return f"{p[:8]}-{p[8:]}-4{h[13:16]}-{_VARIANT[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
-
-    def _birth_table(self, min_age: int, max_age: int):
-        return _birth_table(self.today, min_age, max_age)
+        ``_id_step``); a member's comes just after its household's. The rest
+        is random but for the version and variant bits."""
+        value = sid * self.id_step + (self.id_step // 2 if member else 0)
+        u = f"{value << 80 | self.rng.getrandbits(128) & _UUID_RANDOM | _UUID_FIXED:032x}"
+        return f"{u[:8]}-{u[8:12]}-{u[12:16]}-{u[16:20]}-{u[20:]}"
 
     def id_number(self, sex: str, min_age: int = 20, max_age: int = 85) -> str:
-        rng, table = self.rng, self._birth_table(min_age, max_age)
-        size = len(table)
-        slots = self._slots
+        return self._id_number(self._ends[sex], _birth_table(self.today, min_age, max_age))[0]
+
+    def _id_number(self, ends: list[list[str]], table: list[tuple[str, int, str]]
+                   ) -> tuple[str, str]:
+        """An unused ID number and its birth date."""
+        rand, size, slots = self.rng.random, len(table), len(ends)
         while True:
-            body, partial = table[int(rng.random() * size)]
-            seq = slots[int(rng.random() * len(slots))] * 2 + (1 if sex == "M" else 0)
-            number = body + _SEQ[seq][0] + _CHECK[(partial + _SEQ[seq][1]) % 11]
+            body, residue, birth = table[int(rand() * size)]
+            number = body + ends[int(rand() * slots)][residue]
             if number not in self.used_ids:
                 self.used_ids.add(number)
-                return number
+                return number, birth
 
     def phone(self) -> str:
-        rng, part, parts = self.rng, self._phone_part, self._phone_parts
+        rand, part, parts = self.rng.random, self._phone_part, self._phone_parts
         span = 10**9 // parts
         while True:
-            value = int(rng.random() * span) * parts + part
-            number = f"1{'35789'[int(rng.random() * 5)]}{value:09d}"
+            value = int(rand() * span) * parts + part
+            number = f"{_PHONE_HEADS[int(rand() * 5)]}{value:09d}"
             if number not in self.used_phones:
                 self.used_phones.add(number)
                 return number
 
     def households(self, first_sid: int, count: int):
+        """Rows of ``count`` households and of their members, and their
+        number keys (``search.household_keys``, then ``search.member_keys``
+        with the household's sid). Some two million rows at county size, so
+        the helpers' work is written out here; the random draws are those
+        of ``_person_name``, ``id_number``, ``phone`` and ``uuid``."""
         rng, at, rand = self.rng, self.at, self.rng.random
-        sort_keys = self.sort_keys
-        villages, n_villages = self.villages, len(self.villages)
-        rows, members = [], []
+        sort_keys, person_sort_key = self.sort_keys, pinyin.person_sort_key
+        villages = [(village, groups, len(groups)) for village, groups in self.villages]
+        n_villages, n_industries = len(villages), len(INDUSTRIES)
+        id_number, table = self._id_number, _birth_table(self.today, 20, 85)
+        ends_m, ends_f = self._ends["M"], self._ends["F"]
+        phone = self.phone
+        getrandbits, step, half = rng.getrandbits, self.id_step, self.id_step // 2
+        rows, members, keys, sids, member_keys, member_sids = [], [], [], [], [], []
         for sid in range(first_sid, first_sid + count):
-            sex = "M" if rand() < 0.85 else "F"
-            village_id, groups = villages[int(rand() * n_villages)]
+            male = rand() < 0.85
+            sex = "M" if male else "F"
+            village_id, groups, n_groups = villages[int(rand() * n_villages)]
             size = _SIZES[int(rand() * 12)]
-            borrows = rand() < 0.4
-            balance = int(10 + rand() * 290) * 100_000 if borrows else 0
-            overdue = balance // int(2 + rand() * 8) if borrows and rand() < 0.03 else 0
+            if rand() < 0.4:
+                balance = int(10 + rand() * 290) * 100_000
+                overdue = balance // int(2 + rand() * 8) if rand() < 0.03 else 0
+            else:
+                balance = overdue = 0
             name = _person_name(rng, sex)
-            id_number = self.id_number(sex)
-            phone = self.phone() if rand() < 0.92 else None
-            household_id = self.uuid(sid)
+            number, birth = id_number(ends_m if male else ends_f, table)
+            if rand() < 0.92:
+                tel = phone()
+                keys += ("d:" + number[::-1], "t:" + tel[::-1], "T:" + tel)
+                sids += (sid, sid, sid)
+            else:
+                tel = None
+                keys.append("d:" + number[::-1])
+                sids.append(sid)
+            u = f"{sid * step << 80 | getrandbits(128) & _UUID_RANDOM | _UUID_FIXED:032x}"
+            household_id = f"{u[:8]}-{u[8:12]}-{u[12:16]}-{u[16:20]}-{u[20:]}"
+            sort_key = sort_keys.get(name)
+            if sort_key is None:
+                sort_key = sort_keys[name] = person_sort_key(name)
             rows.append((
-                sid, household_id, village_id, groups[int(rand() * len(groups))], name, sex,
-                id_number, f"{id_number[6:10]}-{id_number[10:12]}-{id_number[12:14]}", phone,
-                size, 1 + int(rand() * size), int(20 + rand() * 1480),
-                INDUSTRIES[int(rand() * len(INDUSTRIES))],
-                int(80 + rand() * 2420) * 10_000, int(5 + rand() * 195) * 1_000_000, balance,
-                overdue, 1, at, at,
-                sort_keys.get(name) or sort_keys.setdefault(name, pinyin.person_sort_key(name))))
+                sid, household_id, village_id, groups[int(rand() * n_groups)], name, sex,
+                number, birth, tel, size, 1 + int(rand() * size), int(20 + rand() * 1480),
+                INDUSTRIES[int(rand() * n_industries)], int(80 + rand() * 2420) * 10_000,
+                int(5 + rand() * 195) * 1_000_000, balance, overdue, 1, at, at, sort_key))
             if size > 1:
-                spouse_sex = "F" if sex == "M" else "M"
-                spouse_id = self.id_number(spouse_sex)
+                spouse_sex = "F" if male else "M"
+                number, birth = id_number(ends_f if male else ends_m, table)
+                member_keys.append("m:" + number[::-1])
+                member_sids.append(sid)
+                u = (sid * step + half) << 80 | getrandbits(128) & _UUID_RANDOM | _UUID_FIXED
+                u = f"{u:032x}"
                 members.append((
-                    self.uuid(sid, True), household_id, _person_name(rng, spouse_sex), "spouse",
-                    spouse_sex, spouse_id,
-                    f"{spouse_id[6:10]}-{spouse_id[10:12]}-{spouse_id[12:14]}", 1, at, at))
-        return rows, members
+                    f"{u[:8]}-{u[8:12]}-{u[12:16]}-{u[16:20]}-{u[20:]}", household_id,
+                    _person_name(rng, spouse_sex), "spouse", spouse_sex, number, birth, 1, at,
+                    at))
+        return rows, members, (keys + member_keys, sids + member_sids)
 
     def organizations(self, first_sid: int, count: int):
         rng, at = self.rng, self.at
-        rows, keys = [], []
+        rows, keys, sids = [], [], []
         sort_keys = self.sort_keys
         used_uscc: set[str] = set()
         kinds = ("cooperative", "family_farm", "agri_enterprise", "individual_business")
@@ -246,14 +281,20 @@ class _Generator:
             row["name_sort"] = sort_keys.get(row["name"]) or sort_keys.setdefault(
                 row["name"], pinyin.text_sort_key(row["name"]))
             rows.append(row)
-            keys.extend((k, row["sid"]) for k in search.organization_keys(row))
-        return rows, keys
+            row_keys = search.organization_keys(row)
+            keys += row_keys
+            sids += [row["sid"]] * len(row_keys)
+        return rows, (keys, sids)
 
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _SIZES = (1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 6)
-_VARIANT = "89ab"
+_PHONE_HEADS = ("13", "15", "17", "18", "19")
+# A version 4 UUID from 128 random bits: the bits kept, and the version and
+# variant bits set.
+_UUID_RANDOM = (0xFFF << 64) | ((1 << 62) - 1)
+_UUID_FIXED = (0x4 << 76) | (0b10 << 62)
 _SEQ = [(f"{n:03d}", sum(int(c) * w for c, w in zip(f"{n:03d}", (8, 4, 2)))) for n in range(1000)]
 
 
@@ -389,30 +430,15 @@ def _generate_chunk(seed: int, index: int, parts: int, villages, at: str, first_
     # pinyin the dearest part of the search index, by the key process when
     # there is one: see ``_with_keys``).
     gen = _Generator(random.Random(f"{seed}:{index}"), villages, {}, at, index, parts, id_step)
-    rows, members = gen.households(first_sid, count)
+    rows, members, number_keys = gen.households(first_sid, count)
     names = {r[4] for r in rows}
     names.update(m[2] for m in members)
     household_json, member_json = _json_rows(*shapes)
     return _with_keys(_Chunk(
-        rows, members, _number_keys(rows, members), [],
+        rows, members, number_keys, [],
         [("household", household_json.many(rows)),
          ("household_member", member_json.many(members))], member_ids=[m[0] for m in members]),
         names, seen)
-
-
-def _number_keys(rows: list[tuple], members: list[tuple]) -> list[tuple[str, int]]:
-    """``search.household_keys`` and ``search.member_keys`` of a chunk's households."""
-    keys = []
-    sid_of = {}
-    for row in rows:
-        sid, number, phone = row[0], row[6], row[8]
-        sid_of[row[1]] = sid
-        keys.append(("d:" + number[::-1], sid))
-        if phone:
-            keys += (("t:" + phone[::-1], sid), ("T:" + phone, sid))
-    for member in members:
-        keys.append(("m:" + member[5][::-1], sid_of[member[1]]))
-    return keys
 
 
 def _generate_organizations(seed: int, villages, village_names: dict[str, str], at: str,
@@ -442,7 +468,7 @@ class _Chunk:
     of ``rows``."""
     rows: list[tuple]
     members: list[tuple]
-    number_keys: list[tuple[str, int]]
+    number_keys: tuple[list[str], list[int]]  # keys, and their subjects' sids
     name_keys: list[tuple[str, frozenset[str]]]
     journal: list[tuple[str, list[bytes]]]
     columns: list[str] = dataclasses.field(default_factory=list)
@@ -666,7 +692,7 @@ class _KeysHere:
     def take(self, part: "_Chunk", written: set[str]) -> None:
         """A chunk's keys (``written``: names whose keys were taken before)."""
         self.db.conn.executemany("INSERT INTO temp.demo_search_key VALUES (?, ?)",
-                                 part.number_keys)
+                                 zip(*part.number_keys, strict=True))
         self.db.conn.executemany("INSERT INTO temp.demo_name_key VALUES (?, ?)",
                                  _new_name_rows(part.name_keys, written))
 
@@ -817,14 +843,17 @@ def _with_keys(part: "_Chunk", names: set[str], seen: set[str] | None) -> "_Chun
     of a large township); else the name keys go into the chunk (``seen``:
     the names whose keys were made before)."""
     if _KEY_QUEUE is not None:
-        # The number keys and the members go pickled, so that the key process
-        # can leave them so until the last chunk is in (see
-        # ``_sort_keys_apart``); the members' table is built there too.
+        # The number keys go as one string and an array of sids (a fifth of
+        # the pickling of (key, sid) tuples, and the key process unpickles
+        # two objects), the members pickled, so that the key process can
+        # leave them so until the last chunk is in (see ``_sort_keys_apart``);
+        # the members' table is built there too.
         new = names - _WORKER_SENT
         _WORKER_SENT.update(new)
-        _KEY_QUEUE.put((_KEY_TASKS, pickle.dumps(part.number_keys, pickle.HIGHEST_PROTOCOL),
-                        new, pickle.dumps(part.members, pickle.HIGHEST_PROTOCOL)))
-        part.number_keys, part.members = [], []
+        keys, sids = part.number_keys
+        _KEY_QUEUE.put((_KEY_TASKS, ("\n".join(keys), array.array("q", sids)), new,
+                        pickle.dumps(part.members, pickle.HIGHEST_PROTOCOL)))
+        part.number_keys, part.members = ([], []), []
     else:
         part.name_keys = _name_keys(names, _WORKER_SEEN if seen is None else seen)
     return part
@@ -853,22 +882,22 @@ def _sort_keys_apart(path: str, key: str | None, schema: list[str], members: lis
             conn.execute(sql)
         conn.execute(members[0])
         conn.execute("BEGIN")
-        received, expected, names, pickled, member_parts = 0, 1, set(), [], []
+        received, expected, names, number_parts, member_parts = 0, 1, set(), [], []
         while received < expected:
             expected, number_keys, chunk_names, chunk_members = queue.get()
             received += 1
-            pickled.append(number_keys)
+            number_parts.append(number_keys)
             member_parts.append(chunk_members)
             names |= chunk_names
         # The chunks' number keys and the names' keys once every chunk is in:
         # until then this process shares the two cores with the generators
         # and the writer, which all wait for each other; after, the writer
         # works alone (indexes, the areas' demo data) and the other core is
-        # this process's. The pickled keys take some 2 MB a chunk meanwhile.
-        for number_keys in pickled:
+        # this process's. A chunk's number keys take some 2 MB meanwhile.
+        for keys, sids in number_parts:
             conn.executemany("INSERT INTO temp.demo_search_key VALUES (?, ?)",
-                             pickle.loads(number_keys))
-        del pickled
+                             zip(keys.split("\n") if keys else [], sids, strict=True))
+        del number_parts
         # Members in id order (their ids ascend), so the primary key is
         # appended to; the other indexes sorted once all are in.
         insert = (f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
