@@ -41,10 +41,18 @@ def _is_han(ch: str) -> bool:
     return ord(ch) >= 0x2E80
 
 
+def _letters(name: str) -> str:
+    """The name's Han characters and letters (nearly every name is nothing
+    else: one C call instead of a test per character)."""
+    if name.isalpha():
+        return name
+    return "".join(ch for ch in name if _is_han(ch) or ch.isalpha())
+
+
 @functools.lru_cache(maxsize=500_000)
 def name_syllables(name: str) -> tuple[str, ...]:
     """Syllables of a personal name, surname first."""
-    name = "".join(ch for ch in name if _is_han(ch) or ch.isalpha())
+    name = _letters(name)
     table = _surnames()
     for length in (2, 1):
         surname = name[:length]
@@ -77,7 +85,7 @@ def name_readings(name: str) -> tuple[tuple[str, ...], ...]:
     (``name_syllables``) first; at most MAX_READINGS. The surname keeps its surname
     reading; a given name's characters count with every reading they have."""
     first = name_syllables(name)
-    clean = "".join(ch for ch in name if _is_han(ch) or ch.isalpha())
+    clean = _letters(name)
     table = _surnames()
     surname_len = next((n for n in (2, 1) if clean[:n] in table and len(clean) >= n), 1)
     head = table[clean[:surname_len]] if clean[:surname_len] in table else first[:1]
