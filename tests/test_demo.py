@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from stdnum.cn import uscc
+
 from app import demo, search
 from app.accounts import audit
 from app.journal import LOCAL_COLUMNS
@@ -77,6 +79,16 @@ def test_every_demo_row_has_its_create_in_the_journal_and_the_chain_holds(demo_d
                 assert created[row_id] == row, f"{table} {row_id}"
     result = audit.verify(demo_db)
     assert result["ok"], result
+
+
+def test_demo_organizations_codes_are_valid_uscc_but_the_accepted_exceptions(demo_db):
+    # The demo computes the check digit itself (app/demo.py _uscc); an
+    # official who imports or edits these organizations has them checked by
+    # stdnum, so the two must agree.
+    rows = demo_db.execute("SELECT uscc, uscc_override_reason FROM organization").fetchall()
+    assert rows
+    for code, reason in rows:
+        assert uscc.is_valid(code) == (reason is None), (code, reason)
 
 
 def test_demo_ratings_are_scored_as_the_rating_workspace_scores_them(demo_db):
