@@ -27,6 +27,7 @@ from app import keystore, search, settings
 from app.journal import changes, new_id
 from app.errors import UserError
 from app.i18n import translate
+from db.bulk import insert_rows
 
 HOUSEHOLD_FIELDS = ("village_id", "group_id", "head_name", "head_sex", "head_id_number",
                     "head_birth_date", "phone", "address", "members", "labor",
@@ -137,8 +138,8 @@ class Store:
             self.aside.need_parent_keys()
         member_mark = db.execute(
             "SELECT COALESCE(MAX(rowid), 0) FROM household_member").fetchone()[0]
-        db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'household')",
-                            subjects)
+        insert_rows(db.conn, "INSERT INTO subject (sid, id, kind)", "(?, ?, 'household')",
+                    subjects)
         db.conn.executemany(_HOUSEHOLD_INSERT, households)
         cs.journal_inserted("household", "sid >= ?", [first_sid], bulk=len(households))
         if members:
@@ -146,20 +147,20 @@ class Store:
             cs.journal_inserted("household_member", "rowid > ?", [member_mark],
                                 bulk=len(members))
         search.index_households(db, first_sid)
-        db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)",
-                            member_keys)
+        insert_rows(db.conn, "INSERT OR IGNORE INTO search_key (key, sid)", "(?, ?)",
+                    member_keys)
         self._names(names)
 
     def organizations(self, organizations: list[tuple], keys: list[tuple[str, int]],
                       names: list[tuple[str, str]]) -> None:
         db = self.db
         subjects = [row[:2] for row in organizations]
-        db.conn.executemany("INSERT INTO subject (sid, id, kind) VALUES (?, ?, 'organization')",
-                            subjects)
+        insert_rows(db.conn, "INSERT INTO subject (sid, id, kind)", "(?, ?, 'organization')",
+                    subjects)
         db.conn.executemany(_ORG_INSERT, organizations)
         self.cs.journal_inserted("organization", "sid >= ?", [subjects[0][0]],
                                  bulk=len(organizations))
-        db.conn.executemany("INSERT OR IGNORE INTO search_key (key, sid) VALUES (?, ?)", keys)
+        insert_rows(db.conn, "INSERT OR IGNORE INTO search_key (key, sid)", "(?, ?)", keys)
         self._names(names)
 
     def records(self, records: list[tuple], negative: list[dict[str, Any]]) -> None:
@@ -173,7 +174,7 @@ class Store:
         _flag_negative(cs, negative)
 
     def _names(self, rows: list[tuple[str, str]]) -> None:
-        self.db.conn.executemany("INSERT OR IGNORE INTO name_key (key, name) VALUES (?, ?)", rows)
+        insert_rows(self.db.conn, "INSERT OR IGNORE INTO name_key (key, name)", "(?, ?)", rows)
 
     def finish(self, later: list[tuple[Any, str]], extra: dict[str, list],
                memories: list[tuple[str, Any]] = ()) -> dict[str, int]:
