@@ -203,9 +203,11 @@ class _Generator:
     def households(self, first_sid: int, count: int):
         """Rows of ``count`` households and of their members, and their
         number keys (``search.household_keys``, then ``search.member_keys``
-        with the household's sid). Some two million rows at county size, so
-        the helpers' work is written out here; the random draws are those
-        of ``_person_name``, ``id_number``, ``phone`` and ``uuid``."""
+        with the household's sid) as keys and sids side by side. Some two
+        million rows at county size, so each costs as few Python operations
+        as can be: an ID number comes with its birth date (``_id_number``),
+        UUIDs are made here as ``uuid`` makes them (the same random draws in
+        the same order), the keys with the rows."""
         rng, at, rand = self.rng, self.at, self.rng.random
         sort_keys, person_sort_key = self.sort_keys, pinyin.person_sort_key
         villages = [(village, groups, len(groups)) for village, groups in self.villages]
