@@ -38,7 +38,10 @@ BASELINE_REF = "3497f46"  # before the helper processes' fourth pass
 
 
 def _child(households: int) -> None:
-    """In the code under test (its folder first on sys.path)."""
+    """In the code under test (its folder first on sys.path). One function,
+    longer than most: the register's shapes, the messages the chunks send
+    the key process and the digest pass from one step to the next, in this
+    order only."""
     import array
     import pickle
     import random
