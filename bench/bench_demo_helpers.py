@@ -1,6 +1,7 @@
 """The demo build's helper processes at county size, beside a baseline in the same run.
 
     python bench/bench_demo_helpers.py [--baseline REF] [--households 1000000] [--repeat 2]
+                                       [--quick]
 
 A 1,000,000-household demo is made by two generator processes (rows,
 journal JSON, number keys: ``_generate_chunk`` and ``_generate_organizations``
@@ -163,8 +164,11 @@ def main() -> None:
     parser.add_argument("--baseline", default=BASELINE_REF, help="git ref of the old code")
     parser.add_argument("--households", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--quick", action="store_true", help="100,000 households, one round")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.quick:
+        args.households, args.repeat = 100_000, 1
     if args.child:
         sys.path.insert(0, os.getcwd())
         _child(args.households)
