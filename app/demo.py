@@ -539,10 +539,9 @@ def _generated(seed, villages, village_names, at, first_sid, households, organiz
     # one writes. "spawn" because the caller may be a threaded GUI.
     context = multiprocessing.get_context("spawn")
     setup = keys.worker_setup(len(tasks))
-    pool = concurrent.futures.ProcessPoolExecutor(
-        max_workers=2, mp_context=context, initializer=setup[0] if setup else None,
-        initargs=setup[1] if setup else ())
-    try:
+    with concurrent.futures.ProcessPoolExecutor(
+            max_workers=2, mp_context=context, initializer=setup[0] if setup else None,
+            initargs=setup[1] if setup else ()) as pool:
         # The organizations first, though written last: their chunk takes a
         # worker 3-5 s (a pinyin sort key for nearly every name), for
         # which the writer used to wait once the households were written.
@@ -555,12 +554,6 @@ def _generated(seed, villages, village_names, at, first_sid, households, organiz
         while pending:
             yield pending.popleft().result()
         yield organizations.result()
-    finally:
-        # Not waiting for the workers to end: a worker's exit (freeing its
-        # caches of names and keys) kept the writer waiting 0.6 s at 300,000
-        # households. They have nothing left to do; the executor joins them
-        # in the background (and at exit at the latest).
-        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _cpu() -> float:
