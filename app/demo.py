@@ -9,6 +9,7 @@ letters).
 from __future__ import annotations
 
 import array
+import atexit
 import collections
 import concurrent.futures
 import dataclasses
@@ -868,6 +869,11 @@ _KEY_TASKS = 0
 def _hand_keys_to(queue, tasks: int) -> None:
     global _KEY_QUEUE, _KEY_TASKS
     _KEY_QUEUE, _KEY_TASKS = queue, tasks
+    # A generator process ends without tearing its interpreter down: freeing
+    # its caches of names and keys object by object took 0.6 s at 300,000
+    # households, for which the writer waited. By the time the exit handlers
+    # run, multiprocessing has flushed what the process sent.
+    atexit.register(os._exit, 0)
 
 
 def _with_keys(part: "_Chunk", names: set[str], seen: set[str] | None) -> "_Chunk":
