@@ -119,6 +119,9 @@ HOUSEHOLD_COLUMNS = (
 MEMBER_COLUMNS = ("id", "household_id", "name", "relation", "sex", "id_number", "birth_date",
                   "version", "created_at", "updated_at")
 BULK_TABLES = ["subject", "household", "household_member", "organization", "journal"]
+# Members are written by the writer or, at county size, by the key process.
+_INSERT_MEMBERS = (f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})")
 
 
 @functools.lru_cache(maxsize=8)
@@ -944,10 +947,8 @@ def _sort_keys_apart(path: str, key: str | None, schema: list[str], members: lis
         del number_parts
         # Members in id order (their ids ascend), so the primary key is
         # appended to; the other indexes sorted once all are in.
-        insert = (f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
-                  f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})")
         for part in member_parts:
-            conn.executemany(insert, pickle.loads(part))
+            conn.executemany(_INSERT_MEMBERS, pickle.loads(part))
         del member_parts
         for sql in members[1:]:
             conn.execute(sql)
@@ -1016,8 +1017,6 @@ def _subject_rows(db: Database, operator_id: str, rng: random.Random, seed: int,
                         if c[0] not in LOCAL_COLUMNS)
     insert_households = (f"INSERT INTO household ({', '.join(HOUSEHOLD_COLUMNS)}) "
                          f"VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})")
-    insert_members = (f"INSERT INTO household_member ({', '.join(MEMBER_COLUMNS)}) "
-                      f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})")
     with CreatesInBulk(cs, ["household", "household_member", "organization"]) as journal:
         for part in _generated(seed, villages, village_names, cs.at, first_sid, households,
                                organizations, chunk, shapes, org_columns, keys):
@@ -1037,7 +1036,7 @@ def _subject_rows(db: Database, operator_id: str, rng: random.Random, seed: int,
                            "FROM household WHERE sid BETWEEN ? AND ?",
                            [part.rows[0][0], part.rows[-1][0]])
                 if part.members:  # else they went to the key process
-                    db.conn.executemany(insert_members, part.members)
+                    db.conn.executemany(_INSERT_MEMBERS, part.members)
             # Each household's creation, then its members' (a member's
             # household exists before it wherever the journal is replayed).
             for entity, entries in part.journal_entries():
