@@ -32,7 +32,7 @@ from app.files import TEMP_PREFIX, fsync_folder, write_error
 from app.i18n import translate
 from app.paths import DataDir
 from app.users import display_name
-from db.connection import raw_connect
+from db.connection import cipher_format, raw_connect
 from db.errors import DB_ERRORS
 
 SUFFIX = ".sqlite3"
@@ -114,7 +114,10 @@ def make_backup(db: Database, data: DataDir, *, reason: str = "manual", by: str 
     target = folder / name
     temp = folder / f"{TEMP_PREFIX}{name}"
     try:
-        dest = raw_connect(temp, key=keystore.key_for(data))
+        key = keystore.key_for(data)
+        # SQLite's backup copies pages as they are: the copy keeps the
+        # register's own page format (an older register's included).
+        dest = raw_connect(temp, key=key, cipher=cipher_format(db.conn) if key else None)
         try:
             db.conn.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")

@@ -37,6 +37,7 @@ from app.rating import demo as rating_demo
 from app.records import demo as records_demo
 from app.register import create_place
 from db.bulk import bulk_load
+from db.connection import CIPHER_FORMAT
 
 COUNTY = ("510623", "中江县")
 TOWNSHIP = ("510623105", "石泉镇")
@@ -812,6 +813,9 @@ class _KeysApart:
         if self.key:
             self.db.execute("ATTACH DATABASE ? AS demo_keys KEY ?",
                             [str(self.path), f"x'{self.key}'"])
+            # The key process wrote its file as raw_connect writes a new one.
+            for pragma in CIPHER_FORMAT.pragmas("demo_keys"):
+                self.db.execute(pragma)
         else:
             self.db.execute("ATTACH DATABASE ? AS demo_keys", [str(self.path)])
         # The copy's fast path is off while foreign keys are enforced; every

@@ -378,12 +378,14 @@ def _export_encrypted(source: Path, target: Path, data_key: bytes) -> dict[str, 
             plain.execute("PRAGMA application_id").fetchone()[0]
     finally:
         plain.close()
-    from db.connection import sqlcipher
+    from db.connection import CIPHER_FORMAT, sqlcipher
 
     conn = sqlcipher.connect(str(source), isolation_level=None)
     try:
         conn.execute("ATTACH DATABASE ? AS enc KEY \"x'" + data_key.hex() + "'\"",
                      [str(target)])
+        for pragma in CIPHER_FORMAT.pragmas("enc"):
+            conn.execute(pragma)
         conn.execute("SELECT sqlcipher_export('enc')")
         conn.execute(f"PRAGMA enc.user_version = {int(versions[0])}")
         conn.execute(f"PRAGMA enc.application_id = {int(versions[1])}")

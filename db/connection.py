@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Generator
 
@@ -56,28 +57,109 @@ class Register(Database):
                 raise
 
 
+@dataclass(frozen=True)
+class CipherFormat:
+    """How SQLCipher lays out an encrypted register's pages.
+
+    Nothing in the file says which: a register opens only with the format it
+    was written in, so every open, attach and backup names one.
+    """
+
+    page_size: int
+    hmac: str
+
+    def pragmas(self, schema: str = "main") -> list[str]:
+        return [f"PRAGMA {schema}.cipher_page_size = {self.page_size}",
+                f"PRAGMA {schema}.cipher_hmac_algorithm = {self.hmac}"]
+
+
+# Registers this version writes: 8 KiB pages authenticated by HMAC-SHA256.
+# Half as many pages to encrypt and authenticate as SQLCipher 4's default, and
+# SHA-256 runs on the CPU's SHA extensions where SHA-512 cannot; the million-
+# household demo builds ~8 s faster, a cold look-up costs the same
+# (docs/benchmarks.md, "The page format").
+CIPHER_FORMAT = CipherFormat(8192, "HMAC_SHA256")
+# SQLCipher 4's defaults: every register written before the change above.
+LEGACY_CIPHER_FORMAT = CipherFormat(4096, "HMAC_SHA512")
+
+_quiet = False
+
+
+def _quiet_sqlcipher(conn) -> None:
+    """SQLCipher logs every page that fails its check to stderr; trying a
+    register's format first, or a wrong key, is not an error worth printing
+    (the app reports the failures that matter itself, in the user's words)."""
+    global _quiet
+    if not _quiet:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        _quiet = True
+
+
+def cipher_format(conn, schema: str = "main") -> CipherFormat | None:
+    """The format an open connection reads ``schema`` in; None when it is plain."""
+    page = conn.execute(f"PRAGMA {schema}.cipher_page_size").fetchone()
+    if not page:
+        return None
+    hmac = conn.execute(f"PRAGMA {schema}.cipher_hmac_algorithm").fetchone()[0]
+    return CipherFormat(int(page[0]), hmac)
+
+
 def raw_connect(path: str | os.PathLike, *, key: bytes | None = None, readonly: bool = False,
-                create: bool = True):
+                create: bool = True, cipher: CipherFormat | None = None):
     """A DB-API connection: SQLCipher's with the key set when ``key`` is given.
 
     ``key`` is the register's 32-byte data key (app/keystore.py), used raw
     (``x'…'``), so SQLCipher does no key derivation of its own at every open.
+    An existing file is read in the format it was written in (this version's,
+    else SQLCipher 4's default); a new one is written in ``cipher`` (default:
+    this version's). A backup names its source's format, which SQLite's
+    backup needs page for page.
     """
     target, uri = str(path), False
     if readonly or not create:
         target = Path(path).resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
         uri = True
     driver = sqlite3 if key is None else sqlcipher
-    conn = driver.connect(target, uri=uri, isolation_level=None, check_same_thread=False,
-                          timeout=BUSY_TIMEOUT_MS / 1000)
-    if key is not None:
+
+    def opened():
+        return driver.connect(target, uri=uri, isolation_level=None, check_same_thread=False,
+                              timeout=BUSY_TIMEOUT_MS / 1000)
+
+    if key is None:
+        return opened()
+    formats = [cipher] if cipher else [CIPHER_FORMAT, LEGACY_CIPHER_FORMAT]
+    existing = Path(path).exists() and Path(path).stat().st_size > 0
+    for index, fmt in enumerate(formats):
+        conn = opened()
+        _quiet_sqlcipher(conn)
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        # SQLCipher decrypts and authenticates a page each time it enters the
-        # page cache; a larger cache (32 MB instead of 2 MB) keeps the hot
-        # index pages decrypted, which is most of the cost of a search
-        # (bench/bench_encryption.py).
-        conn.execute("PRAGMA cache_size = -32768")
+        for pragma in fmt.pragmas():
+            conn.execute(pragma)
+        if not existing or index == len(formats) - 1 or _readable(conn):
+            break
+        conn.close()
+    # SQLCipher decrypts and authenticates a page each time it enters the
+    # page cache; a larger cache (32 MB instead of 2 MB) keeps the hot
+    # index pages decrypted, which is most of the cost of a search
+    # (bench/bench_encryption.py).
+    conn.execute("PRAGMA cache_size = -32768")
     return conn
+
+
+def _readable(conn) -> bool:
+    """Whether the key and format set on ``conn`` read the file's first page
+    (a wrong format fails SQLCipher's page check exactly like a wrong key)."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        # Only SQLITE_NOTADB: a locked or unreadable file is not a question
+        # of format, and its error must reach the user as it is.
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" \
+                or "not a database" in str(exc).lower():
+            return False
+        conn.close()
+        raise
+    return True
 
 
 def connect(path: str | os.PathLike, *, readonly: bool = False,
@@ -140,7 +222,7 @@ def backup(db: Database, path: Path, backup_dir: Path, label: str,
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{Path(path).stem}-{stamp}-before-{label}.sqlite3"
-    dest = raw_connect(target, key=key)
+    dest = raw_connect(target, key=key, cipher=cipher_format(db.conn) if key else None)
     try:
         db.conn.backup(dest)
     finally:
