@@ -37,7 +37,6 @@ from app.rating import demo as rating_demo
 from app.records import demo as records_demo
 from app.register import create_place
 from db.bulk import bulk_load
-from db.connection import CIPHER_FORMAT
 
 COUNTY = ("510623", "中江县")
 TOWNSHIP = ("510623105", "石泉镇")
@@ -813,9 +812,9 @@ class _KeysApart:
         if self.key:
             self.db.execute("ATTACH DATABASE ? AS demo_keys KEY ?",
                             [str(self.path), f"x'{self.key}'"])
-            # The key process wrote its file as raw_connect writes a new one.
-            for pragma in CIPHER_FORMAT.pragmas("demo_keys"):
-                self.db.execute(pragma)
+            # Read in this version's page format: the key process wrote the
+            # file as raw_connect writes a new one, and an ATTACH takes
+            # the process's default, which db/connection.py sets to it.
         else:
             self.db.execute("ATTACH DATABASE ? AS demo_keys", [str(self.path)])
         # The copy's fast path is off while foreign keys are enforced; every

@@ -82,17 +82,27 @@ CIPHER_FORMAT = CipherFormat(8192, "HMAC_SHA256")
 # SQLCipher 4's defaults: every register written before the change above.
 LEGACY_CIPHER_FORMAT = CipherFormat(4096, "HMAC_SHA512")
 
-_quiet = False
+def _process_defaults() -> None:
+    """What SQLCipher applies where no format is named: an ATTACH, which
+    reads an existing file before any per-schema pragma could say how (the
+    demo's key file, a register exported to encrypted); every connection
+    raw_connect opens names its format itself. The defaults are the
+    process's, so they are set once, here.
 
-
-def _quiet_sqlcipher(conn) -> None:
-    """SQLCipher logs every page that fails its check to stderr; trying a
+    SQLCipher also logs every page that fails its check to stderr; trying a
     register's format first, or a wrong key, is not an error worth printing
-    (the app reports the failures that matter itself, in the user's words)."""
-    global _quiet
-    if not _quiet:
+    (the app reports the failures that matter itself, in the user's words).
+    """
+    conn = sqlcipher.connect(":memory:")
+    try:
+        conn.execute(f"PRAGMA cipher_default_page_size = {CIPHER_FORMAT.page_size}")
+        conn.execute(f"PRAGMA cipher_default_hmac_algorithm = {CIPHER_FORMAT.hmac}")
         conn.execute("PRAGMA cipher_log_level = NONE")
-        _quiet = True
+    finally:
+        conn.close()
+
+
+_process_defaults()
 
 
 def cipher_format(conn, schema: str = "main") -> CipherFormat | None:
@@ -131,7 +141,6 @@ def raw_connect(path: str | os.PathLike, *, key: bytes | None = None, readonly: 
     existing = Path(path).exists() and Path(path).stat().st_size > 0
     for index, fmt in enumerate(formats):
         conn = opened()
-        _quiet_sqlcipher(conn)
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         for pragma in fmt.pragmas():
             conn.execute(pragma)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from stdnum.cn import uscc
 
-from app import demo, search
+from app import demo, keystore, search
 from app.accounts import audit
 from app.journal import LOCAL_COLUMNS
 from app.rating import assess
@@ -144,7 +144,11 @@ def test_a_county_sized_demo_has_statistics_for_the_tables_built_apart(tmp_path,
     statistics; the register gets both, so a member is looked up through its
     name index, not by reading every member."""
     monkeypatch.setattr(demo, "_PARALLEL_FROM", 0)
-    db = open_data_dir(DataDir(tmp_path / "county"))
+    # Encrypted, as every register is: the key process's file is attached in
+    # the register's page format.
+    data = DataDir(tmp_path / "county")
+    keystore.create_register(data, {"admin": "demo2026"})
+    db = open_data_dir(data)
     try:
         demo.build_demo(db, households=300, seed=5, chunk=100)
         stats = {(tbl, idx): stat for tbl, idx, stat in db.execute(

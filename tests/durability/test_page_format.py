@@ -19,6 +19,8 @@ def rewrite_in_legacy_format(data) -> None:
         conn.execute(pragma)
     versions = [conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("user_version", "application_id")]
     conn.execute("ATTACH DATABASE ? AS old KEY ?", [str(old), f"x'{key}'"])
+    for pragma in LEGACY_CIPHER_FORMAT.pragmas("old"):
+        conn.execute(pragma)
     conn.execute("SELECT sqlcipher_export('old')")
     conn.execute(f"PRAGMA old.user_version = {versions[0]}")
     conn.execute(f"PRAGMA old.application_id = {versions[1]}")
@@ -38,6 +40,8 @@ def test_a_new_register_is_written_in_the_current_format(demo_data):
     # Read with SQLCipher 4's defaults, the file is noise: the format is the file's.
     conn = sqlcipher.connect(str(demo_data.register))
     conn.execute(f"PRAGMA key = \"x'{keystore.known_key(demo_data).hex()}'\"")
+    for pragma in LEGACY_CIPHER_FORMAT.pragmas():
+        conn.execute(pragma)
     try:
         conn.execute("SELECT count(*) FROM household").fetchone()
     except sqlcipher.DatabaseError as exc:
