@@ -5,7 +5,7 @@
 Why the register's format is what db/connection.py's CIPHER_FORMAT says. The
 same table (``--rows`` rows of ~230 bytes, one secondary index) is written in
 one transaction, indexed and checkpointed in each format, then scanned whole
-and looked up 20,000 times by the index from a fresh connection (32 MB page
+and looked up 20,000 times by the index from a fresh connection (8,192-page
 cache, as the app's connections have; the table is larger, so look-ups
 decrypt pages as a day's searches do). Plain SQLite at the same page sizes is
 the floor. Formats alternate, ``--rounds`` times, so the host's load hits all.
@@ -51,7 +51,7 @@ def opened(path: Path, page_size: int, hmac: str | None):
             conn.execute(pragma)
     else:
         conn.execute(f"PRAGMA page_size = {page_size}")
-    conn.execute("PRAGMA cache_size = -32768")
+    conn.execute("PRAGMA cache_size = 8192")
     return conn
 
 
