@@ -98,7 +98,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=600_000)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--quick", action="store_true",
+                        help="60,000 rows, one round (bench/run_all.py --quick, a smoke run)")
     args = parser.parse_args()
+    if args.quick:
+        args.rows, args.rounds = 60_000, 1
     version = sqlcipher.connect(":memory:").execute("PRAGMA cipher_version").fetchone()[0]
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
           f"{platform.release()}; Python {platform.python_version()}; SQLCipher {version} "
