@@ -810,11 +810,11 @@ class _KeysApart:
         if answer != "done":
             raise RuntimeError(f"sorting the search keys failed: {answer}")
         if self.key:
+            # Read in this version's page format: the key process wrote the
+            # file as raw_connect writes a new one, and an ATTACH takes the
+            # process's default, which db/connection.py sets to it.
             self.db.execute("ATTACH DATABASE ? AS demo_keys KEY ?",
                             [str(self.path), f"x'{self.key}'"])
-            # Read in this version's page format: the key process wrote the
-            # file as raw_connect writes a new one, and an ATTACH takes
-            # the process's default, which db/connection.py sets to it.
         else:
             self.db.execute("ATTACH DATABASE ? AS demo_keys", [str(self.path)])
         # The copy's fast path is off while foreign keys are enforced; every

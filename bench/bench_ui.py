@@ -78,6 +78,9 @@ def child_app(data_root: str, measure: bool) -> None:
     install_excepthook()
     apply_language(app, stored_language(data) or DEFAULT_LANGUAGE)
     window = MainWindow(open_context(data))
+    # The app opens on the home page; the figure is the household list's first
+    # paint, so the register page is the one shown.
+    window.show_area("register")
     page = window.page("register").households
     out: dict = {}
 
