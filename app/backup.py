@@ -32,7 +32,7 @@ from app.files import TEMP_PREFIX, fsync_folder, write_error
 from app.i18n import translate
 from app.paths import DataDir
 from app.users import display_name
-from db.connection import cipher_format, raw_connect
+from db.connection import cipher_format, raw_connect, unseal
 from db.errors import DB_ERRORS
 
 SUFFIX = ".sqlite3"
@@ -126,6 +126,7 @@ def make_backup(db: Database, data: DataDir, *, reason: str = "manual", by: str 
         finally:
             dest.close()
         if check != "ok":
+            unseal(db, data.register)
             raise UserError(translate(
                 "Backup", "The backup copy failed its check ({detail}), so it was not kept. "
                           "The register itself may be damaged: see the damaged-register "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -55,6 +56,15 @@ class Register(Database):
             except BaseException:
                 self.rollback()
                 raise
+
+    # Set by open_register once the file is known whole: closing this
+    # connection then notes the file as whole (seal_whole), when it was the last.
+    whole_path: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.whole_path is not None:
+            seal_whole(self.whole_path)
 
 
 @dataclass(frozen=True)
@@ -250,15 +260,83 @@ def backup(db: Database, path: Path, backup_dir: Path, label: str,
 _checked: set[tuple[Path, int, int]] = set()
 
 
-def check_not_damaged(db: Database, path: Path) -> None:
-    """Refuse a damaged register before anything writes to it (PRAGMA quick_check)."""
+def seal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-whole")
+
+
+def _file_state(path: Path) -> dict | None:
+    """The register file as the file system describes it; None while a
+    write-ahead log or rollback journal lies beside it, i.e. while a
+    connection is open or after one ended without closing (a crash, a
+    power cut), when only a full check can say the file is whole."""
+    if any(os.path.exists(f"{path}{suffix}") for suffix in ("-wal", "-journal")):
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "ino": stat.st_ino}
+
+
+def seal_whole(path: Path) -> None:
+    """Note that the register, as it is now, is whole, when no connection to
+    it is left (SQLite removes the log when the last one closes cleanly).
+
+    The file was whole when this process opened it and has since been changed
+    only through SQLite's atomic commits, so the next start need not read it
+    all again (quick_check reads every page: ~10 s at a million households,
+    0.1 s at a township's few thousand). Any other change to the file moves
+    its modification time or size; a damaged sector that changes neither is
+    found by the daily backup's integrity check of its copy.
+    """
+    state = _file_state(path)
+    if state is None:
+        return
+    seal = seal_path(path)
+    temp = seal.with_name(seal.name + ".tmp")
+    try:
+        temp.write_text(json.dumps(state))
+        os.replace(temp, seal)
+    except OSError:
+        # Only a saving: without the note the next start checks in full.
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def unseal(db: Database, path: Path) -> None:
+    """Damage found while the register is open (a backup copy failing its
+    check): the next start must check the file in full and refuse it."""
+    if isinstance(db, Register):
+        db.whole_path = None
+    with contextlib.suppress(OSError):
+        seal_path(Path(path)).unlink()
+
+
+def sealed_whole(path: Path) -> bool:
+    """Whether the register is as a clean close left it (see seal_whole).
+    Read before opening: an open connection's log is beside the file."""
+    try:
+        noted = json.loads(seal_path(path).read_text())
+    except (OSError, ValueError):
+        return False
+    state = _file_state(path)
+    return state is not None and noted == state
+
+
+def check_not_damaged(db: Database, path: Path, *, sealed: bool = False) -> None:
+    """Refuse a damaged register before anything writes to it (PRAGMA quick_check).
+
+    ``sealed``: the file was, before this open, as a clean close left it
+    (``sealed_whole``), so it is not read whole again.
+    """
     stat = Path(path).stat()
     key = (Path(path).resolve(), stat.st_mtime_ns, stat.st_size)
     if key in _checked:
         return
-    rows = [r[0] for r in db.execute("PRAGMA quick_check(5)").fetchall()]
-    if rows != ["ok"]:
-        raise DatabaseProblem(DatabaseProblem.CORRUPT, "; ".join(rows))
+    if not sealed:
+        rows = [r[0] for r in db.execute("PRAGMA quick_check(5)").fetchall()]
+        if rows != ["ok"]:
+            raise DatabaseProblem(DatabaseProblem.CORRUPT, "; ".join(rows))
     _checked.add(key)
 
 
@@ -267,9 +345,10 @@ def open_register(path: str | os.PathLike, *, backup_dir: Path | None = None,
     """Open (creating if needed), check and migrate a register file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    sealed = sealed_whole(path)
     db = connect(path, key=key)
     try:
-        check_not_damaged(db, path)
+        check_not_damaged(db, path, sealed=sealed)
         check_version(db)
         pending = pending_migrations(db)
         if pending:
@@ -289,4 +368,5 @@ def open_register(path: str | os.PathLike, *, backup_dir: Path | None = None,
     except BaseException:
         db.close()
         raise
+    db.whole_path = path
     return db
