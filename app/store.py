@@ -54,6 +54,17 @@ def newest_good_backup(data: DataDir) -> dict | None:
     return None
 
 
-def open_reader(data: DataDir) -> Database:
-    """A second connection for reading while a worker writes (WAL)."""
-    return connect(data.register, readonly=False, key=keystore.key_for(data))
+def open_reader(data: DataDir, *, cache_kib: int = 32768) -> Database:
+    """A second connection for reading while a worker writes (WAL): the
+    window's two lanes.
+
+    Their page cache is bounded in bytes, not the 8,192 pages a searching
+    connection keeps (64 MiB of a new register's pages): the lanes read whole
+    lists, sort whole tables and write single changes, a scan gains nothing
+    from a large cache, and each full one is the window's memory. At a
+    million households the UI benchmark's window ended at 419 MB with 8,192
+    pages in every connection (target 400 MB; docs/benchmarks-ui.md).
+    """
+    db = connect(data.register, readonly=False, key=keystore.key_for(data))
+    db.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+    return db

@@ -30,7 +30,10 @@ def open_context(data: DataDir, operator_id: str | None = None) -> UiContext:
     each with its own connection. ``ctx.close()`` stops them. ``operator_id`` is
     the signed-in user (the built-in system account for screenshots and tests)."""
     ui_db = open_data_dir(data)
-    ops = Operations(lambda: open_reader(data))
+    # The background lane reads whole lists and sorts whole tables: pages it
+    # will not read again, so a smaller cache (app/store.py, open_reader).
+    ops = Operations(lambda: open_reader(data),
+                     open_background=lambda: open_reader(data, cache_kib=16384))
     return UiContext(data=data, ui_db=ui_db, ops=ops,
                      operator_id=operator_id or default_operator_id(ui_db))
 

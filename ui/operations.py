@@ -283,15 +283,18 @@ class Operations(QObject):
 
     ``stopping`` is emitted by ``shutdown``: whatever schedules operations on a
     timer (auto-sync) stops it then, so no timer outlives the window.
+    ``open_background`` opens the background lane's connection when it needs
+    other settings than the write lane's (default: ``open_db``).
     """
 
     busy_changed = Signal(bool)
     stopping = Signal()
 
-    def __init__(self, open_db: Callable[[], Any] | None, parent: QObject | None = None):
+    def __init__(self, open_db: Callable[[], Any] | None, parent: QObject | None = None,
+                 open_background: Callable[[], Any] | None = None):
         super().__init__(parent)
         self.writes = Lane("write", open_db, self)
-        self.background = Lane("background", open_db, self)
+        self.background = Lane("background", open_background or open_db, self)
         self._busy = False
         self.writes.busy_changed.connect(self._lane_busy)
         self.background.busy_changed.connect(self._lane_busy)
