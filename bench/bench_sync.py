@@ -136,19 +136,23 @@ def main() -> int:
             settings_size = args.batch_size
             if transport == "http":
                 t1 = time.perf_counter()
-                result = _push_packed(db, data, url)
+                _push_packed(db, data, url)
                 t_send = time.perf_counter() - t1
             else:
                 t1 = time.perf_counter()
                 stick = work / "stick"
-                usb_result = _export_packed(db, stick)
+                _export_packed(db, stick)
                 store = CountyStore(county_dir)
                 taken = receive_files(store, sorted(stick.glob("*.ctbatch")))
                 store.close()
                 imported = usb.import_receipts(db, stick)
                 t_send = time.perf_counter() - t1
-                result = {"changes_sent": sum(b for b in usb_result),
-                          "refused": imported["refused"], "taken": len(taken)}
+                # A refused batch or receipt would make the figures those of less work.
+                problems = ([t for t in taken if "refused" in t] + imported["refused"]
+                            + imported["county_refused"])
+                if problems:
+                    print(f"file transport refused: {problems[:3]}", file=sys.stderr)
+                    return 1
             acked = db.execute("SELECT coalesce(sum(change_count), 0) FROM sync_batch WHERE "
                                "state = 'acknowledged'").fetchone()[0]
         finally:
