@@ -43,9 +43,13 @@ def child(data_root: str, areas: list[str]) -> None:
     from ui.app import application, apply_language, open_context
     from ui.main_window import MainWindow
 
+    from app import keystore
+
+    data = DataDir(Path(data_root))
+    keystore.unlock(data, "admin", "demo2026")  # the demo is encrypted
     app = application()
     apply_language(app, DEFAULT_LANGUAGE)
-    ctx = open_context(DataDir(Path(data_root)))
+    ctx = open_context(data)
     window = MainWindow(ctx)
     window.resize(1280, 800)
     window.show()
@@ -162,17 +166,17 @@ def main() -> None:
                               "--areas", ",".join(areas)], cwd=ROOT, env=env, check=True,
                              capture_output=True, text=True)
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    households = None
-    try:
-        import sqlite3
+    from app import keystore
+    from app.paths import DataDir
+    from app.store import open_data_dir
 
-        from app import keystore  # noqa: F401  (a plain register is read directly)
-        households = sqlite3.connect(Path(args.data) / "register.sqlite3").execute(
-            "SELECT count(*) FROM household").fetchone()[0]
-    except Exception:  # noqa: BLE001 - an encrypted register: the count is just not shown
-        pass
+    data = DataDir(Path(args.data))
+    keystore.unlock(data, "admin", "demo2026")
+    db = open_data_dir(data)
+    households = db.execute("SELECT count(*) FROM household").fetchone()[0]
+    db.close()
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; register "
-          f"{households or '?'} households; {args.runs} fresh processes")
+          f"{households:,} households; {args.runs} fresh processes")
     print()
     print("| area | build on click ms (p50) | painted ms (p50) | longest stall, wall ms (p50 / max) "
           "| longest stall, UI-thread CPU ms (p50 / max) | process CPU s (p50) |")
