@@ -4,6 +4,7 @@ same run.
 
     python bench/bench_stats.py --data DIR     # an existing register (e.g. a 1,000,000-household demo)
     python bench/bench_stats.py [--households N]   # builds a demo first (default 20,000)
+    python bench/bench_stats.py --quick         # 5,000 households, one run: a smoke run
 
 Baselines: ``rating summary`` (the village figures the statistics build on,
 read from the campaign's stored village rows) and one ``count(*)`` over the
@@ -49,7 +50,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path)
     parser.add_argument("--households", type=int, default=20000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run (bench/run_all.py --quick): 5,000 households, one run")
     args = parser.parse_args()
+    if args.quick:
+        args.households, args.runs = 5000, 1
 
     from app.paths import DataDir
     from app.rating.campaign import current_campaign
