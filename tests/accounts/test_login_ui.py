@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.errors import describe
+from app.store import open_data_dir
 from tests.conftest import actor_id
 
 
@@ -46,6 +48,58 @@ def test_demo_login_screen_shows_the_demo_accounts_and_signs_in(ui_app, demo_dat
         login.findChild(QPushButton, "demo-viewer").click()
         login.submit()
     assert signal.args[0].username == "viewer"
+
+
+def test_signing_in_opens_the_register_off_the_window_thread(ui_app, demo_data, qtbot):
+    # A copied register has no note of a clean close: opening it checks every
+    # page (seconds for a large one), which must not freeze the login window.
+    from ui.accounts.login import LoginWindow
+
+    login = LoginWindow(demo_data)
+    qtbot.addWidget(login)
+    login.show()
+    login.username.setText("field")
+    login.password.setText("demo2026")
+    with qtbot.waitSignal(login.signed_in, timeout=10000) as signal:
+        login.submit()
+        assert login.message.text() == "正在打开登记册…"
+        assert not login.button.isEnabled()
+        login.submit()  # Enter pressed again meanwhile: one sign-in, not two
+    assert signal.args[0].username == "field"
+    assert login.button.isEnabled() and login.message.text() == ""
+    db = open_data_dir(demo_data)
+    try:
+        signins = db.execute("SELECT count(*) FROM login_attempt WHERE username = 'field' "
+                             "AND outcome = 'ok' AND via = 'desktop'").fetchone()[0]
+    finally:
+        db.close()
+    assert signins == 1
+
+
+def test_signing_in_to_a_damaged_register_shows_why_and_the_backup(ui_app, demo_data, qtbot):
+    from app import backup
+    from db import connection
+    from db.errors import DatabaseProblem
+    from tests.durability.test_damage import damage, settle
+    from ui.accounts.login import LoginWindow
+
+    db = open_data_dir(demo_data)
+    good = backup.make_backup(db, demo_data, reason="manual")
+    db.close()
+    settle(demo_data)
+    damage(demo_data.register)
+    connection._checked.clear()
+    login = LoginWindow(demo_data)
+    qtbot.addWidget(login)
+    login.username.setText("official")
+    login.password.setText("demo2026")
+    with qtbot.captureExceptions() as raised:
+        login.submit()
+        qtbot.waitUntil(lambda: len(raised) > 0, timeout=10000)
+    problem = raised[0][1]
+    assert isinstance(problem, DatabaseProblem) and problem.kind == DatabaseProblem.CORRUPT
+    assert good["file"] in describe(problem)
+    assert login.button.isEnabled()  # after the dialog, another try is possible
 
 
 def test_other_registers_do_not_show_demo_accounts(ui_app, db, data, qtbot):

@@ -123,31 +123,71 @@ class LoginWindow(QWidget):
         self.password.setFocus()
 
     def submit(self) -> None:
+        if getattr(self, "_opening", None) is not None:
+            return  # Enter pressed again while the register opens
+        username, password = self.username.text(), self.password.text()
         try:  # an encrypted register opens with the password typed here (app/keystore.py)
-            keystore.unlock(self.data, self.username.text(), self.password.text())
+            keystore.unlock(self.data, username, password)
         except UserError as exc:
-            self.message.setText(str(exc))
-            self.password.selectAll()
+            self._refused(str(exc))
             return
-        db = open_data_dir(self.data)
-        try:
-            if self.first_admin:
-                if self.password.text() != self.password_again.text():
-                    raise UserError(self.tr("The two passwords differ."))
-                actor = auth.create_first_admin(db, self.username.text(),
-                                                self.display_name.text(), self.password.text())
-            else:
-                keystore.replay_failures(self.data, db, via="desktop")
-                actor = auth.authenticate(db, self.username.text(), self.password.text(),
-                                          via="desktop")
-        except UserError as exc:
-            self.message.setText(str(exc))
-            self.password.selectAll()
-            self.password.setFocus()
+        first_admin = self.first_admin
+        if first_admin and password != self.password_again.text():
+            self._refused(self.tr("The two passwords differ."))
             return
-        finally:
-            db.close()
-        password = self.password.text()
+        display = self.display_name.text() if first_admin else ""
+        # Opening checks the register page by page after a crash or a power cut
+        # (db/connection.py): seconds for a large one, so on a worker thread,
+        # with the window saying what it waits for.
+        self.button.setEnabled(False)
+        self.message.setStyleSheet("color: #2d3e50;")
+        self.message.setText(self.tr("Opening the register…"))
+        result: dict = {}
+
+        def work() -> None:
+            try:
+                db = open_data_dir(self.data)
+                try:
+                    if first_admin:
+                        result["actor"] = auth.create_first_admin(db, username, display,
+                                                                  password)
+                    else:
+                        keystore.replay_failures(self.data, db, via="desktop")
+                        result["actor"] = auth.authenticate(db, username, password,
+                                                            via="desktop")
+                finally:
+                    db.close()
+            except BaseException as exc:  # noqa: BLE001 - handed to the window's thread
+                result["error"] = exc
+
+        self._opening = threading.Thread(target=work, name="sign-in", daemon=True)
+        self._opening.start()
+        self._opening_poll = QTimer(self)
+        self._opening_poll.timeout.connect(lambda: self._opened(result, password))
+        self._opening_poll.start(50)
+
+    def _refused(self, message: str) -> None:
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setText(message)
+        self.password.selectAll()
+        self.password.setFocus()
+
+    def _opened(self, result: dict, password: str) -> None:
+        if self._opening.is_alive():
+            return
+        self._opening_poll.stop()
+        self._opening = None
+        self.button.setEnabled(True)
+        error = result.get("error")
+        if isinstance(error, UserError):
+            self._refused(str(error))
+            return
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.clear()
+        if error is not None:
+            # The error dialog (ui/errors.py): a damaged register offers its backup.
+            raise error
+        actor = result["actor"]
         self.password.clear()
         self.password_again.clear()
         if actor.must_change_password:
@@ -156,7 +196,6 @@ class LoginWindow(QWidget):
                 self.message.setText(self.tr("Choose a new password to continue."))
                 return
             actor, password = dialog.actor, dialog.new.text()
-        self.message.clear()
         if actor.role == "admin" and not keystore.is_encrypted(self.data):
             self._encrypt(actor, password)
             return

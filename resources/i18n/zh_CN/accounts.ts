@@ -713,6 +713,10 @@
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
+        <source>Opening the register…</source>
+        <translation>正在打开登记册…</translation>
+    </message>
+    <message>
         <source>Choose a new password to continue.</source>
         <translation>请设置新密码后继续。</translation>
     </message>
