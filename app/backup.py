@@ -114,10 +114,9 @@ def make_backup(db: Database, data: DataDir, *, reason: str = "manual", by: str 
     target = folder / name
     temp = folder / f"{TEMP_PREFIX}{name}"
     try:
-        key = keystore.key_for(data)
         # SQLite's backup copies pages as they are: the copy keeps the
         # register's own page format (an older register's included).
-        dest = raw_connect(temp, key=key, cipher=cipher_format(db.conn) if key else None)
+        dest = raw_connect(temp, key=keystore.key_for(data), cipher=cipher_format(db.conn))
         try:
             db.conn.backup(dest)
             dest.execute("PRAGMA journal_mode=DELETE")

@@ -38,12 +38,11 @@ def cpu() -> float:
 def child(data_root: str, areas: list[str]) -> None:
     from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
 
+    from app import keystore
     from app.i18n import DEFAULT_LANGUAGE
     from app.paths import DataDir
     from ui.app import application, apply_language, open_context
     from ui.main_window import MainWindow
-
-    from app import keystore
 
     data = DataDir(Path(data_root))
     keystore.unlock(data, "admin", "demo2026")  # the demo is encrypted

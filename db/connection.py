@@ -247,7 +247,7 @@ def backup(db: Database, path: Path, backup_dir: Path, label: str,
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{Path(path).stem}-{stamp}-before-{label}.sqlite3"
-    dest = raw_connect(target, key=key, cipher=cipher_format(db.conn) if key else None)
+    dest = raw_connect(target, key=key, cipher=cipher_format(db.conn))
     try:
         db.conn.backup(dest)
     finally:
