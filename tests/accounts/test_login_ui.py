@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import describe
 from app.store import open_data_dir
 from tests.conftest import actor_id
 
@@ -76,10 +75,9 @@ def test_signing_in_opens_the_register_off_the_window_thread(ui_app, demo_data, 
     assert signins == 1
 
 
-def test_signing_in_to_a_damaged_register_shows_why_and_the_backup(ui_app, demo_data, qtbot):
+def test_signing_in_to_a_damaged_register_offers_its_backup_and_restores_it(ui_app, demo_data, qtbot):
     from app import backup
     from db import connection
-    from db.errors import DatabaseProblem
     from tests.durability.test_damage import damage, settle
     from ui.accounts.login import LoginWindow
 
@@ -93,13 +91,28 @@ def test_signing_in_to_a_damaged_register_shows_why_and_the_backup(ui_app, demo_
     qtbot.addWidget(login)
     login.username.setText("official")
     login.password.setText("demo2026")
-    with qtbot.captureExceptions() as raised:
+    login.show()
+    login.submit()
+    qtbot.waitUntil(lambda: "损坏" in login.message.text(), timeout=10000)
+    assert good["file"] in login.message.text()  # the newest good backup, named
+    assert "credit-desk" not in login.message.text()  # the desktop app offers the way itself
+    assert login.button.isEnabled()  # another try is possible
+    assert login.restore_button.isVisible()
+
+    login.restore_button.click()
+    go = next(b for b in login.confirm_box.buttons() if b.text() == "恢复")
+    go.click()
+    qtbot.waitUntil(lambda: "已恢复" in login.message.text(), timeout=30000)
+    assert not login.restore_button.isVisible()
+    assert list(demo_data.backups.glob("replaced-*.sqlite3"))  # the damaged file, kept aside
+    with qtbot.waitSignal(login.signed_in, timeout=10000) as signal:
+        login.password.setText("demo2026")
         login.submit()
-        qtbot.waitUntil(lambda: len(raised) > 0, timeout=10000)
-    problem = raised[0][1]
-    assert isinstance(problem, DatabaseProblem) and problem.kind == DatabaseProblem.CORRUPT
-    assert good["file"] in describe(problem)
-    assert login.button.isEnabled()  # after the dialog, another try is possible
+    assert signal.args[0].username == "official"
+    db = open_data_dir(demo_data)
+    assert db.execute("SELECT count(*) FROM household").fetchone()[0] == \
+        good["counts"]["households"]
+    db.close()
 
 
 def test_other_registers_do_not_show_demo_accounts(ui_app, db, data, qtbot):

@@ -7,21 +7,24 @@ and attempt log as the command line.
 
 from __future__ import annotations
 
-import threading
+from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
-from app import keystore
+from app import backup, keystore
 from app.accounts import auth
 from app.accounts.demo import demo_accounts, is_demo
 from app.accounts.permissions import Actor, role_label
 from app.errors import UserError
 from app.paths import DataDir
 from app.store import open_data_dir
+from db.errors import DatabaseProblem
 from ui.accounts.recovery import RecoveryKeyDialog
 from ui.help import install_f1
+from ui.operations import Operations, WriteOp
 
 
 class LoginWindow(QWidget):
@@ -36,6 +39,7 @@ class LoginWindow(QWidget):
     def __init__(self, data: DataDir, parent: QWidget | None = None):
         super().__init__(parent)
         self.data = data
+        self.ops: Operations | None = None  # while a sign-in or restore runs
         self.setObjectName("login-window")
         self.setWindowTitle(self.tr("Township Credit Desk — sign in"))
         self.resize(720, 520)
@@ -92,7 +96,19 @@ class LoginWindow(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c0392b;")
         outer.addWidget(self.message)
-        outer.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        # Offered when the register turns out damaged: restoring needs no
+        # sign-in (a damaged register cannot check one), only the password
+        # that unlocked its key.
+        self.restore_button = QPushButton(self.tr("Restore this backup…"))
+        self.restore_button.setObjectName("login-restore")
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self.ask_restore)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.button)
+        outer.addLayout(buttons)
+        self.good_backup: dict | None = None
         self.button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
         self.password_again.returnPressed.connect(self.submit)
@@ -122,8 +138,20 @@ class LoginWindow(QWidget):
         self.password.setText(password)
         self.password.setFocus()
 
+    def _lanes(self) -> Operations:
+        """Operation lanes for one click (no register is open yet: the lanes
+        open none, the functions open it themselves); stopped when it ends."""
+        if self.ops is None:
+            self.ops = Operations(None, self)
+        return self.ops
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self.ops is not None:
+            self.ops.shutdown()
+        super().closeEvent(event)
+
     def submit(self) -> None:
-        if getattr(self, "_opening", None) is not None:
+        if not self.button.isEnabled():
             return  # Enter pressed again while the register opens
         username, password = self.username.text(), self.password.text()
         try:  # an encrypted register opens with the password typed here (app/keystore.py)
@@ -131,40 +159,79 @@ class LoginWindow(QWidget):
         except UserError as exc:
             self._refused(str(exc))
             return
-        first_admin = self.first_admin
-        if first_admin and password != self.password_again.text():
+        if self.first_admin and password != self.password_again.text():
             self._refused(self.tr("The two passwords differ."))
             return
-        display = self.display_name.text() if first_admin else ""
         # Opening checks the register page by page after a crash or a power cut
-        # (db/connection.py): seconds for a large one, so on a worker thread,
+        # (db/connection.py): seconds for a large one, so off the window's thread,
         # with the window saying what it waits for.
+        self._working(self.tr("Opening the register…"))
+        display = self.display_name.text() if self.first_admin else ""
+        (WriteOp(self, _sign_in, self.data, self.first_admin, username, display, password)
+         .finally_(self._idle)
+         .success(lambda outcome: self._signed_in(outcome, password)
+                  if isinstance(outcome, Actor) else self._damaged(outcome))
+         .failure(self._refused)
+         .run(self._lanes()))
+
+    def _damaged(self, damage: "Damaged") -> None:
+        """The register failed its check: say so, and offer its newest good
+        backup. Restoring needs no sign-in (a damaged register cannot check
+        one), only the password that unlocked its key, so an encrypted
+        register's only."""
+        self.good_backup = damage.backup
+        text = self.tr("The register file is damaged, so nothing was written to it and it is "
+                       "kept as it is for experts.")
+        if damage.backup:
+            text += " " + self.tr("The newest good backup is {file} ({made_at}); restoring it "
+                                  "loses the work done since then.").format(
+                file=Path(damage.backup["path"]).name,
+                made_at=damage.backup["made_at"].replace("T", " "))
+        else:
+            text += " " + self.tr("There is no good backup in the backups folder; ask the "
+                                  "township IT contact for help.")
+        self._refused(text)
+        self.restore_button.setVisible(bool(damage.backup) and keystore.is_encrypted(self.data))
+
+    def ask_restore(self) -> None:
+        good = self.good_backup
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Restore a backup"),
+            self.tr("Restore the backup made {when}?\n\nWork done since then is lost. The "
+                    "damaged register is kept in the backups folder for experts.").format(
+                when=good["made_at"].replace("T", " ")),
+            QMessageBox.StandardButton.Cancel, self)
+        go = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.confirm_box = box
+        box.buttonClicked.connect(lambda button: self._restore(good) if button is go else None)
+        box.open()
+
+    def _restore(self, good: dict) -> None:
+        self.restore_button.hide()
+        self._working(self.tr("Restoring the backup…"))
+
+        def restored(_result) -> None:
+            self.message.setStyleSheet("color: #2d3e50;")
+            self.message.setText(self.tr("The backup of {when} is restored. Sign in.").format(
+                when=good["made_at"].replace("T", " ")))
+            self.password.setFocus()
+
+        (WriteOp(self, _restore_backup, self.data, Path(good["path"]))
+         .finally_(self._idle).success(restored).failure(self._refused)
+         .run(self._lanes()))
+
+    def _working(self, message: str) -> None:
         self.button.setEnabled(False)
         self.message.setStyleSheet("color: #2d3e50;")
-        self.message.setText(self.tr("Opening the register…"))
-        result: dict = {}
+        self.message.setText(message)
 
-        def work() -> None:
-            try:
-                db = open_data_dir(self.data)
-                try:
-                    if first_admin:
-                        result["actor"] = auth.create_first_admin(db, username, display,
-                                                                  password)
-                    else:
-                        keystore.replay_failures(self.data, db, via="desktop")
-                        result["actor"] = auth.authenticate(db, username, password,
-                                                            via="desktop")
-                finally:
-                    db.close()
-            except BaseException as exc:  # noqa: BLE001 - handed to the window's thread
-                result["error"] = exc
-
-        self._opening = threading.Thread(target=work, name="sign-in", daemon=True)
-        self._opening.start()
-        self._opening_poll = QTimer(self)
-        self._opening_poll.timeout.connect(lambda: self._opened(result, password))
-        self._opening_poll.start(50)
+    def _idle(self) -> None:
+        self.ops.shutdown()  # one operation per click: no worker waits on after it
+        self.ops = None
+        self.button.setEnabled(True)
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.clear()
 
     def _refused(self, message: str) -> None:
         self.message.setStyleSheet("color: #c0392b;")
@@ -172,22 +239,7 @@ class LoginWindow(QWidget):
         self.password.selectAll()
         self.password.setFocus()
 
-    def _opened(self, result: dict, password: str) -> None:
-        if self._opening.is_alive():
-            return
-        self._opening_poll.stop()
-        self._opening = None
-        self.button.setEnabled(True)
-        error = result.get("error")
-        if isinstance(error, UserError):
-            self._refused(str(error))
-            return
-        self.message.setStyleSheet("color: #c0392b;")
-        self.message.clear()
-        if error is not None:
-            # The error dialog (ui/errors.py): a damaged register offers its backup.
-            raise error
-        actor = result["actor"]
+    def _signed_in(self, actor: Actor, password: str) -> None:
         self.password.clear()
         self.password_again.clear()
         if actor.must_change_password:
@@ -204,48 +256,64 @@ class LoginWindow(QWidget):
     def _encrypt(self, actor: Actor, password: str) -> None:
         """A plain register (from an older version) is encrypted at an administrator's sign-in.
 
-        On a worker thread (a large register takes a while), with a backup
+        Off the window's thread (a large register takes a while), with a backup
         first (app/keystore.py); the other users keep signing in with their
         passwords. The recovery key is shown once, then the session starts.
         """
-        self.button.setEnabled(False)
-        self.message.setStyleSheet("color: #2d3e50;")
-        self.message.setText(self.tr("Encrypting the register (a backup is made first)…"))
-        self.conversion = {"actor": actor}
+        self._working(self.tr("Encrypting the register (a backup is made first)…"))
 
-        def work() -> None:
-            try:
-                db = open_data_dir(self.data)
-                try:
-                    self.conversion["key"] = keystore.convert_at_sign_in(
-                        self.data, db, actor.username, password)
-                finally:
-                    db.close()
-            except Exception as exc:  # noqa: BLE001 - shown, and the register stays plain
-                self.conversion["error"] = exc
-
-        self._worker = threading.Thread(target=work, name="encrypt-register", daemon=True)
-        self._worker.start()
-        self._poll = QTimer(self)
-        self._poll.timeout.connect(self._encrypted)
-        self._poll.start(100)
-
-    def _encrypted(self) -> None:
-        if self._worker.is_alive():
-            return
-        self._poll.stop()
-        self.button.setEnabled(True)
-        self.message.setStyleSheet("color: #c0392b;")
-        actor = self.conversion["actor"]
-        if "error" in self.conversion:
+        def failed(error: str) -> None:  # the register stays plain; the session starts
             self.message.setText(self.tr("The register could not be encrypted and stays as it "
-                                         "was: {error}").format(error=self.conversion["error"]))
+                                         "was: {error}").format(error=error))
             self.signed_in.emit(actor)
-            return
-        self.message.clear()
-        self.recovery_dialog = RecoveryKeyDialog(self.data, self.conversion["key"], self)
-        self.recovery_dialog.accepted.connect(lambda: self.signed_in.emit(actor))
-        self.recovery_dialog.open()
+
+        def encrypted(key: str) -> None:
+            self.recovery_dialog = RecoveryKeyDialog(self.data, key, self)
+            self.recovery_dialog.accepted.connect(lambda: self.signed_in.emit(actor))
+            self.recovery_dialog.open()
+
+        (WriteOp(self, _encrypt_register, self.data, actor.username, password)
+         .finally_(self._idle).success(encrypted).failure(failed)
+         .run(self._lanes()))
+
+
+@dataclass
+class Damaged:
+    """A sign-in that found the register damaged; ``backup``: its newest good
+    one (app/store.py, newest_good_backup), or None."""
+
+    backup: dict | None
+
+
+def _sign_in(_db, data: DataDir, first_admin: bool, username: str, display: str,
+             password: str) -> Actor | Damaged:
+    """Open the register (checking it whole after a crash) and sign in, or
+    create the first administrator."""
+    try:
+        db = open_data_dir(data)
+    except DatabaseProblem as problem:
+        if problem.kind != DatabaseProblem.CORRUPT:
+            raise
+        return Damaged(problem.info.get("backup"))
+    try:
+        if first_admin:
+            return auth.create_first_admin(db, username, display, password)
+        keystore.replay_failures(data, db, via="desktop")
+        return auth.authenticate(db, username, password, via="desktop")
+    finally:
+        db.close()
+
+
+def _restore_backup(_db, data: DataDir, path: Path) -> dict:
+    return backup.restore(data, path)
+
+
+def _encrypt_register(_db, data: DataDir, username: str, password: str) -> str:
+    db = open_data_dir(data)
+    try:
+        return keystore.convert_at_sign_in(data, db, username, password)
+    finally:
+        db.close()
 
 
 class ChangePasswordDialog(QDialog):

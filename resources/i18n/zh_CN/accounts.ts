@@ -705,6 +705,10 @@
         <translation>登录</translation>
     </message>
     <message>
+        <source>Restore this backup…</source>
+        <translation>恢复此备份…</translation>
+    </message>
+    <message>
         <source>Demo township: choose an account (password demo2026) to try each role.</source>
         <translation>演示乡镇：选择一个账号（密码 demo2026）体验各个角色。</translation>
     </message>
@@ -715,6 +719,42 @@
     <message>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
+    </message>
+    <message>
+        <source>The register file is damaged, so nothing was written to it and it is kept as it is for experts.</source>
+        <translation>登记册文件已损坏，程序没有向其写入任何内容，并原样保留供技术人员处理。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {file} ({made_at}); restoring it loses the work done since then.</source>
+        <translation>最近一份完好的备份是 {file}（{made_at}）；恢复后将丢失此后所做的工作。</translation>
+    </message>
+    <message>
+        <source>There is no good backup in the backups folder; ask the township IT contact for help.</source>
+        <translation>备份文件夹中没有完好的备份，请联系乡镇信息化联系人。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restore the backup made {when}?
+
+Work done since then is lost. The damaged register is kept in the backups folder for experts.</source>
+        <translation>恢复 {when} 的备份吗？
+
+此后所做的工作将丢失。已损坏的登记册保留在备份文件夹中，供技术人员处理。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>The backup of {when} is restored. Sign in.</source>
+        <translation>已恢复 {when} 的备份，请登录。</translation>
     </message>
     <message>
         <source>Choose a new password to continue.</source>
