@@ -88,6 +88,30 @@ def field_label(field: str) -> str:
     return labels.get(field, field)
 
 
+def damaged_register(good: dict | None, *, restore_command: bool = True) -> str:
+    """What to say of a register found damaged at start, with its newest good
+    backup (``app.store.newest_good_backup``). ``restore_command``: name the
+    command that restores it; the desktop offers a button instead."""
+    text = translate(
+        "Errors",
+        "The register file is damaged, so nothing was written to it and it is kept as it "
+        "is for experts.")
+    if not good:
+        return text + " " + translate(
+            "Errors", "There is no good backup in the backups folder; ask the township IT "
+                      "contact for help.")
+    when = dict(file=Path(good["path"]).name, made_at=good["made_at"].replace("T", " "))
+    if restore_command:
+        return text + " " + translate(
+            "Errors",
+            "The newest good backup is {file} ({made_at}); restoring it loses the work "
+            "done since then. To restore it: credit-desk restore \"{path}\".").format(
+            path=good["path"], **when)
+    return text + " " + translate(
+        "Errors", "The newest good backup is {file} ({made_at}); restoring it loses the work "
+                  "done since then.").format(**when)
+
+
 def describe(exc: BaseException, writing: bool = True) -> str | None:
     """A message saying what to do about ``exc``, or None if it is a bug.
 
@@ -137,23 +161,7 @@ def describe_db_problem(problem: DatabaseProblem, writing: bool = True) -> str:
             "program. Close the other one and try again.",
         )
     if kind == DatabaseProblem.CORRUPT and "register" in problem.info:
-        text = translate(
-            "Errors",
-            "The register file is damaged, so nothing was written to it and it is kept as it "
-            "is for experts.")
-        good = problem.info.get("backup")
-        if good:
-            text += " " + translate(
-                "Errors",
-                "The newest good backup is {file} ({made_at}); restoring it loses the work "
-                "done since then. To restore it: credit-desk restore \"{path}\".").format(
-                file=Path(good["path"]).name, made_at=good["made_at"].replace("T", " "),
-                path=good["path"])
-        else:
-            text += " " + translate(
-                "Errors", "There is no good backup in the backups folder; ask the township IT "
-                          "contact for help.")
-        return text
+        return damaged_register(problem.info.get("backup"))
     if kind == DatabaseProblem.CORRUPT:
         return translate(
             "Errors",

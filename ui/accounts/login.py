@@ -18,7 +18,7 @@ from app import backup, keystore
 from app.accounts import auth
 from app.accounts.demo import demo_accounts, is_demo
 from app.accounts.permissions import Actor, role_label
-from app.errors import UserError
+from app.errors import UserError, damaged_register
 from app.paths import DataDir
 from app.store import open_data_dir
 from db.errors import DatabaseProblem
@@ -180,16 +180,7 @@ class LoginWindow(QWidget):
         one), only the password that unlocked its key, so an encrypted
         register's only."""
         self.good_backup = damage.backup
-        text = self.tr("The register file is damaged, so nothing was written to it and it is "
-                       "kept as it is for experts.")
-        if damage.backup:
-            text += " " + self.tr("The newest good backup is {file} ({made_at}); restoring it "
-                                  "loses the work done since then.").format(
-                file=Path(damage.backup["path"]).name,
-                made_at=damage.backup["made_at"].replace("T", " "))
-        else:
-            text += " " + self.tr("There is no good backup in the backups folder; ask the "
-                                  "township IT contact for help.")
+        text = damaged_register(damage.backup, restore_command=False)
         self._refused(text)
         self.restore_button.setVisible(bool(damage.backup) and keystore.is_encrypted(self.data))
 

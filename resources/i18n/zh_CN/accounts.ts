@@ -721,18 +721,6 @@
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <source>The register file is damaged, so nothing was written to it and it is kept as it is for experts.</source>
-        <translation>登记册文件已损坏，程序没有向其写入任何内容，并原样保留供技术人员处理。</translation>
-    </message>
-    <message>
-        <source>The newest good backup is {file} ({made_at}); restoring it loses the work done since then.</source>
-        <translation>最近一份完好的备份是 {file}（{made_at}）；恢复后将丢失此后所做的工作。</translation>
-    </message>
-    <message>
-        <source>There is no good backup in the backups folder; ask the township IT contact for help.</source>
-        <translation>备份文件夹中没有完好的备份，请联系乡镇信息化联系人。</translation>
-    </message>
-    <message>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>

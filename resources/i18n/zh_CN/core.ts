@@ -313,6 +313,10 @@
         <translation>第 {row} 行，</translation>
     </message>
     <message>
+        <source>The newest good backup is {file} ({made_at}); restoring it loses the work done since then.</source>
+        <translation>最近一份完好的备份是 {file}（{made_at}）；恢复后将丢失此后所做的工作。</translation>
+    </message>
+    <message>
         <source>The disk is full. Free some space (empty the recycle bin, move old files to a USB stick) and try again.</source>
         <translation>磁盘已满。请清理空间（清空回收站、把旧文件移到 U 盘）后重试。</translation>
     </message>
